@@ -1,0 +1,3 @@
+import { assertSupportedNode } from '#server/node-version.ts'
+
+assertSupportedNode('The test suite')
