@@ -1,0 +1,198 @@
+import {
+	Form,
+	isRouteErrorResponse,
+	Link,
+	Links,
+	Meta,
+	NavLink,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useFetcher,
+	useRouteLoaderData,
+} from 'react-router'
+import type { Route } from './+types/root'
+import stylesheet from './app.css?url'
+import { getOptionalUser } from './utils/auth.server.ts'
+import { useNonce } from './utils/nonce-provider.tsx'
+import { readCookie } from './utils/session.server.ts'
+import { parseTheme, THEME_COOKIE, type Theme } from './utils/theme.ts'
+import { cn } from './components/ui/cn.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await getOptionalUser(request)
+	return {
+		theme: parseTheme(readCookie(request, THEME_COOKIE)),
+		user: user
+			? {
+					name: user.name,
+					orgRole: user.orgRole,
+					organizationName: user.organizationName,
+					ledTeams: user.teams.filter((t) => t.role === 'lead' || user.orgRole === 'admin'),
+				}
+			: null,
+	}
+}
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export function Layout({ children }: { children: React.ReactNode }) {
+	const data = useRouteLoaderData<typeof loader>('root')
+	const nonce = useNonce()
+	return (
+		<html lang="en" className={cn('h-full', data?.theme === 'dark' && 'dark')}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="color-scheme" content="light dark" />
+				<Meta />
+				<Links />
+			</head>
+			<body className="flex min-h-full flex-col">
+				<a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+					Skip to content
+				</a>
+				<SiteHeader />
+				<main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+					{children}
+				</main>
+				<footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+					Hardmode — deliberate practice in debugging and design judgment.
+				</footer>
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
+			</body>
+		</html>
+	)
+}
+
+function SiteHeader() {
+	const data = useRouteLoaderData<typeof loader>('root')
+	const user = data?.user
+	const navClass = ({ isActive }: { isActive: boolean }) =>
+		cn(
+			'rounded-md px-3 py-1.5 text-sm font-medium',
+			isActive
+				? 'bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white'
+				: 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+		)
+	return (
+		<header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+				<Link to={user ? '/dashboard' : '/'} className="flex items-center gap-2 text-lg font-bold tracking-tight">
+					<span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 font-mono text-sm text-white">
+						H
+					</span>
+					Hardmode
+				</Link>
+				{user ? (
+					<nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
+						<NavLink to="/dashboard" className={navClass}>
+							Dashboard
+						</NavLink>
+						{user.ledTeams.map((team) => (
+							<NavLink key={team.id} to={`/teams/${team.id}`} className={navClass}>
+								{team.name}
+							</NavLink>
+						))}
+						{user.orgRole === 'admin' ? (
+							<NavLink to="/admin" className={navClass}>
+								Organisation
+							</NavLink>
+						) : null}
+						<NavLink to="/settings" className={navClass}>
+							Settings
+						</NavLink>
+					</nav>
+				) : (
+					<div className="flex-1" />
+				)}
+				<div className="flex items-center gap-2">
+					<ThemeToggle theme={data?.theme ?? null} />
+					{user ? (
+						<>
+							<span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400">
+								{user.name} · {user.organizationName}
+							</span>
+							<Form method="post" action="/logout">
+								<button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+									Log out
+								</button>
+							</Form>
+						</>
+					) : (
+						<>
+							<Link to="/login" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+								Log in
+							</Link>
+							<Link to="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">
+								Sign up
+							</Link>
+						</>
+					)}
+				</div>
+			</div>
+		</header>
+	)
+}
+
+function ThemeToggle({ theme }: { theme: Theme | null }) {
+	const fetcher = useFetcher()
+	const pending = fetcher.formData?.get('theme')
+	const current = typeof pending === 'string' ? pending : theme
+	const next: Theme = current === 'dark' ? 'light' : 'dark'
+	return (
+		<fetcher.Form method="post" action="/resources/theme">
+			<input type="hidden" name="theme" value={next} />
+			<button
+				type="submit"
+				className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+				aria-label={`Switch to ${next} theme`}
+				title={`Switch to ${next} theme`}
+			>
+				<span aria-hidden="true">{current === 'dark' ? '☀' : '☾'}</span>
+			</button>
+		</fetcher.Form>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Hardmode' }]
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	let title = 'Something went wrong on our side'
+	let message = 'Try again in a moment. If it keeps happening, tell your Hardmode admin what you were doing and when.'
+	let status = 500
+	if (isRouteErrorResponse(error)) {
+		status = error.status
+		if (error.status === 404) {
+			title = 'We could not find that page'
+			message = 'The link may be mistyped, or what it pointed to was removed or belongs to another organisation.'
+		} else if (error.status === 403) {
+			title = 'You do not have access to this page'
+			message = typeof error.data === 'string' && error.data ? error.data : 'Ask an admin of your organisation if you need it.'
+		} else if (error.status < 500) {
+			title = error.statusText || 'That request could not be handled'
+			message = typeof error.data === 'string' && error.data ? error.data : message
+		}
+	}
+	return (
+		<div className="mx-auto max-w-xl py-12">
+			<title>{`${title} · Hardmode`}</title>
+			<p className="text-sm font-semibold text-brand-600 dark:text-brand-100">Error {status}</p>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight">{title}</h1>
+			<p className="mt-4 text-slate-700 dark:text-slate-300">{message}</p>
+			<div className="mt-6 flex gap-3">
+				<Link to="/" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+					Go to the start page
+				</Link>
+			</div>
+		</div>
+	)
+}

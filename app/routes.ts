@@ -1,0 +1,18 @@
+import { type RouteConfig, index, layout, route } from '@react-router/dev/routes'
+
+export default [
+	index('routes/index.tsx'),
+	route('signup', 'routes/signup.tsx'),
+	route('login', 'routes/login.tsx'),
+	route('logout', 'routes/logout.tsx'),
+	route('invite/:token', 'routes/invite.$token.tsx'),
+	layout('routes/app-layout.tsx', [
+		route('dashboard', 'routes/dashboard.tsx'),
+		route('settings', 'routes/settings.tsx'),
+		route('admin', 'routes/admin.tsx'),
+		route('teams/:teamId', 'routes/teams.$teamId.tsx'),
+	]),
+	route('resources/healthcheck', 'routes/resources.healthcheck.ts'),
+	route('resources/theme', 'routes/resources.theme.ts'),
+	route('*', 'routes/$.tsx'),
+] satisfies RouteConfig

@@ -1,0 +1,226 @@
+import { data, Form, Link, useNavigation } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/admin'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { Field, FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
+import { Select } from '#app/components/ui/input.tsx'
+import { Table, Td, Th } from '#app/components/ui/table.tsx'
+import { listMembers, listRecentAudit, setOrgRole } from '#app/models/organization.server.ts'
+import { createTeam, listTeams } from '#app/models/team.server.ts'
+import { requireOrgAdmin } from '#app/utils/auth.server.ts'
+import { parseForm, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireOrgAdmin(request)
+	const [members, teams, audit] = await Promise.all([
+		listMembers(user.organizationId),
+		listTeams(user.organizationId),
+		listRecentAudit(user.organizationId),
+	])
+	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
+}
+
+const CreateTeamSchema = z.object({
+	intent: z.literal('create-team'),
+	name: z.string().trim().min(2, 'Name the team (at least 2 characters).').max(60, 'Use at most 60 characters.'),
+	leadUserId: z.string().optional().transform((v) => v || undefined),
+})
+const SetRoleSchema = z.object({
+	intent: z.literal('set-role'),
+	userId: z.string().min(1),
+	role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }),
+})
+
+type ActionResult = { intent: string; fieldErrors?: FieldErrorMap; message?: string; error?: string }
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requireOrgAdmin(request)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent'))
+	if (intent === 'create-team') {
+		const form = parseForm(formData, CreateTeamSchema)
+		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		if (form.data.leadUserId) {
+			const members = await listMembers(user.organizationId)
+			if (!members.some((m) => m.id === form.data.leadUserId)) {
+				return data<ActionResult>({ intent, fieldErrors: { leadUserId: ['Choose a lead from your organisation.'] } }, { status: 400 })
+			}
+		}
+		const result = await createTeam({ organizationId: user.organizationId, actorId: user.id, name: form.data.name, leadUserId: form.data.leadUserId })
+		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { name: [result.message] } }, { status: 400 })
+		return data<ActionResult>({ intent, message: `Team “${form.data.name}” created.` })
+	}
+	if (intent === 'set-role') {
+		const form = parseForm(formData, SetRoleSchema)
+		if (!form.ok) return data<ActionResult>({ intent, error: 'Choose admin or member.' }, { status: 400 })
+		const result = await setOrgRole({ organizationId: user.organizationId, actorId: user.id, userId: form.data.userId, role: form.data.role })
+		if (!result.ok) return data<ActionResult>({ intent, error: result.message }, { status: result.status })
+		return data<ActionResult>({ intent, message: 'Role updated.' })
+	}
+	return data<ActionResult>({ intent, error: 'Unknown action.' }, { status: 400 })
+}
+
+export default function Admin({ loaderData, actionData }: Route.ComponentProps) {
+	const { members, teams, audit, organizationName, me } = loaderData
+	const result = (actionData ?? null) as ActionResult | null
+	const busy = useNavigation().state === 'submitting'
+	const teamResult = result?.intent === 'create-team' ? result : null
+	const roleResult = result?.intent === 'set-role' ? result : null
+	return (
+		<div className="space-y-6">
+			<div>
+				<h1 className="text-2xl font-bold tracking-tight">{organizationName}</h1>
+				<p className="mt-1 text-slate-700 dark:text-slate-300">
+					{members.length} {members.length === 1 ? 'member' : 'members'} · {teams.length} {teams.length === 1 ? 'team' : 'teams'}
+				</p>
+			</div>
+			<div className="grid gap-6 lg:grid-cols-3">
+				<Card className="lg:col-span-2">
+					<CardHeader title="Teams" description="Leads assign practice and review attempts for their teams." />
+					{teams.length === 0 ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">No teams yet. Create the first one with the form beside this list.</p>
+					) : (
+						<Table caption="Teams">
+							<thead>
+								<tr>
+									<Th>Team</Th>
+									<Th>Leads</Th>
+									<Th className="text-right">Members</Th>
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+								{teams.map((team) => (
+									<tr key={team.id}>
+										<Td>
+											<Link to={`/teams/${team.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+												{team.name}
+											</Link>
+										</Td>
+										<Td>{team.memberships.map((m) => m.user.name).join(', ') || <span className="text-slate-600 dark:text-slate-400">No lead yet</span>}</Td>
+										<Td className="text-right tabular-nums">{team._count.memberships}</Td>
+									</tr>
+								))}
+							</tbody>
+						</Table>
+					)}
+				</Card>
+				<Card>
+					<CardHeader title="Create a team" />
+					<Form method="post" className="space-y-4" key={teamResult?.message ?? 'create-team'}>
+						<FormAlert tone="success" message={teamResult?.message} />
+						<Field label="Team name" name="name" required errors={teamResult?.fieldErrors?.name} />
+						<div className="space-y-1.5">
+							<label htmlFor="leadUserId" className="block text-sm font-medium">
+								Lead (optional)
+							</label>
+							<Select id="leadUserId" name="leadUserId" defaultValue="">
+								<option value="">No lead yet</option>
+								{members.map((m) => (
+									<option key={m.id} value={m.id}>
+										{m.name}
+									</option>
+								))}
+							</Select>
+							<FieldErrors errors={teamResult?.fieldErrors?.leadUserId} />
+						</div>
+						<Button type="submit" name="intent" value="create-team" disabled={busy}>
+							Create team
+						</Button>
+					</Form>
+				</Card>
+			</div>
+			<Card>
+				<CardHeader title="Members" description="Admins manage the organisation; everyone else practises and leads within their teams." />
+				<FormAlert tone={roleResult?.error ? 'error' : 'success'} message={roleResult?.error ?? roleResult?.message} />
+				<Table caption="Members of the organisation">
+					<thead>
+						<tr>
+							<Th>Name</Th>
+							<Th>E-mail</Th>
+							<Th>Teams</Th>
+							<Th>Organisation role</Th>
+						</tr>
+					</thead>
+					<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+						{members.map((member) => (
+							<tr key={member.id}>
+								<Td className="font-medium">
+									{member.name}
+									{member.id === me ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(you)</span> : null}
+								</Td>
+								<Td>{member.email}</Td>
+								<Td>
+									<div className="flex flex-wrap gap-1">
+										{member.memberships.length === 0 ? <span className="text-slate-600 dark:text-slate-400">—</span> : null}
+										{member.memberships.map((m) => (
+											<Badge key={m.team.id} tone={m.role === 'lead' ? 'brand' : 'neutral'}>
+												{m.team.name}
+												{m.role === 'lead' ? ' · lead' : ''}
+											</Badge>
+										))}
+									</div>
+								</Td>
+								<Td>
+									<Form method="post" className="flex items-center gap-2">
+										<input type="hidden" name="userId" value={member.id} />
+										<label htmlFor={`role-${member.id}`} className="sr-only">
+											Organisation role of {member.name}
+										</label>
+										<Select id={`role-${member.id}`} name="role" defaultValue={member.orgRole} className="w-28">
+											<option value="member">member</option>
+											<option value="admin">admin</option>
+										</Select>
+										<Button type="submit" variant="secondary" name="intent" value="set-role">
+											Save
+										</Button>
+									</Form>
+								</Td>
+							</tr>
+						))}
+					</tbody>
+				</Table>
+			</Card>
+			<Card>
+				<CardHeader title="Recent activity" description="Who did what in your organisation." />
+				{audit.length === 0 ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">Nothing has happened yet.</p>
+				) : (
+					<ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
+						{audit.map((event) => (
+							<li key={event.id} className="flex justify-between gap-4 py-2">
+								<span>
+									<span className="font-medium">{event.actor?.name ?? 'System'}</span> — {describeAction(event.action)}
+								</span>
+								<time dateTime={new Date(event.createdAt).toISOString()} className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">
+									{new Date(event.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC
+								</time>
+							</li>
+						))}
+					</ul>
+				)}
+			</Card>
+		</div>
+	)
+}
+
+const ACTIONS: Record<string, string> = {
+	'organization.created': 'created the organisation',
+	'organization.seeded': 'set up the demo organisation',
+	'team.created': 'created a team',
+	'team.membership_set': 'changed a team membership',
+	'team.membership_removed': 'removed someone from a team',
+	'invite.created': 'created an invite link',
+	'invite.revoked': 'revoked an invite link',
+	'invite.accepted': 'joined through an invite',
+	'user.org_role_changed': 'changed an organisation role',
+	'user.password_changed': 'changed their password',
+	'user.logged_out_everywhere': 'logged out everywhere',
+}
+
+function describeAction(action: string) {
+	return ACTIONS[action] ?? action
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Organisation · Hardmode' }]

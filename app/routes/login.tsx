@@ -1,0 +1,81 @@
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/login'
+import { AuthCard } from '#app/components/auth-card.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Field, FormAlert } from '#app/components/ui/field.tsx'
+import { verifyLogin } from '#app/models/user.server.ts'
+import { createSession, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
+import { emailField, parseForm, passwordField } from '#app/utils/forms.ts'
+import { checkLoginThrottle, clearLoginFailures, clientIp, describeRetry, recordLoginFailure } from '#app/utils/rate-limit.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: z.string().optional() })
+
+function rateLimited(retryAfterSeconds: number) {
+	return data(
+		{
+			fieldErrors: undefined,
+			formError: `Too many failed log-in attempts. For your account's safety, try again ${describeRetry(retryAfterSeconds)}, or ask your admin to help.`,
+		},
+		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+	)
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	await requireAnonymous(request)
+	const form = parseForm(await request.formData(), LoginSchema)
+	if (!form.ok) return data({ fieldErrors: form.fieldErrors, formError: undefined }, { status: 400 })
+	const { email, password, redirectTo } = form.data
+	const ip = clientIp(request)
+
+	const throttle = await checkLoginThrottle(email, ip)
+	if (throttle.limited) return rateLimited(throttle.retryAfterSeconds)
+
+	const user = await verifyLogin(email, password)
+	if (!user) {
+		const after = await recordLoginFailure(email, ip)
+		if (after.limited) return rateLimited(after.retryAfterSeconds)
+		return data({ fieldErrors: undefined, formError: 'That e-mail and password do not match an account. Check both and try again.' }, { status: 400 })
+	}
+	await clearLoginFailures(email)
+	const cookie = await createSession(user.id, user.organizationId, request)
+	return redirect(safeRedirectPath(redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function LoginPage({ actionData }: Route.ComponentProps) {
+	const [params] = useSearchParams()
+	const busy = useNavigation().state === 'submitting'
+	const notice = params.get('expired') ? 'Your session ended. Log in again to continue.' : params.get('loggedOut') ? 'You are logged out.' : null
+	return (
+		<AuthCard
+			title="Log in to Hardmode"
+			footer={
+				<>
+					New here?{' '}
+					<Link to="/signup" className="font-medium text-brand-600 underline dark:text-brand-100">
+						Create an organisation
+					</Link>{' '}
+					or ask your lead for an invite link.
+				</>
+			}
+		>
+			<Form method="post" className="space-y-4" noValidate>
+				<FormAlert message={notice} tone="success" />
+				<FormAlert message={actionData?.formError} />
+				<input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
+				<Field label="E-mail" name="email" type="email" autoComplete="email" required errors={actionData?.fieldErrors?.email} />
+				<Field label="Password" name="password" type="password" autoComplete="current-password" required errors={actionData?.fieldErrors?.password} />
+				<Button type="submit" className="w-full" disabled={busy}>
+					{busy ? 'Logging in…' : 'Log in'}
+				</Button>
+			</Form>
+		</AuthCard>
+	)
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Log in · Hardmode' }]

@@ -1,0 +1,101 @@
+import { data, Form, redirect, useNavigation } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/settings'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { Field, FormAlert } from '#app/components/ui/field.tsx'
+import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
+import { PASSWORD_MIN_LENGTH, passwordProblems } from '#app/utils/password-rules.ts'
+import { clearSessionCookie } from '#app/utils/session.server.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	return { name: user.name, email: user.email, sessions: await countActiveSessions(user.id) }
+}
+
+const NameSchema = z.object({ intent: z.literal('name'), name: nameField })
+const PasswordSchema = z.object({ intent: z.literal('password'), currentPassword: passwordField, newPassword: passwordField })
+
+type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string }
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'name') {
+		const form = parseForm(formData, NameSchema)
+		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		await updateName({ userId: user.id, organizationId: user.organizationId, name: form.data.name })
+		return data<ActionResult>({ intent, message: 'Your name was saved.' })
+	}
+	if (intent === 'password') {
+		const form = parseForm(formData, PasswordSchema)
+		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		const problems = passwordProblems(form.data.newPassword, { email: user.email, name: user.name })
+		if (problems.length) return data<ActionResult>({ intent, fieldErrors: { newPassword: problems } }, { status: 400 })
+		const result = await changePassword({ userId: user.id, organizationId: user.organizationId, currentSessionId: user.sessionId, ...form.data })
+		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { currentPassword: ['That is not your current password.'] } }, { status: 400 })
+		return data<ActionResult>({ intent, message: 'Your password was changed. Your other sessions were logged out.' })
+	}
+	if (intent === 'logout-everywhere') {
+		await endAllSessions({ userId: user.id, organizationId: user.organizationId })
+		return redirect('/login?loggedOut=1', { headers: { 'Set-Cookie': clearSessionCookie() } })
+	}
+	return data<ActionResult>({ intent: 'unknown', message: 'Unknown action.' }, { status: 400 })
+}
+
+export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
+	const navigation = useNavigation()
+	const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
+	const result = (actionData ?? null) as ActionResult | null
+	const resultFor = (intent: string) => (result?.intent === intent ? result : null)
+	return (
+		<div className="mx-auto max-w-2xl space-y-6">
+			<h1 className="text-2xl font-bold tracking-tight">Account settings</h1>
+			<Card>
+				<CardHeader title="Profile" description={`You log in as ${loaderData.email}.`} />
+				<Form method="post" className="space-y-4">
+					<FormAlert tone="success" message={resultFor('name')?.message} />
+					<Field label="Name" name="name" defaultValue={loaderData.name} autoComplete="name" required errors={resultFor('name')?.fieldErrors?.name} />
+					<Button type="submit" name="intent" value="name" disabled={busyIntent === 'name'}>
+						{busyIntent === 'name' ? 'Saving…' : 'Save name'}
+					</Button>
+				</Form>
+			</Card>
+			<Card>
+				<CardHeader title="Password" description="Changing your password logs you out on every other device." />
+				<Form method="post" className="space-y-4" key={resultFor('password')?.message ?? 'password'}>
+					<FormAlert tone="success" message={resultFor('password')?.message} />
+					<Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={resultFor('password')?.fieldErrors?.currentPassword} />
+					<Field
+						label="New password"
+						name="newPassword"
+						type="password"
+						autoComplete="new-password"
+						required
+						help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+						errors={resultFor('password')?.fieldErrors?.newPassword}
+					/>
+					<Button type="submit" name="intent" value="password" disabled={busyIntent === 'password'}>
+						{busyIntent === 'password' ? 'Changing…' : 'Change password'}
+					</Button>
+				</Form>
+			</Card>
+			<Card>
+				<CardHeader
+					title="Sessions"
+					description={`You are logged in on ${loaderData.sessions} ${loaderData.sessions === 1 ? 'browser' : 'browsers'}. Log out everywhere if you used a shared computer or lost a device.`}
+				/>
+				<Form method="post">
+					<Button type="submit" variant="danger" name="intent" value="logout-everywhere">
+						Log out everywhere
+					</Button>
+				</Form>
+			</Card>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Account settings · Hardmode' }]

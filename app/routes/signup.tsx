@@ -1,0 +1,85 @@
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/signup'
+import { AuthCard } from '#app/components/auth-card.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Field, FormAlert } from '#app/components/ui/field.tsx'
+import { createOrganizationWithAdmin, EmailTakenError } from '#app/models/organization.server.ts'
+import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
+import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
+import { PASSWORD_MIN_LENGTH, passwordProblems } from '#app/utils/password-rules.ts'
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export const SignupSchema = z
+	.object({
+		organizationName: z.string().trim().min(2, 'Name your organisation (at least 2 characters).').max(100, 'Use at most 100 characters.'),
+		name: nameField,
+		email: emailField,
+		password: passwordField,
+	})
+	.superRefine((value, ctx) => {
+		for (const message of passwordProblems(value.password, value)) ctx.addIssue({ code: 'custom', path: ['password'], message })
+	})
+
+export async function action({ request }: Route.ActionArgs) {
+	await requireAnonymous(request)
+	const form = parseForm(await request.formData(), SignupSchema)
+	if (!form.ok) return data({ fieldErrors: form.fieldErrors as FieldErrors }, { status: 400 })
+	try {
+		const user = await createOrganizationWithAdmin(form.data)
+		const cookie = await createSession(user.id, user.organizationId, request)
+		return redirect('/dashboard?welcome=1', { headers: { 'Set-Cookie': cookie } })
+	} catch (error) {
+		if (error instanceof EmailTakenError) {
+			return data(
+				{ fieldErrors: { email: ['An account with this e-mail address already exists. Log in instead, or use another address.'] } as FieldErrors },
+				{ status: 400 },
+			)
+		}
+		throw error
+	}
+}
+
+export default function SignupPage({ actionData }: Route.ComponentProps) {
+	const errors = actionData?.fieldErrors
+	const busy = useNavigation().state === 'submitting'
+	return (
+		<AuthCard
+			title="Create your organisation"
+			intro="You will be its admin: you can then create teams and invite your engineers."
+			footer={
+				<>
+					Already have an account?{' '}
+					<Link to="/login" className="font-medium text-brand-600 underline dark:text-brand-100">
+						Log in
+					</Link>
+				</>
+			}
+		>
+			<Form method="post" className="space-y-4" noValidate>
+				<FormAlert message={errors ? 'Please correct the fields marked below.' : null} />
+				<Field label="Organisation name" name="organizationName" autoComplete="organization" required errors={errors?.organizationName} />
+				<Field label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
+				<Field label="Work e-mail" name="email" type="email" autoComplete="email" required errors={errors?.email} />
+				<Field
+					label="Password"
+					name="password"
+					type="password"
+					autoComplete="new-password"
+					required
+					help={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
+					errors={errors?.password}
+				/>
+				<Button type="submit" className="w-full" disabled={busy}>
+					{busy ? 'Creating…' : 'Create organisation'}
+				</Button>
+			</Form>
+		</AuthCard>
+	)
+}
+
+export const meta: Route.MetaFunction = () => [{ title: 'Sign up · Hardmode' }]

@@ -1,0 +1,258 @@
+import { useState } from 'react'
+import { data, Form, useNavigation } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/teams.$teamId'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { FormAlert } from '#app/components/ui/field.tsx'
+import { Input, Select } from '#app/components/ui/input.tsx'
+import { Table, Td, Th } from '#app/components/ui/table.tsx'
+import { createInvite, INVITE_TTL_DAYS, listPendingInvites, revokeInvite } from '#app/models/invite.server.ts'
+import { listMembers } from '#app/models/organization.server.ts'
+import { getTeamMembers, removeTeamMembership, setTeamMembership } from '#app/models/team.server.ts'
+import { requireTeamLead } from '#app/utils/auth.server.ts'
+import { parseForm } from '#app/utils/forms.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { user, team } = await requireTeamLead(request, params.teamId)
+	const [members, invites, orgMembers] = await Promise.all([
+		getTeamMembers(user.organizationId, team.id),
+		listPendingInvites(user.organizationId, team.id),
+		listMembers(user.organizationId),
+	])
+	const inTeam = new Set(members.map((m) => m.user.id))
+	return {
+		team,
+		members,
+		invites,
+		canInviteLeads: user.orgRole === 'admin',
+		others: orgMembers.filter((m) => !inTeam.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
+	}
+}
+
+const InviteSchema = z.object({ intent: z.literal('invite'), role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }) })
+const MemberSchema = z.object({
+	intent: z.enum(['add-member', 'set-role']),
+	userId: z.string().min(1, 'Choose a person.'),
+	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
+})
+const RemoveSchema = z.object({ intent: z.literal('remove-member'), userId: z.string().min(1) })
+const RevokeSchema = z.object({ intent: z.literal('revoke'), inviteId: z.string().min(1) })
+
+type ActionResult = { intent: string; inviteUrl?: string; expiresAt?: string; message?: string; error?: string }
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, team } = await requireTeamLead(request, params.teamId)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent'))
+	const fail = (error: string, status = 400) => data<ActionResult>({ intent, error }, { status })
+	const onlyAdminsMakeLeads = 'Only organisation admins can make someone a lead.'
+
+	if (intent === 'invite') {
+		const form = parseForm(formData, InviteSchema)
+		if (!form.ok) return fail('Choose learner or lead.')
+		if (form.data.role === 'lead' && user.orgRole !== 'admin') return fail(onlyAdminsMakeLeads, 403)
+		const invite = await createInvite({ organizationId: user.organizationId, teamId: team.id, createdById: user.id, role: form.data.role })
+		const url = new URL(`/invite/${invite.token}`, request.url).toString()
+		return data<ActionResult>({ intent, inviteUrl: url, expiresAt: invite.expiresAt.toISOString() })
+	}
+	if (intent === 'add-member' || intent === 'set-role') {
+		const form = parseForm(formData, MemberSchema)
+		if (!form.ok) return fail(Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.')
+		if (form.data.role === 'lead' && user.orgRole !== 'admin') return fail(onlyAdminsMakeLeads, 403)
+		const result = await setTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
+		if (!result.ok) return fail(result.message)
+		return data<ActionResult>({ intent, message: intent === 'add-member' ? 'Added to the team.' : 'Role updated.' })
+	}
+	if (intent === 'remove-member') {
+		const form = parseForm(formData, RemoveSchema)
+		if (!form.ok) return fail('Choose a person.')
+		if (form.data.userId === user.id && user.orgRole !== 'admin') return fail('You cannot remove yourself; ask an admin.')
+		const removed = await removeTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId })
+		return removed ? data<ActionResult>({ intent, message: 'Removed from the team.' }) : fail('That person is not in this team.', 404)
+	}
+	if (intent === 'revoke') {
+		const form = parseForm(formData, RevokeSchema)
+		if (!form.ok) return fail('Choose an invite.')
+		const revoked = await revokeInvite({ organizationId: user.organizationId, teamId: team.id, inviteId: form.data.inviteId, actorId: user.id })
+		return revoked ? data<ActionResult>({ intent, message: 'Invite link revoked.' }) : fail('That invite was already used or revoked.', 404)
+	}
+	return fail('Unknown action.')
+}
+
+export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {
+	const { team, members, invites, others, canInviteLeads } = loaderData
+	const result = (actionData ?? null) as ActionResult | null
+	const busy = useNavigation().state === 'submitting'
+	const leads = members.filter((m) => m.role === 'lead').length
+	return (
+		<div className="space-y-6">
+			<div>
+				<h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
+				<p className="mt-1 text-slate-700 dark:text-slate-300">
+					{members.length} {members.length === 1 ? 'member' : 'members'} · {leads} {leads === 1 ? 'lead' : 'leads'}
+				</p>
+			</div>
+			{result && result.intent !== 'invite' ? <FormAlert tone={result.error ? 'error' : 'success'} message={result.error ?? result.message} /> : null}
+			<div className="grid gap-6 lg:grid-cols-3">
+				<Card className="lg:col-span-2">
+					<CardHeader title="Members" />
+					{members.length === 0 ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">Nobody is in this team yet. Create an invite link and send it to your engineers.</p>
+					) : (
+						<Table caption={`Members of ${team.name}`}>
+							<thead>
+								<tr>
+									<Th>Name</Th>
+									<Th>E-mail</Th>
+									<Th>Role</Th>
+									<Th>
+										<span className="sr-only">Actions</span>
+									</Th>
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+								{members.map((m) => (
+									<tr key={m.id}>
+										<Td className="font-medium">{m.user.name}</Td>
+										<Td>{m.user.email}</Td>
+										<Td>
+											<Badge tone={m.role === 'lead' ? 'brand' : 'neutral'}>{m.role}</Badge>
+										</Td>
+										<Td className="text-right">
+											<Form method="post" className="inline-flex gap-2">
+												<input type="hidden" name="userId" value={m.user.id} />
+												{canInviteLeads ? (
+													<>
+														<input type="hidden" name="role" value={m.role === 'lead' ? 'learner' : 'lead'} />
+														<Button type="submit" variant="ghost" name="intent" value="set-role" className="px-2 py-1 text-xs">
+															{m.role === 'lead' ? 'Make learner' : 'Make lead'}
+														</Button>
+													</>
+												) : null}
+												<Button type="submit" variant="ghost" name="intent" value="remove-member" className="px-2 py-1 text-xs" aria-label={`Remove ${m.user.name} from ${team.name}`}>
+													Remove
+												</Button>
+											</Form>
+										</Td>
+									</tr>
+								))}
+							</tbody>
+						</Table>
+					)}
+					{others.length > 0 ? (
+						<Form method="post" className="mt-5 flex flex-wrap items-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+							<div className="min-w-48 flex-1 space-y-1.5">
+								<label htmlFor="add-userId" className="block text-sm font-medium">
+									Add someone from your organisation
+								</label>
+								<Select id="add-userId" name="userId" defaultValue="">
+									<option value="" disabled>
+										Choose a person
+									</option>
+									{others.map((o) => (
+										<option key={o.id} value={o.id}>
+											{o.name}
+										</option>
+									))}
+								</Select>
+							</div>
+							<input type="hidden" name="role" value="learner" />
+							<Button type="submit" variant="secondary" name="intent" value="add-member" disabled={busy}>
+								Add as learner
+							</Button>
+						</Form>
+					) : null}
+				</Card>
+				<InviteCard canInviteLeads={canInviteLeads} result={result?.intent === 'invite' ? result : null} busy={busy} />
+			</div>
+			<Card>
+				<CardHeader title="Open invite links" description={`Each link works once and expires after ${INVITE_TTL_DAYS} days.`} />
+				{invites.length === 0 ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">No open invite links.</p>
+				) : (
+					<Table caption="Open invite links">
+						<thead>
+							<tr>
+								<Th>Role</Th>
+								<Th>Created by</Th>
+								<Th>Expires</Th>
+								<Th>
+									<span className="sr-only">Actions</span>
+								</Th>
+							</tr>
+						</thead>
+						<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+							{invites.map((invite) => (
+								<tr key={invite.id}>
+									<Td>{invite.role}</Td>
+									<Td>{invite.createdBy.name}</Td>
+									<Td className="tabular-nums">{new Date(invite.expiresAt).toISOString().slice(0, 10)}</Td>
+									<Td className="text-right">
+										<Form method="post">
+											<input type="hidden" name="inviteId" value={invite.id} />
+											<Button type="submit" variant="ghost" name="intent" value="revoke" className="px-2 py-1 text-xs">
+												Revoke
+											</Button>
+										</Form>
+									</Td>
+								</tr>
+							))}
+						</tbody>
+					</Table>
+				)}
+			</Card>
+		</div>
+	)
+}
+
+function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean; result: ActionResult | null; busy: boolean }) {
+	const [copied, setCopied] = useState(false)
+	return (
+		<Card>
+			<CardHeader title="Invite an engineer" description="Create a single-use link and send it to one person." />
+			<Form method="post" className="space-y-3" onSubmit={() => setCopied(false)}>
+				{canInviteLeads ? (
+					<div className="space-y-1.5">
+						<label htmlFor="invite-role" className="block text-sm font-medium">
+							They join as
+						</label>
+						<Select id="invite-role" name="role" defaultValue="learner">
+							<option value="learner">learner</option>
+							<option value="lead">lead</option>
+						</Select>
+					</div>
+				) : (
+					<input type="hidden" name="role" value="learner" />
+				)}
+				<Button type="submit" name="intent" value="invite" disabled={busy}>
+					Create invite link
+				</Button>
+			</Form>
+			{result?.error ? <div className="mt-3"><FormAlert message={result.error} /></div> : null}
+			{result?.inviteUrl ? (
+				<div className="mt-4 space-y-2" role="status">
+					<label htmlFor="invite-url" className="block text-sm font-medium">
+						Invite link (shown once — copy it now)
+					</label>
+					<Input id="invite-url" readOnly value={result.inviteUrl} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
+					<div className="flex items-center gap-3">
+						<Button
+							variant="secondary"
+							onClick={() => {
+								void navigator.clipboard?.writeText(result.inviteUrl!).then(() => setCopied(true))
+							}}
+						>
+							Copy link
+						</Button>
+						{copied ? <span className="text-sm text-emerald-700 dark:text-emerald-300">Copied</span> : null}
+					</div>
+					<p className="text-xs text-slate-600 dark:text-slate-400">Expires {result.expiresAt?.slice(0, 10)}.</p>
+				</div>
+			) : null}
+		</Card>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.team.name ?? 'Team'} · Hardmode` }]

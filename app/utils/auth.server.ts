@@ -1,0 +1,154 @@
+import { redirect } from 'react-router'
+import type { OrgRole, TeamRole } from '#app/generated/prisma/client.ts'
+import { getPrisma } from './db.server.ts'
+import {
+	SESSION_COOKIE,
+	SESSION_TOUCH_MS,
+	SESSION_TTL_MS,
+	clearSessionCookie,
+	hashToken,
+	newSessionToken,
+	readCookie,
+	serializeSessionCookie,
+	sessionCookieValue,
+	verifySessionCookieValue,
+} from './session.server.ts'
+
+export type SessionUser = {
+	id: string
+	name: string
+	email: string
+	orgRole: OrgRole
+	organizationId: string
+	organizationName: string
+	sessionId: string
+	/** Teams this user belongs to, with their role in each. */
+	teams: Array<{ id: string; name: string; role: TeamRole }>
+}
+
+type SessionLookup = { user: SessionUser | null; invalidCookie: boolean }
+
+async function lookupSession(request: Request): Promise<SessionLookup> {
+	const raw = readCookie(request, SESSION_COOKIE)
+	if (!raw) return { user: null, invalidCookie: false }
+	const token = verifySessionCookieValue(raw)
+	if (!token) return { user: null, invalidCookie: true }
+	const prisma = getPrisma()
+	const session = await prisma.session.findUnique({
+		where: { tokenHash: hashToken(token) },
+		select: {
+			id: true,
+			expiresAt: true,
+			lastSeenAt: true,
+			user: {
+				select: {
+					id: true,
+					name: true,
+					email: true,
+					orgRole: true,
+					organizationId: true,
+					organization: { select: { name: true } },
+					memberships: {
+						select: { role: true, team: { select: { id: true, name: true } } },
+						orderBy: { team: { name: 'asc' } },
+					},
+				},
+			},
+		},
+	})
+	if (!session || session.expiresAt.getTime() <= Date.now()) return { user: null, invalidCookie: true }
+	if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+		await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() }, select: { id: true } })
+	}
+	const { user } = session
+	return {
+		invalidCookie: false,
+		user: {
+			id: user.id,
+			name: user.name,
+			email: user.email,
+			orgRole: user.orgRole,
+			organizationId: user.organizationId,
+			organizationName: user.organization.name,
+			sessionId: session.id,
+			teams: user.memberships.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role })),
+		},
+	}
+}
+
+export async function getOptionalUser(request: Request) {
+	return (await lookupSession(request)).user
+}
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+	const { user, invalidCookie } = await lookupSession(request)
+	if (user) return user
+	const url = new URL(request.url)
+	const redirectTo = `${url.pathname}${url.search}`
+	const params = new URLSearchParams({ redirectTo })
+	if (invalidCookie) params.set('expired', '1')
+	throw redirect(`/login?${params}`, invalidCookie ? { headers: { 'Set-Cookie': clearSessionCookie() } } : undefined)
+}
+
+export async function requireAnonymous(request: Request) {
+	if (await getOptionalUser(request)) throw redirect('/dashboard')
+}
+
+export async function requireOrgAdmin(request: Request) {
+	const user = await requireUser(request)
+	if (user.orgRole !== 'admin') {
+		throw new Response('Only organisation admins can open this page.', { status: 403 })
+	}
+	return user
+}
+
+export function isLeadOf(user: SessionUser, teamId: string) {
+	return user.orgRole === 'admin' || user.teams.some((t) => t.id === teamId && t.role === 'lead')
+}
+
+/**
+ * The team, if the user may manage it: org admins and the team's leads.
+ * A team of another organisation is a 404, so its existence is not revealed.
+ */
+export async function requireTeamLead(request: Request, teamId: string) {
+	const user = await requireUser(request)
+	const team = await getPrisma().team.findFirst({
+		where: { id: teamId, organizationId: user.organizationId },
+		select: { id: true, name: true, organizationId: true },
+	})
+	if (!team) throw new Response('Team not found', { status: 404 })
+	if (!isLeadOf(user, team.id)) {
+		throw new Response('Only this team’s leads and organisation admins can manage it.', { status: 403 })
+	}
+	return { user, team }
+}
+
+/** Starts a session and returns the Set-Cookie header that carries it. */
+export async function createSession(userId: string, organizationId: string, request: Request) {
+	const token = newSessionToken()
+	await getPrisma().session.create({
+		data: {
+			tokenHash: hashToken(token),
+			userId,
+			organizationId,
+			userAgent: request.headers.get('User-Agent')?.slice(0, 300) ?? null,
+			expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+		},
+		select: { id: true },
+	})
+	return serializeSessionCookie(sessionCookieValue(token), SESSION_TTL_MS)
+}
+
+/** Ends this browser's session; returns the Set-Cookie header that clears it. */
+export async function destroySession(request: Request) {
+	const raw = readCookie(request, SESSION_COOKIE)
+	const token = raw ? verifySessionCookieValue(raw) : null
+	if (token) await getPrisma().session.deleteMany({ where: { tokenHash: hashToken(token) } })
+	return clearSessionCookie()
+}
+
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard') {
+	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	return to
+}

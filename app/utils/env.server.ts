@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+const booleanFromString = z
+	.enum(['true', 'false', '1', '0'])
+	.transform((value) => value === 'true' || value === '1')
+
+const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	HOST: z.string().min(1).default('127.0.0.1'),
+	PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+	DATABASE_URL: z
+		.string()
+		.regex(/^(postgres(ql)?:\/\/|pglite:)/, 'must start with postgres://, postgresql:// or pglite:')
+		.optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	SECURE_COOKIES: booleanFromString.optional(),
+	TRUST_PROXY: booleanFromString.default(false),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+	SEED_DEMO: booleanFromString.default(true),
+})
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean }
+
+/** Parses the environment, or throws one error that lists every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = EnvSchema.safeParse(source)
+	if (!result.success) {
+		const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+		throw new Error(`Invalid configuration in environment variables:\n${problems}\nSee "Configuration" in README.md.`)
+	}
+	const env = result.data
+	return {
+		...env,
+		SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATA_DIR),
+		SECURE_COOKIES: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
+	}
+}
+
+// Without SESSION_SECRET, a random secret is made once and kept in the data directory,
+// so a fresh install works with no configuration and sessions survive restarts.
+function localSessionSecret(dataDir: string) {
+	const file = path.resolve(dataDir, 'session-secret')
+	try {
+		return readFileSync(file, 'utf8').trim()
+	} catch {
+		const secret = randomBytes(32).toString('hex')
+		mkdirSync(path.dirname(file), { recursive: true })
+		writeFileSync(file, secret, { mode: 0o600 })
+		return secret
+	}
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+	cached ??= parseEnv(process.env)
+	return cached
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+export type FieldErrors = Record<string, string[] | undefined>
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors }
+
+/** Validates a submitted form against one zod schema; errors come back per field. */
+export function parseForm<S extends z.ZodType>(formData: FormData, schema: S): FormResult<z.infer<S>> {
+	const values: Record<string, FormDataEntryValue> = {}
+	for (const [key, value] of formData) values[key] = value
+	const result = schema.safeParse(values)
+	if (result.success) return { ok: true, data: result.data }
+	const fieldErrors: FieldErrors = {}
+	for (const issue of result.error.issues) {
+		const key = String(issue.path[0] ?? 'form')
+		;(fieldErrors[key] ??= []).push(issue.message)
+	}
+	return { ok: false, fieldErrors }
+}
+
+export const emailField = z
+	.string({ error: 'Enter your e-mail address.' })
+	.trim()
+	.toLowerCase()
+	.min(1, 'Enter your e-mail address.')
+	.max(254, 'That e-mail address is too long.')
+	.pipe(z.email('Enter a valid e-mail address, like name@company.com.'))
+
+export const nameField = z
+	.string({ error: 'Enter your name.' })
+	.trim()
+	.min(1, 'Enter your name.')
+	.max(100, 'Use at most 100 characters.')
+
+export const passwordField = z.string({ error: 'Enter a password.' }).min(1, 'Enter a password.')

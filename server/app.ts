@@ -1,0 +1,194 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import helmet from 'helmet'
+import { pino } from 'pino'
+import { pinoHttp } from 'pino-http'
+import { RouterContextProvider, type ServerBuild } from 'react-router'
+import { cspNonceContext } from '#app/utils/request-context.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+import { migrate } from '#app/utils/migrate.server.ts'
+import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed.ts'
+import { renderStatusPage } from './status-page.ts'
+
+const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
+
+export async function startServer() {
+	const env = getEnv()
+	const isProduction = env.NODE_ENV === 'production'
+	const logger = pino({
+		level: env.LOG_LEVEL,
+		...(isProduction ? {} : { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } }),
+	})
+
+	const prisma = getPrisma()
+	await migrate(prisma)
+	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
+		logger.info('Seeded the demo organisation "Acme Payments"')
+		printDemoLogins(env.PORT)
+	}
+
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
+
+	const viteDevServer = isProduction
+		? undefined
+		: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
+
+	app.use((req, res, next) => {
+		res.locals.cspNonce = randomBytes(16).toString('base64')
+		// The client IP reaches route modules through this header; set here so clients cannot forge it.
+		req.headers['x-hardmode-client-ip'] = req.ip ?? 'unknown'
+		next()
+	})
+	app.use(
+		helmet({
+			contentSecurityPolicy: {
+				useDefaults: false,
+				directives: {
+					'default-src': ["'self'"],
+					'script-src': isProduction
+						? ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`]
+						: ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+					// Monaco injects styles at run time.
+					'style-src': ["'self'", "'unsafe-inline'"],
+					'img-src': ["'self'", 'data:', 'blob:'],
+					'font-src': ["'self'", 'data:'],
+					'worker-src': ["'self'", 'blob:'],
+					'connect-src': isProduction ? ["'self'"] : ["'self'", 'ws://localhost:24678'],
+					'object-src': ["'none'"],
+					'base-uri': ["'self'"],
+					'form-action': ["'self'"],
+					'frame-ancestors': ["'none'"],
+					...(isProduction && env.SECURE_COOKIES ? { 'upgrade-insecure-requests': [] } : {}),
+				},
+			},
+			crossOriginEmbedderPolicy: false,
+			// HSTS on localhost would pin browsers to https; only send it when cookies are Secure.
+			strictTransportSecurity: env.SECURE_COOKIES && env.TRUST_PROXY,
+		}),
+	)
+	app.use(compression())
+	app.use(
+		pinoHttp({
+			logger,
+			autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') || req.url === '/resources/healthcheck' },
+			customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+			serializers: { req: (req) => ({ method: req.method, url: req.url }), res: (res) => ({ status: res.statusCode }) },
+		}),
+	)
+
+	// Forms post URL-encoded bodies that React Router reads from the stream, so the size
+	// limit is enforced here from Content-Length, before anything is read.
+	app.use((req, res, next) => {
+		const length = Number(req.headers['content-length'] ?? 0)
+		if (length > env.MAX_BODY_BYTES) {
+			req.log.warn({ length, limit: env.MAX_BODY_BYTES }, 'request body too large')
+			res.status(413).setHeader('Connection', 'close')
+			res.type('html').send(
+				renderStatusPage({
+					status: 413,
+					title: 'That was too much to send',
+					message: `The request was ${formatBytes(length)}; the limit is ${formatBytes(env.MAX_BODY_BYTES)}. Shorten what you sent and try again — nothing was saved.`,
+				}),
+			)
+			return
+		}
+		next()
+	})
+
+	// Cross-site form posts are refused outright (SameSite=Lax cookies are the first line).
+	app.use((req, res, next) => {
+		if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+		const origin = req.headers.origin
+		if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
+			res.status(403).type('html').send(
+				renderStatusPage({ status: 403, title: 'Request refused', message: 'This form was sent from another site.' }),
+			)
+			return
+		}
+		next()
+	})
+
+	app.use(
+		rateLimit({
+			windowMs: 60_000,
+			limit: 600,
+			standardHeaders: 'draft-8',
+			legacyHeaders: false,
+			skip: (req) => req.path.startsWith('/assets/') || req.path === '/resources/healthcheck',
+			handler: (_req, res) => {
+				res.status(429).type('html').send(
+					renderStatusPage({ status: 429, title: 'Slow down', message: 'Too many requests from your address. Wait a minute and try again.' }),
+				)
+			},
+		}),
+	)
+
+	if (viteDevServer) {
+		app.use(viteDevServer.middlewares)
+	} else {
+		app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+		app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+	}
+
+	const build = viteDevServer
+		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+		: ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
+
+	app.all(
+		'/{*path}',
+		createRequestHandler({
+			build,
+			mode: env.NODE_ENV,
+			getLoadContext: (_req, res) => {
+				const context = new RouterContextProvider()
+				context.set(cspNonceContext, res.locals.cspNonce as string)
+				return context
+			},
+		}),
+	)
+
+	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+		req.log.error({ err }, 'unhandled error')
+		if (res.headersSent) return
+		res.status(500).type('html').send(
+			renderStatusPage({
+				status: 500,
+				title: 'Something went wrong on our side',
+				message: 'Try again in a moment. If it keeps happening, tell your Hardmode admin the time it happened.',
+			}),
+		)
+	})
+
+	const server = app.listen(env.PORT, env.HOST, () => {
+		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
+	})
+
+	const shutdown = async (signal: string) => {
+		logger.info(`${signal} received, shutting down`)
+		server.close()
+		await viteDevServer?.close()
+		await prisma.$disconnect().catch(() => {})
+		process.exit(0)
+	}
+	process.once('SIGINT', () => void shutdown('SIGINT'))
+	process.once('SIGTERM', () => void shutdown('SIGTERM'))
+	return server
+}
+
+function printDemoLogins(port: number) {
+	const lines = DEMO_LOGINS.map((login) => `  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)
+	console.log(`\nDemo logins for http://localhost:${port}/login\n${lines.join('\n')}\n`)
+}
+
+function formatBytes(bytes: number) {
+	if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+	return `${Math.ceil(bytes / 1024)} KB`
+}
