@@ -1,6 +1,5 @@
 import {
 	Form,
-	isRouteErrorResponse,
 	Link,
 	Links,
 	Meta,
@@ -18,6 +17,7 @@ import { useNonce } from './utils/nonce-provider.tsx'
 import { readCookie } from './utils/session.server.ts'
 import { parseTheme, THEME_COOKIE, type Theme } from './utils/theme.ts'
 import { cn } from './components/ui/cn.ts'
+import { ErrorPage } from './components/error-page.tsx'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
@@ -166,33 +166,5 @@ export default function App() {
 export const meta: Route.MetaFunction = () => [{ title: 'Hardmode' }]
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-	let title = 'Something went wrong on our side'
-	let message = 'Try again in a moment. If it keeps happening, tell your Hardmode admin what you were doing and when.'
-	let status = 500
-	if (isRouteErrorResponse(error)) {
-		status = error.status
-		if (error.status === 404) {
-			title = 'We could not find that page'
-			message = 'The link may be mistyped, or what it pointed to was removed or belongs to another organisation.'
-		} else if (error.status === 403) {
-			title = 'You do not have access to this page'
-			message = typeof error.data === 'string' && error.data ? error.data : 'Ask an admin of your organisation if you need it.'
-		} else if (error.status < 500) {
-			title = error.statusText || 'That request could not be handled'
-			message = typeof error.data === 'string' && error.data ? error.data : message
-		}
-	}
-	return (
-		<div className="mx-auto max-w-xl py-12">
-			<title>{`${title} · Hardmode`}</title>
-			<p className="text-sm font-semibold text-brand-600 dark:text-brand-100">Error {status}</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight">{title}</h1>
-			<p className="mt-4 text-slate-700 dark:text-slate-300">{message}</p>
-			<div className="mt-6 flex gap-3">
-				<Link to="/" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-semibold text-white hover:bg-brand-700">
-					Go to the start page
-				</Link>
-			</div>
-		</div>
-	)
+	return <ErrorPage error={error} />
 }
