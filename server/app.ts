@@ -66,10 +66,13 @@ export async function startServer() {
 					'base-uri': ["'self'"],
 					'form-action': ["'self'"],
 					'frame-ancestors': ["'none'"],
-					...(isProduction && env.SECURE_COOKIES ? { 'upgrade-insecure-requests': [] } : {}),
+					...(isProduction && env.TRUST_PROXY ? { 'upgrade-insecure-requests': [] } : {}),
 				},
 			},
 			crossOriginEmbedderPolicy: false,
+			// With no-referrer, Chrome sends `Origin: null` on form posts, which the origin checks
+			// (ours and React Router's) must refuse; same-origin keeps referrers in-house.
+			referrerPolicy: { policy: 'same-origin' },
 			// HSTS on localhost would pin browsers to https; only send it when cookies are Secure.
 			strictTransportSecurity: env.SECURE_COOKIES && env.TRUST_PROXY,
 		}),

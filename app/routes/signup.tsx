@@ -14,7 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return null
 }
 
-export const SignupSchema = z
+const SignupSchema = z
 	.object({
 		organizationName: z.string().trim().min(2, 'Name your organisation (at least 2 characters).').max(100, 'Use at most 100 characters.'),
 		name: nameField,

@@ -27,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		members,
 		invites,
 		canInviteLeads: user.orgRole === 'admin',
+		inviteTtlDays: INVITE_TTL_DAYS,
 		others: orgMembers.filter((m) => !inTeam.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
 	}
 }
@@ -82,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { team, members, invites, others, canInviteLeads } = loaderData
+	const { team, members, invites, others, canInviteLeads, inviteTtlDays } = loaderData
 	const result = (actionData ?? null) as ActionResult | null
 	const busy = useNavigation().state === 'submitting'
 	const leads = members.filter((m) => m.role === 'lead').length
@@ -168,7 +169,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 				<InviteCard canInviteLeads={canInviteLeads} result={result?.intent === 'invite' ? result : null} busy={busy} />
 			</div>
 			<Card>
-				<CardHeader title="Open invite links" description={`Each link works once and expires after ${INVITE_TTL_DAYS} days.`} />
+				<CardHeader title="Open invite links" description={`Each link works once and expires after ${inviteTtlDays} days.`} />
 				{invites.length === 0 ? (
 					<p className="text-sm text-slate-700 dark:text-slate-300">No open invite links.</p>
 				) : (

@@ -1,4 +1,8 @@
-import { createContext } from 'react-router'
+import { createContext, type RouterContext } from 'react-router'
+
+// The Express server (run by tsx) and the React Router build (bundled by Vite) each load
+// their own copy of this module; contexts match by identity, so the key lives on globalThis.
+const globalForContext = globalThis as typeof globalThis & { __hardmodeCspNonceContext?: RouterContext<string> }
 
 /** The per-request nonce that the Content-Security-Policy allows inline scripts with. */
-export const cspNonceContext = createContext<string>('')
+export const cspNonceContext = (globalForContext.__hardmodeCspNonceContext ??= createContext<string>(''))
