@@ -1,0 +1,25 @@
+export function isPlainObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Merges `source` into `target`, section by section: nested objects are merged key by
+ * key, anything else (strings, numbers, booleans, arrays, null) replaces the value in
+ * `target`. Returns `target`.
+ *
+ * Nested objects of `source` are copied, never linked into `target`, so merging later
+ * layers into `target` can never write into a shared source such as the defaults or a
+ * plan's settings.
+ */
+export function mergeSettings(target, source) {
+  for (const [key, value] of Object.entries(source)) {
+    if (isPlainObject(value) && isPlainObject(target[key])) {
+      mergeSettings(target[key], value);
+    } else if (isPlainObject(value)) {
+      target[key] = mergeSettings({}, value);
+    } else {
+      target[key] = value;
+    }
+  }
+  return target;
+}
