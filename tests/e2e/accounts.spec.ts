@@ -70,7 +70,7 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 
 	// The lead's team page now lists the engineer.
 	await page.reload()
-	await expect(page.getByRole('cell', { name: 'Homer Simpson' })).toBeVisible()
+	await expect(page.getByRole('cell', { name: 'Homer Simpson', exact: true })).toBeVisible()
 })
 
 test('five wrong passwords lock the account out of logging in for a while', async ({ page }) => {
@@ -159,6 +159,7 @@ test.describe('bad input gets a clear answer', () => {
 		await page.getByLabel('Password').fill('hardmode-demo')
 		await page.getByRole('button', { name: 'Log in' }).click()
 		await page.getByRole('link', { name: 'Checkout' }).first().click()
+		await page.waitForURL(/\/teams\//)
 		const demoTeamUrl = page.url()
 		expect(demoTeamUrl).toMatch(/\/teams\//)
 

@@ -1,0 +1,79 @@
+import { existsSync, rmSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './server/cli/ensure-browser.ts'
+import {
+	E2E_DATABASE_DIR,
+	E2E_DATA_DIR,
+	E2E_SERVER_DIR,
+	PLAYWRIGHT_OUTPUT_DIR,
+	PLAYWRIGHT_REPORT,
+	SERVER_BUILD_ENTRY,
+} from './tests/setup/artifacts.ts'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = `http://127.0.0.1:${PORT}`
+const isCI = Boolean(process.env.CI)
+
+// Playwright loads this file in the runner and again in every worker. Only the runner's
+// first load (the one that starts the web server) may reset the server's state; the
+// workers inherit the marker through the environment and leave it alone.
+if (!process.env.HARDMODE_E2E_RUNNER) {
+	process.env.HARDMODE_E2E_RUNNER = String(process.pid)
+	rmSync(E2E_SERVER_DIR, { recursive: true, force: true })
+	if (!existsSync(SERVER_BUILD_ENTRY)) {
+		throw new Error('The end-to-end tests run against the production build, and there is none: run `npm run build` first (`npm test` does).')
+	}
+}
+
+const chromium = findChromium()
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: PLAYWRIGHT_OUTPUT_DIR,
+	// Two cores: the server, the browser and the tests share them.
+	workers: 2,
+	fullyParallel: false,
+	forbidOnly: isCI,
+	retries: isCI ? 1 : 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list'], ['json', { outputFile: PLAYWRIGHT_REPORT }]],
+	use: {
+		baseURL,
+		screenshot: 'only-on-failure',
+		trace: 'retain-on-first-failure',
+		viewport: { width: 1280, height: 800 },
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				browserName: 'chromium',
+				launchOptions: {
+					// Undefined: Playwright looks for its own download and says how to get one.
+					executablePath: chromium?.executablePath,
+					args: CHROMIUM_ARGS,
+				},
+			},
+		},
+	],
+	webServer: {
+		command: 'npm run serve',
+		url: `${baseURL}/resources/healthcheck`,
+		// Never test against a server someone left running: its database is not this run's.
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(PORT),
+			DATABASE_URL: `pglite:${E2E_DATABASE_DIR}`,
+			DATA_DIR: E2E_DATA_DIR,
+			// Plain http on loopback: Secure cookies and upgrade-insecure-requests would break it.
+			SECURE_COOKIES: 'false',
+			LOG_LEVEL: 'error',
+		},
+	},
+})

@@ -1,0 +1,24 @@
+import { checkA11y, expect, test } from './fixtures.ts'
+
+test('the home page answers, has its title and no serious accessibility problems', async ({ page }) => {
+	const response = await page.goto('/')
+	expect(response?.status()).toBe(200)
+	await expect(page).toHaveTitle(/Hardmode/)
+	await checkA11y(page, 'home')
+})
+
+test('the log-in page answers, has its title and no serious accessibility problems', async ({ page }) => {
+	const response = await page.goto('/login')
+	expect(response?.status()).toBe(200)
+	await expect(page).toHaveTitle(/Log in/)
+	await expect(page.getByLabel('E-mail')).toBeVisible()
+	await checkA11y(page, 'login')
+})
+
+// The guard in fixtures.ts must really fail a test; `test.fail` turns that failure into a pass.
+// The image host does not resolve (the browser's resolver rule), so nothing leaves the machine.
+test('the network guard fails a test whose page requests anything beyond localhost (an expected failure)', async ({ page }) => {
+	test.fail()
+	await page.setContent('<img src="https://cdn.example.invalid/logo.png" alt="">')
+	await page.waitForLoadState('networkidle')
+})
