@@ -11,8 +11,9 @@ import { pinoHttp } from 'pino-http'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { cspNonceContext } from '#app/utils/request-context.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { getPrisma } from '#app/utils/db.server.ts'
+import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
+import { syncExercises } from '#app/models/exercise.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed.ts'
 import { renderStatusPage } from './status-page.ts'
 
@@ -26,12 +27,19 @@ export async function startServer() {
 		...(isProduction ? {} : { transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname' } } }),
 	})
 
-	const prisma = getPrisma()
+	const database = getDatabase()
+	const { prisma } = database
 	await migrate(prisma)
 	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
 		logger.info('Seeded the demo organisation "Acme Payments"')
 		printDemoLogins(env.PORT)
 	}
+	const exercises = await syncExercises(prisma, path.join(root, 'exercises'))
+	logger.info(
+		{ created: exercises.created.length, updated: exercises.updated.length, unchanged: exercises.unchanged.length, retired: exercises.retired },
+		'Exercises loaded',
+	)
+	for (const skipped of exercises.skipped) logger.warn({ folder: skipped.folder }, `Exercise skipped: ${skipped.reason}`)
 
 	const app = express()
 	app.disable('x-powered-by')
@@ -178,7 +186,8 @@ export async function startServer() {
 		logger.info(`${signal} received, shutting down`)
 		server.close()
 		await viteDevServer?.close()
-		await prisma.$disconnect().catch(() => {})
+		// Closing PGlite flushes it and releases its folder lock.
+		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
 		process.exit(0)
 	}
 	process.once('SIGINT', () => void shutdown('SIGINT'))

@@ -1,6 +1,7 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/settings'
+import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
@@ -88,11 +89,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 					title="Sessions"
 					description={`You are logged in on ${loaderData.sessions} ${loaderData.sessions === 1 ? 'browser' : 'browsers'}. Log out everywhere if you used a shared computer or lost a device.`}
 				/>
-				<Form method="post">
-					<Button type="submit" variant="danger" name="intent" value="logout-everywhere">
-						Log out everywhere
-					</Button>
-				</Form>
+				<ConfirmAction
+					label="Log out everywhere"
+					title="Log out everywhere?"
+					message="Every browser where you are logged in, including this one, is logged out. You will need your password to log in again."
+					confirmLabel="Log out everywhere"
+					intent="logout-everywhere"
+					variant="danger"
+				/>
 			</Card>
 		</div>
 	)

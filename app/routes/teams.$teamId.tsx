@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { data, Form, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/teams.$teamId'
+import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
@@ -122,20 +123,25 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 											<Badge tone={m.role === 'lead' ? 'brand' : 'neutral'}>{m.role}</Badge>
 										</Td>
 										<Td className="text-right">
-											<Form method="post" className="inline-flex gap-2">
-												<input type="hidden" name="userId" value={m.user.id} />
-												{canInviteLeads ? (
-													<>
-														<input type="hidden" name="role" value={m.role === 'lead' ? 'learner' : 'lead'} />
-														<Button type="submit" variant="ghost" name="intent" value="set-role" className="px-2 py-1 text-xs">
-															{m.role === 'lead' ? 'Make learner' : 'Make lead'}
-														</Button>
-													</>
-												) : null}
-												<Button type="submit" variant="ghost" name="intent" value="remove-member" className="px-2 py-1 text-xs" aria-label={`Remove ${m.user.name} from ${team.name}`}>
-													Remove
-												</Button>
-											</Form>
+											{canInviteLeads ? (
+												<Form method="post" className="inline-flex">
+													<input type="hidden" name="userId" value={m.user.id} />
+													<input type="hidden" name="role" value={m.role === 'lead' ? 'learner' : 'lead'} />
+													<Button type="submit" variant="ghost" name="intent" value="set-role" className="px-2 py-1 text-xs">
+														{m.role === 'lead' ? 'Make learner' : 'Make lead'}
+													</Button>
+												</Form>
+											) : null}
+											<ConfirmAction
+												label="Remove"
+												ariaLabel={`Remove ${m.user.name} from ${team.name}`}
+												title={`Remove ${m.user.name}?`}
+												message={`${m.user.name} leaves ${team.name}. Their account and past work stay; you can add them back later.`}
+												confirmLabel="Remove from team"
+												intent="remove-member"
+												fields={{ userId: m.user.id }}
+												className="px-2 py-1 text-xs"
+											/>
 										</Td>
 									</tr>
 								))}

@@ -1,0 +1,100 @@
+import path from 'node:path'
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import type { Exercise as ExerciseFolder } from '#app/exercises/exercise-folder.ts'
+import { listExerciseDirs, loadExercise } from '#app/exercises/load.ts'
+
+export type ExerciseSyncReport = {
+	created: string[]
+	updated: string[]
+	unchanged: string[]
+	retired: string[]
+	skipped: Array<{ folder: string; reason: string }>
+}
+
+/**
+ * Loads every folder under `root` into the database. A folder whose content hash is new
+ * becomes a new version; attempts keep pointing at the version they were made on. A broken
+ * folder is reported and skipped, never thrown, so one bad exercise cannot stop the server.
+ */
+export async function syncExercises(prisma: PrismaClient, root: string): Promise<ExerciseSyncReport> {
+	const report: ExerciseSyncReport = { created: [], updated: [], unchanged: [], retired: [], skipped: [] }
+	const seen = new Set<string>()
+	for (const dir of await listExerciseDirs(root)) {
+		const folder = path.basename(dir)
+		let exercise: ExerciseFolder
+		try {
+			exercise = await loadExercise(dir)
+		} catch (error) {
+			report.skipped.push({ folder, reason: error instanceof Error ? error.message : String(error) })
+			continue
+		}
+		if (exercise.metadata.slug !== folder) {
+			report.skipped.push({ folder, reason: `${folder}: exercise.json says slug "${exercise.metadata.slug}"; it must equal the folder name` })
+			continue
+		}
+		try {
+			const outcome = await upsertExercise(prisma, exercise)
+			report[outcome].push(exercise.metadata.slug)
+			seen.add(exercise.metadata.slug)
+		} catch (error) {
+			report.skipped.push({ folder, reason: `${folder}: could not be saved (${error instanceof Error ? error.message : String(error)})` })
+		}
+	}
+	const gone = await prisma.exercise.findMany({
+		where: { retiredAt: null, slug: { notIn: [...seen] } },
+		select: { id: true, slug: true },
+	})
+	// A folder that failed to load is not retired: it is broken, not removed.
+	const skippedFolders = new Set(report.skipped.map((s) => s.folder))
+	for (const exercise of gone.filter((e) => !skippedFolders.has(e.slug))) {
+		await prisma.exercise.update({ where: { id: exercise.id }, data: { retiredAt: new Date() }, select: { id: true } })
+		report.retired.push(exercise.slug)
+	}
+	return report
+}
+
+async function upsertExercise(prisma: PrismaClient, folder: ExerciseFolder): Promise<'created' | 'updated' | 'unchanged'> {
+	const { metadata } = folder
+	return prisma.$transaction(async (tx) => {
+		const existing = await tx.exercise.findUnique({
+			where: { slug: metadata.slug },
+			select: { id: true, uuid: true, retiredAt: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, contentHash: true } } },
+		})
+		if (existing && existing.uuid !== metadata.uuid) {
+			throw new Error(`its uuid changed from ${existing.uuid} to ${metadata.uuid}; a uuid identifies an exercise for good`)
+		}
+		const latest = existing?.versions[0]
+		const summary = { kind: metadata.kind, title: metadata.title, difficulty: metadata.difficulty, retiredAt: null }
+		if (existing && latest?.contentHash === folder.contentHash) {
+			if (existing.retiredAt) await tx.exercise.update({ where: { id: existing.id }, data: summary, select: { id: true } })
+			return 'unchanged'
+		}
+		const exercise =
+			existing ??
+			(await tx.exercise.create({ data: { slug: metadata.slug, uuid: metadata.uuid, ...summary }, select: { id: true } }))
+		const version = await tx.exerciseVersion.create({
+			data: {
+				exerciseId: exercise.id,
+				number: (latest?.number ?? 0) + 1,
+				contentHash: folder.contentHash,
+				metadata: metadata as unknown as Prisma.InputJsonValue,
+				brief: folder.readme ?? '',
+				publicFiles: { ...folder.src, ...folder.visibleTests },
+				hiddenTests: folder.hiddenTests,
+				solution: folder.solution,
+			},
+			select: { id: true },
+		})
+		await tx.exercise.update({ where: { id: exercise.id }, data: { ...summary, currentVersionId: version.id }, select: { id: true } })
+		return existing ? 'updated' : 'created'
+	})
+}
+
+/** The catalogue as a learner may see it: never the hidden tests or the solution. */
+export function listCatalogue(prisma: PrismaClient) {
+	return prisma.exercise.findMany({
+		where: { retiredAt: null, currentVersionId: { not: null } },
+		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
+		select: { id: true, slug: true, kind: true, title: true, difficulty: true, currentVersion: { select: { number: true } } },
+	})
+}

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase } from '#tests/db.ts'
+import { useDatabase, type Database } from '#app/utils/db.server.ts'
+import { createInvite, findInvite, acceptInviteAsNewUser } from '#app/models/invite.server.ts'
+import { requireTeamLead, requireUser } from '#app/utils/auth.server.ts'
+import { action as signupAction } from './signup.tsx'
+import { action as loginAction } from './login.tsx'
+import { action as inviteAction, loader as inviteLoader } from './invite.$token.tsx'
+import { loader as teamLoader } from './teams.$teamId.tsx'
+import { seedDemo } from '#prisma/seed.ts'
+
+let db: Database
+let demo: { organizationId: string; teamId: string; leadId: string; learnerId: string; adminId: string }
+
+beforeAll(async () => {
+	db = await createTestDatabase()
+	useDatabase(db)
+	await seedDemo(db.prisma)
+	const team = await db.prisma.team.findFirstOrThrow({ select: { id: true, organizationId: true } })
+	const byEmail = async (email: string) => (await db.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
+	demo = {
+		organizationId: team.organizationId,
+		teamId: team.id,
+		leadId: await byEmail('lead@hardmode.dev'),
+		learnerId: await byEmail('ada@hardmode.dev'),
+		adminId: await byEmail('admin@hardmode.dev'),
+	}
+})
+
+afterAll(async () => {
+	await db?.close()
+})
+
+type Args<F extends (...args: never[]) => unknown> = Parameters<F>[0]
+
+function post(path: string, fields: Record<string, string>, cookie?: string) {
+	return new Request(`http://localhost${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Hardmode-Client-IP': '203.0.113.7', ...(cookie ? { Cookie: cookie } : {}) },
+		body: new URLSearchParams(fields),
+	})
+}
+
+function get(path: string, cookie?: string) {
+	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+/** Runs a loader or action and returns what it returned or threw, as { status, data, headers }. */
+async function settle(run: () => Promise<unknown>) {
+	let outcome: unknown
+	try {
+		outcome = await run()
+	} catch (thrown) {
+		outcome = thrown
+	}
+	if (outcome instanceof Response) return { status: outcome.status, headers: outcome.headers, data: await outcome.text() }
+	const value = outcome as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } }
+	if (value && value.type === 'DataWithResponseInit') {
+		return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data }
+	}
+	return { status: 200, headers: new Headers(), data: outcome }
+}
+
+async function loginCookie(email: string, password = 'hardmode-demo') {
+	const result = await settle(() => loginAction({ request: post('/login', { email, password }), params: {}, context: {} } as unknown as Args<typeof loginAction>))
+	expect(result.status).toBe(302)
+	return result.headers.get('Set-Cookie')!.split(';')[0]!
+}
+
+describe('sign-up', () => {
+	const valid = { organizationName: 'Vandelay Industries', name: 'Art Vandelay', email: 'art@vandelay.test', password: 'importer exporter of latex' }
+	const signup = (fields: Record<string, string>) =>
+		settle(() => signupAction({ request: post('/signup', fields), params: {}, context: {} } as unknown as Args<typeof signupAction>))
+
+	it('refuses a weak password with a message on the password field, and creates nothing', async () => {
+		const result = await signup({ ...valid, password: 'password123' })
+		expect(result.status).toBe(400)
+		expect(result.data).toMatchObject({ fieldErrors: { password: expect.arrayContaining([expect.stringContaining('most common')]) } })
+		expect(await db.prisma.user.count({ where: { email: valid.email } })).toBe(0)
+	})
+
+	it('creates the organisation with its first user as admin and starts a session', async () => {
+		const result = await signup(valid)
+		expect(result.status).toBe(302)
+		expect(result.headers.get('Location')).toMatch(/^\/dashboard/)
+		expect(result.headers.get('Set-Cookie')).toMatch(/^hm_session=.+HttpOnly; SameSite=Lax/)
+		const user = await db.prisma.user.findUniqueOrThrow({ where: { email: valid.email }, select: { orgRole: true, organization: { select: { name: true } } } })
+		expect(user).toEqual({ orgRole: 'admin', organization: { name: 'Vandelay Industries' } })
+	})
+
+	it('refuses a duplicate e-mail (whatever its case) with a clear message', async () => {
+		const result = await signup({ ...valid, organizationName: 'Another', email: 'ART@Vandelay.test' })
+		expect(result.status).toBe(400)
+		expect(result.data).toMatchObject({ fieldErrors: { email: [expect.stringContaining('already exists')] } })
+		expect(await db.prisma.organization.count({ where: { name: 'Another' } })).toBe(0)
+	})
+
+	it('refuses a malformed e-mail and an empty organisation name', async () => {
+		const result = await signup({ ...valid, email: 'not-an-email', organizationName: '' })
+		expect(result.status).toBe(400)
+		expect(result.data).toMatchObject({
+			fieldErrors: { email: [expect.stringContaining('valid e-mail')], organizationName: [expect.stringContaining('Name your organisation')] },
+		})
+	})
+})
+
+describe('log-in and sessions', () => {
+	it('rate-limits an account after five wrong passwords, then refuses even the right one', async () => {
+		const attempt = (password: string) =>
+			settle(() => loginAction({ request: post('/login', { email: 'grace@hardmode.dev', password }), params: {}, context: {} } as unknown as Args<typeof loginAction>))
+		for (let i = 0; i < 4; i++) expect((await attempt(`nope ${i}`)).status).toBe(400)
+		const fifth = await attempt('nope 5')
+		expect(fifth.status).toBe(429)
+		expect(fifth.headers.get('Retry-After')).toMatch(/^\d+$/)
+		expect(fifth.data).toMatchObject({ formError: expect.stringContaining('Too many failed log-in attempts') })
+		expect((await attempt('hardmode-demo')).status).toBe(429)
+	})
+
+	it('sends a tampered session cookie to the login page and clears it', async () => {
+		const cookie = await loginCookie('linus@hardmode.dev')
+		const tampered = cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+		const result = await settle(() => requireUser(get('/settings', tampered)))
+		expect(result.status).toBe(302)
+		expect(result.headers.get('Location')).toBe('/login?redirectTo=%2Fsettings&expired=1')
+		expect(result.headers.get('Set-Cookie')).toMatch(/^hm_session=; .*Max-Age=0/)
+	})
+})
+
+describe('team access', () => {
+	it('lets the team lead in, refuses a learner with 403, and hides another organisation’s team with 404', async () => {
+		const lead = await loginCookie('lead@hardmode.dev')
+		const learner = await loginCookie('ada@hardmode.dev')
+		const outsider = await loginCookie('art@vandelay.test', 'importer exporter of latex')
+		const open = (cookie: string) =>
+			settle(() => teamLoader({ request: get(`/teams/${demo.teamId}`, cookie), params: { teamId: demo.teamId }, context: {} } as unknown as Args<typeof teamLoader>))
+		expect((await open(lead)).status).toBe(200)
+		expect((await open(learner)).status).toBe(403)
+		expect((await open(outsider)).status).toBe(404)
+		expect((await settle(() => requireTeamLead(get('/teams/nope', lead), 'no-such-team'))).status).toBe(404)
+	})
+})
+
+describe('invites', () => {
+	const openInvite = (token: string) =>
+		settle(() => inviteLoader({ request: get(`/invite/${token}`), params: { token }, context: {} } as unknown as Args<typeof inviteLoader>))
+	const register = (token: string, email: string) =>
+		settle(() =>
+			inviteAction({
+				request: post(`/invite/${token}`, { intent: 'register', name: 'New Engineer', email, password: 'a perfectly fine passphrase' }),
+				params: { token },
+				context: {},
+			} as unknown as Args<typeof inviteAction>),
+		)
+
+	it('registers a new engineer into the team, once', async () => {
+		const { token } = await createInvite({ organizationId: demo.organizationId, teamId: demo.teamId, createdById: demo.leadId, role: 'learner' })
+		expect((await openInvite(token)).status).toBe(200)
+		const first = await register(token, 'new.engineer@acme.test')
+		expect(first.status).toBe(302)
+		const user = await db.prisma.user.findUniqueOrThrow({
+			where: { email: 'new.engineer@acme.test' },
+			select: { organizationId: true, orgRole: true, memberships: { select: { teamId: true, role: true } } },
+		})
+		expect(user).toEqual({ organizationId: demo.organizationId, orgRole: 'member', memberships: [{ teamId: demo.teamId, role: 'learner' }] })
+
+		const second = await register(token, 'someone.else@acme.test')
+		expect(second.status).toBe(410)
+		expect(second.data).toMatchObject({ formError: expect.stringContaining('can no longer be used') })
+		expect(await db.prisma.user.count({ where: { email: 'someone.else@acme.test' } })).toBe(0)
+		expect((await openInvite(token)).status).toBe(410)
+	})
+
+	it('lets only one of two simultaneous registrations use an invite', async () => {
+		const { token } = await createInvite({ organizationId: demo.organizationId, teamId: demo.teamId, createdById: demo.leadId, role: 'learner' })
+		const invite = await findInvite(token)
+		if (invite.status !== 'valid') throw new Error('expected a valid invite')
+		const results = await Promise.allSettled([
+			acceptInviteAsNewUser(invite, { name: 'Racer One', email: 'racer1@acme.test', password: 'first past the post' }),
+			acceptInviteAsNewUser(invite, { name: 'Racer Two', email: 'racer2@acme.test', password: 'second past the post' }),
+		])
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+		expect(await db.prisma.user.count({ where: { email: { in: ['racer1@acme.test', 'racer2@acme.test'] } } })).toBe(1)
+	})
+
+	it('says an expired invite has expired, and a forged one is not found', async () => {
+		const { token, id } = await createInvite({ organizationId: demo.organizationId, teamId: demo.teamId, createdById: demo.leadId, role: 'learner' })
+		await db.prisma.invite.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+		const expired = await openInvite(token)
+		expect(expired.status).toBe(410)
+		expect(expired.data).toMatchObject({ invite: { status: 'expired' } })
+		expect((await register(token, 'late@acme.test')).status).toBe(410)
+
+		expect((await openInvite('forgedTokenThatWasNeverIssued00')).status).toBe(404)
+		expect((await openInvite('<script>alert(1)</script>')).status).toBe(404)
+	})
+})
