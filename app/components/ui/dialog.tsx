@@ -27,7 +27,7 @@ export function Dialog({
 			ref={ref}
 			onClose={onClose}
 			aria-labelledby="dialog-title"
-			className="m-auto w-full max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100"
+			className="m-auto w-full max-w-md rounded-lg bg-white p-6 text-left text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100"
 		>
 			<h2 id="dialog-title" className="mb-3 text-lg font-semibold">
 				{title}
