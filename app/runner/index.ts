@@ -1,0 +1,87 @@
+// The sandbox's front door: runTests(request) → RunResult. It never throws; learner
+// failures and sandbox limits come back as data.
+import { RunnerPool, type PoolOptions, type WorkerOutcome } from './pool.ts'
+import {
+	RESULT_VERSION,
+	RunRequestSchema,
+	TestResultSchema,
+	describeLimit,
+	rejectedRun,
+	resolveLimits,
+	type RunLimits,
+	type RunRequest,
+	type RunResult,
+	type TestResult,
+} from './protocol.ts'
+
+export { DEFAULT_LIMITS, type RunLimits, type RunRequest, type RunResult, type TestResult } from './protocol.ts'
+export { RunnerPool } from './pool.ts'
+
+export function createRunnerPool(options?: PoolOptions) {
+	return new RunnerPool(options)
+}
+
+// One pool per process, created on first use and shared across module copies (the
+// server and its React Router build each load this module).
+const globalForRunner = globalThis as typeof globalThis & { __hardmodeRunnerPool?: RunnerPool }
+export function getDefaultPool() {
+	globalForRunner.__hardmodeRunnerPool ??= new RunnerPool()
+	return globalForRunner.__hardmodeRunnerPool
+}
+
+export async function runTests(request: RunRequest, options: { pool?: RunnerPool } = {}): Promise<RunResult> {
+	try {
+		const parsed = RunRequestSchema.safeParse(request)
+		if (!parsed.success) return rejectedRun(`The run request is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+		const limits = resolveLimits(parsed.data.limits)
+		const bytes = Object.entries(parsed.data.files).reduce((sum, [name, text]) => sum + Buffer.byteLength(name) + Buffer.byteLength(text), 0)
+		if (bytes > limits.sourceBytes) {
+			return rejectedRun(`${describeLimit('source-size', limits)} (These files are ${Math.ceil(bytes / 1024)} KB.)`, 'source-size')
+		}
+		const pool = options.pool ?? getDefaultPool()
+		const outcome = await pool.run({ ...parsed.data, limits })
+		return toRunResult(outcome, limits)
+	} catch (error) {
+		return rejectedRun(`The sandbox failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Try again; if it keeps happening, tell your admin.`)
+	}
+}
+
+/** Maps what a worker reported to the versioned result format. Pure. */
+export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits: RunLimits): RunResult {
+	const queueMs = round(outcome.queueMs)
+	if (outcome.kind === 'rejected') return rejectedRun(describeLimit('queue', limits), 'queue', queueMs)
+	if (outcome.kind === 'killed') {
+		return { ...rejectedRun(describeLimit(outcome.limit, limits), outcome.limit, queueMs) }
+	}
+	const timings = { queueMs, compileMs: round(outcome.compileMs ?? 0), runMs: round(outcome.runMs ?? 0) }
+	if (outcome.stopped) {
+		const limit = outcome.stopped as 'time' | 'memory' | 'tests'
+		return { version: RESULT_VERSION, status: 'error', message: describeLimit(limit, limits), tests: [], console: '', timings, limit }
+	}
+	const tests = (outcome.tests ?? []).flatMap((t) => {
+		const parsed = TestResultSchema.safeParse(t)
+		return parsed.success ? [parsed.data] : []
+	})
+	const base = { version: RESULT_VERSION, tests, console: outcome.console ?? '', timings, ...(outcome.outputTruncated ? { limit: 'output' as const } : {}) }
+	if (outcome.status === 'error') {
+		return { ...base, status: 'error', message: outcome.message ?? 'The code could not be run.', ...(outcome.location ? { location: outcome.location } : {}) }
+	}
+	return { ...base, status: overallStatus(tests), ...summary(tests, outcome.fileProblem?.message, outcome.outputTruncated ? describeLimit('output', limits) : undefined) }
+}
+
+function overallStatus(tests: TestResult[]): RunResult['status'] {
+	const ran = tests.filter((t) => t.status !== 'skip')
+	if (ran.length === 0) return 'fail'
+	return ran.every((t) => t.status === 'pass') ? 'pass' : 'fail'
+}
+
+function summary(tests: TestResult[], problem?: string, outputNote?: string): { message?: string } {
+	const ran = tests.filter((t) => t.status !== 'skip')
+	const notes = [problem, outputNote].filter(Boolean)
+	if (ran.length === 0) notes.unshift('No tests ran: a test file must call test() or it() at least once (skipped tests do not count).')
+	return notes.length ? { message: notes.join(' ') } : {}
+}
+
+function round(ms: number) {
+	return Math.round(ms * 100) / 100
+}

@@ -1,0 +1,109 @@
+// The runner's wire format: what the app asks the sandbox to run and what comes back.
+// Pure (zod and types only), so the browser, the server and the worker can share it.
+import { z } from 'zod'
+
+export const RESULT_VERSION = 1
+
+export const RunLimitsSchema = z.object({
+	/** Total size of all files, checked before anything is compiled. */
+	sourceBytes: z.number().int().positive(),
+	/** CPU time the isolate may use for the whole run. */
+	cpuMs: z.number().int().positive(),
+	/** Wall-clock time for the whole run; the host kills the worker past it. */
+	wallMs: z.number().int().positive(),
+	/** Isolate heap. isolated-vm treats it as a soft limit. */
+	memoryMb: z.number().int().min(8),
+	/** Console output kept for the whole run (and per test). */
+	outputBytes: z.number().int().positive(),
+	maxTests: z.number().int().positive(),
+})
+export type RunLimits = z.infer<typeof RunLimitsSchema>
+
+export const DEFAULT_LIMITS: RunLimits = {
+	sourceBytes: 512 * 1024,
+	cpuMs: 2000,
+	wallMs: 5000,
+	memoryMb: 64,
+	outputBytes: 64 * 1024,
+	maxTests: 500,
+}
+
+export const TEST_FILE_PATTERN = /\.(test|spec)\.(ts|js|mts|mjs)$/
+export const CODE_FILE_PATTERN = /\.(ts|js|mts|mjs)$/
+
+export const RunRequestSchema = z.object({
+	/** POSIX paths relative to the exercise root ('src/cart.ts') → source text. */
+	files: z.record(z.string().min(1).max(300), z.string()),
+	/** The test files to run, in order. Default: every *.test|spec.(ts|js|mts|mjs), sorted. */
+	testFiles: z.array(z.string()).optional(),
+	/** Seed for Math.random; the same seed gives the same run. */
+	seed: z.number().int().optional(),
+	limits: RunLimitsSchema.partial().optional(),
+	/** Who asked (a user id): the queue takes turns between owners so nobody starves. */
+	owner: z.string().optional(),
+})
+export type RunRequest = z.infer<typeof RunRequestSchema>
+
+export const TestStatusSchema = z.enum(['pass', 'fail', 'error', 'skip'])
+export type TestStatus = z.infer<typeof TestStatusSchema>
+
+export const SourceLocationSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() })
+export type SourceLocation = z.infer<typeof SourceLocationSchema>
+
+export const TestResultSchema = z.object({
+	/** describe names and the test name, joined with ' > '. */
+	name: z.string(),
+	file: z.string(),
+	status: TestStatusSchema,
+	message: z.string().optional(),
+	expected: z.string().optional(),
+	actual: z.string().optional(),
+	location: SourceLocationSchema.optional(),
+	output: z.string().optional(),
+	durationMs: z.number(),
+})
+export type TestResult = z.infer<typeof TestResultSchema>
+
+export const LimitKindSchema = z.enum(['time', 'memory', 'output', 'source-size', 'tests', 'queue'])
+export type LimitKind = z.infer<typeof LimitKindSchema>
+
+export const RunResultSchema = z.object({
+	version: z.literal(RESULT_VERSION),
+	status: z.enum(['pass', 'fail', 'error']),
+	message: z.string().optional(),
+	tests: z.array(TestResultSchema),
+	console: z.string(),
+	timings: z.object({ queueMs: z.number(), compileMs: z.number(), runMs: z.number() }),
+	/** Which limit stopped the run, when one did. */
+	limit: LimitKindSchema.optional(),
+	/** Where a syntax or import error is, when the run could not start. */
+	location: SourceLocationSchema.optional(),
+})
+export type RunResult = z.infer<typeof RunResultSchema>
+
+/** Plain words for each limit, shown to the learner. */
+export function describeLimit(kind: LimitKind, limits: RunLimits): string {
+	switch (kind) {
+		case 'time':
+			return `The run took longer than its time limit (${limits.cpuMs / 1000} s of CPU, ${limits.wallMs / 1000} s in all) and was stopped. Look for an infinite loop, a promise that never settles, or very slow code.`
+		case 'memory':
+			return `The run used more memory than its limit (${limits.memoryMb} MB) and was stopped. Look for a loop that keeps adding to an array, string or map.`
+		case 'output':
+			return `The console output passed its limit (${Math.round(limits.outputBytes / 1024)} KB); the rest was dropped.`
+		case 'source-size':
+			return `The files add up to more than ${Math.round(limits.sourceBytes / 1024)} KB, the most the sandbox accepts. Nothing was run.`
+		case 'tests':
+			return `More than ${limits.maxTests} tests were defined; the sandbox runs at most ${limits.maxTests}.`
+		case 'queue':
+			return 'The sandbox is busy with other runs right now. Nothing was run; try again in a few seconds.'
+	}
+}
+
+export function resolveLimits(overrides?: Partial<RunLimits>): RunLimits {
+	return { ...DEFAULT_LIMITS, ...overrides }
+}
+
+/** A result for a run that never reached the sandbox (bad request, limit, busy queue). */
+export function rejectedRun(message: string, limit?: LimitKind, queueMs = 0): RunResult {
+	return { version: RESULT_VERSION, status: 'error', message, tests: [], console: '', timings: { queueMs, compileMs: 0, runMs: 0 }, ...(limit ? { limit } : {}) }
+}

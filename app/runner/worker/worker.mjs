@@ -1,0 +1,235 @@
+// The sandbox worker: a child process of the app server that runs learner code in
+// isolated-vm, one fresh isolate per run. Plain JavaScript so plain Node runs it in
+// production. Talks to its pool over IPC: { type: 'run', id, request } → { type: 'result', id, result }.
+import { readFileSync } from 'node:fs'
+import { stripTypeScriptTypes } from 'node:module'
+import path from 'node:path'
+import ivm from 'isolated-vm'
+import { ensureHarnessBundle } from './harness-bundle.mjs'
+
+// stripTypeScriptTypes warns once that it is experimental; the warning is noise here.
+process.removeAllListeners('warning')
+
+const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
+const CODE_FILE = /\.(ts|js|mts|mjs)$/
+const TEST_API_SPECIFIERS = new Set(['vitest', '@jest/globals', 'vitest/globals', '@vitest/expect'])
+const EXTENSIONS = ['', '.ts', '.js', '.mts', '.mjs', '/index.ts', '/index.js']
+
+const harnessCode = readFileSync(await ensureHarnessBundle(), 'utf8')
+const snapshot = ivm.Isolate.createSnapshot([{ code: harnessCode, filename: 'hardmode-harness' }])
+const realNow = new ivm.Callback(() => performance.now())
+
+class RunStop extends Error {
+	constructor(limit, message) {
+		super(message ?? limit)
+		this.limit = limit
+	}
+}
+
+function locationFromMessage(message) {
+	const match = /\[([^\]\s]+):(\d+):(\d+)\]\s*$/.exec(message)
+	return match ? { file: match[1], line: Number(match[2]), column: Number(match[3]) } : undefined
+}
+
+function toJavaScript(file, source) {
+	if (!/\.m?ts$/.test(file)) return source
+	try {
+		// 'strip' replaces types with spaces, so every line and column stays where it was.
+		return stripTypeScriptTypes(source, { mode: 'strip' })
+	} catch (error) {
+		const detail = String(error.message).split('\n')[0]
+		throw Object.assign(new Error(`${file}: this TypeScript cannot run as written (${detail}). Types are stripped, not compiled, so enums, namespaces and parameter properties are not supported.`), {
+			location: { file, line: 1, column: 1 },
+		})
+	}
+}
+
+function resolveSpecifier(files, specifier, referrer) {
+	if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
+		throw new Error(`${referrer} imports "${specifier}", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`)
+	}
+	const base = path.posix.normalize(path.posix.join(path.posix.dirname(referrer), specifier))
+	const stem = base.replace(/\.(js|mjs)$/, '')
+	for (const candidate of [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => stem + ext)]) {
+		if (Object.hasOwn(files, candidate) && CODE_FILE.test(candidate)) return candidate
+	}
+	throw new Error(`${referrer} imports "${specifier}", but there is no such file (looked for ${base}.ts, ${base}.js and ${base}/index.ts).`)
+}
+
+async function runRequest(request) {
+	const limits = request.limits
+	const started = performance.now()
+	const files = request.files
+	const testFiles = request.testFiles ?? Object.keys(files).filter((f) => TEST_FILE.test(f)).sort()
+	const isolate = new ivm.Isolate({ snapshot, memoryLimit: limits.memoryMb })
+	let compileMs = 0
+	const cpuBudgetNs = BigInt(limits.cpuMs) * 1_000_000n
+	const remainingMs = () => {
+		const left = Number(cpuBudgetNs - isolate.cpuTime) / 1e6
+		if (left <= 0) throw new RunStop('time')
+		return Math.max(1, Math.ceil(left))
+	}
+	// Every call into the isolate gets what is left of the CPU budget as its timeout.
+	const call = (ref, args = []) => {
+		try {
+			return ref.applySync(undefined, args, { timeout: remainingMs() })
+		} catch (error) {
+			throw classify(error, isolate)
+		}
+	}
+	try {
+		const context = await isolate.createContext()
+		const global = context.global
+		await global.set('__hmRealNow', realNow)
+		const hm = await global.get('__hm', { reference: true })
+		const fn = (name) => hm.getSync(name, { reference: true })
+		const api = {
+			configure: fn('configure'),
+			install: fn('install'),
+			beginFile: fn('beginFile'),
+			endCollect: fn('endCollect'),
+			startRun: fn('startRun'),
+			advance: fn('advance'),
+			abandon: fn('abandon'),
+			takeResults: fn('takeResults'),
+			takeConsole: fn('takeConsole'),
+		}
+		call(api.configure, [JSON.stringify({ seed: request.seed ?? 1, outputBytes: limits.outputBytes, maxTests: limits.maxTests, files: Object.keys(files) })])
+		call(api.install)
+		// The test API module reads the harness's object before the handle is removed.
+		const testApiModule = await isolate.compileModule(
+			`const t = globalThis.__hmTestApi; export const { describe, suite, it, test, xit, xtest, xdescribe, fit, fdescribe, beforeAll, afterAll, beforeEach, afterEach, expect, vi, vitest, jest } = t; export default t;`,
+			{ filename: 'vitest' },
+		)
+		await testApiModule.instantiate(context, () => {
+			throw new Error('unexpected import')
+		})
+		await testApiModule.evaluate({ timeout: remainingMs() })
+		// Learner code must not reach the harness's controls or the host's clock.
+		await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: remainingMs() })
+
+		const tests = []
+		let fileProblem = null
+		for (const testFile of testFiles) {
+			if (!Object.hasOwn(files, testFile)) {
+				fileProblem ??= { message: `There is no test file ${testFile}.` }
+				continue
+			}
+			// Each test file gets its own instances of the modules it imports, as in Vitest.
+			const compileStarted = performance.now()
+			const modules = new Map()
+			const fileOf = new Map()
+			const compile = async (file) => {
+				if (modules.has(file)) return modules.get(file)
+				const promise = (async () => {
+					try {
+						const compiled = await isolate.compileModule(toJavaScript(file, files[file]), { filename: file })
+						fileOf.set(compiled, file)
+						return compiled
+					} catch (error) {
+						if (error.location) throw error
+						const classified = classify(error, isolate)
+						if (classified instanceof RunStop) throw classified
+						const location = locationFromMessage(String(error.message))
+						const text = String(error.message).replace(/\s*\[[^\]]+\]\s*$/, '')
+						throw Object.assign(new Error(`${location ? `${location.file}:${location.line}:${location.column}: ` : `${file}: `}${text}`), { location })
+					}
+				})()
+				modules.set(file, promise)
+				return promise
+			}
+			let entry
+			try {
+				entry = await compile(testFile)
+				await entry.instantiate(context, async (specifier, referrer) => {
+					if (TEST_API_SPECIFIERS.has(specifier)) return testApiModule
+					return compile(resolveSpecifier(files, specifier, fileOf.get(referrer) ?? testFile))
+				})
+			} catch (error) {
+				if (error instanceof RunStop) throw error
+				compileMs += performance.now() - compileStarted
+				return {
+					status: 'error',
+					message: String(error.message),
+					location: error.location ?? undefined,
+					tests,
+					compileMs,
+				}
+			}
+			compileMs += performance.now() - compileStarted
+
+			call(api.beginFile, [testFile])
+			try {
+				const evaluation = entry.evaluate({ timeout: remainingMs(), promise: true })
+				await evaluation
+			} catch (error) {
+				const classified = classify(error, isolate)
+				if (classified instanceof RunStop) throw classified
+				call(api.endCollect)
+				const { results } = JSON.parse(call(api.takeResults))
+				tests.push(...results)
+				tests.push({ name: `${testFile} (loading the file)`, file: testFile, status: 'error', message: cleanMessage(error), durationMs: 0, ...locationOf(error) })
+				continue
+			}
+			call(api.endCollect)
+			call(api.startRun)
+			for (;;) {
+				const step = call(api.advance)
+				if (step === 'done') break
+				if (step === 'idle') {
+					const abandoned = call(api.abandon, ['The test is waiting for a promise that never settles (nothing else is scheduled).'])
+					if (!abandoned) break
+				}
+			}
+			const { results, fileError } = JSON.parse(call(api.takeResults))
+			tests.push(...results)
+			if (fileError?.startsWith('limit:')) throw new RunStop(fileError.slice('limit:'.length))
+			if (fileError) fileProblem ??= { message: `${testFile}: ${fileError}` }
+		}
+		const { console: output, truncated } = JSON.parse(call(api.takeConsole))
+		return { tests, console: output, outputTruncated: truncated, compileMs, fileProblem, runMs: performance.now() - started }
+	} catch (error) {
+		const stop = error instanceof RunStop ? error : classify(error, isolate)
+		if (stop instanceof RunStop) return { stopped: stop.limit, compileMs, runMs: performance.now() - started }
+		return { status: 'error', message: `The sandbox could not run this code: ${cleanMessage(error)}`, tests: [], compileMs }
+	} finally {
+		if (!isolate.isDisposed) isolate.dispose()
+	}
+}
+
+function locationOf(error) {
+	const location = locationFromMessage(String(error?.message ?? ''))
+	if (location) return { location }
+	const match = /\(?([^\s()]+):(\d+):(\d+)\)?/.exec(String(error?.stack ?? '').split('\n').find((l) => /\.(ts|js|mts|mjs):\d+:\d+/.test(l)) ?? '')
+	return match ? { location: { file: match[1], line: Number(match[2]), column: Number(match[3]) } } : {}
+}
+
+function cleanMessage(error) {
+	const message = String(error?.message ?? error)
+	if (message === 'Not supported') return 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
+	return message
+}
+
+/** Turns isolated-vm's own errors into the limit they mean. */
+function classify(error, isolate) {
+	if (error instanceof RunStop) return error
+	const message = String(error?.message ?? '')
+	if (isolate.isDisposed || /memory limit|disposed/i.test(message)) return new RunStop('memory')
+	if (/Script execution timed out/i.test(message)) return new RunStop('time')
+	return error
+}
+
+let busy = Promise.resolve()
+process.on('message', (message) => {
+	if (message?.type !== 'run') return
+	busy = busy.then(async () => {
+		let result
+		try {
+			result = await runRequest(message.request)
+		} catch (error) {
+			result = { status: 'error', message: `The sandbox failed: ${String(error?.message ?? error)}`, tests: [], compileMs: 0 }
+		}
+		process.send({ type: 'result', id: message.id, result, memory: process.memoryUsage().rss })
+	})
+})
+process.send({ type: 'ready', memory: process.memoryUsage().rss })
