@@ -13,7 +13,7 @@ import {
 	setState,
 } from '@vitest/expect'
 import * as spy from '@vitest/spy'
-import { format, stringify } from '@vitest/utils/display'
+import { format, inspect, stringify } from '@vitest/utils/display'
 
 type Fn = (...args: any[]) => any
 type HookKind = 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach'
@@ -128,7 +128,9 @@ let testOutputBytes = 0
 function write(stream: string, args: unknown[]) {
 	let line: string
 	try {
-		line = format(...(args as [unknown, ...unknown[]]))
+		// Like Node's console: printf-style when the first argument asks for it, else strings as-is.
+		const [first] = args
+		line = typeof first === 'string' && /%[sdifjoOc%]/.test(first) ? format(args) : args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ')
 	} catch (error) {
 		line = '[unprintable value]'
 	}
@@ -188,6 +190,8 @@ function clone(value: any, seen = new Map<any, any>()): any {
 }
 
 // ---------------------------------------------------------------- expect (Vitest's, on chai)
+// Messages name the values in full up to a point; the diff fields carry the rest.
+chai.config.truncateThreshold = 200
 chai.use(JestExtend)
 chai.use(JestChaiExpect)
 chai.use(JestAsymmetricMatchers)
@@ -355,7 +359,7 @@ function formatTitle(template: string, args: unknown[], index: number) {
 		const object = args[0] as Record<string, unknown>
 		title = title.replace(/\$([A-Za-z_][\w.]*)/g, (match, path: string) => {
 			const value = path.split('.').reduce<any>((o, k) => (o == null ? undefined : o[k]), object)
-			return value === undefined && !(path in object) ? match : stringify(value, 0).slice(0, 100)
+			return value === undefined && !(path in object) ? match : typeof value === 'string' ? value : stringify(value, 0).slice(0, 100)
 		})
 	}
 	let i = 0
