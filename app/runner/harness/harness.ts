@@ -378,7 +378,10 @@ function formatTitle(template: string, args: unknown[], index: number) {
 function addTest(name: unknown, fn: unknown, options: unknown, mode: Mode) {
 	if (!collecting) throw new Error('Tests must be defined at the top level of a test file or inside describe(), not inside another test.')
 	registered++
-	if (registered > config.maxTests) throw new LimitError('tests')
+	if (registered > config.maxTests) {
+		fileError = 'limit:tests'
+		throw new LimitError('tests')
+	}
 	const timeout = typeof options === 'number' ? options : typeof fn === 'number' ? fn : (options as any)?.timeout ?? config.testTimeoutMs
 	const body = typeof fn === 'function' ? (fn as Fn) : typeof options === 'function' ? (options as Fn) : null
 	const effective: Mode = currentSuite.mode === 'skip' || currentSuite.mode === 'todo' ? 'skip' : mode

@@ -166,19 +166,28 @@ async function runRequest(request) {
 				const classified = classify(error, isolate)
 				if (classified instanceof RunStop) throw classified
 				call(api.endCollect)
-				const { results } = JSON.parse(call(api.takeResults))
+				const { results, fileError } = JSON.parse(call(api.takeResults))
+				if (fileError?.startsWith('limit:')) throw new RunStop(fileError.slice('limit:'.length))
 				tests.push(...results)
 				tests.push({ name: `${testFile} (loading the file)`, file: testFile, status: 'error', message: cleanMessage(error), durationMs: 0, ...locationOf(error) })
 				continue
 			}
 			call(api.endCollect)
 			call(api.startRun)
+			// Giving up on a stuck test lets the run move on; if it still does not move after
+			// a few tries, the code broke the machinery itself (say, replaced Promise.prototype.then).
+			let idleInARow = 0
 			for (;;) {
 				const step = call(api.advance)
 				if (step === 'done') break
-				if (step === 'idle') {
-					const abandoned = call(api.abandon, ['The test is waiting for a promise that never settles (nothing else is scheduled).'])
-					if (!abandoned) break
+				if (step !== 'idle') {
+					idleInARow = 0
+					continue
+				}
+				const abandoned = call(api.abandon, ['The test is waiting for a promise that never settles (nothing else is scheduled).'])
+				if (!abandoned || ++idleInARow > 3) {
+					fileProblem ??= { message: `${testFile}: the tests stopped responding, so the rest of this file did not run. Built-in functions the test runner needs (such as Promise) may have been replaced.` }
+					break
 				}
 			}
 			const { results, fileError } = JSON.parse(call(api.takeResults))
