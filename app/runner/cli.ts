@@ -1,31 +1,11 @@
 // npm run sandbox -- <dir> [<dir> …] [--json] [--seed N]
 // Runs every test file in each directory against the other files in it, all through one
 // pool. Exits 0 whenever it produced results (failing tests and hostile code included).
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
 import { assertSupportedNode } from '#server/node-version.ts'
 import { createRunnerPool, runTests, type RunResult } from './index.ts'
-import { CODE_FILE_PATTERN } from './protocol.ts'
+import { collectFiles } from './files.ts'
 
 assertSupportedNode('The sandbox command')
-
-export function collectFiles(dir: string): Record<string, string> {
-	const files: Record<string, string> = {}
-	const walk = (current: string) => {
-		for (const entry of readdirSync(current, { withFileTypes: true })) {
-			if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-			const full = path.join(current, entry.name)
-			const relative = path.relative(dir, full).split(path.sep).join('/')
-			if (entry.isDirectory()) {
-				if (relative !== 'solution') walk(full)
-			} else if (CODE_FILE_PATTERN.test(entry.name) && statSync(full).size <= 32 * 1024 * 1024) {
-				files[relative] = readFileSync(full, 'utf8')
-			}
-		}
-	}
-	walk(dir)
-	return files
-}
 
 const SYMBOL = { pass: '✓', fail: '✗', error: '!', skip: '-' } as const
 

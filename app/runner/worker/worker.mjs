@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { stripTypeScriptTypes } from 'node:module'
 import path from 'node:path'
+import { transformSync } from 'esbuild'
 import ivm from 'isolated-vm'
 import { ensureHarnessBundle } from './harness-bundle.mjs'
 
@@ -37,11 +38,41 @@ function toJavaScript(file, source) {
 		// 'strip' replaces types with spaces, so every line and column stays where it was.
 		return stripTypeScriptTypes(source, { mode: 'strip' })
 	} catch (error) {
-		const detail = String(error.message).split('\n')[0]
-		throw Object.assign(new Error(`${file}: this TypeScript cannot run as written (${detail}). Types are stripped, not compiled, so enums, namespaces and parameter properties are not supported.`), {
-			location: { file, line: 1, column: 1 },
-		})
+		throw describeStripError(file, source, error)
 	}
+}
+
+const UNSUPPORTED = [
+	[/\benum\s+\w+/, 'an enum: use a union of string literals or a plain object instead'],
+	[/\bnamespace\s+\w+/, 'a namespace: use a module (a separate file) instead'],
+	[/constructor\s*\([^)]*\b(private|public|protected|readonly)\s/, 'a parameter property: declare the field and assign it in the constructor instead'],
+	[/^\s*@\w+/, 'a decorator'],
+]
+
+// The type stripper says what is wrong but not where; esbuild's parser finds the place.
+function describeStripError(file, source, error) {
+	const lines = source.split('\n')
+	if (error.code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX') {
+		for (const [pattern, what] of UNSUPPORTED) {
+			const index = lines.findIndex((line) => pattern.test(line))
+			if (index >= 0) {
+				const column = lines[index].search(pattern) + 1
+				return Object.assign(new Error(`${file}:${index + 1}:${column}: this file uses ${what}. Types are stripped, not compiled, so only type annotations can be used.`), {
+					location: { file, line: index + 1, column },
+				})
+			}
+		}
+	}
+	try {
+		transformSync(source, { loader: 'ts', sourcefile: file, logLevel: 'silent' })
+	} catch (parseError) {
+		const found = parseError.errors?.[0]
+		if (found?.location) {
+			const location = { file, line: found.location.line, column: found.location.column + 1 }
+			return Object.assign(new Error(`${file}:${location.line}:${location.column}: ${found.text}`), { location })
+		}
+	}
+	return Object.assign(new Error(`${file}: ${String(error.message).split('\n')[0]}`), { location: { file, line: 1, column: 1 } })
 }
 
 function resolveSpecifier(files, specifier, referrer) {
