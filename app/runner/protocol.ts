@@ -2,7 +2,7 @@
 // Pure (zod and types only), so the browser, the server and the worker can share it.
 import { z } from 'zod'
 
-export const RESULT_VERSION = 1
+export const RESULT_VERSION = 1 as const
 
 export const RunLimitsSchema = z.object({
 	/** Total size of all files, checked before anything is compiled. */
