@@ -15,6 +15,7 @@ const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
 const CODE_FILE = /\.(ts|js|mts|mjs)$/
 const TEST_API_SPECIFIERS = new Set(['vitest', '@jest/globals', 'vitest/globals', '@vitest/expect'])
 const EXTENSIONS = ['', '.ts', '.js', '.mts', '.mjs', '/index.ts', '/index.js']
+const DEFAULT_MEMORY_MB = 64
 
 const harnessCode = readFileSync(await ensureHarnessBundle(), 'utf8')
 const snapshot = ivm.Isolate.createSnapshot([{ code: harnessCode, filename: 'hardmode-harness' }])
@@ -87,14 +88,67 @@ function resolveSpecifier(files, specifier, referrer) {
 	throw new Error(`${referrer} imports "${specifier}", but there is no such file (looked for ${base}.ts, ${base}.js and ${base}/index.ts).`)
 }
 
+// A fresh isolate and context, with the harness installed and the test API module ready.
+async function prepareSandbox(memoryMb) {
+	const isolate = new ivm.Isolate({ snapshot, memoryLimit: memoryMb })
+	try {
+		const context = await isolate.createContext()
+		await context.global.set('__hmRealNow', realNow)
+		const hm = await context.global.get('__hm', { reference: true })
+		const api = Object.fromEntries(
+			['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
+		)
+		api.install.applySync(undefined, [], { timeout: 1000 })
+		// The test API module reads the harness's object before the handle is removed.
+		const testApiModule = await isolate.compileModule(
+			`const t = globalThis.__hmTestApi; export const { describe, suite, it, test, xit, xtest, xdescribe, fit, fdescribe, beforeAll, afterAll, beforeEach, afterEach, expect, vi, vitest, jest } = t; export default t;`,
+			{ filename: 'vitest' },
+		)
+		await testApiModule.instantiate(context, () => {
+			throw new Error('unexpected import')
+		})
+		await testApiModule.evaluate({ timeout: 1000 })
+		// Learner code must not reach the harness's controls or the host's clock.
+		await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
+		return { isolate, context, api, testApiModule, memoryMb }
+	} catch (error) {
+		if (!isolate.isDisposed) isolate.dispose()
+		throw error
+	}
+}
+
+// Made right after each run, so a learner pressing Run on an idle worker skips the set-up.
+let spare = null
+function takeSandbox(memoryMb) {
+	const ready = spare
+	spare = null
+	if (ready) {
+		return ready.then(
+			(sandbox) => (sandbox.memoryMb === memoryMb ? sandbox : (sandbox.isolate.dispose(), prepareSandbox(memoryMb))),
+			() => prepareSandbox(memoryMb),
+		)
+	}
+	return prepareSandbox(memoryMb)
+}
+function prepareSpare() {
+	spare = prepareSandbox(DEFAULT_MEMORY_MB)
+	spare.catch(() => {})
+}
+
 async function runRequest(request) {
 	const limits = request.limits
 	const started = performance.now()
 	const files = request.files
 	const testFiles = request.testFiles ?? Object.keys(files).filter((f) => TEST_FILE.test(f)).sort()
-	const isolate = new ivm.Isolate({ snapshot, memoryLimit: limits.memoryMb })
+	let sandbox
+	try {
+		sandbox = await takeSandbox(limits.memoryMb)
+	} catch (error) {
+		return { status: 'error', message: `The sandbox could not start: ${cleanMessage(error)}`, tests: [], compileMs: 0 }
+	}
+	const { isolate, context, api, testApiModule } = sandbox
 	let compileMs = 0
-	const cpuBudgetNs = BigInt(limits.cpuMs) * 1_000_000n
+	const cpuBudgetNs = BigInt(limits.cpuMs) * 1_000_000n + isolate.cpuTime
 	const remainingMs = () => {
 		const left = Number(cpuBudgetNs - isolate.cpuTime) / 1e6
 		if (left <= 0) throw new RunStop('time')
@@ -109,35 +163,7 @@ async function runRequest(request) {
 		}
 	}
 	try {
-		const context = await isolate.createContext()
-		const global = context.global
-		await global.set('__hmRealNow', realNow)
-		const hm = await global.get('__hm', { reference: true })
-		const fn = (name) => hm.getSync(name, { reference: true })
-		const api = {
-			configure: fn('configure'),
-			install: fn('install'),
-			beginFile: fn('beginFile'),
-			endCollect: fn('endCollect'),
-			startRun: fn('startRun'),
-			advance: fn('advance'),
-			abandon: fn('abandon'),
-			takeResults: fn('takeResults'),
-			takeConsole: fn('takeConsole'),
-		}
 		call(api.configure, [JSON.stringify({ seed: request.seed ?? 1, outputBytes: limits.outputBytes, maxTests: limits.maxTests, files: Object.keys(files) })])
-		call(api.install)
-		// The test API module reads the harness's object before the handle is removed.
-		const testApiModule = await isolate.compileModule(
-			`const t = globalThis.__hmTestApi; export const { describe, suite, it, test, xit, xtest, xdescribe, fit, fdescribe, beforeAll, afterAll, beforeEach, afterEach, expect, vi, vitest, jest } = t; export default t;`,
-			{ filename: 'vitest' },
-		)
-		await testApiModule.instantiate(context, () => {
-			throw new Error('unexpected import')
-		})
-		await testApiModule.evaluate({ timeout: remainingMs() })
-		// Learner code must not reach the harness's controls or the host's clock.
-		await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: remainingMs() })
 
 		const tests = []
 		let fileProblem = null
@@ -270,6 +296,8 @@ process.on('message', (message) => {
 			result = { status: 'error', message: `The sandbox failed: ${String(error?.message ?? error)}`, tests: [], compileMs: 0 }
 		}
 		process.send({ type: 'result', id: message.id, result, memory: process.memoryUsage().rss })
+		prepareSpare()
 	})
 })
+prepareSpare()
 process.send({ type: 'ready', memory: process.memoryUsage().rss })

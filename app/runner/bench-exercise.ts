@@ -1,0 +1,7 @@
+// A typical exercise for the benchmark: 3 source files and one test file with 10 tests.
+export const typicalExercise: Record<string, string> = {
+	'src/money.ts': `export type Cents = number\nexport const toCents = (euros: number): Cents => Math.round(euros * 100)\nexport const format = (c: Cents) => (c / 100).toFixed(2)\n`,
+	'src/cart.ts': `import { toCents, type Cents } from './money'\nexport type Line = { sku: string; price: number; qty: number }\nexport class Cart {\n  lines: Line[] = []\n  add(line: Line) { this.lines.push(line); return this }\n  subtotal(): Cents { return this.lines.reduce((s, l) => s + toCents(l.price) * l.qty, 0) }\n}\n`,
+	'src/discount.ts': `import type { Cents } from './money'\nexport function discount(subtotal: Cents, code?: string): Cents {\n  if (code === 'TEN') return Math.round(subtotal * 0.1)\n  return 0\n}\n`,
+	'tests/cart.test.ts': `import { describe, it, expect } from 'vitest'\nimport { Cart } from '../src/cart'\nimport { discount } from '../src/discount'\nimport { format } from '../src/money'\n\ndescribe('cart', () => {\n${Array.from({ length: 10 }, (_, i) => `  it('case ${i}', () => {\n    const cart = new Cart().add({ sku: 'A${i}', price: ${i + 1}.99, qty: ${(i % 3) + 1} })\n    expect(cart.subtotal()).toBe(${Math.round((i + 1.99) * 100) * ((i % 3) + 1)})\n    expect(format(discount(cart.subtotal(), 'TEN'))).toMatch(/^\\d+\\.\\d\\d$/)\n  })`).join('\n')}\n})\n`,
+}
