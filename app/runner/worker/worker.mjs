@@ -124,7 +124,7 @@ function takeSandbox(memoryMb) {
 	spare = null
 	if (ready) {
 		return ready.then(
-			(sandbox) => (sandbox.memoryMb === memoryMb ? sandbox : (sandbox.isolate.dispose(), prepareSandbox(memoryMb))),
+			(sandbox) => (sandbox.memoryMb === memoryMb ? sandbox : (releaseSandbox(sandbox), prepareSandbox(memoryMb))),
 			() => prepareSandbox(memoryMb),
 		)
 	}
@@ -154,6 +154,7 @@ async function runRequest(request) {
 		if (left <= 0) throw new RunStop('time')
 		return Math.max(1, Math.ceil(left))
 	}
+	const compiledModules = []
 	// Every call into the isolate gets what is left of the CPU budget as its timeout.
 	const call = (ref, args = []) => {
 		try {
@@ -182,6 +183,7 @@ async function runRequest(request) {
 					try {
 						const compiled = await isolate.compileModule(toJavaScript(file, files[file]), { filename: file })
 						fileOf.set(compiled, file)
+						compiledModules.push(compiled)
 						return compiled
 					} catch (error) {
 						if (error.location) throw error
@@ -259,8 +261,18 @@ async function runRequest(request) {
 		if (stop instanceof RunStop) return { stopped: stop.limit, compileMs, runMs: performance.now() - started }
 		return { status: 'error', message: `The sandbox could not run this code: ${cleanMessage(error)}`, tests: [], compileMs }
 	} finally {
-		if (!isolate.isDisposed) isolate.dispose()
+		for (const compiled of compiledModules) compiled.release()
+		releaseSandbox(sandbox)
 	}
+}
+
+// Dispose the isolate and drop every handle into it now rather than at the next GC, so
+// native memory is returned run by run.
+function releaseSandbox(sandbox) {
+	for (const ref of Object.values(sandbox.api)) ref.release()
+	sandbox.testApiModule.release()
+	sandbox.context.release()
+	if (!sandbox.isolate.isDisposed) sandbox.isolate.dispose()
 }
 
 function locationOf(error) {
