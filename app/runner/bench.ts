@@ -108,10 +108,14 @@ async function main() {
 
 	// Memory: the same pool (no recycling) shows the raw growth; a pool with the default
 	// recycling (a fresh worker every 500 runs) shows what the server actually holds.
+	// Compared with the first sample after 250 warm-up runs: a cold worker has not yet
+	// grown V8's code and heap spaces to their working size.
 	const report = (label: string, samples: number[]) => {
-		const first = samples[0]!
-		const peak = Math.max(...samples)
-		console.log(`  ${label}: ${(first / 1048576).toFixed(0)} MB at start, peak ${(peak / 1048576).toFixed(0)} MB (${(((peak - first) / first) * 100).toFixed(0)}%), last ${(samples.at(-1)! / 1048576).toFixed(0)} MB`)
+		const [, warm, ...rest] = samples
+		const low = Math.min(warm!, ...rest)
+		const high = Math.max(warm!, ...rest)
+		const pct = (value: number) => `${value >= warm! ? '+' : ''}${(((value - warm!) / warm!) * 100).toFixed(0)}%`
+		console.log(`  ${label}: ${(warm! / 1048576).toFixed(0)} MB after warm-up, range ${(low / 1048576).toFixed(0)}–${(high / 1048576).toFixed(0)} MB (${pct(low)} … ${pct(high)}), at the end ${(samples.at(-1)! / 1048576).toFixed(0)} MB (${pct(samples.at(-1)!)})`)
 	}
 	const sampleEvery = async (target: RunnerPool, runs: number) => {
 		const samples: number[] = []
