@@ -1,0 +1,41 @@
+// Checks a set of exercise folders against every rule, sharing one sandbox `run` (the
+// CLI passes a single runner pool). Server-side: reads the folders from disk.
+import path from 'node:path'
+import { type ExerciseFolder } from './exercise-folder.ts'
+import { ExerciseLoadError, readExerciseFolder } from './load.ts'
+import { type ExerciseReport, type RunTests, checkExercise, validateCatalogue } from './validate.ts'
+
+export type CatalogueCheck = { reports: ExerciseReport[] }
+
+export async function checkCatalogue(
+	dirs: string[],
+	{ run, concurrency = 1, onReport }: { run: RunTests; concurrency?: number; onReport?: (report: ExerciseReport) => void },
+): Promise<CatalogueCheck> {
+	const folders: Array<ExerciseFolder | ExerciseReport> = await Promise.all(
+		dirs.map((dir) =>
+			readExerciseFolder(dir).catch((error: unknown) => {
+				if (!(error instanceof ExerciseLoadError)) throw error
+				const slug = path.basename(path.resolve(dir))
+				return { slug, srcFiles: 0, srcLines: 0, problems: [{ slug, rule: 'load', message: error.message }] } satisfies ExerciseReport
+			}),
+		),
+	)
+	const reports: ExerciseReport[] = new Array(folders.length)
+	let next = 0
+	async function worker() {
+		while (next < folders.length) {
+			const index = next++
+			const item = folders[index] as ExerciseFolder | ExerciseReport
+			const report = 'problems' in item ? item : await checkExercise(item, { run })
+			reports[index] = report
+			onReport?.(report)
+		}
+	}
+	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
+
+	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
+	for (const problem of validateCatalogue(readable)) {
+		reports.find((report) => report.slug === problem.slug)?.problems.push(problem)
+	}
+	return { reports }
+}

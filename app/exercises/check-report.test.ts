@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { catalogueCoverage, formatCatalogueReport, formatExerciseLine } from './check-report.ts'
+import { type ExerciseReport } from './validate.ts'
+
+const report = (overrides: Partial<ExerciseReport> = {}): ExerciseReport => ({
+	slug: 'statement-misses-last-payment',
+	kind: 'debugging',
+	category: 'boundary',
+	difficulty: 900,
+	srcFiles: 3,
+	srcLines: 82,
+	starter: { visible: { total: 2, failing: 1 }, hidden: { total: 6, failing: 3 } },
+	problems: [],
+	...overrides,
+})
+
+describe('formatExerciseLine', () => {
+	it('shows the facts a reviewer scans for, with ✓ or ✗', () => {
+		expect(formatExerciseLine(report())).toBe(
+			'✓ statement-misses-last-payment  debugging  boundary  900  src 3 files/82 lines  tests 2 visible/6 hidden  starter fails 1/2 visible, 3/6 hidden',
+		)
+		expect(
+			formatExerciseLine(report({ kind: undefined, starter: undefined, problems: [{ slug: 'x', rule: 'load', message: 'unreadable' }] })),
+		).toBe('✗ statement-misses-last-payment  ?  boundary  900  src 3 files/82 lines  tests not run')
+	})
+})
+
+describe('catalogueCoverage', () => {
+	it('counts categories covered and exercises per difficulty band of ±150', () => {
+		const coverage = catalogueCoverage([
+			report({ difficulty: 750 }),
+			report({ difficulty: 1049, category: 'stale-cache' }),
+			report({ difficulty: 1050, category: 'stale-cache' }),
+			report({ difficulty: 1800, category: 'async-race' }),
+			report({ difficulty: 2100, category: undefined }),
+			report({ difficulty: undefined }),
+		])
+		expect(coverage.categoriesCovered).toEqual(['boundary', 'async-race', 'stale-cache'])
+		expect(coverage.categoriesMissing).toHaveLength(13)
+		expect(coverage.difficultyBands).toEqual([
+			{ centre: 900, count: 2 },
+			{ centre: 1200, count: 1 },
+			{ centre: 1500, count: 0 },
+			{ centre: 1800, count: 1 },
+		])
+		expect(coverage.outsideBands).toBe(1)
+	})
+})
+
+describe('formatCatalogueReport', () => {
+	it('lists every problem with exercise, file and rule, then the coverage', () => {
+		const text = formatCatalogueReport([
+			report(),
+			report({
+				slug: 'cache-serves-old-price',
+				category: 'stale-cache',
+				difficulty: 1500,
+				problems: [{ slug: 'cache-serves-old-price', file: 'README.md', rule: 'no-leak', message: 'README.md line 4 gives away the reference fix' }],
+			}),
+		])
+		expect(text).toContain('✗ cache-serves-old-price')
+		expect(text).toContain('1 problem:\n  ✗ cache-serves-old-price › README.md [no-leak] README.md line 4 gives away the reference fix')
+		expect(text).toContain('2 exercises, 1 valid.')
+		expect(text).toContain('Root causes covered: 2/16 (missing: wrong-condition,')
+		expect(text).toContain('Difficulty: ≈900: 1, ≈1200: 0, ≈1500: 1, ≈1800: 0')
+	})
+})

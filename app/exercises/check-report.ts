@@ -1,0 +1,75 @@
+// Turns validation results into the text report of `npm run exercises:check`, and
+// measures how well the catalogue covers the taxonomy and the difficulty range. Pure.
+import { ROOT_CAUSE_CATEGORY_IDS } from './taxonomy.ts'
+import { type ExerciseReport, type TestTally } from './validate.ts'
+
+export const DIFFICULTY_BANDS = [900, 1200, 1500, 1800] as const
+export const DIFFICULTY_BAND_HALF_WIDTH = 150
+
+export type CatalogueCoverage = {
+	categoriesCovered: string[]
+	categoriesMissing: string[]
+	/** Exercises per band centre (900 = 750..1049), plus those outside every band. */
+	difficultyBands: Array<{ centre: number; count: number }>
+	outsideBands: number
+}
+
+export function catalogueCoverage(reports: ExerciseReport[]): CatalogueCoverage {
+	const covered = new Set(reports.map((report) => report.category).filter((category) => category !== undefined))
+	const difficulties = reports.map((report) => report.difficulty).filter((difficulty) => difficulty !== undefined)
+	const bandOf = (difficulty: number) =>
+		DIFFICULTY_BANDS.find((centre) => difficulty >= centre - DIFFICULTY_BAND_HALF_WIDTH && difficulty < centre + DIFFICULTY_BAND_HALF_WIDTH)
+	return {
+		categoriesCovered: ROOT_CAUSE_CATEGORY_IDS.filter((id) => covered.has(id)),
+		categoriesMissing: ROOT_CAUSE_CATEGORY_IDS.filter((id) => !covered.has(id)),
+		difficultyBands: DIFFICULTY_BANDS.map((centre) => ({
+			centre,
+			count: difficulties.filter((difficulty) => bandOf(difficulty) === centre).length,
+		})),
+		outsideBands: difficulties.filter((difficulty) => bandOf(difficulty) === undefined).length,
+	}
+}
+
+export function formatExerciseLine(report: ExerciseReport): string {
+	const mark = report.problems.length === 0 ? '✓' : '✗'
+	const fields = [
+		report.slug,
+		report.kind ?? '?',
+		report.category ?? '?',
+		report.difficulty ?? '?',
+		`src ${report.srcFiles} files/${report.srcLines} lines`,
+	]
+	if (report.starter) {
+		const { visible, hidden } = report.starter
+		fields.push(`tests ${visible.total} visible/${hidden.total} hidden`, `starter fails ${failing(visible)} visible, ${failing(hidden)} hidden`)
+	} else {
+		fields.push('tests not run')
+	}
+	return `${mark} ${fields.join('  ')}`
+}
+
+export function formatCatalogueReport(reports: ExerciseReport[]): string {
+	const lines = reports.map(formatExerciseLine)
+	const problems = reports.flatMap((report) => report.problems)
+	if (problems.length > 0) {
+		lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'}:`)
+		for (const problem of problems) {
+			lines.push(`  ✗ ${problem.slug}${problem.file ? ` › ${problem.file}` : ''} [${problem.rule}] ${problem.message}`)
+		}
+	}
+	const coverage = catalogueCoverage(reports)
+	const valid = reports.filter((report) => report.problems.length === 0).length
+	lines.push(
+		'',
+		`${reports.length} exercise${reports.length === 1 ? '' : 's'}, ${valid} valid.`,
+		`Root causes covered: ${coverage.categoriesCovered.length}/${ROOT_CAUSE_CATEGORY_IDS.length}` +
+			(coverage.categoriesMissing.length > 0 ? ` (missing: ${coverage.categoriesMissing.join(', ')})` : ''),
+		`Difficulty: ${coverage.difficultyBands.map((band) => `≈${band.centre}: ${band.count}`).join(', ')}` +
+			(coverage.outsideBands > 0 ? `, outside the bands: ${coverage.outsideBands}` : ''),
+	)
+	return lines.join('\n')
+}
+
+function failing(tally: TestTally) {
+	return `${tally.failing}/${tally.total}`
+}

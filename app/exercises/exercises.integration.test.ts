@@ -1,0 +1,112 @@
+// Breaks a real exercise four ways and checks that the validator, running the real
+// sandbox as `npm run exercises:check` does, reports exactly the rule that was broken.
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkCatalogue } from './catalogue-check.ts'
+import { sampleExerciseFiles } from './fixtures/sample-exercise.ts'
+import { distinctiveSolutionLines } from './leaks.ts'
+import { diffLines, diffTouchesRange } from './line-diff.ts'
+import { readExerciseFolder } from './load.ts'
+import { scaffoldExercise } from './scaffold.ts'
+import { type RunTests } from './validate.ts'
+
+const RUNNER_MODULE = fileURLToPath(new URL('../runner/index.ts', import.meta.url))
+const EXERCISES_ROOT = fileURLToPath(new URL('../../exercises', import.meta.url))
+// A real exercise with a one-file fix; any valid exercise would do.
+const REAL_SLUG = 'orders-page-skips-an-order'
+const runnerExists = existsSync(RUNNER_MODULE)
+
+if (!runnerExists) {
+	it.skip('breaks a real exercise four ways (skipped: the sandbox runner app/runner/index.ts does not exist yet)', () => {})
+}
+
+describe.runIf(runnerExists)('exercises:check on a real exercise, with the real sandbox', () => {
+	let run: RunTests
+	let close: () => Promise<void>
+	let workDir: string
+
+	beforeAll(async () => {
+		const runner = await import(/* @vite-ignore */ RUNNER_MODULE)
+		const pool = runner.createRunnerPool({ size: 2 })
+		run = (request) => runner.runTests(request, { pool })
+		close = () => pool.close()
+		workDir = await mkdtemp(path.join(tmpdir(), 'hardmode-exercise-check-'))
+	}, 60_000)
+
+	afterAll(async () => {
+		await close?.()
+		if (workDir) await rm(workDir, { recursive: true, force: true })
+	})
+
+	let copies = 0
+	async function copyOfRealExercise() {
+		const dir = path.join(workDir, `copy-${++copies}`, REAL_SLUG)
+		await cp(path.join(EXERCISES_ROOT, REAL_SLUG), dir, { recursive: true })
+		const folder = await readExerciseFolder(dir)
+		const [solutionPath, solutionText] = Object.entries(folder.solution)[0] as [string, string]
+		const srcPath = `src/${solutionPath.slice('solution/'.length)}`
+		return { dir, folder, solutionPath, solutionText, srcPath }
+	}
+
+	async function rulesReported(dir: string) {
+		const { reports } = await checkCatalogue([dir], { run })
+		const problems = reports.flatMap((report) => report.problems)
+		return { rules: [...new Set(problems.map((problem) => problem.rule))].sort(), problems }
+	}
+
+	it('finds the untouched exercise valid', async () => {
+		const { dir } = await copyOfRealExercise()
+		expect((await rulesReported(dir)).problems).toEqual([])
+	}, 60_000)
+
+	it('reports starter-fails when the solution is applied to src/', async () => {
+		const { dir, solutionText, srcPath } = await copyOfRealExercise()
+		await writeFile(path.join(dir, srcPath), solutionText)
+		expect((await rulesReported(dir)).rules).toEqual(['starter-fails'])
+	}, 60_000)
+
+	it('reports solution-passes when the solution is broken', async () => {
+		const { dir, solutionPath, solutionText } = await copyOfRealExercise()
+		await writeFile(path.join(dir, solutionPath), `${solutionText}\nthrow new Error('deliberately broken reference solution')\n`)
+		expect((await rulesReported(dir)).rules).toEqual(['solution-passes'])
+	}, 60_000)
+
+	it('reports root-cause-location when the range is moved to lines the solution does not touch', async () => {
+		const { dir, solutionText, srcPath, folder } = await copyOfRealExercise()
+		const diff = diffLines(folder.src[srcPath] as string, solutionText)
+		const untouched = Array.from({ length: 40 }, (_, index) => index + 1).find((line) => !diffTouchesRange(diff, line, line + 1))
+		const metadata = JSON.parse(await readFile(path.join(dir, 'exercise.json'), 'utf8'))
+		metadata.rootCause.locations = [{ file: srcPath, startLine: untouched, endLine: (untouched as number) + 1 }]
+		await writeFile(path.join(dir, 'exercise.json'), JSON.stringify(metadata, null, '\t'))
+		expect((await rulesReported(dir)).rules).toEqual(['root-cause-location'])
+	}, 60_000)
+
+	it('reports no-leak when a line of the solution is pasted into the README', async () => {
+		const { dir, folder } = await copyOfRealExercise()
+		const [leaked] = distinctiveSolutionLines(folder)
+		expect(leaked).toBeDefined()
+		await writeFile(path.join(dir, 'README.md'), `${folder.readme}\nA colleague suggested: \`${leaked?.line}\`\n`)
+		const { rules, problems } = await rulesReported(dir)
+		expect(rules).toEqual(['no-leak'])
+		expect(problems[0]?.file).toBe('README.md')
+	}, 60_000)
+
+	it('agrees with the fake runner of the unit tests on the in-memory sample exercise', async () => {
+		const dir = path.join(workDir, 'sample', 'statement-misses-last-payment')
+		for (const [relative, text] of Object.entries(sampleExerciseFiles())) {
+			const file = path.join(dir, ...relative.split('/'))
+			await mkdir(path.dirname(file), { recursive: true })
+			await writeFile(file, text)
+		}
+		expect((await rulesReported(dir)).problems).toEqual([])
+	}, 60_000)
+
+	it('finds only the author placeholders and the sample size in a fresh scaffold', async () => {
+		const dir = await scaffoldExercise({ exercisesRoot: path.join(workDir, 'scaffold'), slug: 'invoice-drops-line' })
+		expect((await rulesReported(dir)).rules).toEqual(['placeholder', 'src-size'])
+	}, 60_000)
+})
