@@ -14,7 +14,8 @@ import {
 import { EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, getOptionalUser } from '#app/utils/auth.server.ts'
 import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
-import { PASSWORD_MIN_LENGTH, passwordProblems } from '#app/utils/password-rules.ts'
+import { passwordProblems } from '#app/utils/password-rules.ts'
+import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
 function statusFor(invite: InviteState) {
 	return invite.status === 'invalid' ? 404 : invite.status === 'valid' ? 200 : 410
@@ -125,15 +126,7 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 				<input type="hidden" name="intent" value="register" />
 				<Field label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
 				<Field label="Work e-mail" name="email" type="email" autoComplete="email" required errors={errors?.email} />
-				<Field
-					label="Password"
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					required
-					help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-					errors={errors?.password}
-				/>
+				<NewPasswordField errors={errors?.password} />
 				<Button type="submit" className="w-full" disabled={busy}>
 					{busy ? 'Creating your account…' : 'Create account and join'}
 				</Button>

@@ -8,7 +8,8 @@ import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
-import { PASSWORD_MIN_LENGTH, passwordProblems } from '#app/utils/password-rules.ts'
+import { passwordProblems } from '#app/utils/password-rules.ts'
+import { NewPasswordField } from '#app/components/new-password-field.tsx'
 import { clearSessionCookie } from '#app/utils/session.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -70,15 +71,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 				<Form method="post" className="space-y-4" key={resultFor('password')?.message ?? 'password'}>
 					<FormAlert tone="success" message={resultFor('password')?.message} />
 					<Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={resultFor('password')?.fieldErrors?.currentPassword} />
-					<Field
-						label="New password"
-						name="newPassword"
-						type="password"
-						autoComplete="new-password"
-						required
-						help={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-						errors={resultFor('password')?.fieldErrors?.newPassword}
-					/>
+					<NewPasswordField name="newPassword" label="New password" errors={resultFor('password')?.fieldErrors?.newPassword} />
 					<Button type="submit" name="intent" value="password" disabled={busyIntent === 'password'}>
 						{busyIntent === 'password' ? 'Changing…' : 'Change password'}
 					</Button>

@@ -7,7 +7,8 @@ import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { createOrganizationWithAdmin, EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
 import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
-import { PASSWORD_MIN_LENGTH, passwordProblems } from '#app/utils/password-rules.ts'
+import { passwordProblems } from '#app/utils/password-rules.ts'
+import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -65,15 +66,7 @@ export default function SignupPage({ actionData }: Route.ComponentProps) {
 				<Field label="Organisation name" name="organizationName" autoComplete="organization" required errors={errors?.organizationName} />
 				<Field label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
 				<Field label="Work e-mail" name="email" type="email" autoComplete="email" required errors={errors?.email} />
-				<Field
-					label="Password"
-					name="password"
-					type="password"
-					autoComplete="new-password"
-					required
-					help={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence is easy to remember and hard to guess.`}
-					errors={errors?.password}
-				/>
+				<NewPasswordField errors={errors?.password} />
 				<Button type="submit" className="w-full" disabled={busy}>
 					{busy ? 'Creating…' : 'Create organisation'}
 				</Button>

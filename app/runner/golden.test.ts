@@ -3,19 +3,13 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createRunnerPool, runTests, type RunnerPool, type RunResult } from './index.ts'
+import { expect, it } from 'vitest'
+import { runTests, type RunResult } from './index.ts'
+import { useTestPool } from './test-pool.ts'
 import { collectFiles } from './files.ts'
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures')
-let pool: RunnerPool
-beforeAll(async () => {
-	pool = createRunnerPool({ size: 1 })
-	await pool.ready()
-})
-afterAll(async () => {
-	await pool?.close()
-})
+const testPool = useTestPool()
 
 function normalise(result: RunResult) {
 	return {
@@ -27,7 +21,7 @@ function normalise(result: RunResult) {
 
 it.each(['pass', 'fail', 'error'])('the %s fixture gives its golden result', async (name) => {
 	const dir = path.join(fixtures, name)
-	const result = normalise(await runTests({ files: collectFiles(dir) }, { pool }))
+	const result = normalise(await runTests({ files: collectFiles(dir) }, { pool: testPool.pool }))
 	const goldenFile = path.join(dir, 'expected.json')
 	if (process.env.UPDATE_GOLDEN) writeFileSync(goldenFile, `${JSON.stringify(result, null, '\t')}\n`)
 	expect(result).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')))

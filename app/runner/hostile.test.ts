@@ -1,16 +1,10 @@
 // Hostile programs: each must end in exactly the safe outcome listed, and the same pool
 // must then still serve an ordinary run. The host (this test process) must never crash.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRunnerPool, runTests, type RunnerPool, type RunResult } from './index.ts'
+import { describe, expect, it } from 'vitest'
+import { createRunnerPool, runTests, type RunResult } from './index.ts'
+import { useTestPool } from './test-pool.ts'
 
-let pool: RunnerPool
-beforeAll(async () => {
-	pool = createRunnerPool({ size: 1 })
-	await pool.ready()
-})
-afterAll(async () => {
-	await pool?.close()
-})
+const testPool = useTestPool()
 
 // Tight limits keep the suite quick; the defaults are larger.
 const limits = { cpuMs: 400, wallMs: 2500, memoryMb: 48 }
@@ -66,28 +60,28 @@ const cases: Array<[string, Record<string, string>, Expectation]> = [
 
 describe('hostile programs', () => {
 	it.each(cases)('%s ends safely and the pool keeps serving', async (_name, files, expected) => {
-		const result = await runTests({ files, limits }, { pool })
+		const result = await runTests({ files, limits }, { pool: testPool.pool })
 		expect(result.status).toBe(expected.status)
 		if (expected.limit) expect(result.limit).toBe(expected.limit)
 		if (expected.message) expect(result.message).toMatch(expected.message)
 		if (expected.testStatus) expect(result.tests[0]?.status).toBe(expected.testStatus)
 		if (expected.testMessage) expect(result.tests[0]?.message).toMatch(expected.testMessage)
 
-		const benign = await runTests({ files: { 'ok.test.js': "it('still works', () => expect(({}).polluted).toBeUndefined())" } }, { pool })
+		const benign = await runTests({ files: { 'ok.test.js': "it('still works', () => expect(({}).polluted).toBeUndefined())" } }, { pool: testPool.pool })
 		expect(benign).toMatchObject({ status: 'pass', tests: [{ name: 'still works', status: 'pass' }] })
 	})
 
 	it('does not let prototype pollution leak into the next run', async () => {
-		await runTests({ files: inTest('Object.prototype.polluted = "yes"; Array.prototype.map = () => ["hijacked"]') }, { pool })
-		const next = await runTests({ files: testFile("it('clean', () => { expect(({}).polluted).toBeUndefined(); expect([1].map((x) => x + 1)).toEqual([2]) })") }, { pool })
+		await runTests({ files: inTest('Object.prototype.polluted = "yes"; Array.prototype.map = () => ["hijacked"]') }, { pool: testPool.pool })
+		const next = await runTests({ files: testFile("it('clean', () => { expect(({}).polluted).toBeUndefined(); expect([1].map((x) => x + 1)).toEqual([2]) })") }, { pool: testPool.pool })
 		expect(next.status).toBe('pass')
 	})
 
 	it('serves many owners in turn while one floods the queue', async () => {
 		const slow = { files: inTest('const end = Date.now(); let x = 0; for (let i = 0; i < 3e6; i++) x += i'), owner: 'flooder' }
 		const order: string[] = []
-		const flood = Array.from({ length: 6 }, () => runTests(slow, { pool }).then(() => order.push('flooder')))
-		const fair = runTests({ files: testFile("it('quick', () => {})"), owner: 'someone-else' }, { pool }).then(() => order.push('someone-else'))
+		const flood = Array.from({ length: 6 }, () => runTests(slow, { pool: testPool.pool }).then(() => order.push('flooder')))
+		const fair = runTests({ files: testFile("it('quick', () => {})"), owner: 'someone-else' }, { pool: testPool.pool }).then(() => order.push('someone-else'))
 		await Promise.all([...flood, fair])
 		// Round-robin between owners: the second owner is served second, not seventh.
 		expect(order.indexOf('someone-else')).toBeLessThanOrEqual(2)

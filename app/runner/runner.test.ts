@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createRunnerPool, runTests, type RunnerPool, type RunRequest } from './index.ts'
+import { describe, expect, it } from 'vitest'
+import { runTests, type RunRequest } from './index.ts'
+import { useTestPool } from './test-pool.ts'
 
-let pool: RunnerPool
-beforeAll(async () => {
-	pool = createRunnerPool({ size: 1 })
-	await pool.ready()
-})
-afterAll(async () => {
-	await pool?.close()
-})
+const testPool = useTestPool()
 
-const run = (files: Record<string, string>, extra: Partial<RunRequest> = {}) => runTests({ files, ...extra }, { pool })
+const run = (files: Record<string, string>, extra: Partial<RunRequest> = {}) => runTests({ files, ...extra }, { pool: testPool.pool })
 const byName = (result: Awaited<ReturnType<typeof run>>) => Object.fromEntries(result.tests.map((t) => [t.name, t]))
 
 describe('the test API', () => {
@@ -270,7 +264,7 @@ describe('files, imports and errors', () => {
 	})
 
 	it('answers a malformed request with an error result instead of throwing', async () => {
-		const result = await runTests({ files: 'nope' } as unknown as RunRequest, { pool })
+		const result = await runTests({ files: 'nope' } as unknown as RunRequest, { pool: testPool.pool })
 		expect(result).toMatchObject({ version: 1, status: 'error', message: expect.stringContaining('malformed') })
 	})
 })
