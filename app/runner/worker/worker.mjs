@@ -76,6 +76,31 @@ function describeStripError(file, source, error) {
 	return Object.assign(new Error(`${file}: ${String(error.message).split('\n')[0]}`), { location: { file, line: 1, column: 1 } })
 }
 
+// Learners press Run again and again on nearly the same files: keep each file's stripped
+// JavaScript and V8's code cache for it (made by V8 from that same text, never supplied by
+// a learner), keyed by name and content, most recently used last.
+const compileCache = new Map()
+const COMPILE_CACHE_ENTRIES = 400
+async function compileCached(isolate, file, source) {
+	const key = `${file}\0${source}`
+	const hit = compileCache.get(key)
+	if (hit) {
+		compileCache.delete(key)
+		compileCache.set(key, hit)
+		const compiled = await isolate.compileModule(hit.js, { filename: file, ...(hit.cachedData ? { cachedData: hit.cachedData } : {}) })
+		return compiled
+	}
+	const js = toJavaScript(file, source)
+	const compiled = await isolate.compileModule(js, { filename: file, produceCachedData: true })
+	compileCache.set(key, { js, cachedData: compiled.cachedData })
+	if (compileCache.size > COMPILE_CACHE_ENTRIES) {
+		const [oldestKey, oldest] = compileCache.entries().next().value
+		oldest.cachedData?.release()
+		compileCache.delete(oldestKey)
+	}
+	return compiled
+}
+
 function resolveSpecifier(files, specifier, referrer) {
 	if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
 		throw new Error(`${referrer} imports "${specifier}", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`)
@@ -181,7 +206,7 @@ async function runRequest(request) {
 				if (modules.has(file)) return modules.get(file)
 				const promise = (async () => {
 					try {
-						const compiled = await isolate.compileModule(toJavaScript(file, files[file]), { filename: file })
+						const compiled = await compileCached(isolate, file, files[file])
 						fileOf.set(compiled, file)
 						compiledModules.push(compiled)
 						return compiled
