@@ -20,6 +20,9 @@ export async function checkCatalogue(
 			}),
 		),
 	)
+	// Known before any run, so each exercise's report line already counts them.
+	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
+	const catalogueProblems = validateCatalogue(readable)
 	const reports: ExerciseReport[] = new Array(folders.length)
 	let next = 0
 	async function worker() {
@@ -27,15 +30,11 @@ export async function checkCatalogue(
 			const index = next++
 			const item = folders[index] as ExerciseFolder | ExerciseReport
 			const report = 'problems' in item ? item : await checkExercise(item, { run })
+			report.problems.push(...catalogueProblems.filter((problem) => problem.slug === report.slug))
 			reports[index] = report
 			onReport?.(report)
 		}
 	}
 	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
-
-	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
-	for (const problem of validateCatalogue(readable)) {
-		reports.find((report) => report.slug === problem.slug)?.problems.push(problem)
-	}
 	return { reports }
 }

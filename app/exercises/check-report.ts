@@ -49,7 +49,12 @@ export function formatExerciseLine(report: ExerciseReport): string {
 }
 
 export function formatCatalogueReport(reports: ExerciseReport[]): string {
-	const lines = reports.map(formatExerciseLine)
+	return [...reports.map(formatExerciseLine), formatCatalogueSummary(reports)].join('\n')
+}
+
+/** Everything after the per-exercise lines: the problems, then the coverage. */
+export function formatCatalogueSummary(reports: ExerciseReport[]): string {
+	const lines: string[] = []
 	const problems = reports.flatMap((report) => report.problems)
 	if (problems.length > 0) {
 		lines.push('', `${problems.length} problem${problems.length === 1 ? '' : 's'}:`)

@@ -1,11 +1,12 @@
 // Breaks a real exercise four ways and checks that the validator, running the real
 // sandbox as `npm run exercises:check` does, reports exactly the rule that was broken.
-import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunnerPool, createRunnerPool, runTests } from '#app/runner/index.ts'
 import { checkCatalogue } from './catalogue-check.ts'
 import { sampleExerciseFiles } from './fixtures/sample-exercise.ts'
 import { distinctiveSolutionLines } from './leaks.ts'
@@ -14,31 +15,23 @@ import { readExerciseFolder } from './load.ts'
 import { scaffoldExercise } from './scaffold.ts'
 import { type RunTests } from './validate.ts'
 
-const RUNNER_MODULE = fileURLToPath(new URL('../runner/index.ts', import.meta.url))
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const EXERCISES_ROOT = fileURLToPath(new URL('../../exercises', import.meta.url))
 // A real exercise with a one-file fix; any valid exercise would do.
 const REAL_SLUG = 'orders-page-skips-an-order'
-const runnerExists = existsSync(RUNNER_MODULE)
-
-if (!runnerExists) {
-	it.skip('breaks a real exercise four ways (skipped: the sandbox runner app/runner/index.ts does not exist yet)', () => {})
-}
-
-describe.runIf(runnerExists)('exercises:check on a real exercise, with the real sandbox', () => {
-	let run: RunTests
-	let close: () => Promise<void>
+describe('exercises:check on a real exercise, with the real sandbox', () => {
+	let pool: RunnerPool
 	let workDir: string
+	const run: RunTests = (request) => runTests(request, { pool })
 
 	beforeAll(async () => {
-		const runner = await import(/* @vite-ignore */ RUNNER_MODULE)
-		const pool = runner.createRunnerPool({ size: 2 })
-		run = (request) => runner.runTests(request, { pool })
-		close = () => pool.close()
+		pool = createRunnerPool({ size: 1 })
+		await pool.ready()
 		workDir = await mkdtemp(path.join(tmpdir(), 'hardmode-exercise-check-'))
 	}, 60_000)
 
 	afterAll(async () => {
-		await close?.()
+		await pool?.close()
 		if (workDir) await rm(workDir, { recursive: true, force: true })
 	})
 
@@ -58,6 +51,10 @@ describe.runIf(runnerExists)('exercises:check on a real exercise, with the real 
 		return { rules: [...new Set(problems.map((problem) => problem.rule))].sort(), problems }
 	}
 
+	// On failure, show the messages, not just the rule names.
+	const expectRules = ({ rules, problems }: Awaited<ReturnType<typeof rulesReported>>) =>
+		expect(rules, problems.map((problem) => `[${problem.rule}] ${problem.message}`).join('\n'))
+
 	it('finds the untouched exercise valid', async () => {
 		const { dir } = await copyOfRealExercise()
 		expect((await rulesReported(dir)).problems).toEqual([])
@@ -66,13 +63,13 @@ describe.runIf(runnerExists)('exercises:check on a real exercise, with the real 
 	it('reports starter-fails when the solution is applied to src/', async () => {
 		const { dir, solutionText, srcPath } = await copyOfRealExercise()
 		await writeFile(path.join(dir, srcPath), solutionText)
-		expect((await rulesReported(dir)).rules).toEqual(['starter-fails'])
+		expectRules(await rulesReported(dir)).toEqual(['starter-fails'])
 	}, 60_000)
 
 	it('reports solution-passes when the solution is broken', async () => {
 		const { dir, solutionPath, solutionText } = await copyOfRealExercise()
 		await writeFile(path.join(dir, solutionPath), `${solutionText}\nthrow new Error('deliberately broken reference solution')\n`)
-		expect((await rulesReported(dir)).rules).toEqual(['solution-passes'])
+		expectRules(await rulesReported(dir)).toEqual(['solution-passes'])
 	}, 60_000)
 
 	it('reports root-cause-location when the range is moved to lines the solution does not touch', async () => {
@@ -82,7 +79,7 @@ describe.runIf(runnerExists)('exercises:check on a real exercise, with the real 
 		const metadata = JSON.parse(await readFile(path.join(dir, 'exercise.json'), 'utf8'))
 		metadata.rootCause.locations = [{ file: srcPath, startLine: untouched, endLine: (untouched as number) + 1 }]
 		await writeFile(path.join(dir, 'exercise.json'), JSON.stringify(metadata, null, '\t'))
-		expect((await rulesReported(dir)).rules).toEqual(['root-cause-location'])
+		expectRules(await rulesReported(dir)).toEqual(['root-cause-location'])
 	}, 60_000)
 
 	it('reports no-leak when a line of the solution is pasted into the README', async () => {
@@ -90,9 +87,9 @@ describe.runIf(runnerExists)('exercises:check on a real exercise, with the real 
 		const [leaked] = distinctiveSolutionLines(folder)
 		expect(leaked).toBeDefined()
 		await writeFile(path.join(dir, 'README.md'), `${folder.readme}\nA colleague suggested: \`${leaked?.line}\`\n`)
-		const { rules, problems } = await rulesReported(dir)
-		expect(rules).toEqual(['no-leak'])
-		expect(problems[0]?.file).toBe('README.md')
+		const reported = await rulesReported(dir)
+		expectRules(reported).toEqual(['no-leak'])
+		expect(reported.problems[0]?.file).toBe('README.md')
 	}, 60_000)
 
 	it('agrees with the fake runner of the unit tests on the in-memory sample exercise', async () => {
@@ -107,6 +104,17 @@ describe.runIf(runnerExists)('exercises:check on a real exercise, with the real 
 
 	it('finds only the author placeholders and the sample size in a fresh scaffold', async () => {
 		const dir = await scaffoldExercise({ exercisesRoot: path.join(workDir, 'scaffold'), slug: 'invoice-drops-line' })
-		expect((await rulesReported(dir)).rules).toEqual(['placeholder', 'src-size'])
+		expectRules(await rulesReported(dir)).toEqual(['placeholder', 'src-size'])
+	}, 60_000)
+
+	it('makes npm run exercises:check exit 1 and name the exercise, file and rule', async () => {
+		const { dir, folder } = await copyOfRealExercise()
+		const [leaked] = distinctiveSolutionLines(folder)
+		await writeFile(path.join(dir, 'README.md'), `${folder.readme}\n${leaked?.line}\n`)
+		const cli = spawnSync('npx', ['tsx', 'server/cli/exercises-check.ts', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' })
+		expect(cli.status, cli.stderr).toBe(1)
+		expect(cli.stdout).toContain(`✗ ${REAL_SLUG}  debugging  boundary  900`)
+		expect(cli.stdout).toContain(`✗ ${REAL_SLUG} › README.md [no-leak] README.md line`)
+		expect(cli.stdout).toContain('1 exercise, 0 valid.')
 	}, 60_000)
 })

@@ -9,7 +9,7 @@ const path = await import('node:path')
 const { fileURLToPath } = await import('node:url')
 const { listExerciseDirs } = await import('#app/exercises/load.ts')
 const { checkCatalogue } = await import('#app/exercises/catalogue-check.ts')
-const { formatCatalogueReport, formatExerciseLine } = await import('#app/exercises/check-report.ts')
+const { formatCatalogueSummary, formatExerciseLine } = await import('#app/exercises/check-report.ts')
 const { createRunnerPool, runTests } = await import('#app/runner/index.ts')
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -30,9 +30,9 @@ try {
 	console.log(`Checking ${dirs.length} exercise${dirs.length === 1 ? '' : 's'}…`)
 	const { reports } = await checkCatalogue(dirs, {
 		run: (request) => runTests(request, { pool }),
-		onReport: (report) => console.log(`  ${formatExerciseLine(report)}`),
+		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
-	console.log(`\n${formatCatalogueReport(reports)}`)
+	console.log(formatCatalogueSummary(reports))
 	console.log(`Checked in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
 	process.exitCode = reports.some((report) => report.problems.length > 0) ? 1 : 0
 } finally {
