@@ -28,6 +28,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		members,
 		invites,
 		canInviteLeads: user.orgRole === 'admin',
+		// Leads cannot remove themselves (an admin can); the button is not offered.
+		selfId: user.orgRole === 'admin' ? null : user.id,
 		inviteTtlDays: INVITE_TTL_DAYS,
 		others: orgMembers.filter((m) => !inTeam.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
 	}
@@ -84,7 +86,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { team, members, invites, others, canInviteLeads, inviteTtlDays } = loaderData
+	const { team, members, invites, others, canInviteLeads, selfId, inviteTtlDays } = loaderData
 	const result = (actionData ?? null) as ActionResult | null
 	const busy = useNavigation().state === 'submitting'
 	const leads = members.filter((m) => m.role === 'lead').length
@@ -132,16 +134,18 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 													</Button>
 												</Form>
 											) : null}
-											<ConfirmAction
-												label="Remove"
-												ariaLabel={`Remove ${m.user.name} from ${team.name}`}
-												title={`Remove ${m.user.name}?`}
-												message={`${m.user.name} leaves ${team.name}. Their account and past work stay; you can add them back later.`}
-												confirmLabel="Remove from team"
-												intent="remove-member"
-												fields={{ userId: m.user.id }}
-												className="px-2 py-1 text-xs"
-											/>
+											{m.user.id === selfId ? null : (
+												<ConfirmAction
+													label="Remove"
+													ariaLabel={`Remove ${m.user.name} from ${team.name}`}
+													title={`Remove ${m.user.name}?`}
+													message={`${m.user.name} leaves ${team.name}. Their account and past work stay; you can add them back later.`}
+													confirmLabel="Remove from team"
+													intent="remove-member"
+													fields={{ userId: m.user.id }}
+													className="px-2 py-1 text-xs"
+												/>
+											)}
 										</Td>
 									</tr>
 								))}
