@@ -8,6 +8,7 @@ import { action as loginAction } from './login.tsx'
 import { action as inviteAction, loader as inviteLoader } from './invite.$token.tsx'
 import { loader as teamLoader } from './teams.$teamId.tsx'
 import { seedDemo } from '#prisma/seed.ts'
+import { get, loginCookie, post, settle, type RouteArgs as Args } from '#tests/routes.ts'
 
 let db: Database
 let demo: { organizationId: string; teamId: string; leadId: string; learnerId: string; adminId: string }
@@ -30,42 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await db?.close()
 })
-
-type Args<F extends (...args: never[]) => unknown> = Parameters<F>[0]
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-	return new Request(`http://localhost${path}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Hardmode-Client-IP': '203.0.113.7', ...(cookie ? { Cookie: cookie } : {}) },
-		body: new URLSearchParams(fields),
-	})
-}
-
-function get(path: string, cookie?: string) {
-	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
-}
-
-/** Runs a loader or action and returns what it returned or threw, as { status, data, headers }. */
-async function settle(run: () => Promise<unknown>) {
-	let outcome: unknown
-	try {
-		outcome = await run()
-	} catch (thrown) {
-		outcome = thrown
-	}
-	if (outcome instanceof Response) return { status: outcome.status, headers: outcome.headers, data: await outcome.text() }
-	const value = outcome as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } }
-	if (value && value.type === 'DataWithResponseInit') {
-		return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data }
-	}
-	return { status: 200, headers: new Headers(), data: outcome }
-}
-
-async function loginCookie(email: string, password = 'hardmode-demo') {
-	const result = await settle(() => loginAction({ request: post('/login', { email, password }), params: {}, context: {} } as unknown as Args<typeof loginAction>))
-	expect(result.status).toBe(302)
-	return result.headers.get('Set-Cookie')!.split(';')[0]!
-}
 
 describe('sign-up', () => {
 	const valid = { organizationName: 'Vandelay Industries', name: 'Art Vandelay', email: 'art@vandelay.test', password: 'importer exporter of latex' }

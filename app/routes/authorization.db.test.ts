@@ -1,0 +1,139 @@
+// Every page and every mutation, requested by every kind of caller, with the exact outcome:
+// 302 (to the login page), 200, 403 (same organisation, not allowed) or 404 (another
+// organisation's resource, whose existence is not revealed).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase } from '#tests/db.ts'
+import { call, get, loginCookie, post } from '#tests/routes.ts'
+import { useDatabase, type Database } from '#app/utils/db.server.ts'
+import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
+import { createTeam } from '#app/models/team.server.ts'
+import { hashPassword } from '#app/utils/password.server.ts'
+import { seedDemo } from '#prisma/seed.ts'
+import * as admin from './admin.tsx'
+import * as dashboard from './dashboard.tsx'
+import * as logout from './logout.tsx'
+import * as settings from './settings.tsx'
+import * as team from './teams.$teamId.tsx'
+
+const PERSONAS = ['anonymous', 'learner', 'lead', 'otherTeamLead', 'admin', 'outsider'] as const
+type Persona = (typeof PERSONAS)[number]
+
+let db: Database
+const cookies: Partial<Record<Persona, string>> = {}
+const ids = { checkout: '', platform: '', ada: '' }
+
+beforeAll(async () => {
+	db = await createTestDatabase()
+	useDatabase(db)
+	await seedDemo(db.prisma)
+	const org = await db.prisma.organization.findFirstOrThrow({ select: { id: true } })
+	const adminUser = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
+	const pat = await db.prisma.user.create({
+		data: { organizationId: org.id, email: 'pat@hardmode.dev', name: 'Pat Platform', passwordHash: await hashPassword('hardmode-demo') },
+		select: { id: true },
+	})
+	const platform = await createTeam({ organizationId: org.id, actorId: adminUser.id, name: 'Platform', leadUserId: pat.id })
+	if (!platform.ok) throw new Error(platform.message)
+	ids.platform = platform.team.id
+	ids.checkout = (await db.prisma.team.findFirstOrThrow({ where: { name: 'Checkout' }, select: { id: true } })).id
+	ids.ada = (await db.prisma.user.findUniqueOrThrow({ where: { email: 'ada@hardmode.dev' }, select: { id: true } })).id
+	await createOrganizationWithAdmin({ organizationName: 'Initech', name: 'Bill Lumbergh', email: 'bill@initech.test', password: 'yeah if you could just' })
+
+	cookies.learner = await loginCookie('ada@hardmode.dev')
+	cookies.lead = await loginCookie('lead@hardmode.dev')
+	cookies.otherTeamLead = await loginCookie('pat@hardmode.dev')
+	cookies.admin = await loginCookie('admin@hardmode.dev')
+	cookies.outsider = await loginCookie('bill@initech.test', 'yeah if you could just')
+})
+
+afterAll(async () => {
+	await db?.close()
+})
+
+type Row = {
+	what: string
+	request: (cookie?: string) => Promise<{ status: number; data: unknown; headers: Headers }>
+	expected: Record<Persona, number>
+}
+
+const ALL_SIGNED_IN = { learner: 200, lead: 200, otherTeamLead: 200, admin: 200, outsider: 200 }
+
+const rows: Row[] = [
+	{ what: 'GET /dashboard', request: (c) => call(dashboard.loader, get('/dashboard', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
+	{ what: 'GET /settings', request: (c) => call(settings.loader, get('/settings', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
+	{
+		what: 'POST /settings (name)',
+		request: (c) => call(settings.action, post('/settings', { intent: 'name', name: 'Same Name' }, c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{
+		what: 'GET /admin',
+		request: (c) => call(admin.loader, get('/admin', c)),
+		// The outsider administers their own organisation: 200, but only their own data (checked below).
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'POST /admin (create team)',
+		request: (c) => call(admin.action, post('/admin', { intent: 'create-team', name: `Team ${Math.random().toString(36).slice(2, 8)}` }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'GET /teams/:checkout',
+		request: (c) => call(team.loader, get(`/teams/${ids.checkout}`, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /teams/:platform',
+		request: (c) => call(team.loader, get(`/teams/${ids.platform}`, c), { teamId: ids.platform }),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 200, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (create invite)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'learner' }, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (invite a lead)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'lead' }, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (set Ada’s role to learner)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.ada, role: 'learner' }, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{ what: 'POST /logout', request: (c) => call(logout.action, post('/logout', {}, c)), expected: { anonymous: 302, learner: 302, lead: 302, otherTeamLead: 302, admin: 302, outsider: 302 } },
+]
+
+describe('authorization matrix', () => {
+	const cells = rows.flatMap((row) => PERSONAS.map((persona) => [row.what, persona, row.expected[persona], row] as const))
+	it.each(cells)('%s as %s → %i', async (_what, persona, expected, row) => {
+		// Logging out ends the session, so that row runs on a fresh one.
+		const cookie = row.what === 'POST /logout' && persona !== 'anonymous' ? await loginCookie(emailOf(persona), passwordOf(persona)) : cookies[persona]
+		const result = await row.request(cookie)
+		expect(result.status).toBe(expected)
+		if (expected === 302 && persona === 'anonymous' && row.what !== 'POST /logout') expect(result.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
+	})
+
+	it('shows an organisation admin only their own organisation', async () => {
+		const result = await call(admin.loader, get('/admin', cookies.outsider))
+		const text = JSON.stringify(result.data)
+		expect(text).toContain('bill@initech.test')
+		expect(text).not.toMatch(/hardmode\.dev|Checkout|Platform/)
+	})
+
+	it('leaves the team untouched when someone outside it tries to remove a member', async () => {
+		for (const persona of ['learner', 'otherTeamLead', 'outsider'] as const) {
+			const result = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: ids.ada }, cookies[persona]), { teamId: ids.checkout })
+			expect(result.status).toBe(persona === 'outsider' ? 404 : 403)
+		}
+		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: ids.ada } })).toBe(1)
+	})
+})
+
+function emailOf(persona: Exclude<Persona, 'anonymous'>) {
+	return { learner: 'ada@hardmode.dev', lead: 'lead@hardmode.dev', otherTeamLead: 'pat@hardmode.dev', admin: 'admin@hardmode.dev', outsider: 'bill@initech.test' }[persona]
+}
+function passwordOf(persona: Exclude<Persona, 'anonymous'>) {
+	return persona === 'outsider' ? 'yeah if you could just' : 'hardmode-demo'
+}
