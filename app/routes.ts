@@ -1,4 +1,4 @@
-import { type RouteConfig, index, layout, route } from '@react-router/dev/routes'
+import { type RouteConfig, index, route } from '@react-router/dev/routes'
 
 export default [
 	index('routes/index.tsx'),
@@ -6,12 +6,11 @@ export default [
 	route('login', 'routes/login.tsx'),
 	route('logout', 'routes/logout.tsx'),
 	route('invite/:token', 'routes/invite.$token.tsx'),
-	layout('routes/app-layout.tsx', [
-		route('dashboard', 'routes/dashboard.tsx'),
-		route('settings', 'routes/settings.tsx'),
-		route('admin', 'routes/admin.tsx'),
-		route('teams/:teamId', 'routes/teams.$teamId.tsx'),
-	]),
+	// Each of these guards itself (requireUser, requireOrgAdmin, requireTeamLead).
+	route('dashboard', 'routes/dashboard.tsx'),
+	route('settings', 'routes/settings.tsx'),
+	route('admin', 'routes/admin.tsx'),
+	route('teams/:teamId', 'routes/teams.$teamId.tsx'),
 	route('resources/healthcheck', 'routes/resources.healthcheck.ts'),
 	route('resources/theme', 'routes/resources.theme.ts'),
 	route('*', 'routes/$.tsx'),

@@ -28,7 +28,18 @@ export type SessionUser = {
 
 type SessionLookup = { user: SessionUser | null; invalidCookie: boolean }
 
-async function lookupSession(request: Request): Promise<SessionLookup> {
+// The root loader and the page's loader both ask who is signed in; one query per request.
+const lookups = new WeakMap<Request, Promise<SessionLookup>>()
+function lookupSession(request: Request): Promise<SessionLookup> {
+	let lookup = lookups.get(request)
+	if (!lookup) {
+		lookup = readSession(request)
+		lookups.set(request, lookup)
+	}
+	return lookup
+}
+
+async function readSession(request: Request): Promise<SessionLookup> {
 	const raw = readCookie(request, SESSION_COOKIE)
 	if (!raw) return { user: null, invalidCookie: false }
 	const token = verifySessionCookieValue(raw)
