@@ -50,6 +50,9 @@ export async function runTests(request: RunRequest, options: { pool?: RunnerPool
 export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits: RunLimits): RunResult {
 	const queueMs = round(outcome.queueMs)
 	if (outcome.kind === 'rejected') return rejectedRun(describeLimit('queue', limits), 'queue', queueMs)
+	if (outcome.kind === 'unavailable') {
+		return rejectedRun(`The sandbox could not start, so nothing was run. Tell your Hardmode admin; the server log has the details (${outcome.reason || 'no detail'}).`, undefined, queueMs)
+	}
 	if (outcome.kind === 'killed') {
 		return { ...rejectedRun(describeLimit(outcome.limit, limits), outcome.limit, queueMs) }
 	}

@@ -22,6 +22,7 @@ export type WorkerOutcome =
 	  }
 	| { kind: 'killed'; limit: 'time' | 'memory'; reason: string }
 	| { kind: 'rejected'; limit: 'queue'; queueMs: number }
+	| { kind: 'unavailable'; reason: string }
 
 export type PoolOptions = {
 	/** Worker processes; default one per core. */
@@ -34,6 +35,8 @@ export type PoolOptions = {
 	recycleAfterRuns?: number
 	/** Heap cap of each worker process (the isolates' own limits are separate). */
 	workerHeapMb?: number
+	/** The worker script; only diagnostics and tests set it. */
+	entry?: string
 }
 
 type Job = {
@@ -48,11 +51,12 @@ type Worker = {
 	id: number
 	child: ChildProcess
 	ready: Promise<void>
+	isReady: boolean
 	runs: number
 	busy: boolean
 	memory: number
 	startMemory: number
-	current: { id: number; job: Job; watchdog: NodeJS.Timeout; resolve: (outcome: WorkerOutcome) => void } | null
+	current: { id: number; job: Job; watchdog: NodeJS.Timeout; started: boolean; resolve: (outcome: WorkerOutcome | 'not-sent') => void } | null
 }
 
 function workerEntry() {
@@ -79,7 +83,7 @@ export class RunnerPool {
 	private readonly queueTimeoutMs: number
 	private readonly recycleAfterRuns: number
 	private readonly workerHeapMb: number
-	private readonly entry = workerEntry()
+	private readonly entry: string
 	private workers: Worker[] = []
 	private queues = new Map<string, Job[]>()
 	private owners: string[] = []
@@ -87,6 +91,12 @@ export class RunnerPool {
 	private nextWorkerId = 1
 	private nextRunId = 1
 	private closed = false
+	/** Workers in a row that died before their ready handshake; resets on the first success. */
+	private startFailures = 0
+	private lastStartError = ''
+	private lastStartFailureAt = 0
+	private static readonly READY_TIMEOUT_MS = 30_000
+	private static readonly MAX_START_FAILURES = 3
 	/** Counts for monitoring and tests. */
 	readonly stats = { started: 0, recycled: 0, crashed: 0, killed: 0, runs: 0 }
 
@@ -96,6 +106,7 @@ export class RunnerPool {
 		this.queueTimeoutMs = options.queueTimeoutMs ?? 15_000
 		this.recycleAfterRuns = options.recycleAfterRuns ?? 500
 		this.workerHeapMb = options.workerHeapMb ?? 512
+		this.entry = options.entry ?? workerEntry()
 		for (let i = 0; i < this.size; i++) this.workers.push(this.spawn())
 	}
 
@@ -104,12 +115,21 @@ export class RunnerPool {
 		await Promise.all(this.workers.map((w) => w.ready))
 	}
 
+	workerPids() {
+		return this.workers.filter((w) => w.isReady).map((w) => w.child.pid!)
+	}
+
 	workerMemory() {
 		return this.workers.map((w) => ({ id: w.id, rss: w.memory, startRss: w.startMemory, runs: w.runs }))
 	}
 
 	run(request: Job['request']): Promise<WorkerOutcome & { queueMs: number }> {
 		return new Promise((resolve) => {
+			this.retryStartIfDue()
+			if (this.unavailable()) {
+				resolve({ kind: 'unavailable', reason: this.lastStartError, queueMs: 0 })
+				return
+			}
 			if (this.closed || this.queued >= this.maxQueue) {
 				resolve({ kind: 'rejected', limit: 'queue', queueMs: 0 })
 				return
@@ -170,9 +190,21 @@ export class RunnerPool {
 		return undefined
 	}
 
+	private unavailable() {
+		return this.startFailures >= RunnerPool.MAX_START_FAILURES
+	}
+
+	// After the workers kept failing to start, try once more when asked, at most every 30 s
+	// (the cause may have been fixed, e.g. a missing build step run by hand).
+	private retryStartIfDue() {
+		if (!this.unavailable() || this.closed || performance.now() - this.lastStartFailureAt < 30_000) return
+		this.startFailures = RunnerPool.MAX_START_FAILURES - 1
+		while (this.workers.length < this.size) this.workers.push(this.spawn())
+	}
+
 	private dispatch() {
 		for (const worker of this.workers) {
-			if (worker.busy || this.queued === 0) continue
+			if (!worker.isReady || worker.busy || this.queued === 0) continue
 			const job = this.takeJob()
 			if (!job) return
 			void this.execute(worker, job)
@@ -182,8 +214,7 @@ export class RunnerPool {
 	private async execute(worker: Worker, job: Job) {
 		worker.busy = true
 		const queueMs = performance.now() - job.enqueuedAt
-		await worker.ready.catch(() => {})
-		const outcome = await new Promise<WorkerOutcome>((resolve) => {
+		const outcome = await new Promise<WorkerOutcome | 'not-sent'>((resolve) => {
 			const id = this.nextRunId++
 			// The worker enforces CPU time itself; this catches what it cannot (a hung
 			// process, native work that ignores the isolate's timeout).
@@ -193,9 +224,20 @@ export class RunnerPool {
 				worker.current = null
 				this.replace(worker)
 			}, job.request.limits.wallMs + 250)
-			worker.current = { id, job, watchdog, resolve }
-			worker.child.send({ type: 'run', id, request: job.request })
+			worker.current = { id, job, watchdog, started: false, resolve }
+			// A worker can die between runs; then the run was never sent and goes back in line.
+			worker.child.send({ type: 'run', id, request: job.request }, (error) => {
+				if (!error || worker.current?.id !== id) return
+				clearTimeout(watchdog)
+				worker.current = null
+				resolve('not-sent')
+			})
 		})
+		if (outcome === 'not-sent') {
+			this.requeue(job)
+			this.replace(worker)
+			return
+		}
 		this.stats.runs++
 		job.resolve({ ...outcome, queueMs })
 		if (this.workers.includes(worker)) {
@@ -206,6 +248,29 @@ export class RunnerPool {
 		this.dispatch()
 	}
 
+	private requeue(job: Job) {
+		if (!this.queues.has(job.owner)) {
+			this.queues.set(job.owner, [])
+			this.owners.unshift(job.owner)
+		}
+		this.queues.get(job.owner)!.unshift(job)
+		this.queued++
+		this.dispatch()
+	}
+
+	/** Answers every waiting run when workers keep failing to start. */
+	private failQueued() {
+		for (const queue of this.queues.values()) {
+			for (const job of queue) {
+				clearTimeout(job.timer)
+				job.resolve({ kind: 'unavailable', reason: this.lastStartError, queueMs: performance.now() - job.enqueuedAt })
+			}
+		}
+		this.queues.clear()
+		this.owners = []
+		this.queued = 0
+	}
+
 	private spawn(): Worker {
 		const child = fork(this.entry, [], {
 			execArgv: ['--no-node-snapshot', `--max-old-space-size=${this.workerHeapMb}`],
@@ -213,7 +278,8 @@ export class RunnerPool {
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 			// Fewer malloc arenas: isolates allocate and free native memory on many threads,
 			// and the default arena count lets RSS creep up run after run.
-			env: { NODE_ENV: process.env.NODE_ENV ?? 'production', PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: '2' },
+			// TZ is fixed so dates in the sandbox never depend on the server's time zone.
+			env: { NODE_ENV: process.env.NODE_ENV ?? 'production', PATH: process.env.PATH ?? '', MALLOC_ARENA_MAX: '2', TZ: 'UTC' },
 		})
 		this.stats.started++
 		let markReady: () => void = () => {}
@@ -225,6 +291,7 @@ export class RunnerPool {
 				markReady = resolve
 				failReady = reject
 			}),
+			isReady: false,
 			runs: 0,
 			busy: false,
 			memory: 0,
@@ -232,6 +299,12 @@ export class RunnerPool {
 			current: null,
 		}
 		worker.ready.catch(() => {})
+		// Without a listener, a failed send or spawn would be an unhandled 'error' event and
+		// take the whole server down; the exit handler does the clean-up.
+		child.on('error', () => {})
+		const readyTimer = setTimeout(() => {
+			if (!worker.isReady) child.kill('SIGKILL')
+		}, RunnerPool.READY_TIMEOUT_MS)
 		let stderr = ''
 		child.stderr?.on('data', (chunk: Buffer) => {
 			stderr = (stderr + chunk.toString()).slice(-4000)
@@ -239,8 +312,14 @@ export class RunnerPool {
 		child.on('message', (message: { type: string; id?: number; result?: any; memory?: number }) => {
 			if (message.memory) worker.memory = message.memory
 			if (message.type === 'ready') {
+				clearTimeout(readyTimer)
 				worker.startMemory = message.memory ?? 0
+				worker.isReady = true
+				this.startFailures = 0
 				markReady()
+				this.dispatch()
+			} else if (message.type === 'started' && worker.current && message.id === worker.current.id) {
+				worker.current.started = true
 			} else if (message.type === 'result' && worker.current && message.id === worker.current.id) {
 				const { watchdog, resolve } = worker.current
 				clearTimeout(watchdog)
@@ -249,15 +328,23 @@ export class RunnerPool {
 			}
 		})
 		child.on('exit', (code, signal) => {
+			clearTimeout(readyTimer)
 			failReady(new Error(`sandbox worker exited before it was ready (${signal ?? code}): ${stderr.trim().slice(-500)}`))
 			if (!this.workers.includes(worker)) return
-			// A worker that dies mid-run was almost always killed by its memory use.
+			if (!worker.isReady) {
+				this.startFailures++
+				this.lastStartFailureAt = performance.now()
+				this.lastStartError = stderr.trim().split('\n').filter(Boolean).slice(-3).join(' ').slice(-400) || `the worker exited (${signal ?? code})`
+				if (this.unavailable()) this.failQueued()
+			}
+			// A worker that dies mid-run was almost always killed by its memory use. One that
+			// died before it started the run (between runs) says nothing about it: retry it.
 			if (worker.current) {
-				const { watchdog, resolve } = worker.current
+				const { watchdog, resolve, started } = worker.current
 				clearTimeout(watchdog)
 				worker.current = null
 				this.stats.crashed++
-				resolve({ kind: 'killed', limit: 'memory', reason: `worker exited (${signal ?? code})` })
+				resolve(started ? { kind: 'killed', limit: 'memory', reason: `worker exited (${signal ?? code})` } : 'not-sent')
 			}
 			this.replace(worker)
 		})
@@ -268,17 +355,15 @@ export class RunnerPool {
 		const index = this.workers.indexOf(worker)
 		if (index === -1) return
 		if (graceful) this.stats.recycled++
+		worker.isReady = false
+		this.workers.splice(index, 1)
 		void this.stop(worker)
-		if (this.closed) {
-			this.workers.splice(index, 1)
-			return
-		}
-		const fresh = this.spawn()
-		this.workers[index] = fresh
-		fresh.ready.then(
-			() => this.dispatch(),
-			() => {},
-		)
+		if (this.closed || this.unavailable()) return
+		// Back off while workers keep dying before they are ready, so a broken install does not spin.
+		const delay = this.startFailures === 0 ? 0 : Math.min(10_000, 250 * 2 ** this.startFailures)
+		setTimeout(() => {
+			if (!this.closed && !this.unavailable() && this.workers.length < this.size) this.workers.push(this.spawn())
+		}, delay)
 	}
 
 	private stop(worker: Worker) {

@@ -326,6 +326,7 @@ let busy = Promise.resolve()
 process.on('message', (message) => {
 	if (message?.type !== 'run') return
 	busy = busy.then(async () => {
+		process.send({ type: 'started', id: message.id })
 		let result
 		try {
 			result = await runRequest(message.request)
