@@ -30,7 +30,7 @@ const cases: Array<[string, Record<string, string>, Expectation]> = [
 	['Array(1e9).fill(0)', inTest('Array(1e9).fill(0)'), { status: 'error', limit: 'time' }],
 	["'1'.repeat(0x7ffffff).split('')", inTest("'1'.repeat(0x7ffffff).split('')"), { status: 'error', limit: 'memory' }],
 	["[...'.'.repeat(1e9)]", inTest("[...'.'.repeat(1e9)]"), { status: 'fail', testStatus: 'fail', testMessage: /Invalid string length/ }],
-	['huge BigInt arithmetic', inTest('let x = 3n ** 2000000n; for (;;) x = x * x'), { status: 'error' }],
+	['huge BigInt arithmetic', inTest('let x = 3n ** 2000000n; for (;;) x = x * x'), { status: 'error', limit: 'time' }],
 	['unbounded recursion', inTest('const f = () => f(); f()'), { status: 'fail', testStatus: 'fail', testMessage: /Maximum call stack size exceeded/ }],
 	['a catastrophic regular expression', inTest("/^(a+)+$/.test('a'.repeat(40) + 'b')"), { status: 'error', limit: 'time' }],
 	['an infinite loop inside a sort comparator', inTest('[3, 2, 1].sort(() => { for (;;) {} })'), { status: 'error', limit: 'time' }],

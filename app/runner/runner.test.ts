@@ -268,3 +268,72 @@ describe('files, imports and errors', () => {
 		expect(result).toMatchObject({ version: 1, status: 'error', message: expect.stringContaining('malformed') })
 	})
 })
+
+describe('behaviour that mirrors Vitest and Node', () => {
+	it('reports real test durations', async () => {
+		const result = await run({ 'd.test.js': "it('works', () => { let x = 0; for (let i = 0; i < 2e6; i++) x += i; expect(x).toBeGreaterThan(0) })" })
+		expect(result.tests[0]!.durationMs).toBeGreaterThan(0)
+	})
+
+	it('keeps Date callable without new, subclassable, and in UTC', async () => {
+		const result = await run({
+			'd.test.js': `
+				class Deadline extends Date { label() { return 'due ' + this.toISOString() } }
+				it('dates', () => {
+					expect(typeof Date()).toBe('string')
+					expect(new Deadline(0).label()).toBe('due 1970-01-01T00:00:00.000Z')
+					expect(new Deadline() instanceof Date).toBe(true)
+					expect(new Date().getTimezoneOffset()).toBe(0)
+				})
+			`,
+		})
+		expect(result.tests[0]).toMatchObject({ status: 'pass' })
+	})
+
+	it('turns a promise rejected with no handler into a failure instead of losing the run', async () => {
+		const result = await run({ 'u.test.js': "it('fires and forgets', () => { Promise.reject(new Error('upload failed')) })\nit('next', () => {})" })
+		expect(result.status).toBe('fail')
+		expect(result.tests.find((t) => t.name === 'Unhandled promise rejection')).toMatchObject({ status: 'error', message: expect.stringContaining('Unhandled promise rejection: upload failed') })
+		expect(result.tests.find((t) => t.name === 'next')!.status).toBe('pass')
+	})
+
+	it('supports jest.setTimeout, test.for and useFakeTimers({ now })', async () => {
+		const result = await run({
+			'a.test.js': `
+				jest.setTimeout(100)
+				it('times out sooner', async () => { await new Promise((r) => setTimeout(r, 1000)) })
+				test.for([[1, 2], [2, 4]])('doubles %i', ([n, doubled]) => expect(n * 2).toBe(doubled))
+				it('starts the clock where asked', () => { vi.useFakeTimers({ now: new Date('2030-01-01T00:00:00Z') }); expect(new Date().toISOString()).toBe('2030-01-01T00:00:00.000Z') })
+			`,
+		})
+		const tests = byName(result)
+		expect(tests['times out sooner']).toMatchObject({ status: 'fail', message: expect.stringContaining('timed out after 100 ms') })
+		expect(tests['doubles 1']!.status).toBe('pass')
+		expect(tests['doubles 2']!.status).toBe('pass')
+		expect(tests['starts the clock where asked']!.status).toBe('pass')
+	})
+
+	it('explains that module mocks and snapshots are not available', async () => {
+		const mocked = await run({ 'm.test.js': "vi.mock('./src/db')\nit('x', () => {})" })
+		expect(mocked.tests[0]!.message).toMatch(/vi\.mock is not available in the sandbox/)
+		const snap = await run({ 's.test.js': "it('x', () => expect({ a: 1 }).toMatchSnapshot())" })
+		expect(snap.tests[0]!.message).toMatch(/Snapshots are not available in the sandbox/)
+	})
+
+	it('caps console output in bytes, and all tests’ own output together', async () => {
+		const result = await run(
+			{ 'o.test.js': "for (let i = 0; i < 50; i++) it('t' + i, () => { console.log('日本語のログ'.repeat(20)) })" },
+			{ limits: { outputBytes: 4096 } },
+		)
+		const bytes = (text: string) => Buffer.byteLength(text)
+		expect(bytes(result.console)).toBeLessThan(4096 + 200)
+		expect(result.tests.reduce((sum, t) => sum + bytes(t.output ?? ''), 0)).toBeLessThanOrEqual(4096)
+		expect(result.limit).toBe('output')
+	})
+
+	it('fails a test that throws an enormous message, within the limits', async () => {
+		const result = await run({ 'big.test.js': "it('shouts', () => { throw new Error('x'.repeat(5e6)) })" })
+		expect(result.tests[0]).toMatchObject({ status: 'fail', message: expect.stringContaining('message cut at 4000 characters') })
+		expect(result.tests[0]!.message!.length).toBeLessThan(5000)
+	})
+})

@@ -47,7 +47,9 @@ interface Result {
 }
 
 const g = globalThis as any
-const realNow: () => number = () => (g.__hmRealNow ? g.__hmRealNow() : 0)
+// The host's clock for test durations; captured at install, before the global is removed.
+let hostClock: (() => number) | null = null
+const realNow = () => (hostClock ? hostClock() : 0)
 
 // ---------------------------------------------------------------- configuration
 const config = { seed: 1, startTime: Date.UTC(2026, 0, 5, 9, 0, 0), testTimeoutMs: 5000, outputBytes: 64 * 1024, maxTests: 500 }
@@ -99,15 +101,15 @@ function clearTimer(id: unknown) {
 }
 
 const OriginalDate = Date
-class VirtualDate extends OriginalDate {
-	constructor(...args: any[]) {
-		if (args.length === 0) super(now)
-		else super(...(args as []))
-	}
-	static now() {
-		return now
-	}
-}
+// Date() without new gives a string, as the real one does; new Date() reads the virtual clock.
+const VirtualDate = function Date(this: unknown, ...args: unknown[]) {
+	if (!new.target) return new OriginalDate(now).toString()
+	return Reflect.construct(OriginalDate, args.length === 0 ? [now] : args, new.target)
+} as unknown as DateConstructor
+Object.defineProperty(VirtualDate, 'prototype', { value: OriginalDate.prototype })
+VirtualDate.now = () => now
+VirtualDate.parse = OriginalDate.parse
+VirtualDate.UTC = OriginalDate.UTC
 Object.defineProperty(VirtualDate, 'name', { value: 'Date' })
 
 // A small, seeded PRNG (mulberry32): the same seed gives the same run.
@@ -122,9 +124,24 @@ function seededRandom() {
 
 // ---------------------------------------------------------------- console capture
 let runOutput = ''
+let runOutputBytes = 0
 let runOutputTruncated = false
 let testOutput: string[] | null = null
 let testOutputBytes = 0
+let allTestOutputBytes = 0
+function utf8Length(text: string) {
+	let bytes = 0
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i)
+		if (code < 0x80) bytes += 1
+		else if (code < 0x800) bytes += 2
+		else if (code >= 0xd800 && code < 0xdc00) {
+			bytes += 4
+			i++
+		} else bytes += 3
+	}
+	return bytes
+}
 function write(stream: string, args: unknown[]) {
 	let line: string
 	try {
@@ -136,18 +153,23 @@ function write(stream: string, args: unknown[]) {
 	}
 	if (stream === 'error' || stream === 'warn') line = `${stream === 'error' ? '[error]' : '[warn]'} ${line}`
 	line += '\n'
+	// Cap the line before measuring it, so one enormous line costs no more than the limit.
+	if (line.length > config.outputBytes) line = `${line.slice(0, config.outputBytes)}…\n`
+	const bytes = utf8Length(line)
 	if (!runOutputTruncated) {
-		if (runOutput.length + line.length > config.outputBytes) {
-			runOutput += line.slice(0, Math.max(0, config.outputBytes - runOutput.length))
+		if (runOutputBytes + bytes > config.outputBytes) {
 			runOutput += `\n… output truncated: the console limit is ${Math.round(config.outputBytes / 1024)} KB\n`
 			runOutputTruncated = true
 		} else {
 			runOutput += line
+			runOutputBytes += bytes
 		}
 	}
-	if (testOutput && testOutputBytes < config.outputBytes) {
+	// Every test's own output comes out of one shared allowance too.
+	if (testOutput && allTestOutputBytes + bytes <= config.outputBytes) {
 		testOutput.push(line)
-		testOutputBytes += line.length
+		testOutputBytes += bytes
+		allTestOutputBytes += bytes
 	}
 }
 const consoleObject: Record<string, Fn> = {}
@@ -216,6 +238,10 @@ function createExpect() {
 	return expect
 }
 const expect = createExpect()
+const noSnapshots = () => {
+	throw new Error('Snapshots are not available in the sandbox: compare with toEqual or toMatchObject instead.')
+}
+expect.extend({ toMatchSnapshot: noSnapshots, toMatchInlineSnapshot: noSnapshots, toMatchFileSnapshot: noSnapshots, toThrowErrorMatchingSnapshot: noSnapshots, toThrowErrorMatchingInlineSnapshot: noSnapshots })
 g[GLOBAL_EXPECT] = expect
 function resetExpectState() {
 	setState({ assertionCalls: 0, isExpectingAssertions: false, expectedAssertionsNumber: null, currentTestName: '' }, expect)
@@ -248,7 +274,8 @@ function runAllSync() {
 }
 
 const timerApi = {
-	useFakeTimers() {
+	useFakeTimers(options?: { now?: number | Date }) {
+		if (options?.now !== undefined) now = new OriginalDate(options.now as number).getTime()
 		return vi
 	},
 	useRealTimers() {
@@ -329,6 +356,21 @@ const vi: any = {
 		return vi
 	},
 	unstubAllGlobals: () => vi,
+	setConfig(options: { testTimeout?: number }) {
+		if (typeof options?.testTimeout === 'number') config.testTimeoutMs = options.testTimeout
+		return vi
+	},
+	// jest.setTimeout: the default timeout of the tests defined after it.
+	setTimeout(ms: number) {
+		if (typeof ms === 'number') config.testTimeoutMs = ms
+		return vi
+	},
+	mock() {
+		throw new Error('vi.mock is not available in the sandbox: exercises pass fakes in as arguments instead of replacing modules.')
+	},
+	doMock() {
+		throw new Error('vi.doMock is not available in the sandbox: exercises pass fakes in as arguments instead of replacing modules.')
+	},
 	async waitFor(callback: Fn, options: number | { timeout?: number; interval?: number } = {}) {
 		const { timeout = 1000, interval = 50 } = typeof options === 'number' ? { timeout: options } : options
 		const deadline = now + timeout
@@ -344,6 +386,9 @@ const vi: any = {
 }
 
 // ---------------------------------------------------------------- test collection
+const MAX_NAME = 300
+const MAX_MESSAGE = 4000
+const MAX_STACK = 20_000
 function newSuite(name: string, mode: Mode, parent: Suite | null): Suite {
 	return { name, mode, parent, children: [], hooks: { beforeAll: [], afterAll: [], beforeEach: [], afterEach: [] } }
 }
@@ -386,11 +431,11 @@ function addTest(name: unknown, fn: unknown, options: unknown, mode: Mode) {
 	const body = typeof fn === 'function' ? (fn as Fn) : typeof options === 'function' ? (options as Fn) : null
 	const effective: Mode = currentSuite.mode === 'skip' || currentSuite.mode === 'todo' ? 'skip' : mode
 	if (mode === 'only') hasOnly = true
-	currentSuite.children.push({ kind: 'test', name: String(name), fn: body, mode: body ? effective : 'todo', timeout: Number(timeout) || config.testTimeoutMs, suite: currentSuite })
+	currentSuite.children.push({ kind: 'test', name: String(name).slice(0, MAX_NAME), fn: body, mode: body ? effective : 'todo', timeout: Number(timeout) || config.testTimeoutMs, suite: currentSuite })
 }
 
 function addSuite(name: unknown, fn: unknown, mode: Mode) {
-	const suite = newSuite(String(name), currentSuite.mode === 'skip' ? 'skip' : mode, currentSuite)
+	const suite = newSuite(String(name).slice(0, MAX_NAME), currentSuite.mode === 'skip' ? 'skip' : mode, currentSuite)
 	if (mode === 'only') hasOnly = true
 	currentSuite.children.push(suite)
 	const previous = currentSuite
@@ -452,7 +497,13 @@ it.fails = (name: unknown, fn: Fn, options?: unknown) =>
 		}
 		if (!failed) throw new Error('Expected the test to fail (it.fails), but it passed.')
 	}, options, 'run')
+function withFor(define: (name: unknown, fn?: unknown, options?: unknown) => void) {
+	return (table: unknown[]) => (name: unknown, fn: Fn, options?: unknown) => {
+		table.forEach((row, index) => define(formatTitle(String(name), Array.isArray(row) ? row : [row], index), () => fn(row, {}), options))
+	}
+}
 it.each = withEach(it)
+it.for = withFor(it)
 it.skip.each = withEach(it.skip)
 it.only.each = withEach(it.only)
 it.skipIf = (condition: unknown) => (condition ? it.skip : it)
@@ -465,6 +516,7 @@ describe.todo = (name: unknown) => addSuite(name, null, 'todo')
 describe.concurrent = describe
 describe.sequential = describe
 describe.each = withEach(describe)
+describe.for = withFor((name, fn) => describe(name, fn))
 describe.skip.each = withEach(describe.skip)
 describe.only.each = withEach(describe.only)
 describe.skipIf = (condition: unknown) => (condition ? describe.skip : describe)
@@ -517,7 +569,9 @@ function stackFrames(error: unknown): Array<{ text: string; file: string; line: 
 		return []
 	}
 	const frames: Array<{ text: string; file: string; line: number; column: number }> = []
-	for (const line of stack.split('\n')) {
+	// Bounded before any regex runs: a learner can throw an error with a 5 MB message.
+	for (const line of stack.slice(0, MAX_STACK).split('\n').slice(0, 200)) {
+		if (line.length > 1000) continue
 		const match = /\(?([^\s()]+):(\d+):(\d+)\)?\s*$/.exec(line)
 		if (match && learnerFiles.has(match[1]!)) frames.push({ text: line.trim(), file: match[1]!, line: Number(match[2]), column: Number(match[3]) })
 	}
@@ -538,6 +592,7 @@ function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'a
 	} catch {
 		message = 'An error was thrown that could not be read.'
 	}
+	if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}… (message cut at ${MAX_MESSAGE} characters)`
 	if (message === 'Not supported') message = 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
 	const frames = stackFrames(error)
 	const isAssertion = name === 'AssertionError'
@@ -547,7 +602,7 @@ function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'a
 	if (!isAssertion && frames.length) result.message += '\n' + frames.slice(0, 8).map((f) => `    ${f.text}`).join('\n')
 	try {
 		const e = error as any
-		if (e && typeof e === 'object' && e.showDiff !== false && ('expected' in e || 'actual' in e)) {
+		if (e && typeof e === 'object' && e.showDiff !== false && (e.expected !== undefined || e.actual !== undefined)) {
 			result.expected = safeString(e.expected)
 			result.actual = safeString(e.actual)
 		}
@@ -559,8 +614,10 @@ function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'a
 }
 
 let uncaught: unknown[] = []
+let testRunning = false
 function reportUncaught(error: unknown) {
-	uncaught.push(error)
+	if (testRunning) uncaught.push(error)
+	else results.push({ name: 'Unhandled promise rejection', file: currentFile, status: 'error', durationMs: 0, ...describeError(error) })
 }
 
 // ---------------------------------------------------------------- running a file's tests
@@ -643,6 +700,7 @@ async function runTest(test: TestCase) {
 	uncaught = []
 	resetExpectState()
 	const started = realNow()
+	testRunning = true
 	let error: unknown = await runHooks(eachHooks(test.suite, 'beforeEach'), test.timeout)
 	if (!error) {
 		const outcome = await guarded(() => test.fn!(), now + test.timeout)
@@ -651,6 +709,7 @@ async function runTest(test: TestCase) {
 	const afterError = await runHooks(eachHooks(test.suite, 'afterEach'), test.timeout)
 	error ??= afterError
 	await drainTimers()
+	testRunning = false
 	if (!error && uncaught.length) error = uncaught[0]
 	if (!error) {
 		const state = getState(expect)
@@ -778,6 +837,12 @@ const api = {
 		abortCurrent(reason)
 		return true
 	},
+	/** isolated-vm reports an unhandled rejection by throwing it from the host's call; it comes back here. */
+	reportUnhandledRejection(message: string, stack: string) {
+		const error = new Error(`Unhandled promise rejection: ${message}`)
+		Object.defineProperty(error, 'stack', { value: stack })
+		reportUncaught(error)
+	},
 	takeResults(): string {
 		const out = JSON.stringify({ results, fileError })
 		results = []
@@ -788,6 +853,7 @@ const api = {
 	},
 	/** Called once per run, before learner code: puts the test API and sandbox globals in place. */
 	install() {
+		hostClock = typeof g.__hmRealNow === 'function' ? g.__hmRealNow : null
 		g.setTimeout = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, false)
 		g.setInterval = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, true)
 		g.setImmediate = (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false)

@@ -121,7 +121,7 @@ async function prepareSandbox(memoryMb) {
 		await context.global.set('__hmRealNow', realNow)
 		const hm = await context.global.get('__hm', { reference: true })
 		const api = Object.fromEntries(
-			['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
+			['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'reportUnhandledRejection', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
 		)
 		api.install.applySync(undefined, [], { timeout: 1000 })
 		// The test API module reads the harness's object before the handle is removed.
@@ -186,6 +186,17 @@ async function runRequest(request) {
 			return ref.applySync(undefined, args, { timeout: remainingMs() })
 		} catch (error) {
 			throw classify(error, isolate)
+		}
+	}
+	// isolated-vm reports a promise rejected with no handler by throwing it from the call during
+	// which it happened, once that call is over; it belongs to the test, not to the run.
+	const step = (ref, args = []) => {
+		try {
+			return call(ref, args)
+		} catch (error) {
+			if (error instanceof RunStop) throw error
+			call(api.reportUnhandledRejection, [String(error?.message ?? error).slice(0, 4000), String(error?.stack ?? '').slice(0, 20_000)])
+			return 'step'
 		}
 	}
 	try {
@@ -257,14 +268,14 @@ async function runRequest(request) {
 				continue
 			}
 			call(api.endCollect)
-			call(api.startRun)
+			step(api.startRun)
 			// Giving up on a stuck test lets the run move on; if it still does not move after
 			// a few tries, the code broke the machinery itself (say, replaced Promise.prototype.then).
 			let idleInARow = 0
 			for (;;) {
-				const step = call(api.advance)
-				if (step === 'done') break
-				if (step !== 'idle') {
+				const state = step(api.advance)
+				if (state === 'done') break
+				if (state !== 'idle') {
 					idleInARow = 0
 					continue
 				}
