@@ -337,3 +337,25 @@ describe('behaviour that mirrors Vitest and Node', () => {
 		expect(result.tests[0]!.message!.length).toBeLessThan(5000)
 	})
 })
+
+describe('isolation between test files', () => {
+	it('starts every test file with fresh globals, spies, clock and seed, as Vitest does', async () => {
+		const result = await run({
+			'a.test.js': "it('a', () => { vi.spyOn(Math, 'random').mockReturnValue(0.5); globalThis.leaked = 1; vi.setSystemTime(new Date('2030-01-01T00:00:00Z')) })",
+			'b.test.js': "it('b', () => { expect(Math.random()).not.toBe(0.5); expect(globalThis.leaked).toBeUndefined(); expect(new Date().toISOString()).toBe('2026-01-05T09:00:00.000Z') })",
+		})
+		expect(result.tests.map((t) => [t.name, t.status])).toEqual([
+			['a', 'pass'],
+			['b', 'pass'],
+		])
+	})
+
+	it('shares the run’s console allowance across files', async () => {
+		const result = await run(
+			{ 'a.test.js': "it('a', () => console.log('a'.repeat(3000)))", 'b.test.js': "it('b', () => console.log('b'.repeat(3000)))" },
+			{ limits: { outputBytes: 4096 } },
+		)
+		expect(Buffer.byteLength(result.console)).toBeLessThan(4096 + 200)
+		expect(result.console).toContain('output truncated')
+	})
+})

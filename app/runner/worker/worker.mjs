@@ -113,29 +113,37 @@ function resolveSpecifier(files, specifier, referrer) {
 	throw new Error(`${referrer} imports "${specifier}", but there is no such file (looked for ${base}.ts, ${base}.js and ${base}/index.ts).`)
 }
 
-// A fresh isolate and context, with the harness installed and the test API module ready.
+// A fresh context, with the harness installed and the test API module ready. Each test file
+// gets its own, so globals, spies, the clock and the seed start afresh per file, as in Vitest.
+async function prepareContext(isolate) {
+	const context = await isolate.createContext()
+	await context.global.set('__hmRealNow', realNow)
+	const hm = await context.global.get('__hm', { reference: true })
+	const api = Object.fromEntries(
+		['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'reportUnhandledRejection', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
+	)
+	hm.release()
+	api.install.applySync(undefined, [], { timeout: 1000 })
+	// The test API module reads the harness's object before the handle is removed.
+	const testApiModule = await isolate.compileModule(
+		`const t = globalThis.__hmTestApi; export const { describe, suite, it, test, xit, xtest, xdescribe, fit, fdescribe, beforeAll, afterAll, beforeEach, afterEach, expect, vi, vitest, jest } = t; export default t;`,
+		{ filename: 'vitest' },
+	)
+	await testApiModule.instantiate(context, () => {
+		throw new Error('unexpected import')
+	})
+	await testApiModule.evaluate({ timeout: 1000 })
+	// Learner code must not reach the harness's controls or the host's clock. V8 puts
+	// WebAssembly back in every new context, so it goes per context.
+	await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
+	return { context, api, testApiModule }
+}
+
+// A fresh isolate with its first context ready.
 async function prepareSandbox(memoryMb) {
 	const isolate = new ivm.Isolate({ snapshot, memoryLimit: memoryMb })
 	try {
-		const context = await isolate.createContext()
-		await context.global.set('__hmRealNow', realNow)
-		const hm = await context.global.get('__hm', { reference: true })
-		const api = Object.fromEntries(
-			['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'reportUnhandledRejection', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
-		)
-		api.install.applySync(undefined, [], { timeout: 1000 })
-		// The test API module reads the harness's object before the handle is removed.
-		const testApiModule = await isolate.compileModule(
-			`const t = globalThis.__hmTestApi; export const { describe, suite, it, test, xit, xtest, xdescribe, fit, fdescribe, beforeAll, afterAll, beforeEach, afterEach, expect, vi, vitest, jest } = t; export default t;`,
-			{ filename: 'vitest' },
-		)
-		await testApiModule.instantiate(context, () => {
-			throw new Error('unexpected import')
-		})
-		await testApiModule.evaluate({ timeout: 1000 })
-		// Learner code must not reach the harness's controls or the host's clock.
-		await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
-		return { isolate, context, api, testApiModule, memoryMb }
+		return { isolate, memoryMb, contexts: [await prepareContext(isolate)] }
 	} catch (error) {
 		if (!isolate.isDisposed) isolate.dispose()
 		throw error
@@ -171,7 +179,7 @@ async function runRequest(request) {
 	} catch (error) {
 		return { status: 'error', message: `The sandbox could not start: ${cleanMessage(error)}`, tests: [], compileMs: 0 }
 	}
-	const { isolate, context, api, testApiModule } = sandbox
+	const { isolate } = sandbox
 	let compileMs = 0
 	const cpuBudgetNs = BigInt(limits.cpuMs) * 1_000_000n + isolate.cpuTime
 	const remainingMs = () => {
@@ -190,6 +198,7 @@ async function runRequest(request) {
 	}
 	// isolated-vm reports a promise rejected with no handler by throwing it from the call during
 	// which it happened, once that call is over; it belongs to the test, not to the run.
+	let api = null
 	const step = (ref, args = []) => {
 		try {
 			return call(ref, args)
@@ -200,15 +209,31 @@ async function runRequest(request) {
 		}
 	}
 	try {
-		call(api.configure, [JSON.stringify({ seed: request.seed ?? 1, outputBytes: limits.outputBytes, maxTests: limits.maxTests, files: Object.keys(files) })])
-
 		const tests = []
 		let fileProblem = null
+		let output = ''
+		let outputBytes = 0
+		let outputTruncated = false
 		for (const testFile of testFiles) {
 			if (!Object.hasOwn(files, testFile)) {
 				fileProblem ??= { message: `There is no test file ${testFile}.` }
 				continue
 			}
+			const fresh = !sandbox.used
+			sandbox.used = true
+			const current = fresh ? sandbox.contexts[0] : await prepareContext(isolate)
+			if (!fresh) sandbox.contexts.push(current)
+			const { context, testApiModule } = current
+			api = current.api
+			// The run's allowances (console bytes, number of tests) are shared by its files.
+			call(api.configure, [
+				JSON.stringify({
+					seed: request.seed ?? 1,
+					outputBytes: Math.max(1, limits.outputBytes - outputBytes),
+					maxTests: Math.max(0, limits.maxTests - tests.length),
+					files: Object.keys(files),
+				}),
+			])
 			// Each test file gets its own instances of the modules it imports, as in Vitest.
 			const compileStarted = performance.now()
 			const modules = new Map()
@@ -289,9 +314,14 @@ async function runRequest(request) {
 			tests.push(...results)
 			if (fileError?.startsWith('limit:')) throw new RunStop(fileError.slice('limit:'.length))
 			if (fileError) fileProblem ??= { message: `${testFile}: ${fileError}` }
+			const part = JSON.parse(call(api.takeConsole))
+			if (!outputTruncated) {
+				output += part.console
+				outputBytes += Buffer.byteLength(part.console)
+				outputTruncated = part.truncated
+			}
 		}
-		const { console: output, truncated } = JSON.parse(call(api.takeConsole))
-		return { tests, console: output, outputTruncated: truncated, compileMs, fileProblem, runMs: performance.now() - started }
+		return { tests, console: output, outputTruncated, compileMs, fileProblem, runMs: performance.now() - started }
 	} catch (error) {
 		const stop = error instanceof RunStop ? error : classify(error, isolate)
 		if (stop instanceof RunStop) return { stopped: stop.limit, compileMs, runMs: performance.now() - started }
@@ -305,9 +335,11 @@ async function runRequest(request) {
 // Dispose the isolate and drop every handle into it now rather than at the next GC, so
 // native memory is returned run by run.
 function releaseSandbox(sandbox) {
-	for (const ref of Object.values(sandbox.api)) ref.release()
-	sandbox.testApiModule.release()
-	sandbox.context.release()
+	for (const { api, testApiModule, context } of sandbox.contexts) {
+		for (const ref of Object.values(api)) ref.release()
+		testApiModule.release()
+		context.release()
+	}
 	if (!sandbox.isolate.isDisposed) sandbox.isolate.dispose()
 }
 
