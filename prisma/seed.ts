@@ -13,9 +13,9 @@ type DemoRole = 'admin' | 'lead' | 'learner'
 const DEMO_USERS: { role: DemoRole; email: string; name: string }[] = [
 	{ role: 'admin', email: 'admin@hardmode.dev', name: 'Morgan Admin' },
 	{ role: 'lead', email: 'lead@hardmode.dev', name: 'Sam Lead' },
-	{ role: 'learner', email: 'ada@hardmode.dev', name: 'Ada Lovelace' },
-	{ role: 'learner', email: 'grace@hardmode.dev', name: 'Grace Hopper' },
-	{ role: 'learner', email: 'linus@hardmode.dev', name: 'Linus Torvalds' },
+	{ role: 'learner', email: 'ada@hardmode.dev', name: 'Ada Moreno' },
+	{ role: 'learner', email: 'grace@hardmode.dev', name: 'Grace Okafor' },
+	{ role: 'learner', email: 'linus@hardmode.dev', name: 'Linus Berg' },
 ]
 
 /** The demo accounts, to print after seeding. */

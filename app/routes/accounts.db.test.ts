@@ -33,7 +33,7 @@ afterAll(async () => {
 })
 
 describe('sign-up', () => {
-	const valid = { organizationName: 'Vandelay Industries', name: 'Art Vandelay', email: 'art@vandelay.test', password: 'importer exporter of latex' }
+	const valid = { organizationName: 'Harbor Imports', name: 'Art Vance', email: 'art@harbor.test', password: 'imports arrive on tuesdays' }
 	const signup = (fields: Record<string, string>) =>
 		settle(() => signupAction({ request: post('/signup', fields), params: {}, context: {} } as unknown as Args<typeof signupAction>))
 
@@ -50,11 +50,11 @@ describe('sign-up', () => {
 		expect(result.headers.get('Location')).toMatch(/^\/dashboard/)
 		expect(result.headers.get('Set-Cookie')).toMatch(/^hm_session=.+HttpOnly; SameSite=Lax/)
 		const user = await db.prisma.user.findUniqueOrThrow({ where: { email: valid.email }, select: { orgRole: true, organization: { select: { name: true } } } })
-		expect(user).toEqual({ orgRole: 'admin', organization: { name: 'Vandelay Industries' } })
+		expect(user).toEqual({ orgRole: 'admin', organization: { name: 'Harbor Imports' } })
 	})
 
 	it('refuses a duplicate e-mail (whatever its case) with a clear message', async () => {
-		const result = await signup({ ...valid, organizationName: 'Another', email: 'ART@Vandelay.test' })
+		const result = await signup({ ...valid, organizationName: 'Another', email: 'ART@Harbor.test' })
 		expect(result.status).toBe(400)
 		expect(result.data).toMatchObject({ fieldErrors: { email: [expect.stringContaining('already exists')] } })
 		expect(await db.prisma.organization.count({ where: { name: 'Another' } })).toBe(0)
@@ -95,7 +95,7 @@ describe('team access', () => {
 	it('lets the team lead in, refuses a learner with 403, and hides another organisation’s team with 404', async () => {
 		const lead = await loginCookie('lead@hardmode.dev')
 		const learner = await loginCookie('ada@hardmode.dev')
-		const outsider = await loginCookie('art@vandelay.test', 'importer exporter of latex')
+		const outsider = await loginCookie('art@harbor.test', 'imports arrive on tuesdays')
 		const open = (cookie: string) =>
 			settle(() => teamLoader({ request: get(`/teams/${demo.teamId}`, cookie), params: { teamId: demo.teamId }, context: {} } as unknown as Args<typeof teamLoader>))
 		expect((await open(lead)).status).toBe(200)

@@ -37,13 +37,13 @@ beforeAll(async () => {
 	ids.platform = platform.team.id
 	ids.checkout = (await db.prisma.team.findFirstOrThrow({ where: { name: 'Checkout' }, select: { id: true } })).id
 	ids.ada = (await db.prisma.user.findUniqueOrThrow({ where: { email: 'ada@hardmode.dev' }, select: { id: true } })).id
-	await createOrganizationWithAdmin({ organizationName: 'Initech', name: 'Bill Lumbergh', email: 'bill@initech.test', password: 'yeah if you could just' })
+	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
 
 	cookies.learner = await loginCookie('ada@hardmode.dev')
 	cookies.lead = await loginCookie('lead@hardmode.dev')
 	cookies.otherTeamLead = await loginCookie('pat@hardmode.dev')
 	cookies.admin = await loginCookie('admin@hardmode.dev')
-	cookies.outsider = await loginCookie('bill@initech.test', 'yeah if you could just')
+	cookies.outsider = await loginCookie('bill@tidewater.test', 'tide tables all week')
 })
 
 afterAll(async () => {
@@ -118,7 +118,7 @@ describe('authorization matrix', () => {
 	it('shows an organisation admin only their own organisation', async () => {
 		const result = await call(admin.loader, get('/admin', cookies.outsider))
 		const text = JSON.stringify(result.data)
-		expect(text).toContain('bill@initech.test')
+		expect(text).toContain('bill@tidewater.test')
 		expect(text).not.toMatch(/hardmode\.dev|Checkout|Platform/)
 	})
 
@@ -132,8 +132,8 @@ describe('authorization matrix', () => {
 })
 
 function emailOf(persona: Exclude<Persona, 'anonymous'>) {
-	return { learner: 'ada@hardmode.dev', lead: 'lead@hardmode.dev', otherTeamLead: 'pat@hardmode.dev', admin: 'admin@hardmode.dev', outsider: 'bill@initech.test' }[persona]
+	return { learner: 'ada@hardmode.dev', lead: 'lead@hardmode.dev', otherTeamLead: 'pat@hardmode.dev', admin: 'admin@hardmode.dev', outsider: 'bill@tidewater.test' }[persona]
 }
 function passwordOf(persona: Exclude<Persona, 'anonymous'>) {
-	return persona === 'outsider' ? 'yeah if you could just' : 'hardmode-demo'
+	return persona === 'outsider' ? 'tide tables all week' : 'hardmode-demo'
 }

@@ -20,10 +20,10 @@ describe('passwordProblems', () => {
 	})
 
 	it('refuses a password built from the e-mail or the name', () => {
-		expect(passwordProblems('margaret-hamilton-rocks', { email: 'margaret@nasa.gov' })).toEqual([
+		expect(passwordProblems('margaret-rules-the-launch', { email: 'margaret@example.com' })).toEqual([
 			expect.stringContaining('e-mail'),
 		])
-		expect(passwordProblems('i am grace hopper!!', { name: 'Grace Hopper' })).toEqual([expect.stringContaining('name')])
+		expect(passwordProblems('i am grace okafor!!', { name: 'Grace Okafor' })).toEqual([expect.stringContaining('name')])
 	})
 
 	it('caps the length so hashing stays cheap', () => {

@@ -9,24 +9,24 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 	await checkA11y(page, 'sign-up')
 
 	// A weak password is refused with a clear message, and nothing typed is lost.
-	await page.getByLabel('Organisation name').fill('Globex Reliability')
-	await page.getByLabel('Your name').fill('Hank Scorpio')
+	await page.getByLabel('Organisation name').fill('Quarry Reliability')
+	await page.getByLabel('Your name').fill('Hana Sato')
 	await page.getByLabel('Work e-mail').fill(adminEmail)
 	await page.getByLabel('Password').fill('password123')
 	await page.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(page.getByText('one of the most common ones')).toBeVisible()
-	await expect(page.getByLabel('Organisation name')).toHaveValue('Globex Reliability')
+	await expect(page.getByLabel('Organisation name')).toHaveValue('Quarry Reliability')
 
 	await page.getByLabel('Password').fill(PASSWORD)
 	await page.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(page).toHaveURL(/\/dashboard/)
-	await expect(page.getByRole('heading', { name: 'Welcome, Hank' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Welcome, Hana' })).toBeVisible()
 	await checkA11y(page, 'dashboard')
 
 	await page.getByRole('link', { name: 'Organisation' }).click()
 	await expect(page).toHaveTitle(/Organisation/)
 	await page.getByLabel('Team name').fill('Incident Response')
-	await page.getByLabel('Lead (optional)').selectOption({ label: 'Hank Scorpio' })
+	await page.getByLabel('Lead (optional)').selectOption({ label: 'Hana Sato' })
 	await page.getByRole('button', { name: 'Create team' }).click()
 	await expect(page.getByText('Team “Incident Response” created.')).toBeVisible()
 	await checkA11y(page, 'admin')
@@ -44,12 +44,12 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 	await engineer.goto(inviteUrl)
 	await expect(engineer.getByText('invited you to join')).toBeVisible()
 	await checkA11y(engineer, 'invite')
-	await engineer.getByLabel('Your name').fill('Homer Simpson')
-	await engineer.getByLabel('Work e-mail').fill(uniqueEmail('homer'))
-	await engineer.getByLabel('Password').fill('donuts are a sometimes food')
+	await engineer.getByLabel('Your name').fill('Omar Reyes')
+	await engineer.getByLabel('Work e-mail').fill(uniqueEmail('omar'))
+	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
 	await engineer.getByRole('button', { name: 'Create account and join' }).click()
 	await expect(engineer).toHaveURL(/\/dashboard/)
-	await expect(engineer.getByRole('heading', { name: 'Welcome, Homer' })).toBeVisible()
+	await expect(engineer.getByRole('heading', { name: 'Welcome, Omar' })).toBeVisible()
 	await expect(engineer.getByText('Incident Response')).toBeVisible()
 
 	// The invite works once.
@@ -70,7 +70,7 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 
 	// The lead's team page now lists the engineer.
 	await page.reload()
-	await expect(page.getByRole('cell', { name: 'Homer Simpson', exact: true })).toBeVisible()
+	await expect(page.getByRole('cell', { name: 'Omar Reyes', exact: true })).toBeVisible()
 })
 
 test('five wrong passwords lock the account out of logging in for a while', async ({ page }) => {
@@ -166,10 +166,10 @@ test.describe('bad input gets a clear answer', () => {
 		const other = await browser.newContext()
 		const outsider = await other.newPage()
 		await outsider.goto('/signup')
-		await outsider.getByLabel('Organisation name').fill('Initech')
-		await outsider.getByLabel('Your name').fill('Bill Lumbergh')
-		await outsider.getByLabel('Work e-mail').fill(uniqueEmail('lumbergh'))
-		await outsider.getByLabel('Password').fill('yeah if you could just')
+		await outsider.getByLabel('Organisation name').fill('Tidewater Software')
+		await outsider.getByLabel('Your name').fill('Bill Lund')
+		await outsider.getByLabel('Work e-mail').fill(uniqueEmail('bill'))
+		await outsider.getByLabel('Password').fill('tide tables all week')
 		await outsider.getByRole('button', { name: 'Create organisation' }).click()
 		await expect(outsider).toHaveURL(/\/dashboard/)
 		const response = await outsider.goto(demoTeamUrl)
