@@ -8,8 +8,10 @@ import {
 	Scripts,
 	ScrollRestoration,
 	useFetcher,
+	useLocation,
 	useRouteLoaderData,
 } from 'react-router'
+import { useEffect, useState } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { getOptionalUser } from './utils/auth.server.ts'
@@ -141,12 +143,18 @@ function SiteHeader() {
 
 function ThemeToggle({ theme }: { theme: Theme | null }) {
 	const fetcher = useFetcher()
+	const location = useLocation()
+	// Before JavaScript runs, the form posts for real and the action sends the browser back
+	// here; once hydrated, the fetcher gets the new theme as data and nothing reloads.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	const pending = fetcher.formData?.get('theme')
 	const current = typeof pending === 'string' ? pending : theme
 	const next: Theme = current === 'dark' ? 'light' : 'dark'
 	return (
 		<fetcher.Form method="post" action="/resources/theme">
 			<input type="hidden" name="theme" value={next} />
+			{hydrated ? null : <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />}
 			<button
 				type="submit"
 				className="rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"

@@ -22,3 +22,14 @@ test('the network guard fails a test whose page requests anything beyond localho
 	await page.setContent('<img src="https://cdn.example.invalid/logo.png" alt="">')
 	await page.waitForLoadState('networkidle')
 })
+
+test('the theme toggle switches to dark and the choice survives a reload', async ({ page }) => {
+	await page.goto('/login')
+	await expect(page.locator('html')).not.toHaveClass(/dark/)
+	await page.getByRole('button', { name: 'Switch to dark theme' }).click()
+	await expect(page.locator('html')).toHaveClass(/dark/)
+	await expect(page).toHaveURL(/\/login$/)
+	await page.reload()
+	await expect(page.locator('html')).toHaveClass(/dark/)
+	await checkA11y(page, 'login (dark)')
+})
