@@ -137,3 +137,16 @@ function emailOf(persona: Exclude<Persona, 'anonymous'>) {
 function passwordOf(persona: Exclude<Persona, 'anonymous'>) {
 	return persona === 'outsider' ? 'tide tables all week' : 'hardmode-demo'
 }
+
+describe('hostile ids', () => {
+	it('answers a team id or member id that cannot exist with 404 or a field message, never a server error', async () => {
+		for (const teamId of ['abc\u0000def', 'x'.repeat(5000), "'; drop table \"Team\"; --"]) {
+			const result = await call(team.loader, get('/teams/x', cookies.admin), { teamId })
+			expect(result.status).toBe(404)
+		}
+		const added = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: 'a\u0000b', role: 'learner' }, cookies.admin), { teamId: ids.checkout })
+		expect(added).toMatchObject({ status: 400, data: { error: 'Choose a person.' } })
+		const role = await call(admin.action, post('/admin', { intent: 'set-role', userId: 'x\u0000', role: 'admin' }, cookies.admin))
+		expect(role.status).toBe(400)
+	})
+})

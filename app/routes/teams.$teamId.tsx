@@ -13,7 +13,7 @@ import { createInvite, INVITE_TTL_DAYS, listPendingInvites, revokeInvite } from 
 import { listMembers } from '#app/models/organization.server.ts'
 import { getTeamMembers, removeTeamMembership, setTeamMembership } from '#app/models/team.server.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
-import { parseForm } from '#app/utils/forms.ts'
+import { parseForm, recordIdField } from '#app/utils/forms.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -38,11 +38,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 const InviteSchema = z.object({ intent: z.literal('invite'), role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }) })
 const MemberSchema = z.object({
 	intent: z.enum(['add-member', 'set-role']),
-	userId: z.string().min(1, 'Choose a person.'),
+	userId: recordIdField('Choose a person.'),
 	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
 })
-const RemoveSchema = z.object({ intent: z.literal('remove-member'), userId: z.string().min(1) })
-const RevokeSchema = z.object({ intent: z.literal('revoke'), inviteId: z.string().min(1) })
+const RemoveSchema = z.object({ intent: z.literal('remove-member'), userId: recordIdField('Choose a person.') })
+const RevokeSchema = z.object({ intent: z.literal('revoke'), inviteId: recordIdField('Choose an invite.') })
 
 type ActionResult = { intent: string; inviteUrl?: string; expiresAt?: string; message?: string; error?: string }
 

@@ -1,6 +1,7 @@
 import { redirect } from 'react-router'
 import type { OrgRole, TeamRole } from '#app/generated/prisma/client.ts'
 import { getPrisma } from './db.server.ts'
+import { RECORD_ID_PATTERN } from './forms.ts'
 import {
 	SESSION_COOKIE,
 	SESSION_TOUCH_MS,
@@ -124,6 +125,7 @@ export function isLeadOf(user: SessionUser, teamId: string) {
  */
 export async function requireTeamLead(request: Request, teamId: string) {
 	const user = await requireUser(request)
+	if (!RECORD_ID_PATTERN.test(teamId)) throw new Response('Team not found', { status: 404 })
 	const team = await getPrisma().team.findFirst({
 		where: { id: teamId, organizationId: user.organizationId },
 		select: { id: true, name: true, organizationId: true },

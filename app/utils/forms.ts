@@ -32,3 +32,10 @@ export const nameField = z
 	.max(100, 'Use at most 100 characters.')
 
 export const passwordField = z.string({ error: 'Enter a password.' }).min(1, 'Enter a password.')
+
+// Record ids are cuids; anything else (empty, huge, a NUL byte PostgreSQL would reject)
+// cannot name a record, so it is refused before it reaches the database.
+export const RECORD_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
+export function recordIdField(message = 'Choose an item from the list.') {
+	return z.string({ error: message }).regex(RECORD_ID_PATTERN, message)
+}
