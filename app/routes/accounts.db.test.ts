@@ -60,6 +60,15 @@ describe('sign-up', () => {
 		expect(await db.prisma.organization.count({ where: { name: 'Another' } })).toBe(0)
 	})
 
+	it('refuses control characters in names with a message, and saves nothing', async () => {
+		const result = await signup({ ...valid, email: 'nul@harbor.test', name: 'Art\u0000Vance', organizationName: 'Harbor\u0007' })
+		expect(result.status).toBe(400)
+		expect(result.data).toMatchObject({
+			fieldErrors: { name: [expect.stringContaining('no control characters')], organizationName: [expect.stringContaining('no control characters')] },
+		})
+		expect(await db.prisma.user.count({ where: { email: 'nul@harbor.test' } })).toBe(0)
+	})
+
 	it('refuses a malformed e-mail and an empty organisation name', async () => {
 		const result = await signup({ ...valid, email: 'not-an-email', organizationName: '' })
 		expect(result.status).toBe(400)

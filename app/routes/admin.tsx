@@ -10,7 +10,7 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listMembers, listRecentAudit, setOrgRole } from '#app/models/organization.server.ts'
 import { createTeam, listTeams } from '#app/models/team.server.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
-import { parseForm, recordIdField, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
+import { displayName, parseForm, recordIdField, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireOrgAdmin(request)
@@ -24,7 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const CreateTeamSchema = z.object({
 	intent: z.literal('create-team'),
-	name: z.string().trim().min(2, 'Name the team (at least 2 characters).').max(60, 'Use at most 60 characters.'),
+	name: displayName({ empty: 'Name the team (at least 2 characters).', min: 2, max: 60 }),
 	leadUserId: z.union([z.literal(''), recordIdField('Choose a lead from your organisation.')]).optional().transform((v) => v || undefined),
 })
 const SetRoleSchema = z.object({

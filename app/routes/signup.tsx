@@ -6,7 +6,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { createOrganizationWithAdmin, EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
-import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
+import { displayName, emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const SignupSchema = z
 	.object({
-		organizationName: z.string().trim().min(2, 'Name your organisation (at least 2 characters).').max(100, 'Use at most 100 characters.'),
+		organizationName: displayName({ empty: 'Name your organisation (at least 2 characters).', min: 2, max: 100 }),
 		name: nameField,
 		email: emailField,
 		password: passwordField,

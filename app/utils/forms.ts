@@ -25,11 +25,19 @@ export const emailField = z
 	.max(254, 'That e-mail address is too long.')
 	.pipe(z.email('Enter a valid e-mail address, like name@company.com.'))
 
-export const nameField = z
-	.string({ error: 'Enter your name.' })
-	.trim()
-	.min(1, 'Enter your name.')
-	.max(100, 'Use at most 100 characters.')
+// Names are shown everywhere and stored as text; control characters (a NUL byte cannot even
+// be stored by PostgreSQL) have no place in them.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/
+export function displayName(label: { empty: string; max: number; min?: number }) {
+	return z
+		.string({ error: label.empty })
+		.trim()
+		.min(label.min ?? 1, label.empty)
+		.max(label.max, `Use at most ${label.max} characters.`)
+		.refine((value) => !CONTROL_CHARACTERS.test(value), 'Use letters, digits and punctuation only (no control characters).')
+}
+
+export const nameField = displayName({ empty: 'Enter your name.', max: 100 })
 
 export const passwordField = z.string({ error: 'Enter a password.' }).min(1, 'Enter a password.')
 
