@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { hintLockReason, hintState } from './hints.ts'
+
+const hints = [
+	{ text: 'Compare page 1 and page 2.', unlock: { afterMinutes: 5, afterHypotheses: 1 } },
+	{ text: 'Look at the cursor.', unlock: { afterMinutes: 12, afterHypotheses: 2 } },
+]
+const startedAt = new Date('2026-12-01T10:00:00Z')
+const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000)
+
+describe('hint unlocking', () => {
+	it('keeps the first hint locked until both time and hypotheses are there, and says what is missing', () => {
+		const early = hintState(hints, { revealedCount: 0, startedAt, now: at(2), hypothesisCount: 0, hintsAllowed: true })
+		expect(early.next).toEqual({ index: 0, unlocked: false, minutesLeft: 3, hypothesesLeft: 1 })
+		expect(hintLockReason(early.next, true)).toBe('The next hint unlocks after 3 more minutes of work and 1 more hypothesis in your journal.')
+		const noHypothesis = hintState(hints, { revealedCount: 0, startedAt, now: at(6), hypothesisCount: 0, hintsAllowed: true })
+		expect(noHypothesis.next?.unlocked).toBe(false)
+		const ready = hintState(hints, { revealedCount: 0, startedAt, now: at(6), hypothesisCount: 1, hintsAllowed: true })
+		expect(ready.next?.unlocked).toBe(true)
+		expect(hintLockReason(ready.next, true)).toBeNull()
+	})
+	it('gives the texts of revealed hints only, in order, and nothing after the last', () => {
+		const one = hintState(hints, { revealedCount: 1, startedAt, now: at(6), hypothesisCount: 1, hintsAllowed: true })
+		expect(one.revealed).toEqual([{ index: 0, text: 'Compare page 1 and page 2.' }])
+		expect(one.next).toMatchObject({ index: 1, unlocked: false })
+		expect(JSON.stringify(one)).not.toContain('Look at the cursor')
+		const all = hintState(hints, { revealedCount: 2, startedAt, now: at(60), hypothesisCount: 5, hintsAllowed: true })
+		expect(all.next).toBeNull()
+		expect(hintLockReason(all.next, true)).toBe('There are no more hints for this exercise.')
+	})
+	it('offers nothing when the assignment turns hints off', () => {
+		const off = hintState(hints, { revealedCount: 0, startedAt, now: at(60), hypothesisCount: 5, hintsAllowed: false })
+		expect(off.next).toBeNull()
+		expect(hintLockReason(off.next, false)).toBe('Hints are turned off for this assignment.')
+	})
+})

@@ -1,0 +1,663 @@
+// Attempts: one learner working one exercise version, and everything recorded while they
+// do — the timeline, the journal, runs, hints, submissions. Every function is scoped to the
+// attempt's owner and organisation; another person's attempt is simply not found.
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import { diffFiles, type Files } from '#app/attempts/code-history.ts'
+import { describeBatchProblems, EventBatchSchema, toServerTime, type ClientEvent } from '#app/attempts/events.ts'
+import { gradeDiagnosis } from '#app/attempts/grading.ts'
+import { hintState } from '#app/attempts/hints.ts'
+import { applyJournalEvent, isJournalEvent, type JournalEntryView } from '#app/attempts/journal.ts'
+import { scorePrediction, type Prediction } from '#app/attempts/prediction.ts'
+import type { Diagnosis } from '#app/attempts/submission.ts'
+import type { ExerciseMetadata } from '#app/exercises/schema.ts'
+import { DEFAULT_LIMITS, runTests, type RunLimits, type RunResult } from '#app/runner/index.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+
+type Tx = Prisma.TransactionClient
+
+export type AttemptOwner = { id: string; organizationId: string }
+
+/** A failure the caller caused, with the HTTP status and the message to show. */
+export class AttemptError extends Error {
+	constructor(
+		readonly status: 400 | 404 | 409 | 413 | 429,
+		message: string,
+		readonly details: string[] = [],
+	) {
+		super(message)
+	}
+}
+
+const MAX_JOURNAL_ENTRIES = 500
+const DAY_MS = 86_400_000
+
+export function srcFiles(publicFiles: Files): Files {
+	return Object.fromEntries(Object.entries(publicFiles).filter(([path]) => path.startsWith('src/')))
+}
+
+export function visibleTestFiles(publicFiles: Files): Files {
+	return Object.fromEntries(Object.entries(publicFiles).filter(([path]) => path.startsWith('tests/visible/')))
+}
+
+function sizeOf(files: Files) {
+	return Object.entries(files).reduce((sum, [path, text]) => sum + Buffer.byteLength(path) + Buffer.byteLength(text), 0)
+}
+
+function formatKb(bytes: number) {
+	return `${Math.ceil(bytes / 1024)} KB`
+}
+
+/**
+ * The learner's files must be the exercise's own src/ files (no new paths, none missing) and
+ * fit the sandbox's size limit; the message says which rule and by how much.
+ */
+export function checkLearnerFiles(files: Files, starter: Files, limits: Pick<RunLimits, 'sourceBytes'> = DEFAULT_LIMITS): string | null {
+	const unknown = Object.keys(files).filter((path) => !(path in starter))
+	if (unknown.length) return `These files are not part of the exercise: ${unknown.slice(0, 3).join(', ')}.`
+	const missing = Object.keys(starter).filter((path) => !(path in files))
+	if (missing.length) return `These files are missing: ${missing.slice(0, 3).join(', ')}.`
+	const bytes = sizeOf(files)
+	if (bytes > limits.sourceBytes) {
+		return `The code is ${formatKb(bytes)}, more than the ${formatKb(limits.sourceBytes)} the sandbox accepts. Remove what you added (a pasted data set, a long comment) and try again; nothing was lost.`
+	}
+	return null
+}
+
+function metadataOf(version: { metadata: unknown }) {
+	return version.metadata as ExerciseMetadata
+}
+
+function limitsOf(metadata: ExerciseMetadata): Partial<RunLimits> {
+	return { ...(metadata.limits ?? {}) }
+}
+
+/** Runs `work` with the attempt row locked, so events, runs and submissions of one attempt never interleave. */
+async function withAttemptLock<T>(attemptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+	return getPrisma().$transaction(
+		async (tx) => {
+			await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId} FOR UPDATE`
+			return work(tx)
+		},
+		{ timeout: 20_000 },
+	)
+}
+
+type NewEvent = { type: string; at: Date; data: Prisma.InputJsonValue; clientId?: string; clientSeq?: number }
+
+async function appendEvents(tx: Tx, attemptId: string, eventCount: number, events: NewEvent[]) {
+	if (events.length === 0) return eventCount
+	await tx.attemptEvent.createMany({
+		data: events.map((event, index) => ({
+			attemptId,
+			position: eventCount + index + 1,
+			type: event.type,
+			at: event.at,
+			data: event.data,
+			clientId: event.clientId ?? null,
+			clientSeq: event.clientSeq ?? null,
+		})),
+	})
+	return eventCount + events.length
+}
+
+// ---------------------------------------------------------------------------------------
+// Starting and loading
+
+/**
+ * Opens an attempt at an exercise: the learner's unfinished one if there is one, otherwise a
+ * new attempt on the exercise's current version, under the rules of an assignment that asks
+ * for it (the earliest due), or the default rules.
+ */
+export async function startAttempt(owner: AttemptOwner, slug: string, now = new Date()) {
+	const prisma = getPrisma()
+	const exercise = await prisma.exercise.findFirst({
+		where: { slug, retiredAt: null, currentVersionId: { not: null } },
+		select: { id: true, currentVersion: { select: { id: true, publicFiles: true } } },
+	})
+	if (!exercise?.currentVersion) throw new AttemptError(404, 'There is no exercise with that name.')
+	const open = await prisma.attempt.findFirst({
+		where: { userId: owner.id, organizationId: owner.organizationId, exerciseId: exercise.id, status: 'in_progress' },
+		orderBy: { startedAt: 'desc' },
+		select: { id: true },
+	})
+	if (open) return { id: open.id, resumed: true }
+	const assignment = await findAssignmentFor(owner, exercise.id, now)
+	const attempt = await prisma.attempt.create({
+		data: {
+			organizationId: owner.organizationId,
+			userId: owner.id,
+			exerciseId: exercise.id,
+			exerciseVersionId: exercise.currentVersion.id,
+			assignmentId: assignment?.id ?? null,
+			hintsAllowed: assignment?.hintsAllowed ?? true,
+			pasteBlocked: assignment?.pasteBlocked ?? false,
+			hardMode: assignment?.hardMode ?? false,
+			draft: srcFiles(exercise.currentVersion.publicFiles as Files),
+			startedAt: now,
+			lastActiveAt: now,
+			eventCount: 1,
+			events: { create: { position: 1, type: 'started', at: now, data: { assignmentId: assignment?.id ?? null } } },
+		},
+		select: { id: true },
+	})
+	return { id: attempt.id, resumed: false }
+}
+
+/** The assignment an attempt at this exercise counts for: the next one due, else the one overdue most recently. */
+export async function findAssignmentFor(owner: AttemptOwner, exerciseId: string, now = new Date()) {
+	const assignments = await getPrisma().assignment.findMany({
+		where: {
+			organizationId: owner.organizationId,
+			exerciseId,
+			cancelledAt: null,
+			OR: [{ wholeTeam: true, team: { memberships: { some: { userId: owner.id } } } }, { members: { some: { userId: owner.id } } }],
+		},
+		orderBy: { dueAt: 'asc' },
+		take: 20,
+		select: { id: true, dueAt: true, hintsAllowed: true, pasteBlocked: true, hardMode: true },
+	})
+	return assignments.find((assignment) => assignment.dueAt >= now) ?? assignments.at(-1) ?? null
+}
+
+/** Everything the workspace shows, or null when the attempt is not this person's. */
+export async function getWorkspace(owner: AttemptOwner, attemptId: string, now = new Date()) {
+	const attempt = await getPrisma().attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: {
+			id: true,
+			status: true,
+			hintsAllowed: true,
+			pasteBlocked: true,
+			hardMode: true,
+			draft: true,
+			draftSeq: true,
+			hintsRevealed: true,
+			runCount: true,
+			outsidePastes: true,
+			outsidePasteChars: true,
+			blockedPastes: true,
+			largeInsertions: true,
+			focusLosses: true,
+			awayMs: true,
+			startedAt: true,
+			finishedAt: true,
+			assignment: { select: { dueAt: true, team: { select: { name: true } } } },
+			exercise: { select: { slug: true, currentVersionId: true } },
+			exerciseVersion: { select: { id: true, number: true, metadata: true, brief: true, publicFiles: true } },
+			journalEntries: {
+				orderBy: { createdAt: 'asc' },
+				select: { id: true, clientId: true, kind: true, text: true, status: true, createdAt: true, updatedAt: true },
+			},
+			runs: {
+				orderBy: { number: 'desc' },
+				take: 50,
+				select: { id: true, number: true, status: true, passed: true, failed: true, hypothesisId: true, prediction: true, predictionCorrect: true, createdAt: true },
+			},
+			submissions: {
+				orderBy: { number: 'desc' },
+				select: { id: true, number: true, file: true, startLine: true, endLine: true, category: true, explanation: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: true, testsFailed: true, createdAt: true },
+			},
+		},
+	})
+	if (!attempt) return null
+	const latestRun = attempt.runs[0]
+		? await getPrisma().run.findFirst({ where: { id: attempt.runs[0].id }, select: { id: true, number: true, result: true, files: true } })
+		: null
+	const metadata = metadataOf(attempt.exerciseVersion)
+	const publicFiles = attempt.exerciseVersion.publicFiles as Files
+	const journal: JournalEntryView[] = attempt.journalEntries.map((entry) => ({
+		id: entry.clientId,
+		kind: entry.kind,
+		text: entry.text,
+		status: entry.status,
+		createdAt: entry.createdAt.getTime(),
+		updatedAt: entry.updatedAt.getTime(),
+	}))
+	const hypothesisClientIds = new Map(attempt.journalEntries.map((entry) => [entry.id, entry.clientId]))
+	const finished = attempt.status !== 'in_progress'
+	return {
+		attempt: {
+			id: attempt.id,
+			status: attempt.status,
+			rules: { hintsAllowed: attempt.hintsAllowed, pasteBlocked: attempt.pasteBlocked, hardMode: attempt.hardMode },
+			assignment: attempt.assignment ? { dueAt: attempt.assignment.dueAt.toISOString(), team: attempt.assignment.team.name } : null,
+			startedAt: attempt.startedAt.toISOString(),
+			finishedAt: attempt.finishedAt?.toISOString() ?? null,
+			draftSeq: attempt.draftSeq,
+			integrity: {
+				outsidePastes: attempt.outsidePastes,
+				outsidePasteChars: attempt.outsidePasteChars,
+				blockedPastes: attempt.blockedPastes,
+				largeInsertions: attempt.largeInsertions,
+				focusLosses: attempt.focusLosses,
+				awayMs: attempt.awayMs,
+			},
+			/** A newer version of the exercise exists; this attempt stays on its own. */
+			newerVersionExists: attempt.exercise.currentVersionId !== attempt.exerciseVersion.id,
+		},
+		exercise: {
+			slug: attempt.exercise.slug,
+			title: metadata.title,
+			summary: metadata.summary,
+			topics: metadata.topics,
+			difficulty: metadata.difficulty,
+			language: metadata.language,
+			estimatedMinutes: metadata.estimatedMinutes,
+			versionNumber: attempt.exerciseVersion.number,
+			brief: attempt.exerciseVersion.brief,
+		},
+		files: { src: attempt.draft as Files, starter: srcFiles(publicFiles), tests: visibleTestFiles(publicFiles) },
+		journal,
+		runs: attempt.runs.map((run) => ({
+			id: run.id,
+			number: run.number,
+			status: run.status,
+			passed: run.passed,
+			failed: run.failed,
+			hypothesisId: run.hypothesisId ? (hypothesisClientIds.get(run.hypothesisId) ?? null) : null,
+			prediction: run.prediction as Prediction | null,
+			predictionCorrect: run.predictionCorrect,
+			createdAt: run.createdAt.toISOString(),
+		})),
+		latestRun: latestRun ? { id: latestRun.id, number: latestRun.number, result: latestRun.result as RunResult } : null,
+		hints: hintState(metadata.hints, {
+			revealedCount: attempt.hintsRevealed,
+			startedAt: attempt.startedAt,
+			now,
+			hypothesisCount: journal.filter((entry) => entry.kind === 'hypothesis').length,
+			hintsAllowed: attempt.hintsAllowed,
+		}),
+		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
+		// The answer only once it can no longer spoil the attempt.
+		reference: finished
+			? {
+					explanation: metadata.rootCause.explanation,
+					category: metadata.rootCause.category,
+					locations: metadata.rootCause.locations,
+				}
+			: null,
+	}
+}
+
+export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>
+
+async function lockedAttempt(tx: Tx, owner: AttemptOwner, attemptId: string) {
+	const attempt = await tx.attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: {
+			id: true,
+			status: true,
+			draft: true,
+			draftSeq: true,
+			eventCount: true,
+			runCount: true,
+			submissionCount: true,
+			failedFixCount: true,
+			hintsRevealed: true,
+			hintsAllowed: true,
+			startedAt: true,
+			exerciseVersion: { select: { metadata: true, publicFiles: true } },
+		},
+	})
+	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+	return attempt
+}
+
+function requireInProgress(status: string) {
+	if (status !== 'in_progress') throw new AttemptError(409, 'This attempt is finished, so nothing more can be recorded on it. Start a new attempt from the exercise page.')
+}
+
+// ---------------------------------------------------------------------------------------
+// Events from the workspace
+
+export type EventReceipt = { accepted: number; duplicates: number; draftSeq: number }
+
+/**
+ * Stores a batch of workspace events. The whole batch is checked before anything is written,
+ * and written in one transaction: a malformed batch changes nothing. Events already stored
+ * (a batch sent again after a lost answer) are acknowledged without being stored twice.
+ */
+export async function recordEvents(owner: AttemptOwner, attemptId: string, input: unknown, receivedAt = new Date()): Promise<EventReceipt> {
+	const parsed = EventBatchSchema.safeParse(input)
+	if (!parsed.success) throw new AttemptError(400, 'The events were malformed, so none were saved.', describeBatchProblems(parsed.error))
+	const batch = parsed.data
+	return withAttemptLock(attemptId, async (tx) => {
+		const attempt = await lockedAttempt(tx, owner, attemptId)
+		const ids = [...new Set(batch.events.map((event) => event.id))]
+		const stored = await tx.attemptEvent.findMany({ where: { attemptId, clientId: { in: ids } }, select: { clientId: true } })
+		const seen = new Set(stored.map((event) => event.clientId))
+		const fresh: ClientEvent[] = []
+		for (const event of [...batch.events].sort((a, b) => a.seq - b.seq)) {
+			if (seen.has(event.id)) continue
+			seen.add(event.id)
+			fresh.push(event)
+		}
+		const duplicates = batch.events.length - fresh.length
+		if (fresh.length === 0) return { accepted: 0, duplicates, draftSeq: attempt.draftSeq }
+		requireInProgress(attempt.status)
+
+		const starter = srcFiles(attempt.exerciseVersion.publicFiles as Files)
+		const limits = { ...DEFAULT_LIMITS, ...limitsOf(metadataOf(attempt.exerciseVersion)) }
+		const notBefore = attempt.startedAt.getTime()
+		const time = (event: ClientEvent) => new Date(toServerTime(event.at, batch.sentAt, receivedAt.getTime(), notBefore))
+
+		const storedEntries = await tx.journalEntry.findMany({
+			where: { attemptId },
+			select: { id: true, clientId: true, kind: true, text: true, status: true, createdAt: true, updatedAt: true },
+		})
+		let journal: JournalEntryView[] = storedEntries.map((entry) => ({
+			id: entry.clientId,
+			kind: entry.kind,
+			text: entry.text,
+			status: entry.status,
+			createdAt: entry.createdAt.getTime(),
+			updatedAt: entry.updatedAt.getTime(),
+		}))
+		const before = new Map(journal.map((entry) => [entry.id, entry]))
+
+		const problems: string[] = []
+		const counters = { outsidePastes: 0, outsidePasteChars: 0, blockedPastes: 0, largeInsertions: 0, focusLosses: 0, awayMs: 0 }
+		let draft = attempt.draft as Files
+		let draftSeq = attempt.draftSeq
+		const marks: Array<{ runId: string; correct: boolean }> = []
+		const events: NewEvent[] = []
+
+		for (const event of fresh) {
+			const at = time(event)
+			let data: Prisma.InputJsonValue = event.data as Prisma.InputJsonValue
+			if (isJournalEvent(event)) {
+				const fold = applyJournalEvent(journal, event, at.getTime())
+				if (fold.problem) problems.push(`event ${event.seq}: ${fold.problem}`)
+				journal = fold.entries
+			} else if (event.type === 'snapshot') {
+				const problem = checkLearnerFiles(event.data.files, starter, limits)
+				if (problem) {
+					throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
+				}
+				if (event.seq > draftSeq) {
+					data = { changes: diffFiles(draft, event.data.files) }
+					draft = event.data.files
+					draftSeq = event.seq
+				} else {
+					// Older than code already saved (it arrived late): kept on the timeline, not applied.
+					data = { changes: {}, superseded: true }
+				}
+			} else if (event.type === 'paste') {
+				if (event.data.outside) {
+					counters.outsidePastes += 1
+					counters.outsidePasteChars += event.data.chars
+				}
+				if (event.data.blocked) counters.blockedPastes += 1
+			} else if (event.type === 'insertion') {
+				counters.largeInsertions += 1
+			} else if (event.type === 'focus.lost') {
+				counters.focusLosses += 1
+			} else if (event.type === 'focus.regained') {
+				counters.awayMs += Math.min(event.data.awayMs, DAY_MS)
+			} else if (event.type === 'prediction.mark') {
+				marks.push(event.data)
+			}
+			events.push({ type: event.type, at, data, clientId: event.id, clientSeq: event.seq })
+		}
+		if (journal.length > MAX_JOURNAL_ENTRIES) problems.push(`an attempt keeps at most ${MAX_JOURNAL_ENTRIES} journal entries`)
+		if (marks.length) {
+			const runs = await tx.run.findMany({ where: { attemptId, id: { in: marks.map((mark) => mark.runId) } }, select: { id: true, prediction: true } })
+			const textRuns = new Set(runs.filter((run) => (run.prediction as Prediction | null)?.kind === 'text').map((run) => run.id))
+			for (const mark of marks) if (!textRuns.has(mark.runId)) problems.push(`prediction.mark names run ${mark.runId}, which has no free-text prediction on this attempt`)
+		}
+		if (problems.length) throw new AttemptError(400, 'The events were malformed, so none were saved.', problems)
+
+		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, events)
+		const created = journal.filter((entry) => !before.has(entry.id))
+		if (created.length) {
+			await tx.journalEntry.createMany({
+				data: created.map((entry) => ({
+					attemptId,
+					clientId: entry.id,
+					kind: entry.kind,
+					text: entry.text,
+					status: entry.status,
+					createdAt: new Date(entry.createdAt),
+					updatedAt: new Date(entry.updatedAt),
+				})),
+			})
+		}
+		for (const entry of journal) {
+			const previous = before.get(entry.id)
+			if (!previous || previous.updatedAt === entry.updatedAt) continue
+			await tx.journalEntry.update({
+				where: { attemptId_clientId: { attemptId, clientId: entry.id } },
+				data: { text: entry.text, status: entry.status, updatedAt: new Date(entry.updatedAt) },
+				select: { id: true },
+			})
+		}
+		for (const mark of marks) {
+			await tx.run.update({ where: { id: mark.runId }, data: { predictionCorrect: mark.correct }, select: { id: true } })
+		}
+		await tx.attempt.update({
+			where: { id: attemptId },
+			data: {
+				eventCount,
+				draft,
+				draftSeq,
+				lastActiveAt: receivedAt,
+				outsidePastes: { increment: counters.outsidePastes },
+				outsidePasteChars: { increment: counters.outsidePasteChars },
+				blockedPastes: { increment: counters.blockedPastes },
+				largeInsertions: { increment: counters.largeInsertions },
+				focusLosses: { increment: counters.focusLosses },
+				awayMs: { increment: counters.awayMs },
+			},
+			select: { id: true },
+		})
+		return { accepted: fresh.length, duplicates, draftSeq }
+	})
+}
+
+// ---------------------------------------------------------------------------------------
+// Runs
+
+export type RunRequestInput = { files: Files; hypothesisId?: string | null; prediction?: Prediction | null }
+
+/** Runs the visible tests on the learner's code and records the run as an experiment. */
+export async function recordRun(owner: AttemptOwner, attemptId: string, input: RunRequestInput, now = new Date()) {
+	const prisma = getPrisma()
+	const attempt = await prisma.attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } },
+	})
+	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+	requireInProgress(attempt.status)
+	const publicFiles = attempt.exerciseVersion.publicFiles as Files
+	const metadata = metadataOf(attempt.exerciseVersion)
+	const limits = limitsOf(metadata)
+	const problem = checkLearnerFiles(input.files, srcFiles(publicFiles), { ...DEFAULT_LIMITS, ...limits })
+	if (problem) throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
+	let hypothesisId: string | null = null
+	if (input.hypothesisId) {
+		const hypothesis = await prisma.journalEntry.findFirst({ where: { attemptId, clientId: input.hypothesisId, kind: 'hypothesis' }, select: { id: true } })
+		if (!hypothesis) throw new AttemptError(400, 'The hypothesis this run tests is not in your journal yet. Wait a moment for it to save, then run again.')
+		hypothesisId = hypothesis.id
+	}
+	const tests = visibleTestFiles(publicFiles)
+	const result = await runTests({
+		files: { ...input.files, ...tests },
+		testFiles: Object.keys(tests).sort(),
+		owner: owner.id,
+		seed: 1,
+		limits,
+	})
+	const predictionCorrect = input.prediction ? scorePrediction(input.prediction, result) : null
+	const passed = result.tests.filter((test) => test.status === 'pass').length
+	const failed = result.tests.filter((test) => test.status === 'fail' || test.status === 'error').length
+	return withAttemptLock(attemptId, async (tx) => {
+		const locked = await lockedAttempt(tx, owner, attemptId)
+		requireInProgress(locked.status)
+		const number = locked.runCount + 1
+		const run = await tx.run.create({
+			data: {
+				attemptId,
+				number,
+				files: input.files,
+				result: result as unknown as Prisma.InputJsonValue,
+				status: result.status,
+				passed,
+				failed,
+				hypothesisId,
+				prediction: input.prediction ?? undefined,
+				predictionCorrect,
+				createdAt: now,
+			},
+			select: { id: true },
+		})
+		const eventCount = await appendEvents(tx, attemptId, locked.eventCount, [
+			{
+				type: 'run',
+				at: now,
+				data: {
+					runId: run.id,
+					number,
+					status: result.status,
+					passed,
+					failed,
+					hypothesisId: input.hypothesisId ?? null,
+					prediction: input.prediction ?? null,
+					predictionCorrect,
+					changes: diffFiles(locked.draft as Files, input.files),
+				},
+			},
+		])
+		await tx.attempt.update({
+			where: { id: attemptId },
+			data: { runCount: number, eventCount, draft: input.files, lastActiveAt: now },
+			select: { id: true },
+		})
+		return { id: run.id, number, result, predictionCorrect, hypothesisId: input.hypothesisId ?? null, prediction: input.prediction ?? null, passed, failed }
+	})
+}
+
+// ---------------------------------------------------------------------------------------
+// Hints, submissions, giving up
+
+export async function revealHint(owner: AttemptOwner, attemptId: string, index: number, now = new Date()) {
+	return withAttemptLock(attemptId, async (tx) => {
+		const attempt = await lockedAttempt(tx, owner, attemptId)
+		requireInProgress(attempt.status)
+		const metadata = metadataOf(attempt.exerciseVersion)
+		const hypothesisCount = await tx.journalEntry.count({ where: { attemptId, kind: 'hypothesis' } })
+		const state = hintState(metadata.hints, { revealedCount: attempt.hintsRevealed, startedAt: attempt.startedAt, now, hypothesisCount, hintsAllowed: attempt.hintsAllowed })
+		// Revealing the same hint twice (a double click) is not a second reveal.
+		if (index < attempt.hintsRevealed) return { index, text: metadata.hints[index]!.text }
+		if (!state.allowed) throw new AttemptError(409, 'Hints are turned off for this assignment.')
+		if (!state.next || state.next.index !== index) throw new AttemptError(409, 'Hints open in order; reveal the earlier one first.')
+		if (!state.next.unlocked) throw new AttemptError(409, 'This hint is still locked: keep working and recording hypotheses.')
+		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, [{ type: 'hint.revealed', at: now, data: { index } }])
+		await tx.attempt.update({ where: { id: attemptId }, data: { hintsRevealed: index + 1, eventCount, lastActiveAt: now }, select: { id: true } })
+		return { index, text: metadata.hints[index]!.text }
+	})
+}
+
+/** Grades a diagnosis with the hidden tests. A wrong one is feedback, and the attempt goes on. */
+export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, diagnosis: Omit<Diagnosis, 'files' | 'attested'> & { files: Files; attested: boolean }, now = new Date()) {
+	const prisma = getPrisma()
+	const attempt = await prisma.attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true, hiddenTests: true } } },
+	})
+	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+	requireInProgress(attempt.status)
+	const metadata = metadataOf(attempt.exerciseVersion)
+	const publicFiles = attempt.exerciseVersion.publicFiles as Files
+	const starter = srcFiles(publicFiles)
+	const limits = limitsOf(metadata)
+	const problem = checkLearnerFiles(diagnosis.files, starter, { ...DEFAULT_LIMITS, ...limits })
+	if (problem) throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
+	if (!(diagnosis.file in starter)) throw new AttemptError(400, 'Pick the lines of the root cause in one of the exercise’s src/ files.')
+	const lineCount = diagnosis.files[diagnosis.file]!.split('\n').length
+	if (diagnosis.endLine > lineCount) throw new AttemptError(400, `${diagnosis.file} has ${lineCount} lines; pick lines inside it.`)
+	const tests = { ...visibleTestFiles(publicFiles), ...(attempt.exerciseVersion.hiddenTests as Files) }
+	const result = await runTests({ files: { ...diagnosis.files, ...tests }, testFiles: Object.keys(tests).sort(), owner: owner.id, seed: 1, limits })
+	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? 'The sandbox is busy; submit again in a few seconds.')
+	const grade = gradeDiagnosis({
+		picked: { file: diagnosis.file, startLine: diagnosis.startLine, endLine: diagnosis.endLine },
+		category: diagnosis.category,
+		starterFiles: starter,
+		submittedFiles: diagnosis.files,
+		rootCause: metadata.rootCause,
+		result,
+	})
+	return withAttemptLock(attemptId, async (tx) => {
+		const locked = await lockedAttempt(tx, owner, attemptId)
+		requireInProgress(locked.status)
+		const number = locked.submissionCount + 1
+		const submission = await tx.submission.create({
+			data: {
+				attemptId,
+				number,
+				file: diagnosis.file,
+				startLine: diagnosis.startLine,
+				endLine: diagnosis.endLine,
+				category: diagnosis.category,
+				explanation: diagnosis.explanation,
+				files: diagnosis.files,
+				attested: diagnosis.attested,
+				...grade,
+				createdAt: now,
+			},
+			select: { id: true },
+		})
+		const eventCount = await appendEvents(tx, attemptId, locked.eventCount, [
+			{
+				type: 'submission',
+				at: now,
+				data: {
+					submissionId: submission.id,
+					number,
+					location: { file: diagnosis.file, startLine: diagnosis.startLine, endLine: diagnosis.endLine },
+					category: diagnosis.category,
+					...grade,
+					changes: diffFiles(locked.draft as Files, diagnosis.files),
+				},
+			},
+		])
+		await tx.attempt.update({
+			where: { id: attemptId },
+			data: {
+				eventCount,
+				submissionCount: number,
+				failedFixCount: grade.fixCorrect ? locked.failedFixCount : locked.failedFixCount + 1,
+				draft: diagnosis.files,
+				lastActiveAt: now,
+				...(grade.correct ? { status: 'solved' as const, finishedAt: now } : {}),
+			},
+			select: { id: true },
+		})
+		return { id: submission.id, number, ...grade }
+	})
+}
+
+export async function giveUp(owner: AttemptOwner, attemptId: string, now = new Date()) {
+	return withAttemptLock(attemptId, async (tx) => {
+		const attempt = await lockedAttempt(tx, owner, attemptId)
+		requireInProgress(attempt.status)
+		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, [{ type: 'gave-up', at: now, data: {} }])
+		await tx.attempt.update({ where: { id: attemptId }, data: { status: 'gave_up', finishedAt: now, eventCount, lastActiveAt: now }, select: { id: true } })
+	})
+}
+
+/** The whole timeline, in order, for replays and metrics. */
+export function listTimeline(owner: AttemptOwner, attemptId: string) {
+	return getPrisma().attemptEvent.findMany({
+		where: { attemptId, attempt: { userId: owner.id, organizationId: owner.organizationId } },
+		orderBy: { position: 'asc' },
+		select: { position: true, type: true, at: true, data: true, clientSeq: true },
+	})
+}
+
+/** One run's full result (for the output panel), only for its owner. */
+export async function getRun(owner: AttemptOwner, attemptId: string, runId: string) {
+	return getPrisma().run.findFirst({
+		where: { id: runId, attemptId, attempt: { userId: owner.id, organizationId: owner.organizationId } },
+		select: { id: true, number: true, result: true, files: true, prediction: true, predictionCorrect: true, createdAt: true },
+	})
+}
