@@ -9,6 +9,7 @@ import {
 	ScrollRestoration,
 	useFetcher,
 	useLocation,
+	useMatches,
 	useRouteLoaderData,
 } from 'react-router'
 import { useEffect, useState } from 'react'
@@ -44,6 +45,8 @@ export const links: Route.LinksFunction = () => [
 export function Layout({ children }: { children: React.ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const nonce = useNonce()
+	// The workspace needs the whole window; every other page reads best in a column.
+	const fullWidth = useMatches().some((match) => (match.handle as { fullWidth?: boolean } | undefined)?.fullWidth)
 	return (
 		<html lang="en" className={cn('h-full', data?.theme === 'dark' && 'dark')}>
 			<head>
@@ -58,12 +61,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
 					Skip to content
 				</a>
 				<SiteHeader />
-				<main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+				<main id="main" className={fullWidth ? 'flex w-full flex-1 flex-col' : 'mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6'}>
 					{children}
 				</main>
-				<footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+				{fullWidth ? null : <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
 					Hardmode — deliberate practice in debugging and design judgment.
-				</footer>
+				</footer>}
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
 			</body>
@@ -94,6 +97,12 @@ function SiteHeader() {
 					<nav aria-label="Main" className="flex flex-1 flex-wrap items-center gap-1">
 						<NavLink to="/dashboard" className={navClass}>
 							Dashboard
+						</NavLink>
+						<NavLink to="/exercises" className={navClass}>
+							Exercises
+						</NavLink>
+						<NavLink to="/attempts" className={navClass}>
+							My attempts
 						</NavLink>
 						{user.ledTeams.map((team) => (
 							<NavLink key={team.id} to={`/teams/${team.id}`} className={navClass}>

@@ -7,6 +7,12 @@ export default [
 	route('logout', 'routes/logout.tsx'),
 	route('invite/:token', 'routes/invite.$token.tsx'),
 	// Each of these guards itself (requireUser, requireOrgAdmin, requireTeamLead).
+	route('exercises', 'routes/exercises._index.tsx'),
+	route('attempts', 'routes/attempts._index.tsx'),
+	route('exercises/:slug', 'routes/exercises.$slug.tsx'),
+	route('attempts/:attemptId', 'routes/attempts.$attemptId.tsx'),
+	route('attempts/:attemptId/events', 'routes/attempts.$attemptId.events.ts'),
+	route('attempts/:attemptId/runs', 'routes/attempts.$attemptId.runs.ts'),
 	route('dashboard', 'routes/dashboard.tsx'),
 	route('settings', 'routes/settings.tsx'),
 	route('admin', 'routes/admin.tsx'),

@@ -247,6 +247,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			brief: attempt.exerciseVersion.brief,
 		},
 		files: { src: attempt.draft as Files, starter: srcFiles(publicFiles), tests: visibleTestFiles(publicFiles) },
+		testNames: await visibleTestNames(attempt.exerciseVersion.id, publicFiles, metadata),
 		journal,
 		runs: attempt.runs.map((run) => ({
 			id: run.id,
@@ -660,4 +661,22 @@ export async function getRun(owner: AttemptOwner, attemptId: string, runId: stri
 		where: { id: runId, attemptId, attempt: { userId: owner.id, organizationId: owner.organizationId } },
 		select: { id: true, number: true, result: true, files: true, prediction: true, predictionCorrect: true, createdAt: true },
 	})
+}
+
+// Test names of each exercise version's visible tests, found by running them once on the
+// starter: exact names for the prediction picker, even before the learner's first run.
+const testNamesByVersion = new Map<string, Promise<string[]>>()
+
+export function visibleTestNames(versionId: string, publicFiles: Files, metadata: ExerciseMetadata): Promise<string[]> {
+	let names = testNamesByVersion.get(versionId)
+	if (!names) {
+		const tests = visibleTestFiles(publicFiles)
+		names = runTests({ files: publicFiles, testFiles: Object.keys(tests).sort(), seed: 1, limits: limitsOf(metadata), owner: 'catalogue' }).then((result) => {
+			// A failed listing is not cached, so the next page load tries again.
+			if (result.tests.length === 0) testNamesByVersion.delete(versionId)
+			return result.tests.map((test) => test.name)
+		})
+		testNamesByVersion.set(versionId, names)
+	}
+	return names
 }

@@ -98,3 +98,23 @@ export function listCatalogue(prisma: PrismaClient) {
 		select: { id: true, slug: true, kind: true, title: true, difficulty: true, currentVersion: { select: { number: true } } },
 	})
 }
+
+/** One exercise as a learner sees it before starting, with their own attempts at it. Never the hidden tests or the solution. */
+export async function getExerciseForLearner(prisma: PrismaClient, owner: { id: string; organizationId: string }, slug: string) {
+	const exercise = await prisma.exercise.findFirst({
+		where: { slug, retiredAt: null, currentVersionId: { not: null } },
+		select: {
+			id: true,
+			slug: true,
+			currentVersion: { select: { number: true, metadata: true, brief: true } },
+			attempts: {
+				where: { userId: owner.id, organizationId: owner.organizationId },
+				orderBy: { startedAt: 'desc' },
+				take: 20,
+				select: { id: true, status: true, startedAt: true, finishedAt: true, runCount: true, submissionCount: true, exerciseVersion: { select: { number: true } } },
+			},
+		},
+	})
+	if (!exercise?.currentVersion) return null
+	return { ...exercise, currentVersion: exercise.currentVersion }
+}

@@ -5,12 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post } from '#tests/routes.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
+import { syncExercises } from '#app/models/exercise.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
 import { createTeam } from '#app/models/team.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { seedDemo } from '#prisma/seed.ts'
 import * as admin from './admin.tsx'
+import * as attempts from './attempts._index.tsx'
 import * as dashboard from './dashboard.tsx'
+import * as exercises from './exercises._index.tsx'
 import * as logout from './logout.tsx'
 import * as settings from './settings.tsx'
 import * as team from './teams.$teamId.tsx'
@@ -26,6 +29,7 @@ beforeAll(async () => {
 	db = await createTestDatabase()
 	useDatabase(db)
 	await seedDemo(db.prisma)
+	await syncExercises(db.prisma, 'exercises')
 	const org = await db.prisma.organization.findFirstOrThrow({ select: { id: true } })
 	const adminUser = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
 	const pat = await db.prisma.user.create({
@@ -60,6 +64,13 @@ const ALL_SIGNED_IN = { learner: 200, lead: 200, otherTeamLead: 200, admin: 200,
 
 const rows: Row[] = [
 	{ what: 'GET /dashboard', request: (c) => call(dashboard.loader, get('/dashboard', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
+	{ what: 'GET /exercises', request: (c) => call(exercises.loader, get('/exercises', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
+	{
+		what: 'GET /exercises (odd filters)',
+		request: (c) => call(exercises.loader, get(`/exercises?q=${encodeURIComponent('%_😀'.repeat(2500))}&topic=%00&band=9&status[]=x&kind=&kind=debugging`, c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{ what: 'GET /attempts', request: (c) => call(attempts.loader, get('/attempts', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
 	{ what: 'GET /settings', request: (c) => call(settings.loader, get('/settings', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
 	{
 		what: 'POST /settings (name)',
@@ -128,6 +139,46 @@ describe('authorization matrix', () => {
 			expect(result.status).toBe(persona === 'outsider' ? 404 : 403)
 		}
 		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: ids.ada } })).toBe(1)
+	})
+})
+
+describe('attempts are private', () => {
+	it('shows a learner their own attempts only, on every page that lists them', async () => {
+		const exercise = await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'retry-storm' }, select: { id: true, currentVersionId: true } })
+		const attemptOf = async (email: string) => {
+			const user = await db.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, organizationId: true } })
+			const attempt = await db.prisma.attempt.create({
+				data: { organizationId: user.organizationId, userId: user.id, exerciseId: exercise.id, exerciseVersionId: exercise.currentVersionId!, draft: {} },
+				select: { id: true },
+			})
+			return attempt.id
+		}
+		const adas = await attemptOf('ada@hardmode.dev')
+		const bills = await attemptOf('bill@tidewater.test')
+		const grace = await loginCookie('grace@hardmode.dev')
+		const seen = async (cookie: string | undefined) => {
+			const pages = await Promise.all([
+				call(attempts.loader, get('/attempts', cookie)),
+				call(dashboard.loader, get('/dashboard', cookie)),
+				call(exercises.loader, get('/exercises?status=in_progress', cookie)),
+			])
+			const inProgress = (pages[2].data as { exercises: Array<{ slug: string }> }).exercises.map((e) => e.slug)
+			return { text: JSON.stringify(pages.map((page) => page.data)), inProgress }
+		}
+		const forAda = await seen(cookies.learner)
+		expect(forAda.text).toContain(adas)
+		expect(forAda.text).not.toContain(bills)
+		expect(forAda.inProgress).toEqual(['retry-storm'])
+		for (const cookie of [grace, cookies.lead, cookies.admin]) {
+			const other = await seen(cookie)
+			expect(other.text).not.toContain(adas)
+			expect(other.text).not.toContain(bills)
+			expect(other.inProgress).toEqual([])
+		}
+		const forBill = await seen(cookies.outsider)
+		expect(forBill.text).toContain(bills)
+		expect(forBill.text).not.toContain(adas)
+		expect(forBill.inProgress).toEqual(['retry-storm'])
 	})
 })
 

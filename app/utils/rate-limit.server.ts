@@ -48,3 +48,24 @@ export function describeRetry(seconds: number) {
 export function clientIp(request: Request) {
 	return request.headers.get('X-Hardmode-Client-IP') ?? 'unknown'
 }
+
+// Runs and submissions are limited per user: pressing Run a few times a minute is the normal
+// rhythm of an experiment; dozens a minute is a script or a stuck key, and would crowd out
+// everyone else's runs on a shared sandbox.
+export const RUNS_PER_MINUTE = 30
+const runs = new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60, keyPrefix: 'runs' })
+
+/** Counts one run for this user; limited when they have used up the minute's runs. */
+export async function consumeRun(userId: string): Promise<LoginThrottle> {
+	try {
+		await runs.consume(userId, 1)
+		return { limited: false }
+	} catch (rejection) {
+		if (rejection instanceof RateLimiterRes) return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) }
+		throw rejection
+	}
+}
+
+export async function resetRunLimit(userId: string) {
+	await runs.delete(userId)
+}

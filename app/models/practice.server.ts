@@ -1,0 +1,331 @@
+// What a learner sees around the workspace: the catalogue with their status, their attempt
+// history and their dashboard. Every query is scoped to the user's organisation and id, and
+// each function runs a fixed number of queries however many attempts there are.
+import { z } from 'zod'
+import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
+import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
+import { attemptIndependence, timeSpentMs, type Independence } from '#app/practice/attempt-summary.ts'
+import {
+	learnerExerciseStatus,
+	type AttemptOutcome,
+	type CatalogueEntry,
+	type ExerciseKind,
+} from '#app/practice/catalogue-filter.ts'
+import { suggestNextExercise, type PracticeHistoryEntry, type SuggestionCandidate } from '#app/practice/suggest.ts'
+
+export type PracticeUser = { id: string; organizationId: string }
+
+// ExerciseVersion.metadata was validated when the folder was loaded; this reads only what
+// the practice pages need, and a damaged value degrades to blanks instead of a 500.
+const topicIds = new Set<string>(TOPIC_IDS)
+const PracticeMetadataSchema = z.object({
+	summary: z.string().catch(''),
+	topics: z
+		.array(z.string())
+		.catch([])
+		.transform((topics) => topics.filter((topic): topic is TopicId => topicIds.has(topic))),
+	estimatedMinutes: z.number().nullable().catch(null),
+	language: z.string().catch(''),
+	rootCause: z.object({ category: z.string() }).nullable().catch(null),
+})
+type PracticeMetadata = z.infer<typeof PracticeMetadataSchema>
+const BLANK_METADATA: PracticeMetadata = { summary: '', topics: [], estimatedMinutes: null, language: '', rootCause: null }
+
+function readMetadata(value: unknown): PracticeMetadata {
+	const parsed = PracticeMetadataSchema.safeParse(value)
+	return parsed.success ? parsed.data : BLANK_METADATA
+}
+
+function exerciseKind(kind: string): ExerciseKind {
+	return (EXERCISE_KINDS as readonly string[]).includes(kind) ? (kind as ExerciseKind) : 'debugging'
+}
+
+type LoadedExercise = {
+	id: string
+	slug: string
+	title: string
+	kind: ExerciseKind
+	difficulty: number
+	retired: boolean
+	metadata: PracticeMetadata
+}
+
+/** Exercises with a current version; retired ones only when asked (for the topics of old attempts). */
+async function loadExercises(prisma: PrismaClient, { includeRetired }: { includeRetired: boolean }): Promise<LoadedExercise[]> {
+	const exercises = await prisma.exercise.findMany({
+		where: { currentVersionId: { not: null }, ...(includeRetired ? {} : { retiredAt: null }) },
+		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
+		select: { id: true, slug: true, kind: true, title: true, difficulty: true, retiredAt: true, currentVersion: { select: { metadata: true } } },
+	})
+	return exercises.map((exercise) => ({
+		id: exercise.id,
+		slug: exercise.slug,
+		title: exercise.title,
+		kind: exerciseKind(exercise.kind),
+		difficulty: exercise.difficulty,
+		retired: exercise.retiredAt !== null,
+		metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
+	}))
+}
+
+/** Every current exercise with the user's status for it (see learnerExerciseStatus). Two queries. */
+export async function listCatalogueForUser(prisma: PrismaClient, user: PracticeUser): Promise<CatalogueEntry[]> {
+	const [exercises, statuses] = await Promise.all([
+		loadExercises(prisma, { includeRetired: false }),
+		prisma.attempt.groupBy({
+			by: ['exerciseId', 'status'],
+			where: { organizationId: user.organizationId, userId: user.id },
+		}),
+	])
+	const byExercise = new Map<string, AttemptOutcome[]>()
+	for (const row of statuses) byExercise.set(row.exerciseId, [...(byExercise.get(row.exerciseId) ?? []), row.status])
+	return exercises.map((exercise) => ({
+		slug: exercise.slug,
+		title: exercise.title,
+		summary: exercise.metadata.summary,
+		kind: exercise.kind,
+		topics: exercise.metadata.topics,
+		difficulty: exercise.difficulty,
+		estimatedMinutes: exercise.metadata.estimatedMinutes ?? 0,
+		language: exercise.metadata.language,
+		status: learnerExerciseStatus(byExercise.get(exercise.id) ?? []),
+	}))
+}
+
+export type AttemptHistoryRow = {
+	id: string
+	exercise: { slug: string; title: string }
+	status: AttemptOutcome
+	startedAt: Date
+	lastActiveAt: Date
+	finishedAt: Date | null
+	timeSpentMs: number
+	runCount: number
+	hypothesisCount: number
+	hintsRevealed: number
+	submissionCount: number
+	failedFixCount: number
+	outsidePastes: number
+	independence: Independence
+}
+
+/** The user's attempts, newest first, with their counters. One query (Prisma batches the relations). */
+export async function listAttemptHistory(prisma: PrismaClient, user: PracticeUser): Promise<AttemptHistoryRow[]> {
+	const attempts = await prisma.attempt.findMany({
+		where: { organizationId: user.organizationId, userId: user.id },
+		orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+		select: {
+			id: true,
+			status: true,
+			startedAt: true,
+			lastActiveAt: true,
+			finishedAt: true,
+			runCount: true,
+			hintsRevealed: true,
+			submissionCount: true,
+			failedFixCount: true,
+			outsidePastes: true,
+			exercise: { select: { slug: true, title: true } },
+			submissions: { orderBy: { number: 'desc' }, take: 1, select: { attested: true } },
+			_count: { select: { journalEntries: { where: { kind: 'hypothesis' } } } },
+		},
+	})
+	return attempts.map((attempt) => ({
+		id: attempt.id,
+		exercise: attempt.exercise,
+		status: attempt.status,
+		startedAt: attempt.startedAt,
+		lastActiveAt: attempt.lastActiveAt,
+		finishedAt: attempt.finishedAt,
+		timeSpentMs: timeSpentMs(attempt),
+		runCount: attempt.runCount,
+		hypothesisCount: attempt._count.journalEntries,
+		hintsRevealed: attempt.hintsRevealed,
+		submissionCount: attempt.submissionCount,
+		failedFixCount: attempt.failedFixCount,
+		outsidePastes: attempt.outsidePastes,
+		independence: attemptIndependence({
+			status: attempt.status,
+			hintsRevealed: attempt.hintsRevealed,
+			outsidePastes: attempt.outsidePastes,
+			lastSubmissionAttested: attempt.submissions[0]?.attested ?? null,
+		}),
+	}))
+}
+
+export type AssignmentProgress = 'not_started' | 'in_progress' | 'solved' | 'given_up'
+
+export type AssignedExercise = {
+	id: string
+	exercise: { slug: string; title: string }
+	teamName: string
+	dueAt: Date
+	progress: AssignmentProgress
+	overdue: boolean
+}
+
+export type DashboardAttempt = {
+	id: string
+	exercise: { slug: string; title: string }
+	status: AttemptOutcome
+	startedAt: Date
+	lastActiveAt: Date
+	finishedAt: Date | null
+}
+
+export type DashboardSuggestion = {
+	exercise: { slug: string; title: string; difficulty: number; topics: readonly TopicId[] }
+	reason: string
+	targetRating: number
+}
+
+export type LearnerDashboard = {
+	assignments: AssignedExercise[]
+	inProgress: DashboardAttempt[]
+	recentlyFinished: DashboardAttempt[]
+	suggestion: DashboardSuggestion | null
+	/** Why there is no suggestion: nothing loaded, everything solved, or the rest is in progress. */
+	nothingToSuggest: 'no_exercises' | 'all_solved' | 'rest_in_progress' | null
+}
+
+export const RECENTLY_FINISHED_LIMIT = 5
+
+/** The learner sections of the dashboard. Three queries. */
+export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUser, now: Date): Promise<LearnerDashboard> {
+	const [assignments, attempts, exercises] = await Promise.all([
+		prisma.assignment.findMany({
+			where: {
+				organizationId: user.organizationId,
+				cancelledAt: null,
+				// A retired exercise cannot be started any more, so its assignments are moot.
+				exercise: { retiredAt: null },
+				OR: [
+					{ wholeTeam: true, team: { memberships: { some: { userId: user.id, organizationId: user.organizationId } } } },
+					{ members: { some: { userId: user.id } } },
+				],
+			},
+			select: {
+				id: true,
+				exerciseId: true,
+				dueAt: true,
+				createdAt: true,
+				exercise: { select: { slug: true, title: true } },
+				team: { select: { name: true } },
+			},
+		}),
+		prisma.attempt.findMany({
+			where: { organizationId: user.organizationId, userId: user.id },
+			orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+			select: {
+				id: true,
+				exerciseId: true,
+				assignmentId: true,
+				status: true,
+				startedAt: true,
+				lastActiveAt: true,
+				finishedAt: true,
+				hintsRevealed: true,
+				exercise: { select: { slug: true, title: true, difficulty: true } },
+			},
+		}),
+		loadExercises(prisma, { includeRetired: true }),
+	])
+
+	const assigned = assignments
+		.map((assignment): AssignedExercise => {
+			const forAssignment = attempts.filter((attempt) => attempt.assignmentId === assignment.id)
+			// Work started on the exercise after it was assigned counts, even if not started from the assignment.
+			const relevant = forAssignment.length
+				? forAssignment
+				: attempts.filter((attempt) => attempt.exerciseId === assignment.exerciseId && attempt.startedAt >= assignment.createdAt)
+			const status = learnerExerciseStatus(relevant.map((attempt) => attempt.status))
+			const progress: AssignmentProgress = status === 'new' ? 'not_started' : status
+			return {
+				id: assignment.id,
+				exercise: assignment.exercise,
+				teamName: assignment.team.name,
+				dueAt: assignment.dueAt,
+				progress,
+				overdue: progress !== 'solved' && assignment.dueAt.getTime() < now.getTime(),
+			}
+		})
+		.sort(
+			(a, b) =>
+				Number(b.overdue) - Number(a.overdue) ||
+				a.dueAt.getTime() - b.dueAt.getTime() ||
+				a.exercise.title.localeCompare(b.exercise.title),
+		)
+
+	const toDashboardAttempt = (attempt: (typeof attempts)[number]): DashboardAttempt => ({
+		id: attempt.id,
+		exercise: { slug: attempt.exercise.slug, title: attempt.exercise.title },
+		status: attempt.status,
+		startedAt: attempt.startedAt,
+		lastActiveAt: attempt.lastActiveAt,
+		finishedAt: attempt.finishedAt,
+	})
+	const inProgress = attempts
+		.filter((attempt) => attempt.status === 'in_progress')
+		.sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime())
+		.map(toDashboardAttempt)
+	const recentlyFinished = attempts
+		.filter((attempt) => attempt.status !== 'in_progress')
+		.sort((a, b) => (b.finishedAt ?? b.startedAt).getTime() - (a.finishedAt ?? a.startedAt).getTime())
+		.slice(0, RECENTLY_FINISHED_LIMIT)
+		.map(toDashboardAttempt)
+
+	const exerciseById = new Map(exercises.map((exercise) => [exercise.id, exercise]))
+	const history: PracticeHistoryEntry[] = attempts.map((attempt) => {
+		const metadata = exerciseById.get(attempt.exerciseId)?.metadata ?? BLANK_METADATA
+		return {
+			exerciseId: attempt.exerciseId,
+			difficulty: attempt.exercise.difficulty,
+			topics: metadata.topics,
+			category: metadata.rootCause?.category ?? null,
+			status: attempt.status,
+			startedAt: attempt.startedAt,
+			finishedAt: attempt.finishedAt,
+			hintsRevealed: attempt.hintsRevealed,
+		}
+	})
+	const candidates: SuggestionCandidate[] = exercises
+		.filter((exercise) => !exercise.retired)
+		.map((exercise) => ({
+			id: exercise.id,
+			slug: exercise.slug,
+			title: exercise.title,
+			difficulty: exercise.difficulty,
+			topics: exercise.metadata.topics,
+			category: exercise.metadata.rootCause?.category ?? null,
+			kind: exercise.kind,
+		}))
+	const suggested = suggestNextExercise(candidates, history, now)
+	const solved = new Set(history.filter((attempt) => attempt.status === 'solved').map((attempt) => attempt.exerciseId))
+
+	return {
+		assignments: assigned,
+		inProgress,
+		recentlyFinished,
+		// The category stays on the server: it is part of the answer.
+		suggestion: suggested
+			? {
+					exercise: {
+						slug: suggested.exercise.slug,
+						title: suggested.exercise.title,
+						difficulty: suggested.exercise.difficulty,
+						topics: suggested.exercise.topics,
+					},
+					reason: suggested.reason,
+					targetRating: suggested.targetRating,
+				}
+			: null,
+		nothingToSuggest: suggested
+			? null
+			: candidates.length === 0
+				? 'no_exercises'
+				: candidates.every((exercise) => solved.has(exercise.id))
+					? 'all_solved'
+					: 'rest_in_progress',
+	}
+}

@@ -1,0 +1,27 @@
+// The workspace's event endpoint: a JSON batch in, an acknowledgement out. Malformed batches
+// get 400 with what was wrong, and nothing of them is stored.
+import type { Route } from './+types/attempts.$attemptId.events'
+import { AttemptError, recordEvents } from '#app/models/attempt.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
+import { readJsonBody } from '#app/utils/json-body.server.ts'
+
+export async function loader() {
+	return Response.json({ error: 'Send events with POST.' }, { status: 405, headers: { Allow: 'POST' } })
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	if (request.method !== 'POST') return Response.json({ error: 'Send events with POST.' }, { status: 405, headers: { Allow: 'POST' } })
+	if (!RECORD_ID_PATTERN.test(params.attemptId)) return Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
+	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
+	if (!body.ok) return Response.json({ error: body.message }, { status: body.status })
+	try {
+		const receipt = await recordEvents({ id: user.id, organizationId: user.organizationId }, params.attemptId, body.value)
+		return Response.json(receipt)
+	} catch (error) {
+		if (error instanceof AttemptError) return Response.json({ error: error.message, details: error.details }, { status: error.status })
+		throw error
+	}
+}

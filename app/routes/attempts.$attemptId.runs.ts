@@ -1,0 +1,55 @@
+// Runs: POST runs the visible tests on the learner's code (JSON in, the run out); GET with
+// ?run=<id> returns an earlier run's full result for the output panel.
+import { z } from 'zod'
+import type { Route } from './+types/attempts.$attemptId.runs'
+import { PredictionSchema } from '#app/attempts/prediction.ts'
+import { ClientIdSchema } from '#app/attempts/events.ts'
+import { AttemptError, getRun, recordRun } from '#app/models/attempt.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
+import { readJsonBody } from '#app/utils/json-body.server.ts'
+import { consumeRun } from '#app/utils/rate-limit.server.ts'
+
+const notFound = () => Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const runId = new URL(request.url).searchParams.get('run') ?? ''
+	if (!RECORD_ID_PATTERN.test(params.attemptId) || !RECORD_ID_PATTERN.test(runId)) return notFound()
+	const run = await getRun({ id: user.id, organizationId: user.organizationId }, params.attemptId, runId)
+	if (!run) return notFound()
+	return Response.json({ id: run.id, number: run.number, result: run.result, predictionCorrect: run.predictionCorrect })
+}
+
+const RunBodySchema = z.strictObject({
+	files: z.record(z.string().min(1).max(300), z.string()),
+	hypothesisId: ClientIdSchema.nullish(),
+	prediction: PredictionSchema.nullish(),
+})
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	if (!RECORD_ID_PATTERN.test(params.attemptId)) return notFound()
+	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
+	if (!body.ok) return Response.json({ error: body.message }, { status: body.status })
+	const parsed = RunBodySchema.safeParse(body.value)
+	if (!parsed.success) {
+		const prediction = parsed.error.issues.find((issue) => issue.path[0] === 'prediction')
+		return Response.json({ error: prediction ? `Prediction: ${prediction.message}` : 'The run request was malformed; nothing was run.' }, { status: 400 })
+	}
+	const limit = await consumeRun(user.id)
+	if (limit.limited) {
+		return Response.json(
+			{ error: `That is a lot of runs in one minute. Wait ${limit.retryAfterSeconds} s before the next one — a moment to read the last result is rarely wasted.` },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	try {
+		const run = await recordRun({ id: user.id, organizationId: user.organizationId }, params.attemptId, parsed.data)
+		return Response.json(run)
+	} catch (error) {
+		if (error instanceof AttemptError) return Response.json({ error: error.message }, { status: error.status })
+		throw error
+	}
+}

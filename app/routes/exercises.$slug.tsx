@@ -1,0 +1,154 @@
+import { Form, Link, redirect, useNavigation } from 'react-router'
+import type { Route } from './+types/exercises.$slug'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { FormAlert } from '#app/components/ui/field.tsx'
+import type { ExerciseMetadata } from '#app/exercises/schema.ts'
+import { topicLabel } from '#app/exercises/topics.ts'
+import { AttemptError, findAssignmentFor, startAttempt } from '#app/models/attempt.server.ts'
+import { getExerciseForLearner } from '#app/models/exercise.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+import { renderMarkdown } from '#app/utils/markdown.server.tsx'
+
+const SLUG = /^[a-z0-9-]{1,64}$/
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const owner = { id: user.id, organizationId: user.organizationId }
+	const exercise = SLUG.test(params.slug) ? await getExerciseForLearner(getPrisma(), owner, params.slug) : null
+	if (!exercise) throw new Response('There is no exercise with that name. It may have been renamed; look for it in the catalogue.', { status: 404 })
+	const metadata = exercise.currentVersion.metadata as ExerciseMetadata
+	const assignment = await findAssignmentFor(owner, exercise.id)
+	return {
+		exercise: {
+			slug: exercise.slug,
+			title: metadata.title,
+			summary: metadata.summary,
+			kind: metadata.kind,
+			topics: metadata.topics.map(topicLabel),
+			difficulty: metadata.difficulty,
+			estimatedMinutes: metadata.estimatedMinutes,
+			language: metadata.language,
+			hintCount: metadata.hints.length > 0,
+			version: exercise.currentVersion.number,
+			// Without its "# Title" line, which the page shows as its heading.
+			briefHtml: renderMarkdown(exercise.currentVersion.brief.replace(/^#\s[^\n]*\n/, '')),
+		},
+		assignment: assignment ? { dueAt: assignment.dueAt.toISOString(), hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode } : null,
+		attempts: exercise.attempts.map((attempt) => ({ ...attempt, startedAt: attempt.startedAt.toISOString(), finishedAt: attempt.finishedAt?.toISOString() ?? null })),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	if (!SLUG.test(params.slug)) throw new Response('There is no exercise with that name.', { status: 404 })
+	try {
+		const attempt = await startAttempt({ id: user.id, organizationId: user.organizationId }, params.slug)
+		return redirect(`/attempts/${attempt.id}`)
+	} catch (error) {
+		if (error instanceof AttemptError) throw new Response(error.message, { status: error.status })
+		throw error
+	}
+}
+
+const STATUS = { in_progress: { label: 'In progress', tone: 'brand' }, solved: { label: 'Solved', tone: 'success' }, gave_up: { label: 'Given up', tone: 'warning' } } as const
+
+export default function ExercisePage({ loaderData }: Route.ComponentProps) {
+	const { exercise, assignment, attempts } = loaderData
+	const navigation = useNavigation()
+	const open = attempts.find((attempt) => attempt.status === 'in_progress')
+	const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+	return (
+		<div className="space-y-6">
+			<nav aria-label="Breadcrumb" className="text-sm">
+				<Link to="/exercises" className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+					Exercises
+				</Link>
+				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
+				<span className="text-slate-700 dark:text-slate-300">{exercise.title}</span>
+			</nav>
+			<div className="flex flex-wrap items-start justify-between gap-4">
+				<div className="max-w-3xl">
+					<h1 className="text-2xl font-bold tracking-tight">{exercise.title}</h1>
+					<p className="mt-2 text-slate-700 dark:text-slate-300">{exercise.summary}</p>
+					<div className="mt-3 flex flex-wrap gap-2">
+						<Badge>{exercise.kind === 'debugging' ? 'Debugging' : 'Architecture'}</Badge>
+						{exercise.topics.map((topic) => (
+							<Badge key={topic} tone="brand">
+								{topic}
+							</Badge>
+						))}
+						<Badge>Difficulty {exercise.difficulty}</Badge>
+						<Badge>≈ {exercise.estimatedMinutes} min</Badge>
+						<Badge>{exercise.language === 'typescript' ? 'TypeScript' : 'JavaScript'}</Badge>
+					</div>
+				</div>
+				<Form method="post">
+					<Button type="submit" disabled={navigation.state !== 'idle'}>
+						{navigation.state !== 'idle' ? 'Opening…' : open ? 'Resume attempt' : attempts.length ? 'Start a new attempt' : 'Start attempt'}
+					</Button>
+				</Form>
+			</div>
+			{assignment ? (
+				<FormAlert
+					tone="success"
+					message={`Assigned to you, due ${dateFormat.format(new Date(assignment.dueAt))}. Rules: ${[
+						assignment.hintsAllowed ? 'hints allowed' : 'no hints',
+						assignment.pasteBlocked ? 'pasting from outside the editor is blocked' : 'pastes allowed (and recorded)',
+						assignment.hardMode ? 'hard-mode editor (no suggestions or hovers)' : 'standard editor',
+					].join(', ')}.`}
+				/>
+			) : null}
+			<div className="grid gap-6 lg:grid-cols-3">
+				<Card className="lg:col-span-2">
+					<CardHeader title="The brief" description="What the people affected saw. The workspace shows it again beside the code." />
+					<div className="prose-brief" dangerouslySetInnerHTML={{ __html: exercise.briefHtml }} />
+				</Card>
+				<div className="space-y-6">
+					<Card>
+						<CardHeader title="How it works" />
+						<ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
+							<li>Read the brief and the code; write down what you observe.</li>
+							<li>Record hypotheses, predict what a run will show, then run the tests.</li>
+							<li>Hints unlock only after real effort, and using one counts against independence.</li>
+							<li>Submit the root cause (lines, category, explanation) and your fix; hidden tests grade it.</li>
+						</ol>
+						<p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
+							No AI assistance is offered. Pastes from outside the editor and time away from the window are recorded and shown to you and your lead.
+						</p>
+					</Card>
+					<Card>
+						<CardHeader title="Your attempts" />
+						{attempts.length === 0 ? (
+							<p className="text-sm text-slate-700 dark:text-slate-300">None yet. Your first attempt starts the clock when you press Start.</p>
+						) : (
+							<ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
+								{attempts.map((attempt) => (
+									<li key={attempt.id} className="flex items-center justify-between gap-3 py-2">
+										<div>
+											<Link to={`/attempts/${attempt.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+												Started {dateFormat.format(new Date(attempt.startedAt))}
+											</Link>
+											<p className="text-xs text-slate-600 dark:text-slate-400">
+												{attempt.runCount} {attempt.runCount === 1 ? 'run' : 'runs'} · {attempt.submissionCount} {attempt.submissionCount === 1 ? 'submission' : 'submissions'}
+												{attempt.exerciseVersion.number !== exercise.version ? ` · version ${attempt.exerciseVersion.number}` : ''}
+											</p>
+										</div>
+										<Badge tone={STATUS[attempt.status].tone}>{STATUS[attempt.status].label}</Badge>
+									</li>
+								))}
+							</ul>
+						)}
+					</Card>
+					<Link to="/exercises" className={buttonClass('secondary', 'w-full')}>
+						Back to the catalogue
+					</Link>
+				</div>
+			</div>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.exercise.title} · Hardmode` : 'Exercise not found · Hardmode' }]
