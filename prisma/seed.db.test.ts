@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { syncExercises } from '#app/models/exercise.server.ts'
 import type { Database } from '#app/utils/db.server.ts'
 import { resetDatabase } from '#app/utils/migrate.server.ts'
 import { verifyPassword } from '#app/utils/password.server.ts'
@@ -96,5 +98,17 @@ describe(`demo seed (${testDatabaseKind()})`, () => {
 		await reseedDemo(database.prisma)
 		expect(await counts()).toEqual(seeded)
 		expect(await database.prisma.user.count({ where: { email: 'someone@example.com' } })).toBe(0)
+	})
+
+	it('gives the demo team its assignments once the exercises are loaded, one of them overdue and one with pastes blocked', async () => {
+		await syncExercises(database.prisma, path.resolve('exercises'))
+		await reseedDemo(database.prisma)
+		const assignments = await database.prisma.assignment.findMany({ select: { dueAt: true, pasteBlocked: true, exercise: { select: { slug: true } }, team: { select: { name: true } } } })
+		expect(assignments.map((a) => a.exercise.slug).sort()).toEqual(['duplicate-usernames', 'old-prices-after-update', 'orders-page-skips-an-order'])
+		expect(assignments.every((a) => a.team.name === 'Checkout')).toBe(true)
+		expect(assignments.filter((a) => a.dueAt < new Date()).map((a) => a.exercise.slug)).toEqual(['orders-page-skips-an-order'])
+		expect(assignments.filter((a) => a.pasteBlocked).map((a) => a.exercise.slug)).toEqual(['old-prices-after-update'])
+		expect(await seedDemo(database.prisma)).toMatchObject({ created: false })
+		expect(await database.prisma.assignment.count()).toBe(3)
 	})
 })

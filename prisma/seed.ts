@@ -18,6 +18,15 @@ const DEMO_USERS: { role: DemoRole; email: string; name: string }[] = [
 	{ role: 'learner', email: 'linus@hardmode.dev', name: 'Linus Berg' },
 ]
 
+// Assignments the demo lead has given the Checkout team, so a learner's dashboard shows
+// real work from the first log-in: one due soon under strict rules, one already overdue.
+// Created only for exercises already loaded (the server loads them before seeding).
+const DEMO_ASSIGNMENTS: { slug: string; dueInDays: number; hintsAllowed: boolean; pasteBlocked: boolean; hardMode: boolean }[] = [
+	{ slug: 'old-prices-after-update', dueInDays: 5, hintsAllowed: true, pasteBlocked: true, hardMode: true },
+	{ slug: 'orders-page-skips-an-order', dueInDays: -2, hintsAllowed: true, pasteBlocked: false, hardMode: false },
+	{ slug: 'duplicate-usernames', dueInDays: 12, hintsAllowed: false, pasteBlocked: false, hardMode: false },
+]
+
 /** The demo accounts, to print after seeding. */
 export const DEMO_LOGINS: readonly { role: DemoRole; email: string; name: string; password: string }[] = DEMO_USERS.map((user) => ({
 	...user,
@@ -76,6 +85,20 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
 				const membership = await tx.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId } }, select: { id: true } })
 				if (membership) continue
 				await tx.membership.create({ data: { organizationId, teamId: team.id, userId, role: demo.role === 'lead' ? 'lead' : 'learner' } })
+				created = true
+			}
+
+			const leadId = userIds.get(DEMO_USERS.find((user) => user.role === 'lead')!.email)!
+			for (const demo of DEMO_ASSIGNMENTS) {
+				const exercise = await tx.exercise.findUnique({ where: { slug: demo.slug }, select: { id: true } })
+				if (!exercise) continue
+				const existing = await tx.assignment.findFirst({ where: { teamId: team.id, exerciseId: exercise.id }, select: { id: true } })
+				if (existing) continue
+				const { slug: _slug, dueInDays, ...rules } = demo
+				await tx.assignment.create({
+					data: { organizationId, teamId: team.id, exerciseId: exercise.id, createdById: leadId, dueAt: new Date(Date.now() + dueInDays * 86_400_000), ...rules },
+					select: { id: true },
+				})
 				created = true
 			}
 

@@ -30,16 +30,17 @@ export async function startServer() {
 	const database = getDatabase()
 	const { prisma } = database
 	await migrate(prisma)
-	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
-		logger.info('Seeded the demo organisation "Acme Payments"')
-		printDemoLogins(env.PORT)
-	}
 	const exercises = await syncExercises(prisma, path.join(root, 'exercises'))
 	logger.info(
 		{ created: exercises.created.length, updated: exercises.updated.length, unchanged: exercises.unchanged.length, retired: exercises.retired },
 		'Exercises loaded',
 	)
 	for (const skipped of exercises.skipped) logger.warn({ folder: skipped.folder }, `Exercise skipped: ${skipped.reason}`)
+	// After the exercises, so the demo organisation's assignments can point at them.
+	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
+		logger.info('Seeded the demo organisation "Acme Payments"')
+		printDemoLogins(env.PORT)
+	}
 
 	const app = express()
 	app.disable('x-powered-by')

@@ -132,7 +132,7 @@ function EmptyState({ title, children }: { title: string; children: React.ReactN
 
 function AssignedCard({ assignments, now, leads }: { assignments: LearnerDashboard['assignments']; now: Date; leads: boolean }) {
 	return (
-		<Card>
+		<Card aria-label="Assigned to you">
 			<CardHeader title="Assigned to you" description="Exercises your leads asked you to practise, overdue ones first." />
 			{assignments.length === 0 ? (
 				<EmptyState title="Nothing assigned yet">

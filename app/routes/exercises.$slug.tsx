@@ -63,7 +63,7 @@ export default function ExercisePage({ loaderData }: Route.ComponentProps) {
 	return (
 		<div className="space-y-6">
 			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to="/exercises" className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+				<Link to="/exercises" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
 					Exercises
 				</Link>
 				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
@@ -128,7 +128,7 @@ export default function ExercisePage({ loaderData }: Route.ComponentProps) {
 								{attempts.map((attempt) => (
 									<li key={attempt.id} className="flex items-center justify-between gap-3 py-2">
 										<div>
-											<Link to={`/attempts/${attempt.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+											<Link to={`/attempts/${attempt.id}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
 												Started {dateFormat.format(new Date(attempt.startedAt))}
 											</Link>
 											<p className="text-xs text-slate-600 dark:text-slate-400">

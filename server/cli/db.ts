@@ -19,6 +19,7 @@ if (command !== 'migrate' && command !== 'seed' && command !== 'reset') {
 const { getDatabase } = await import('#app/utils/db.server.ts')
 const { migrate, resetDatabase } = await import('#app/utils/migrate.server.ts')
 const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed.ts')
+const { syncExercises } = await import('#app/models/exercise.server.ts')
 
 let database: ReturnType<typeof getDatabase> | undefined
 try {
@@ -32,6 +33,8 @@ try {
 		console.warn(`Warning: the database has migrations this checkout does not know: ${report.unknown.join(', ')}. Is the code older than the database?`)
 	}
 	if (command === 'seed' || command === 'reset') {
+		// The demo assignments point at exercises, so those are loaded first.
+		await syncExercises(database.prisma, new URL('../../exercises', import.meta.url).pathname)
 		await reseedDemo(database.prisma)
 		console.log(`Seeded the demo organisation "Acme Payments". Demo logins:`)
 		for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)

@@ -91,6 +91,10 @@ class EditorController {
 	private commandDepth = 0
 	/** Set from a paste or drop we saw until the edit it causes arrives. */
 	private pendingPasteUntil = 0
+	/** A DOM paste already admitted, which Monaco is about to route through trigger('paste'). */
+	private admittedDomPaste = false
+	/** Characters inserted in the current task; Monaco splits typed text into one edit per character. */
+	private burstChars = 0
 	private pasteBlocked = false
 
 	constructor(host: HTMLElement, frame: HTMLElement, props: { current: CodeEditorProps }) {
@@ -280,7 +284,7 @@ class EditorController {
 		}
 		const text = state.model.getValue()
 		state.unechoed.push(text)
-		if (state.unechoed.length > 200) state.unechoed.shift()
+		if (state.unechoed.length > 100) state.unechoed.shift()
 		this.props.current.onChange(path, text)
 		this.checkInsertion(event)
 	}
@@ -293,8 +297,18 @@ class EditorController {
 			if (fromPaste) return
 		}
 		if (this.commandDepth > 0) return
-		const chars = Math.max(0, ...event.changes.map((change) => change.text.length))
-		if (chars >= INSERTION_SIGNAL_CHARS) this.props.current.onSignal({ type: 'insertion', chars })
+		const chars = event.changes.reduce((sum, change) => sum + change.text.length, 0)
+		if (chars === 0) return
+		// Text that arrives in one input event (IME commit, injected insertText) reaches the model
+		// as one edit per character within a single task; a person typing produces one per task.
+		if (this.burstChars === 0) {
+			queueMicrotask(() => {
+				const inserted = this.burstChars
+				this.burstChars = 0
+				if (inserted >= INSERTION_SIGNAL_CHARS) this.props.current.onSignal({ type: 'insertion', chars: inserted })
+			})
+		}
+		this.burstChars += chars
 	}
 
 	/** Reports a paste (or drop) of `text`; false when it must be refused. */
@@ -326,7 +340,14 @@ class EditorController {
 		const onPaste = (event: ClipboardEvent) => {
 			if (!inCode(event)) return
 			const text = event.clipboardData?.getData('text/plain') ?? ''
-			if (!text || this.admitPaste(text)) return
+			if (!text) return
+			if (this.admitPaste(text)) {
+				this.admittedDomPaste = true
+				setTimeout(() => {
+					this.admittedDomPaste = false
+				})
+				return
+			}
 			event.preventDefault()
 			event.stopPropagation()
 		}
@@ -385,8 +406,13 @@ class EditorController {
 	private guardCommandPaste() {
 		const trigger = this.editor.trigger.bind(this.editor)
 		this.editor.trigger = (source, handlerId, payload: unknown) => {
-			const text = handlerId === 'paste' && payload && typeof payload === 'object' && 'text' in payload ? payload.text : undefined
-			if (typeof text === 'string' && text && !this.admitPaste(text)) return
+			if (handlerId === 'paste' && this.admittedDomPaste) {
+				// Monaco's own handling of the DOM paste event we already admitted and reported.
+				this.admittedDomPaste = false
+			} else if (handlerId === 'paste') {
+				const text = payload && typeof payload === 'object' && 'text' in payload ? payload.text : undefined
+				if (typeof text === 'string' && text && !this.admitPaste(text)) return
+			}
 			trigger(source, handlerId, payload)
 		}
 	}
@@ -449,7 +475,9 @@ export default function CodeEditor(props: CodeEditorProps & { className?: string
 		<div ref={frameRef} className={cn('flex h-full min-h-0 w-full min-w-0 flex-1 flex-col', className)}>
 			{activeFile?.readOnly ? (
 				<p className="flex items-center gap-2 border-b border-amber-300 bg-amber-50 px-3 py-1 text-xs font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
-					<span aria-hidden="true">🔒</span>
+					<svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5 fill-current">
+						<path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+					</svg>
 					Read-only: {activeFile.path} cannot be edited.
 				</p>
 			) : null}

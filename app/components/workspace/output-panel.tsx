@@ -1,6 +1,6 @@
 // The output of one run: a summary line, each test with expected vs actual as a diff,
 // console output, and file:line locations that jump the editor there.
-import { diffChars } from 'diff'
+import { diffWordsWithSpace } from 'diff'
 import type { RunResult, TestResult } from '#app/runner/protocol.ts'
 import { cn } from '#app/components/ui/cn.ts'
 
@@ -83,7 +83,7 @@ export function OutputPanel({
 					{result.console ? (
 						<div>
 							<h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Console</h3>
-							<pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap text-slate-100">{result.console}</pre>
+							<pre tabIndex={0} aria-label="Console output" className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap text-slate-100">{result.console}</pre>
 						</div>
 					) : null}
 				</>
@@ -108,14 +108,14 @@ function TestRow({ test, onOpenLocation, canOpen }: { test: TestResult; onOpenLo
 			</div>
 			{failed && test.message ? <p className="mt-1 ml-6 font-mono text-xs break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{test.message}</p> : null}
 			{failed && test.expected !== undefined && test.actual !== undefined ? <ExpectedActual expected={test.expected} actual={test.actual} /> : null}
-			{test.output ? <pre className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-slate-100 p-1.5 font-mono text-xs whitespace-pre-wrap dark:bg-slate-800">{test.output}</pre> : null}
+			{test.output ? <pre tabIndex={0} aria-label={`Output of ${test.name}`} className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-slate-100 p-1.5 font-mono text-xs whitespace-pre-wrap dark:bg-slate-800">{test.output}</pre> : null}
 		</li>
 	)
 }
 
 /** Expected and received values with the characters that differ marked, as a diff tool shows them. */
 function ExpectedActual({ expected, actual }: { expected: string; actual: string }) {
-	const parts = expected.length + actual.length <= 4000 ? diffChars(expected, actual) : null
+	const parts = expected.length + actual.length <= 4000 ? diffWordsWithSpace(expected, actual) : null
 	return (
 		<dl className="mt-1 ml-6 grid grid-cols-[auto_1fr] gap-x-2 font-mono text-xs">
 			<dt className="font-semibold text-emerald-800 dark:text-emerald-300">Expected</dt>
@@ -142,7 +142,7 @@ function LocationLink({ location, onOpen, canOpen }: { location: { file: string;
 			type="button"
 			onClick={() => onOpen(location.file, location.line, location.column)}
 			className="shrink-0 font-mono text-xs text-brand-700 underline underline-offset-2 hover:text-brand-600 dark:text-brand-100"
-			aria-label={`Open ${location.file} at line ${location.line}`}
+			title={`Open ${location.file} at line ${location.line}`}
 		>
 			{label}
 		</button>

@@ -334,7 +334,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 						</>
 					) : (
 						<>
-							Run <kbd className="rounded bg-white/20 px-1 text-[10px] font-normal">Ctrl ↵</kbd>
+							Run <kbd className="rounded border border-white/60 px-1 text-[10px] font-normal">Ctrl ↵</kbd>
 						</>
 					)}
 				</Button>
@@ -359,7 +359,8 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 							{ id: 'files', label: 'Files' },
 						]}
 					/>
-					<div className="min-h-0 flex-1 overflow-auto">
+					{/* Focusable so the brief can be scrolled from the keyboard. */}
+					<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label={leftTab === 'brief' ? 'Brief' : 'Files'}>
 						{leftTab === 'brief' ? (
 							<div className="prose-brief p-3" dangerouslySetInnerHTML={{ __html: data.exercise.briefHtml }} />
 						) : (
@@ -370,10 +371,10 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 
 				{/* Middle: editor and output */}
 				<section aria-label="Code and output" className="flex min-h-0 min-w-0 flex-col">
-					<div role="tablist" aria-label="Open files" className="flex overflow-x-auto border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+					<nav aria-label="Open files" className="flex overflow-x-auto border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
 						{openTabs.map((path) => (
 							<div key={path} className={cn('flex shrink-0 items-center border-r border-slate-200 text-xs dark:border-slate-800', path === activePath ? 'bg-white dark:bg-slate-950' : '')}>
-								<button role="tab" aria-selected={path === activePath} type="button" className="px-3 py-1.5 font-mono" onClick={() => openFile(path)} title={path}>
+								<button aria-current={path === activePath ? 'true' : undefined} type="button" className="px-3 py-1.5 font-mono" onClick={() => openFile(path)} title={path}>
 									{path.split('/').at(-1)}
 									{path.startsWith('tests/') ? <span className="ml-1 text-slate-500">(read-only)</span> : files[path] !== data.files.starter[path] ? <span className="ml-1 text-brand-600" aria-label="changed">●</span> : null}
 								</button>
@@ -393,7 +394,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 								) : null}
 							</div>
 						))}
-					</div>
+					</nav>
 					<div className="min-h-0 flex-[3] bg-white dark:bg-slate-950">
 						{hydrated ? (
 							<Suspense fallback={<CodeFallback text={filesRef.current[activePath] ?? data.files.tests[activePath] ?? ''} loading />}>
@@ -416,7 +417,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 							<CodeFallback text={files[activePath] ?? data.files.tests[activePath] ?? ''} loading />
 						)}
 					</div>
-					<section aria-label="Run output" className="min-h-0 flex-[2] overflow-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+					<section aria-label="Run output" tabIndex={0} className="min-h-0 flex-[2] overflow-auto border-t border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
 						<OutputPanel run={shown} running={running} error={runError} onOpenLocation={openLocation} canOpen={(file) => allPaths.has(file)} />
 					</section>
 				</section>
@@ -434,7 +435,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 							{ id: 'record', label: 'Recorded' },
 						]}
 					/>
-					<div className="min-h-0 flex-1 overflow-auto">
+					<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label="Diagnosis panel">
 						{rightTab === 'journal' ? (
 							<JournalPanel
 								entries={journal}
@@ -595,7 +596,7 @@ function FileTree({ paths, active, onOpen }: { paths: Array<{ path: string; read
 
 function CodeFallback({ text, loading }: { text: string; loading?: boolean }) {
 	return (
-		<div className="relative h-full overflow-auto">
+		<div className="relative h-full overflow-auto" tabIndex={0} aria-label="Code (loading the editor)">
 			{loading ? <p className="absolute top-2 right-3 text-xs text-slate-500" role="status">Loading the editor…</p> : null}
 			<pre className="p-3 font-mono text-[13px] leading-5 text-slate-800 dark:text-slate-200">{text}</pre>
 		</div>
