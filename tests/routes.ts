@@ -12,6 +12,14 @@ export function post(path: string, fields: Record<string, string>, cookie?: stri
 	})
 }
 
+export function postJson(path: string, body: unknown, cookie?: string) {
+	return new Request(`http://localhost${path}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'X-Hardmode-Client-IP': '203.0.113.7', ...(cookie ? { Cookie: cookie } : {}) },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	})
+}
+
 export function get(path: string, cookie?: string) {
 	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
 }

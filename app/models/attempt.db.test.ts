@@ -162,7 +162,7 @@ describe('runs, hints, submissions', () => {
 		const { id, workspace } = await newAttempt(ada)
 		const hypothesisId = uuid()
 		await recordEvents(ada, id, { sentAt: Date.now(), events: [event('journal.add', { entryId: hypothesisId, kind: 'hypothesis', text: 'EU bulky orders get free shipping.' })] })
-		const failing = await recordRun(ada, id, { files: workspace.files.src, hypothesisId, prediction: { kind: 'test', test: 'Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' } })
+		const failing = await recordRun(ada, id, { files: workspace.files.src, hypothesisId, prediction: { kind: 'test', test: 'checkout summary: shipping > Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' } })
 		expect(failing.result.status).toBe('fail')
 		expect(failing.number).toBe(1)
 		expect(failing.predictionCorrect).toBe(true)

@@ -680,3 +680,9 @@ export function visibleTestNames(versionId: string, publicFiles: Files, metadata
 	}
 	return names
 }
+
+/** Whether the attempt exists and is this person's; guards check it before reading a form. */
+export async function ownsAttempt(owner: AttemptOwner, attemptId: string): Promise<boolean> {
+	const attempt = await getPrisma().attempt.findFirst({ where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId }, select: { id: true } })
+	return attempt !== null
+}

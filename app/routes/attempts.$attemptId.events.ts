@@ -1,7 +1,7 @@
 // The workspace's event endpoint: a JSON batch in, an acknowledgement out. Malformed batches
 // get 400 with what was wrong, and nothing of them is stored.
 import type { Route } from './+types/attempts.$attemptId.events'
-import { AttemptError, recordEvents } from '#app/models/attempt.server.ts'
+import { AttemptError, ownsAttempt, recordEvents } from '#app/models/attempt.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
@@ -15,6 +15,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (request.method !== 'POST') return Response.json({ error: 'Send events with POST.' }, { status: 405, headers: { Allow: 'POST' } })
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) return Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
+	if (!(await ownsAttempt({ id: user.id, organizationId: user.organizationId }, params.attemptId))) return Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
 	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
 	if (!body.ok) return Response.json({ error: body.message }, { status: body.status })
 	try {

@@ -3,7 +3,7 @@ import type { Route } from './+types/attempts.$attemptId'
 import { DiagnosisSchema } from '#app/attempts/submission.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { AttemptError, getWorkspace, giveUp, revealHint, submitDiagnosis } from '#app/models/attempt.server.ts'
+import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis } from '#app/models/attempt.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
@@ -41,6 +41,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
 	const owner = { id: user.id, organizationId: user.organizationId }
+	if (!(await ownsAttempt(owner, params.attemptId))) notFound()
 	const form = await request.formData()
 	const intent = form.get('intent')
 	try {

@@ -237,6 +237,7 @@ class EditorController {
 		const uri = modelUri(file.path)
 		// A model left behind for this uri (e.g. by an earlier mount) is reused, not duplicated.
 		const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, file.language, uri)
+		if (model.getLanguageId() !== file.language) monaco.editor.setModelLanguage(model, file.language)
 		const state: FileState = {
 			model,
 			readOnly: file.readOnly,
