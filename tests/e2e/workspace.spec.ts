@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
 
@@ -167,4 +168,23 @@ test('an assignment that blocks outside pastes: the editor refuses them and says
 	await expect(page.getByText('Outside pastes refused')).toBeVisible()
 	await expect(page.locator('dd', { hasText: /^1$/ }).first()).toBeVisible()
 	await checkA11y(page, 'workspace with pastes blocked')
+})
+
+test('pages other than the workspace never load Monaco and ship at most 150 KB of JavaScript (gzip)', async ({ page }) => {
+	await login(page, 'ada@hardmode.dev', 'hardmode-demo')
+	for (const path of ['/dashboard', '/exercises', '/exercises/retry-storm', '/attempts', '/settings']) {
+		const scripts: Array<Promise<{ url: string; gzip: number }>> = []
+		const onResponse = (response: import('@playwright/test').Response) => {
+			if (response.request().resourceType() !== 'script') return
+			scripts.push(response.body().then((body) => ({ url: response.url(), gzip: gzipSync(body).length })))
+		}
+		page.on('response', onResponse)
+		await page.goto(path, { waitUntil: 'networkidle' })
+		page.off('response', onResponse)
+		const loaded = await Promise.all(scripts)
+		expect(loaded.filter((script) => /monaco|editor\.api|code-editor/.test(script.url)), `Monaco chunks on ${path}`).toEqual([])
+		const kb = loaded.reduce((sum, script) => sum + script.gzip, 0) / 1024
+		expect(kb, `gzip JavaScript on ${path}`).toBeLessThanOrEqual(150)
+	}
+	await checkA11y(page, 'settings')
 })
