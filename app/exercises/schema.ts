@@ -4,12 +4,12 @@
 import { z } from 'zod'
 import { ROOT_CAUSE_CATEGORY_IDS } from './taxonomy.ts'
 import { TOPIC_IDS } from './topics.ts'
+import { EXERCISE_KINDS, EXERCISE_LANGUAGES } from './kinds.ts'
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const DIFFICULTY_RANGE = { min: 800, max: 2200 } as const
 
-export const EXERCISE_KINDS = ['debugging', 'architecture'] as const
-export const EXERCISE_LANGUAGES = ['typescript', 'javascript'] as const
+export { EXERCISE_KINDS, EXERCISE_LANGUAGES } from './kinds.ts'
 
 const text = (description: string, maxLength = 5000) =>
 	z.string().trim().min(1, 'must not be empty').max(maxLength, `must have at most ${maxLength} characters`).describe(description)

@@ -1,6 +1,7 @@
 // Attempts: one learner working one exercise version, and everything recorded while they
 // do — the timeline, the journal, runs, hints, submissions. Every function is scoped to the
 // attempt's owner and organisation; another person's attempt is simply not found.
+import { randomUUID } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { diffFiles, type Files } from '#app/attempts/code-history.ts'
 import { describeBatchProblems, EventBatchSchema, toServerTime, type ClientEvent } from '#app/attempts/events.ts'
@@ -71,32 +72,90 @@ function limitsOf(metadata: ExerciseMetadata): Partial<RunLimits> {
 	return { ...(metadata.limits ?? {}) }
 }
 
-/** Runs `work` with the attempt row locked, so events, runs and submissions of one attempt never interleave. */
-async function withAttemptLock<T>(attemptId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+type LockedAttempt = {
+	id: string
+	status: 'in_progress' | 'solved' | 'gave_up'
+	draft: Files
+	draftSeq: number
+	eventCount: number
+	runCount: number
+	submissionCount: number
+	failedFixCount: number
+	hintsRevealed: number
+	hintsAllowed: boolean
+	startedAt: Date
+	exerciseVersion: VersionContent
+}
+
+/**
+ * Runs `work` with the attempt row locked, so events, runs and submissions of one attempt
+ * never interleave. One query finds, checks the owner of and locks the attempt; another
+ * person's attempt is not found.
+ */
+async function withAttemptLock<T>(
+	owner: AttemptOwner,
+	attemptId: string,
+	work: (tx: Tx, attempt: LockedAttempt, storedClientIds: Set<string>) => Promise<T>,
+	/** Browser event ids to look up in the same query: the ones already stored come back. */
+	clientIds: string[] = [],
+): Promise<T> {
 	return getPrisma().$transaction(
 		async (tx) => {
-			await tx.$queryRaw`SELECT "id" FROM "Attempt" WHERE "id" = ${attemptId} FOR UPDATE`
-			return work(tx)
+			const rows = await tx.$queryRaw<Array<Omit<LockedAttempt, 'exerciseVersion' | 'draft'> & { draft: unknown; exerciseVersionId: string; stored: string[] | null }>>`
+				SELECT a."id", a."status"::text AS "status", a."draft", a."draftSeq", a."eventCount", a."runCount", a."submissionCount", a."failedFixCount",
+					a."hintsRevealed", a."hintsAllowed", a."startedAt", a."exerciseVersionId",
+					ARRAY(SELECT e."clientId" FROM "AttemptEvent" e WHERE e."attemptId" = a."id" AND e."clientId" = ANY(${clientIds}::text[])) AS "stored"
+				FROM "Attempt" a WHERE a."id" = ${attemptId} AND a."userId" = ${owner.id} AND a."organizationId" = ${owner.organizationId} FOR UPDATE OF a`
+			const row = rows[0]
+			if (!row) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+			const { exerciseVersionId, draft, stored, ...rest } = row
+			const exerciseVersion = await versionContent(tx, exerciseVersionId)
+			return work(tx, { ...rest, draft: (typeof draft === 'string' ? JSON.parse(draft) : draft) as Files, exerciseVersion }, new Set(stored ?? []))
 		},
 		{ timeout: 20_000 },
 	)
 }
 
+type VersionContent = { metadata: unknown; publicFiles: unknown }
+
+// An exercise version's content never changes (a changed folder is a new version), so the
+// parts every event batch needs are kept in memory rather than read per request.
+const versionCache = new Map<string, VersionContent>()
+const VERSION_CACHE_SIZE = 200
+
+async function versionContent(tx: Tx, versionId: string): Promise<VersionContent> {
+	const cached = versionCache.get(versionId)
+	if (cached) return cached
+	const version = await tx.exerciseVersion.findUniqueOrThrow({ where: { id: versionId }, select: { metadata: true, publicFiles: true } })
+	if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!)
+	versionCache.set(versionId, version)
+	return version
+}
+
 type NewEvent = { type: string; at: Date; data: Prisma.InputJsonValue; clientId?: string; clientSeq?: number }
 
+/** The columns of new timeline events, as arrays for one INSERT … SELECT FROM unnest(…). */
+function eventRows(events: NewEvent[], eventCount: number) {
+	return {
+		ids: events.map(() => randomUUID()),
+		positions: events.map((_, index) => eventCount + index + 1),
+		clientIds: events.map((event) => event.clientId ?? null),
+		clientSeqs: events.map((event) => event.clientSeq ?? null),
+		types: events.map((event) => event.type),
+		ats: events.map((event) => event.at.toISOString()),
+		data: events.map((event) => JSON.stringify(event.data)),
+	}
+}
+
+/** Appends events after the last position, in one statement. */
 async function appendEvents(tx: Tx, attemptId: string, eventCount: number, events: NewEvent[]) {
 	if (events.length === 0) return eventCount
-	await tx.attemptEvent.createMany({
-		data: events.map((event, index) => ({
-			attemptId,
-			position: eventCount + index + 1,
-			type: event.type,
-			at: event.at,
-			data: event.data,
-			clientId: event.clientId ?? null,
-			clientSeq: event.clientSeq ?? null,
-		})),
-	})
+	const rows = eventRows(events, eventCount)
+	await tx.$executeRaw`
+		INSERT INTO "AttemptEvent" ("id", "attemptId", "position", "clientId", "clientSeq", "type", "at", "data")
+		SELECT e.id, ${attemptId}, e.position, e."clientId", e."clientSeq", e.type, e.at, e.data::jsonb
+		FROM unnest(${rows.ids}::text[], ${rows.positions}::int[], ${rows.clientIds}::text[], ${rows.clientSeqs}::int[], ${rows.types}::text[], ${rows.ats}::timestamp(3)[], ${rows.data}::text[])
+			AS e(id, position, "clientId", "clientSeq", type, at, data)`
 	return eventCount + events.length
 }
 
@@ -282,27 +341,6 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 
 export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>
 
-async function lockedAttempt(tx: Tx, owner: AttemptOwner, attemptId: string) {
-	const attempt = await tx.attempt.findFirst({
-		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
-		select: {
-			id: true,
-			status: true,
-			draft: true,
-			draftSeq: true,
-			eventCount: true,
-			runCount: true,
-			submissionCount: true,
-			failedFixCount: true,
-			hintsRevealed: true,
-			hintsAllowed: true,
-			startedAt: true,
-			exerciseVersion: { select: { metadata: true, publicFiles: true } },
-		},
-	})
-	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
-	return attempt
-}
 
 function requireInProgress(status: string) {
 	if (status !== 'in_progress') throw new AttemptError(409, 'This attempt is finished, so nothing more can be recorded on it. Start a new attempt from the exercise page.')
@@ -320,13 +358,15 @@ export type EventReceipt = { accepted: number; duplicates: number; draftSeq: num
  */
 export async function recordEvents(owner: AttemptOwner, attemptId: string, input: unknown, receivedAt = new Date()): Promise<EventReceipt> {
 	const parsed = EventBatchSchema.safeParse(input)
-	if (!parsed.success) throw new AttemptError(400, 'The events were malformed, so none were saved.', describeBatchProblems(parsed.error))
+	if (!parsed.success) {
+		// Someone else's attempt is not found, whatever they sent.
+		if (!(await ownsAttempt(owner, attemptId))) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+		throw new AttemptError(400, 'The events were malformed, so none were saved.', describeBatchProblems(parsed.error))
+	}
 	const batch = parsed.data
-	return withAttemptLock(attemptId, async (tx) => {
-		const attempt = await lockedAttempt(tx, owner, attemptId)
-		const ids = [...new Set(batch.events.map((event) => event.id))]
-		const stored = await tx.attemptEvent.findMany({ where: { attemptId, clientId: { in: ids } }, select: { clientId: true } })
-		const seen = new Set(stored.map((event) => event.clientId))
+	const ids = [...new Set(batch.events.map((event) => event.id))]
+	return withAttemptLock(owner, attemptId, async (tx, attempt, stored) => {
+		const seen = new Set(stored)
 		const fresh: ClientEvent[] = []
 		for (const event of [...batch.events].sort((a, b) => a.seq - b.seq)) {
 			if (seen.has(event.id)) continue
@@ -342,10 +382,14 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		const notBefore = attempt.startedAt.getTime()
 		const time = (event: ClientEvent) => new Date(toServerTime(event.at, batch.sentAt, receivedAt.getTime(), notBefore))
 
-		const storedEntries = await tx.journalEntry.findMany({
-			where: { attemptId },
-			select: { id: true, clientId: true, kind: true, text: true, status: true, createdAt: true, updatedAt: true },
-		})
+		// Only the entries this batch touches are read; most batches touch none.
+		const journalEvents = fresh.filter(isJournalEvent)
+		const storedEntries = journalEvents.length
+			? await tx.journalEntry.findMany({
+					where: { attemptId, clientId: { in: [...new Set(journalEvents.map((event) => event.data.entryId))] } },
+					select: { id: true, clientId: true, kind: true, text: true, status: true, createdAt: true, updatedAt: true },
+				})
+			: []
 		let journal: JournalEntryView[] = storedEntries.map((entry) => ({
 			id: entry.clientId,
 			kind: entry.kind,
@@ -400,7 +444,10 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 			}
 			events.push({ type: event.type, at, data, clientId: event.id, clientSeq: event.seq })
 		}
-		if (journal.length > MAX_JOURNAL_ENTRIES) problems.push(`an attempt keeps at most ${MAX_JOURNAL_ENTRIES} journal entries`)
+		const created = journal.filter((entry) => !before.has(entry.id))
+		if (created.length && (await tx.journalEntry.count({ where: { attemptId } })) + created.length > MAX_JOURNAL_ENTRIES) {
+			problems.push(`an attempt keeps at most ${MAX_JOURNAL_ENTRIES} journal entries`)
+		}
 		if (marks.length) {
 			const runs = await tx.run.findMany({ where: { attemptId, id: { in: marks.map((mark) => mark.runId) } }, select: { id: true, prediction: true } })
 			const textRuns = new Set(runs.filter((run) => (run.prediction as Prediction | null)?.kind === 'text').map((run) => run.id))
@@ -408,20 +455,15 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		}
 		if (problems.length) throw new AttemptError(400, 'The events were malformed, so none were saved.', problems)
 
-		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, events)
-		const created = journal.filter((entry) => !before.has(entry.id))
 		if (created.length) {
-			await tx.journalEntry.createMany({
-				data: created.map((entry) => ({
-					attemptId,
-					clientId: entry.id,
-					kind: entry.kind,
-					text: entry.text,
-					status: entry.status,
-					createdAt: new Date(entry.createdAt),
-					updatedAt: new Date(entry.updatedAt),
-				})),
-			})
+			await tx.$executeRaw`
+				INSERT INTO "JournalEntry" ("id", "attemptId", "clientId", "kind", "text", "status", "createdAt", "updatedAt")
+				SELECT e.id, ${attemptId}, e."clientId", e.kind::"JournalEntryKind", e.text, e.status::"HypothesisStatus", e."createdAt", e."updatedAt"
+				FROM unnest(
+					${created.map(() => randomUUID())}::text[], ${created.map((entry) => entry.id)}::text[], ${created.map((entry) => entry.kind)}::text[],
+					${created.map((entry) => entry.text)}::text[], ${created.map((entry) => entry.status)}::text[],
+					${created.map((entry) => new Date(entry.createdAt).toISOString())}::timestamp(3)[], ${created.map((entry) => new Date(entry.updatedAt).toISOString())}::timestamp(3)[]
+				) AS e(id, "clientId", kind, text, status, "createdAt", "updatedAt")`
 		}
 		for (const entry of journal) {
 			const previous = before.get(entry.id)
@@ -435,24 +477,32 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		for (const mark of marks) {
 			await tx.run.update({ where: { id: mark.runId }, data: { predictionCorrect: mark.correct }, select: { id: true } })
 		}
-		await tx.attempt.update({
-			where: { id: attemptId },
-			data: {
-				eventCount,
-				draft,
-				draftSeq,
-				lastActiveAt: receivedAt,
-				outsidePastes: { increment: counters.outsidePastes },
-				outsidePasteChars: { increment: counters.outsidePasteChars },
-				blockedPastes: { increment: counters.blockedPastes },
-				largeInsertions: { increment: counters.largeInsertions },
-				focusLosses: { increment: counters.focusLosses },
-				awayMs: { increment: counters.awayMs },
-			},
-			select: { id: true },
-		})
+		// The events and the attempt's counters in one statement.
+		const rows = eventRows(events, attempt.eventCount)
+		const draftChanged = draftSeq !== attempt.draftSeq
+		await tx.$executeRaw`
+			WITH inserted AS (
+				INSERT INTO "AttemptEvent" ("id", "attemptId", "position", "clientId", "clientSeq", "type", "at", "data")
+				SELECT e.id, ${attemptId}, e.position, e."clientId", e."clientSeq", e.type, e.at, e.data::jsonb
+				FROM unnest(${rows.ids}::text[], ${rows.positions}::int[], ${rows.clientIds}::text[], ${rows.clientSeqs}::int[], ${rows.types}::text[], ${rows.ats}::timestamp(3)[], ${rows.data}::text[])
+					AS e(id, position, "clientId", "clientSeq", type, at, data)
+				RETURNING 1
+			)
+			UPDATE "Attempt" SET
+				"eventCount" = ${attempt.eventCount + events.length},
+				"draft" = CASE WHEN ${draftChanged} THEN ${JSON.stringify(draft)}::jsonb ELSE "draft" END,
+				"draftSeq" = ${draftSeq},
+				"lastActiveAt" = ${receivedAt.toISOString()}::timestamp(3),
+				"updatedAt" = ${new Date().toISOString()}::timestamp(3),
+				"outsidePastes" = "outsidePastes" + ${counters.outsidePastes},
+				"outsidePasteChars" = "outsidePasteChars" + ${counters.outsidePasteChars},
+				"blockedPastes" = "blockedPastes" + ${counters.blockedPastes},
+				"largeInsertions" = "largeInsertions" + ${counters.largeInsertions},
+				"focusLosses" = "focusLosses" + ${counters.focusLosses},
+				"awayMs" = "awayMs" + ${counters.awayMs}
+			WHERE "id" = ${attemptId} AND (SELECT count(*) FROM inserted) = ${events.length}`
 		return { accepted: fresh.length, duplicates, draftSeq }
-	})
+	}, ids)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -491,8 +541,7 @@ export async function recordRun(owner: AttemptOwner, attemptId: string, input: R
 	const predictionCorrect = input.prediction ? scorePrediction(input.prediction, result) : null
 	const passed = result.tests.filter((test) => test.status === 'pass').length
 	const failed = result.tests.filter((test) => test.status === 'fail' || test.status === 'error').length
-	return withAttemptLock(attemptId, async (tx) => {
-		const locked = await lockedAttempt(tx, owner, attemptId)
+	return withAttemptLock(owner, attemptId, async (tx, locked) => {
 		requireInProgress(locked.status)
 		const number = locked.runCount + 1
 		const run = await tx.run.create({
@@ -541,8 +590,7 @@ export async function recordRun(owner: AttemptOwner, attemptId: string, input: R
 // Hints, submissions, giving up
 
 export async function revealHint(owner: AttemptOwner, attemptId: string, index: number, now = new Date()) {
-	return withAttemptLock(attemptId, async (tx) => {
-		const attempt = await lockedAttempt(tx, owner, attemptId)
+	return withAttemptLock(owner, attemptId, async (tx, attempt) => {
 		requireInProgress(attempt.status)
 		const metadata = metadataOf(attempt.exerciseVersion)
 		const hypothesisCount = await tx.journalEntry.count({ where: { attemptId, kind: 'hypothesis' } })
@@ -587,8 +635,7 @@ export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, di
 		rootCause: metadata.rootCause,
 		result,
 	})
-	return withAttemptLock(attemptId, async (tx) => {
-		const locked = await lockedAttempt(tx, owner, attemptId)
+	return withAttemptLock(owner, attemptId, async (tx, locked) => {
 		requireInProgress(locked.status)
 		const number = locked.submissionCount + 1
 		const submission = await tx.submission.create({
@@ -638,8 +685,7 @@ export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, di
 }
 
 export async function giveUp(owner: AttemptOwner, attemptId: string, now = new Date()) {
-	return withAttemptLock(attemptId, async (tx) => {
-		const attempt = await lockedAttempt(tx, owner, attemptId)
+	return withAttemptLock(owner, attemptId, async (tx, attempt) => {
 		requireInProgress(attempt.status)
 		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, [{ type: 'gave-up', at: now, data: {} }])
 		await tx.attempt.update({ where: { id: attemptId }, data: { status: 'gave_up', finishedAt: now, eventCount, lastActiveAt: now }, select: { id: true } })

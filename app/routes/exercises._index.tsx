@@ -4,21 +4,21 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Input, Select } from '#app/components/ui/input.tsx'
-import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
+import { EXERCISE_KINDS } from '#app/exercises/kinds.ts'
 import { TOPICS, topicLabel } from '#app/exercises/topics.ts'
 import { listCatalogueForUser } from '#app/models/practice.server.ts'
 import {
 	DIFFICULTY_BANDS,
 	difficultyBand,
-	filterCatalogue,
 	isFiltered,
 	KIND_LABELS,
 	LEARNER_EXERCISE_STATUSES,
 	LEARNER_STATUS_LABELS,
-	parseCatalogueQuery,
 	SEARCH_MAX_LENGTH,
 	type LearnerExerciseStatus,
-} from '#app/practice/catalogue-filter.ts'
+} from '#app/practice/catalogue-labels.ts'
+// Server only (the loader): the query's zod schema never reaches the browser.
+import { filterCatalogue, parseCatalogueQuery } from '#app/practice/catalogue-filter.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
