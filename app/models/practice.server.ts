@@ -93,13 +93,7 @@ export async function listCatalogueForUser(prisma: PrismaClient, user: PracticeU
 	}))
 }
 
-export type AttemptHistoryRow = {
-	id: string
-	exercise: { slug: string; title: string }
-	status: AttemptOutcome
-	startedAt: Date
-	lastActiveAt: Date
-	finishedAt: Date | null
+export type AttemptHistoryRow = DashboardAttempt & {
 	timeSpentMs: number
 	runCount: number
 	hypothesisCount: number

@@ -3,6 +3,7 @@
 // (the current code) and the attestation; then the grade, part by part.
 import { useEffect, useId, useState } from 'react'
 import { useFetcher } from 'react-router'
+import type { DiagnosisGrade } from '#app/attempts/grading.ts'
 import type { HintState } from '#app/attempts/hints.ts'
 import { hintLockReason } from '#app/attempts/hints.ts'
 import { MIN_EXPLANATION_CHARS } from '#app/attempts/submission.ts'
@@ -14,19 +15,13 @@ import { Dialog } from '#app/components/ui/dialog.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import type { WorkspaceActionData } from '#app/routes/attempts.$attemptId.tsx'
 
-export type SubmissionView = {
+export type SubmissionView = DiagnosisGrade & {
 	id: string
 	number: number
 	file: string
 	startLine: number
 	endLine: number
 	category: string
-	locationCorrect: boolean
-	categoryCorrect: boolean
-	fixCorrect: boolean
-	correct: boolean
-	testsPassed: number
-	testsFailed: number
 	createdAt: string
 }
 
