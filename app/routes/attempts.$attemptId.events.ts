@@ -16,7 +16,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (request.method !== 'POST') return Response.json({ error: 'Send events with POST.' }, { status: 405, headers: { Allow: 'POST' } })
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) return Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
-	// recordEvents checks that the attempt is the caller's before it looks at the batch.
+	// A batch for someone else's attempt is a 404 whatever it holds: recordEvents checks the owner before it answers.
 	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
 	if (!body.ok) return Response.json({ error: body.message }, { status: body.status })
 	try {
