@@ -188,3 +188,25 @@ test('pages other than the workspace never load Monaco and ship at most 150 KB o
 	}
 	await checkA11y(page, 'settings')
 })
+
+test('a dropped connection loses nothing, and a double click on Run runs once', async ({ page, context }) => {
+	await signUp(page, 'Ines Varga')
+	await page.goto('/exercises/retry-storm')
+	await page.getByRole('button', { name: 'Start attempt' }).click()
+	await expect(editor(page)).toBeVisible()
+
+	await page.getByRole('button', { name: /^Run/ }).dblclick()
+	await expect(page.getByRole('region', { name: 'Run output' })).toContainText('Run 1')
+	await expect(page.getByText(/· 1 run ·/)).toBeVisible()
+
+	await context.setOffline(true)
+	await page.getByRole('radio', { name: 'Observation' }).check({ force: true })
+	await page.getByLabel('New observation').fill('Every client retries at exactly the same moment after the outage.')
+	await page.getByRole('button', { name: 'Add observation' }).click()
+	await expect(page.getByText(/Offline — 1 change kept in this browser/)).toBeVisible()
+	await context.setOffline(false)
+	await expect(page.getByText('All changes saved')).toBeVisible({ timeout: 35_000 })
+	await page.reload()
+	await expect(page.getByRole('region', { name: 'Journal entries' })).toContainText('Every client retries at exactly the same moment')
+	await expect(page.getByText(/· 1 run ·/)).toBeVisible()
+})

@@ -49,9 +49,12 @@ export function HintsPanel({ hints, readOnly }: { hints: HintState; readOnly: bo
 				</ol>
 			) : null}
 			{readOnly ? null : lock ? (
-				<p className="rounded-md bg-slate-100 p-2.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300" role="status">
-					<span aria-hidden="true">🔒 </span>
-					{lock}
+				<p className="flex gap-2 rounded-md bg-slate-100 p-2.5 text-slate-700 dark:bg-slate-800 dark:text-slate-300" role="status">
+					{/* A drawn padlock: emoji fonts are not on every machine. */}
+					<svg aria-hidden="true" viewBox="0 0 16 16" className="mt-0.5 size-4 shrink-0 fill-current">
+						<path d="M4.5 7V5a3.5 3.5 0 1 1 7 0v2h.5A1.5 1.5 0 0 1 13.5 8.5v5A1.5 1.5 0 0 1 12 15H4a1.5 1.5 0 0 1-1.5-1.5v-5A1.5 1.5 0 0 1 4 7h.5Zm1.5 0h4V5a2 2 0 1 0-4 0v2Z" />
+					</svg>
+					<span>{lock}</span>
 				</p>
 			) : (
 				<Button variant="secondary" onClick={() => setConfirming(true)} disabled={fetcher.state !== 'idle'}>
