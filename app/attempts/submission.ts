@@ -41,3 +41,11 @@ export const DiagnosisSchema = z
 	.refine((diagnosis) => diagnosis.endLine >= diagnosis.startLine, { message: 'The last line must not come before the first.', path: ['endLine'] })
 
 export type Diagnosis = z.infer<typeof DiagnosisSchema>
+
+/** What the workspace's form actions (reveal a hint, submit, give up) answer. */
+export type WorkspaceActionData =
+	| { intent: 'reveal-hint'; ok: true; hint: { index: number; text: string } }
+	| { intent: 'reveal-hint' | 'give-up'; ok: false; message: string }
+	| { intent: 'submit'; ok: true; number: number; correct: boolean }
+	| { intent: 'submit'; ok: false; message?: string; fieldErrors?: Record<string, string[] | undefined> }
+	| { intent: 'give-up'; ok: true }

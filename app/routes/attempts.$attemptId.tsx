@@ -1,6 +1,6 @@
 import { data } from 'react-router'
 import type { Route } from './+types/attempts.$attemptId'
-import { DiagnosisSchema } from '#app/attempts/submission.ts'
+import { DiagnosisSchema, type WorkspaceActionData } from '#app/attempts/submission.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis } from '#app/models/attempt.server.ts'
@@ -29,13 +29,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 const HintSchema = z.object({ index: z.coerce.number().int().min(0).max(10) })
-
-export type WorkspaceActionData =
-	| { intent: 'reveal-hint'; ok: true; hint: { index: number; text: string } }
-	| { intent: 'reveal-hint' | 'give-up'; ok: false; message: string }
-	| { intent: 'submit'; ok: true; number: number; correct: boolean }
-	| { intent: 'submit'; ok: false; message?: string; fieldErrors?: Record<string, string[] | undefined> }
-	| { intent: 'give-up'; ok: true }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)

@@ -6,14 +6,13 @@ import { useFetcher } from 'react-router'
 import type { DiagnosisGrade } from '#app/attempts/grading.ts'
 import type { HintState } from '#app/attempts/hints.ts'
 import { hintLockReason } from '#app/attempts/hints.ts'
-import { MIN_EXPLANATION_CHARS } from '#app/attempts/submission.ts'
+import { MIN_EXPLANATION_CHARS, type WorkspaceActionData } from '#app/attempts/submission.ts'
 import { ROOT_CAUSE_CATEGORIES } from '#app/exercises/taxonomy.ts'
 import type { EditorSelection } from './code-editor-types.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Dialog } from '#app/components/ui/dialog.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
-import type { WorkspaceActionData } from '#app/routes/attempts.$attemptId.tsx'
 
 export type SubmissionView = DiagnosisGrade & {
 	id: string
