@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { replayCode, type FileChanges, type Files } from '#app/attempts/code-history.ts'
+import { buildReplay } from '#app/attempts/replay.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createOrganizationWithAdmin } from './organization.server.ts'
@@ -178,6 +179,12 @@ describe('runs, hints, submissions', () => {
 		const changes = timeline.filter((e) => e.type === 'run' || e.type === 'snapshot').map((e) => (e.data as { changes: FileChanges }).changes)
 		expect(replayCode(workspace.files.starter as Files, changes)).toEqual(fixed)
 		expect(replayCode(workspace.files.starter as Files, changes.slice(0, 1))).toEqual(workspace.files.src)
+		// …and so does the replay a reviewer will scrub through.
+		const replay = buildReplay(workspace.files.starter as Files, timeline)
+		const runs = timeline.filter((e) => e.type === 'run')
+		expect(replay.codeAt(runs[0]!.position)).toEqual(workspace.files.src)
+		expect(replay.codeAt(runs[1]!.position)).toEqual(fixed)
+		expect(replay.marks.filter((mark) => mark.kind === 'run').map((mark) => mark.label)).toEqual(['Run 1: 2 failed, prediction right', 'Run 2: all passed'])
 	})
 
 	it('keeps hints locked until their rule is met, then reveals them in order', async () => {

@@ -1,6 +1,6 @@
 // Which exercise to practise next. Pure: the caller passes the catalogue, the learner's
 // attempts and the current time. The level estimate is deliberately simple and sits behind
-// estimateLevel() alone, so issue 7 can swap in Glicko-2 ratings without touching the rest.
+// estimateLevel() alone, so skill ratings (Glicko-2) can replace it without touching the rest.
 import { DIFFICULTY_RANGE } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, topicLabel, type TopicId } from '#app/exercises/topics.ts'
 import type { AttemptOutcome } from './catalogue-filter.ts'
