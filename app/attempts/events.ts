@@ -40,7 +40,6 @@ export const ClientEventDataSchemas = {
 } as const
 
 export type ClientEventType = keyof typeof ClientEventDataSchemas
-export const CLIENT_EVENT_TYPES = Object.keys(ClientEventDataSchemas) as [ClientEventType, ...ClientEventType[]]
 
 const eventEnvelope = {
 	id: ClientIdSchema,
@@ -72,9 +71,8 @@ export const EventBatchSchema = z.strictObject({
 })
 export type EventBatch = z.infer<typeof EventBatchSchema>
 
-/** Events the server records itself, as they happen. */
-export type ServerEventType = 'started' | 'run' | 'hint.revealed' | 'submission' | 'gave-up'
-export type TimelineEventType = ClientEventType | ServerEventType
+// The server records its own events as they happen: 'started', 'run', 'hint.revealed',
+// 'submission' and 'gave-up' (app/models/attempt.server.ts).
 
 /**
  * Moves a browser timestamp onto the server's clock: the batch says when it was sent by the

@@ -50,16 +50,19 @@ function formatKb(bytes: number) {
 
 /**
  * The learner's files must be the exercise's own src/ files (no new paths, none missing) and
- * fit the sandbox's size limit; the message says which rule and by how much.
+ * fit the sandbox's size limit; the error says which rule and by how much (413 for size).
  */
-export function checkLearnerFiles(files: Files, starter: Files, limits: Pick<RunLimits, 'sourceBytes'> = DEFAULT_LIMITS): string | null {
+export function checkLearnerFiles(files: Files, starter: Files, limits: Pick<RunLimits, 'sourceBytes'> = DEFAULT_LIMITS): AttemptError | null {
 	const unknown = Object.keys(files).filter((path) => !(path in starter))
-	if (unknown.length) return `These files are not part of the exercise: ${unknown.slice(0, 3).join(', ')}.`
+	if (unknown.length) return new AttemptError(400, `These files are not part of the exercise: ${unknown.slice(0, 3).join(', ')}.`)
 	const missing = Object.keys(starter).filter((path) => !(path in files))
-	if (missing.length) return `These files are missing: ${missing.slice(0, 3).join(', ')}.`
+	if (missing.length) return new AttemptError(400, `These files are missing: ${missing.slice(0, 3).join(', ')}.`)
 	const bytes = sizeOf(files)
 	if (bytes > limits.sourceBytes) {
-		return `The code is ${formatKb(bytes)}, more than the ${formatKb(limits.sourceBytes)} the sandbox accepts. Remove what you added (a pasted data set, a long comment) and try again; nothing was lost.`
+		return new AttemptError(
+			413,
+			`The code is ${formatKb(bytes)}, more than the ${formatKb(limits.sourceBytes)} the sandbox accepts. Remove what you added (a pasted data set, a long comment) and try again; nothing was lost.`,
+		)
 	}
 	return null
 }
@@ -416,9 +419,7 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 				journal = fold.entries
 			} else if (event.type === 'snapshot') {
 				const problem = checkLearnerFiles(event.data.files, starter, limits)
-				if (problem) {
-					throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
-				}
+				if (problem) throw problem
 				if (event.seq > draftSeq) {
 					data = { changes: diffFiles(draft, event.data.files) }
 					draft = event.data.files
@@ -508,22 +509,34 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 // ---------------------------------------------------------------------------------------
 // Runs
 
+/**
+ * What a run or a grading needs before the sandbox: the attempt must be the caller's and in
+ * progress, and the learner's files must be the exercise's own and fit the sandbox.
+ */
+async function openForRun(owner: AttemptOwner, attemptId: string, files: Files) {
+	const prisma = getPrisma()
+	const attempt = await prisma.attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: { status: true, exerciseVersionId: true },
+	})
+	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
+	requireInProgress(attempt.status)
+	const version = await versionContent(prisma, attempt.exerciseVersionId)
+	const metadata = metadataOf(version)
+	const publicFiles = version.publicFiles as Files
+	const starter = srcFiles(publicFiles)
+	const limits = limitsOf(metadata)
+	const problem = checkLearnerFiles(files, starter, { ...DEFAULT_LIMITS, ...limits })
+	if (problem) throw problem
+	return { exerciseVersionId: attempt.exerciseVersionId, metadata, publicFiles, starter, limits }
+}
+
 export type RunRequestInput = { files: Files; hypothesisId?: string | null; prediction?: Prediction | null }
 
 /** Runs the visible tests on the learner's code and records the run as an experiment. */
 export async function recordRun(owner: AttemptOwner, attemptId: string, input: RunRequestInput, now = new Date()) {
+	const { publicFiles, limits } = await openForRun(owner, attemptId, input.files)
 	const prisma = getPrisma()
-	const attempt = await prisma.attempt.findFirst({
-		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
-		select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } },
-	})
-	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
-	requireInProgress(attempt.status)
-	const publicFiles = attempt.exerciseVersion.publicFiles as Files
-	const metadata = metadataOf(attempt.exerciseVersion)
-	const limits = limitsOf(metadata)
-	const problem = checkLearnerFiles(input.files, srcFiles(publicFiles), { ...DEFAULT_LIMITS, ...limits })
-	if (problem) throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
 	let hypothesisId: string | null = null
 	if (input.hypothesisId) {
 		const hypothesis = await prisma.journalEntry.findFirst({ where: { attemptId, clientId: input.hypothesisId, kind: 'hypothesis' }, select: { id: true } })
@@ -538,6 +551,8 @@ export async function recordRun(owner: AttemptOwner, attemptId: string, input: R
 		seed: 1,
 		limits,
 	})
+	// Nothing ran, so there is no experiment to record.
+	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? 'The sandbox is busy; run again in a few seconds.')
 	const predictionCorrect = input.prediction ? scorePrediction(input.prediction, result) : null
 	const passed = result.tests.filter((test) => test.status === 'pass').length
 	const failed = result.tests.filter((test) => test.status === 'fail' || test.status === 'error').length
@@ -608,23 +623,12 @@ export async function revealHint(owner: AttemptOwner, attemptId: string, index: 
 
 /** Grades a diagnosis with the hidden tests. A wrong one is feedback, and the attempt goes on. */
 export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, diagnosis: Omit<Diagnosis, 'files' | 'attested'> & { files: Files; attested: boolean }, now = new Date()) {
-	const prisma = getPrisma()
-	const attempt = await prisma.attempt.findFirst({
-		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
-		select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true, hiddenTests: true } } },
-	})
-	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
-	requireInProgress(attempt.status)
-	const metadata = metadataOf(attempt.exerciseVersion)
-	const publicFiles = attempt.exerciseVersion.publicFiles as Files
-	const starter = srcFiles(publicFiles)
-	const limits = limitsOf(metadata)
-	const problem = checkLearnerFiles(diagnosis.files, starter, { ...DEFAULT_LIMITS, ...limits })
-	if (problem) throw new AttemptError(problem.startsWith('The code is') ? 413 : 400, problem)
+	const { exerciseVersionId, metadata, publicFiles, starter, limits } = await openForRun(owner, attemptId, diagnosis.files)
+	const hidden = await getPrisma().exerciseVersion.findUniqueOrThrow({ where: { id: exerciseVersionId }, select: { hiddenTests: true } })
 	if (!(diagnosis.file in starter)) throw new AttemptError(400, 'Pick the lines of the root cause in one of the exercise’s src/ files.')
 	const lineCount = diagnosis.files[diagnosis.file]!.split('\n').length
 	if (diagnosis.endLine > lineCount) throw new AttemptError(400, `${diagnosis.file} has ${lineCount} lines; pick lines inside it.`)
-	const tests = { ...visibleTestFiles(publicFiles), ...(attempt.exerciseVersion.hiddenTests as Files) }
+	const tests = { ...visibleTestFiles(publicFiles), ...(hidden.hiddenTests as Files) }
 	const result = await runTests({ files: { ...diagnosis.files, ...tests }, testFiles: Object.keys(tests).sort(), owner: owner.id, seed: 1, limits })
 	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? 'The sandbox is busy; submit again in a few seconds.')
 	const grade = gradeDiagnosis({

@@ -31,7 +31,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			difficulty: metadata.difficulty,
 			estimatedMinutes: metadata.estimatedMinutes,
 			language: metadata.language,
-			hintCount: metadata.hints.length > 0,
 			version: exercise.currentVersion.number,
 			// Without its "# Title" line, which the page shows as its heading.
 			briefHtml: renderMarkdown(exercise.currentVersion.brief.replace(/^#\s[^\n]*\n/, '')),

@@ -10,15 +10,15 @@ const WINDOW_SECONDS = 15 * 60
 const byAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-account' })
 const byIp = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_IP, duration: WINDOW_SECONDS, keyPrefix: 'login-ip' })
 
-export type LoginThrottle = { limited: false } | { limited: true; retryAfterSeconds: number }
+export type Throttle = { limited: false } | { limited: true; retryAfterSeconds: number }
 
-function throttleFrom(res: RateLimiterRes | null, limit: number): LoginThrottle {
+function throttleFrom(res: RateLimiterRes | null, limit: number): Throttle {
 	if (res && res.consumedPoints >= limit) return { limited: true, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) }
 	return { limited: false }
 }
 
 /** Whether this account or IP has used up its failed attempts. */
-export async function checkLoginThrottle(email: string, ip: string): Promise<LoginThrottle> {
+export async function checkLoginThrottle(email: string, ip: string): Promise<Throttle> {
 	const [account, address] = await Promise.all([byAccount.get(email), byIp.get(ip)])
 	const a = throttleFrom(account, LOGIN_FAILURES_PER_ACCOUNT)
 	if (a.limited) return a
@@ -26,7 +26,7 @@ export async function checkLoginThrottle(email: string, ip: string): Promise<Log
 }
 
 /** Counts a failed attempt; returns the throttle state after counting it. */
-export async function recordLoginFailure(email: string, ip: string): Promise<LoginThrottle> {
+export async function recordLoginFailure(email: string, ip: string): Promise<Throttle> {
 	const results = await Promise.all([
 		byAccount.penalty(email, 1),
 		byIp.penalty(ip, 1),
@@ -56,7 +56,7 @@ export const RUNS_PER_MINUTE = 30
 const runs = new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60, keyPrefix: 'runs' })
 
 /** Counts one run for this user; limited when they have used up the minute's runs. */
-export async function consumeRun(userId: string): Promise<LoginThrottle> {
+export async function consumeRun(userId: string): Promise<Throttle> {
 	try {
 		await runs.consume(userId, 1)
 		return { limited: false }

@@ -17,7 +17,7 @@ type Stored = { seq: number; events: ClientEvent[] }
 const MAX_BATCH = 200
 const MAX_BACKOFF_MS = 30_000
 
-type EventData<T extends ClientEventType> = Extract<ClientEvent, { type: T }>['data']
+export type EventData<T extends ClientEventType> = Extract<ClientEvent, { type: T }>['data']
 
 export class Outbox {
 	private events: ClientEvent[]

@@ -4,7 +4,7 @@
 // restores it exactly.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useRouteLoaderData } from 'react-router'
-import type { HypothesisStatus } from '#app/attempts/events.ts'
+import type { ClientEvent, ClientEventType, HypothesisStatus } from '#app/attempts/events.ts'
 import { applyJournalEvent, isJournalEvent, type JournalEntryView } from '#app/attempts/journal.ts'
 import { describePrediction } from '#app/attempts/prediction.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -17,7 +17,7 @@ import type { CodeEditorHandle, EditorFile, EditorSignal } from './code-editor-t
 import { DiagnosisPanel, HintsPanel } from './diagnosis-panel.tsx'
 import { JournalPanel, type NextRunPlan, type RunSummary } from './journal-panel.tsx'
 import { OutputPanel, type ShownRun } from './output-panel.tsx'
-import { Outbox, type OutboxStatus, type SendOutcome } from './outbox.ts'
+import { Outbox, type EventData, type OutboxStatus, type SendOutcome } from './outbox.ts'
 
 const CodeEditor = lazy(() => import('./code-editor.client.tsx'))
 
@@ -107,10 +107,12 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [attemptId])
 
-	const record = useCallback<Outbox['push']>((type, payload) => {
-		if (finished) return undefined as never
-		return outboxRef.current!.push(type, payload)
-	}, [finished])
+	// A finished attempt records nothing more.
+	const record = useCallback(
+		<T extends ClientEventType>(type: T, payload: EventData<T>): ClientEvent | null =>
+			finished || !outboxRef.current ? null : outboxRef.current.push(type, payload),
+		[finished],
+	)
 
 	function pushSnapshot() {
 		if (!outboxRef.current || finished) return
