@@ -13,6 +13,7 @@ import type { Diagnosis } from '#app/attempts/submission.ts'
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 import { DEFAULT_LIMITS, runTests, type RunLimits, type RunResult } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { assignedTo } from './assignment.server.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -208,12 +209,7 @@ export async function startAttempt(owner: AttemptOwner, slug: string, now = new 
 /** The assignment an attempt at this exercise counts for: the next one due, else the one overdue most recently. */
 export async function findAssignmentFor(owner: AttemptOwner, exerciseId: string, now = new Date()) {
 	const assignments = await getPrisma().assignment.findMany({
-		where: {
-			organizationId: owner.organizationId,
-			exerciseId,
-			cancelledAt: null,
-			OR: [{ wholeTeam: true, team: { memberships: { some: { userId: owner.id } } } }, { members: { some: { userId: owner.id } } }],
-		},
+		where: { ...assignedTo(owner), exerciseId, cancelledAt: null },
 		orderBy: { dueAt: 'asc' },
 		take: 20,
 		select: { id: true, dueAt: true, hintsAllowed: true, pasteBlocked: true, hardMode: true },

@@ -272,11 +272,11 @@ describe('getLearnerDashboard', () => {
 		expect(dashboard.assignments[0]).toMatchObject({ id: ids.overdue, teamName: 'Checkout', dueAt: at(-2) })
 	})
 
-	it('shows a member-only assignment to its members only, and whole-team ones to leads too', async () => {
+	it('shows a member-only assignment to its members only, and a whole-team one to the team’s learners, not its leads', async () => {
 		const forGrace = (await getLearnerDashboard(prisma, grace, now)).assignments.map((a) => a.exercise.slug)
 		expect(forGrace).toContain('old-prices-after-update')
 		expect(forGrace).toContain('free-shipping-for-everyone') // Platform, whole team
-		expect(forGrace).toContain('leaderboard-order-is-random') // Checkout, where she is lead
+		expect(forGrace).not.toContain('leaderboard-order-is-random') // Checkout, where she is lead
 		expect(forGrace).not.toContain('order-ids-dont-match') // cancelled
 		expect(forGrace).not.toContain('failed-payouts-marked-paid')
 		expect((await getLearnerDashboard(prisma, ada, now)).assignments.map((a) => a.id)).not.toContain(ids.memberOnly)

@@ -2,6 +2,7 @@
 // history and their dashboard. Every query is scoped to the user's organisation and id, and
 // each function runs a fixed number of queries however many attempts there are.
 import { z } from 'zod'
+import { assignedTo } from './assignment.server.ts'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
@@ -190,14 +191,10 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 	const [assignments, attempts, exercises] = await Promise.all([
 		prisma.assignment.findMany({
 			where: {
-				organizationId: user.organizationId,
+				...assignedTo(user),
 				cancelledAt: null,
 				// A retired exercise cannot be started any more, so its assignments are moot.
 				exercise: { retiredAt: null },
-				OR: [
-					{ wholeTeam: true, team: { memberships: { some: { userId: user.id, organizationId: user.organizationId } } } },
-					{ members: { some: { userId: user.id } } },
-				],
 			},
 			select: {
 				id: true,
