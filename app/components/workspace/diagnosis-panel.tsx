@@ -175,7 +175,8 @@ export function DiagnosisPanel({
 					<input type="hidden" name="startLine" value={location?.startLine ?? ''} />
 					<input type="hidden" name="endLine" value={location?.endLine ?? ''} />
 					{locationProblem ? <p className="text-xs text-red-700 dark:text-red-400">{locationProblem}</p> : null}
-					<FieldErrors errors={[...(fieldErrors.file ?? []), ...(fieldErrors.startLine ?? []), ...(fieldErrors.endLine ?? [])].filter((v, i, a) => a.indexOf(v) === i)} />
+					{/* With no lines picked, the line numbers' own errors would only repeat it. */}
+					<FieldErrors errors={fieldErrors.file ?? [...(fieldErrors.startLine ?? []), ...(fieldErrors.endLine ?? [])]} />
 				</fieldset>
 				<div className="space-y-1.5">
 					<label htmlFor={`${id}-category`} className="block text-sm font-medium">
