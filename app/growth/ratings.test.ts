@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { CALIBRATION_GAMES, explainRatingChange, gameWeight, replayRatings, type RatedAttempt, type RatingChange } from './ratings.ts'
+
+const day = (n: number, hour = 10) => new Date(Date.UTC(2026, 0, n, hour)).toISOString()
+
+function attempt(overrides: Partial<RatedAttempt> & Pick<RatedAttempt, 'engineer' | 'exercise'>): RatedAttempt {
+	return { topic: 'async', exerciseRating: 1500, solved: true, hintsRevealed: 0, outsidePastes: 0, at: day(1), ...overrides }
+}
+
+describe('gameWeight', () => {
+	it('counts an unaided attempt fully and takes a quarter off per hint and for outside pastes, down to a floor', () => {
+		expect(gameWeight({ hintsRevealed: 0, outsidePastes: 0 })).toBe(1)
+		expect(gameWeight({ hintsRevealed: 1, outsidePastes: 0 })).toBe(0.75)
+		expect(gameWeight({ hintsRevealed: 2, outsidePastes: 0 })).toBe(0.5)
+		expect(gameWeight({ hintsRevealed: 3, outsidePastes: 0 })).toBe(0.25)
+		expect(gameWeight({ hintsRevealed: 9, outsidePastes: 0 })).toBe(0.25)
+		expect(gameWeight({ hintsRevealed: 0, outsidePastes: 1 })).toBe(0.75)
+		expect(gameWeight({ hintsRevealed: 0, outsidePastes: 6 })).toBe(0.75)
+		expect(gameWeight({ hintsRevealed: 1, outsidePastes: 2 })).toBe(0.5)
+		expect(gameWeight({ hintsRevealed: 5, outsidePastes: 5 })).toBe(0.25)
+	})
+})
+
+describe('replayRatings', () => {
+	it('starts engineers at 1500 and plays them against the authored difficulty', () => {
+		const { changes, engineers } = replayRatings([attempt({ engineer: 'ada', exercise: 'cache-stampede', exerciseRating: 1720 })])
+		expect(changes).toHaveLength(1)
+		expect(changes[0]).toMatchObject({ engineer: 'ada', exercise: 'cache-stampede', topic: 'async', before: 1500, exerciseRating: 1720, solved: true, weight: 1 })
+		expect(changes[0]!.after).toBe(engineers.ada!.async!.rating)
+		expect(engineers.ada!.async).toMatchObject({ games: 1, volatility: expect.closeTo(0.06, 3) })
+		expect(engineers.ada!.async!.rd).toBeLessThan(350)
+	})
+
+	it('puts a strong engineer who solves hard exercises above one who fails easy ones', () => {
+		const attempts: RatedAttempt[] = []
+		for (let i = 0; i < 5; i++) {
+			attempts.push(attempt({ engineer: 'ada', exercise: `hard-${i}`, exerciseRating: 2000, solved: true, at: day(i + 1) }))
+			attempts.push(attempt({ engineer: 'linus', exercise: `easy-${i}`, exerciseRating: 1000, solved: false, at: day(i + 1) }))
+		}
+		const { engineers } = replayRatings(attempts)
+		expect(engineers.ada!.async!.rating).toBeGreaterThan(1700)
+		expect(engineers.linus!.async!.rating).toBeLessThan(1300)
+	})
+
+	it('raises an exercise nobody solves above its authored difficulty, but shows the authored figure until it is calibrated', () => {
+		const misses = Array.from({ length: CALIBRATION_GAMES }, (_, i) => attempt({ engineer: `engineer-${i}`, exercise: 'clock-skew', topic: 'time', exerciseRating: 1400, solved: false, at: day(i + 1) }))
+		const early = replayRatings(misses.slice(0, CALIBRATION_GAMES - 1)).exercises['clock-skew']!
+		expect(early).toMatchObject({ rating: 1400, games: CALIBRATION_GAMES - 1, calibrated: false })
+		expect(early.rd).toBeLessThan(350)
+		const calibrated = replayRatings(misses).exercises['clock-skew']!
+		expect(calibrated).toMatchObject({ games: CALIBRATION_GAMES, calibrated: true })
+		expect(calibrated.rating).toBeGreaterThan(1500)
+	})
+
+	it('lowers an exercise everybody solves', () => {
+		const solves = Array.from({ length: 12 }, (_, i) => attempt({ engineer: `engineer-${i}`, exercise: 'off-by-one', exerciseRating: 1600, solved: true, at: day(i + 1) }))
+		expect(replayRatings(solves).exercises['off-by-one']!.rating).toBeLessThan(1600)
+	})
+
+	it('rates only the first attempt of an engineer at an exercise, whatever order they are handed in', () => {
+		const first = attempt({ engineer: 'grace', exercise: 'retry-storm', solved: false, at: day(1) })
+		const retry = attempt({ engineer: 'grace', exercise: 'retry-storm', solved: true, at: day(2) })
+		const result = replayRatings([retry, first])
+		expect(result.changes).toHaveLength(1)
+		expect(result.changes[0]!.solved).toBe(false)
+		expect(result.engineers.grace!.async!.games).toBe(1)
+		expect(result.engineers.grace!.async!.rating).toBeLessThan(1500)
+		expect(result.exercises['retry-storm']!.games).toBe(1)
+		expect(result.unrated).toEqual([{ attempt: retry, reason: 'retry', message: 'Only the first attempt at an exercise is rated.' }])
+	})
+
+	it('rates one attempt at a several-topic exercise in each topic, as one game for the exercise', () => {
+		const at = day(3)
+		const result = replayRatings([
+			attempt({ engineer: 'ada', exercise: 'stale-cache', topic: 'caching', at }),
+			attempt({ engineer: 'ada', exercise: 'stale-cache', topic: 'time', at }),
+			attempt({ engineer: 'ada', exercise: 'stale-cache', topic: 'time', at }),
+		])
+		expect(Object.keys(result.engineers.ada!)).toEqual(['caching', 'time'])
+		expect(result.engineers.ada!.caching!.rating).toBe(result.engineers.ada!.time!.rating)
+		expect(result.exercises['stale-cache']!.games).toBe(1)
+		expect(result.unrated.map((u) => u.reason)).toEqual(['duplicate'])
+		// Split across two topic ratings, the attempt moves the exercise as much as a one-topic attempt would.
+		const single = replayRatings([attempt({ engineer: 'ada', exercise: 'stale-cache', topic: 'caching', at })])
+		expect(result.exercises['stale-cache']!.rd).toBeCloseTo(single.exercises['stale-cache']!.rd, 6)
+	})
+
+	it('gains less from a solve with hints, and loses less on a miss with outside pastes', () => {
+		const result = replayRatings([
+			attempt({ engineer: 'unaided', exercise: 'a', exerciseRating: 1500, solved: true }),
+			attempt({ engineer: 'hinted', exercise: 'b', exerciseRating: 1500, solved: true, hintsRevealed: 2 }),
+			attempt({ engineer: 'missed', exercise: 'c', exerciseRating: 1500, solved: false }),
+			attempt({ engineer: 'pasted', exercise: 'd', exerciseRating: 1500, solved: false, outsidePastes: 3 }),
+		])
+		const delta = (engineer: string) => result.changes.find((change) => change.engineer === engineer)!.delta
+		expect(delta('hinted')).toBeGreaterThan(0)
+		expect(delta('hinted')).toBeLessThan(delta('unaided'))
+		expect(delta('pasted')).toBeLessThan(0)
+		expect(delta('pasted')).toBeGreaterThan(delta('missed'))
+	})
+
+	it('plays each game against the exercise as the earlier games left it', () => {
+		const result = replayRatings([
+			attempt({ engineer: 'one', exercise: 'deadlock', exerciseRating: 1500, solved: false, at: day(1) }),
+			attempt({ engineer: 'two', exercise: 'deadlock', exerciseRating: 1500, solved: false, at: day(2) }),
+		])
+		expect(result.changes[0]!.exerciseRating).toBe(1500)
+		expect(result.changes[1]!.exerciseRating).toBeGreaterThan(1500)
+	})
+
+	it('is deterministic: sorted by time, ties kept in input order', () => {
+		const attempts = [
+			attempt({ engineer: 'a', exercise: 'x', solved: true, at: day(2) }),
+			attempt({ engineer: 'b', exercise: 'x', solved: false, at: day(1) }),
+			attempt({ engineer: 'c', exercise: 'x', solved: true, at: day(1) }),
+			attempt({ engineer: 'd', exercise: 'x', solved: false, at: new Date(day(3)) }),
+		]
+		const result = replayRatings(attempts)
+		expect(result.changes.map((change) => change.engineer)).toEqual(['b', 'c', 'a', 'd'])
+		expect(replayRatings(attempts)).toEqual(result)
+		const swappedTie = replayRatings([attempts[0]!, attempts[2]!, attempts[1]!, attempts[3]!])
+		expect(swappedTie.changes.map((change) => change.engineer)).toEqual(['c', 'b', 'a', 'd'])
+	})
+
+	it('refuses an attempt without a valid time, naming it', () => {
+		expect(() => replayRatings([attempt({ engineer: 'a', exercise: 'x' }), attempt({ engineer: 'b', exercise: 'x', at: 'yesterday' })])).toThrow('Attempt 2 has no valid time: yesterday')
+	})
+})
+
+describe('explainRatingChange', () => {
+	const change = (overrides: Partial<RatingChange>): RatingChange => ({
+		engineer: 'ada',
+		exercise: 'x',
+		topic: 'async',
+		at: new Date(day(1)),
+		before: 1500,
+		after: 1523.4,
+		delta: 23.4,
+		exerciseRating: 1510.2,
+		solved: true,
+		hintsRevealed: 0,
+		outsidePastes: 0,
+		weight: 1,
+		...overrides,
+	})
+
+	it('says what moved the rating and why', () => {
+		expect(explainRatingChange(change({}), 'Async')).toBe('rating +23 in Async because you solved a 1510-rated exercise without hints')
+		expect(explainRatingChange(change({ delta: -12.3, solved: false, exerciseRating: 1380 }), 'Time')).toBe('rating −12 in Time because a 1380-rated exercise was not solved')
+	})
+
+	it('says how much help counted against the game', () => {
+		expect(explainRatingChange(change({ delta: 11.6, hintsRevealed: 2, weight: 0.5 }), 'Async')).toBe('rating +12 in Async because you solved a 1510-rated exercise with 2 hints, so the game counted for half')
+		expect(explainRatingChange(change({ delta: 15, hintsRevealed: 1, outsidePastes: 1, weight: 0.5 }), 'Async')).toBe(
+			'rating +15 in Async because you solved a 1510-rated exercise with 1 hint and 1 outside paste, so the game counted for half',
+		)
+		expect(explainRatingChange(change({ delta: -4, solved: false, outsidePastes: 3, weight: 0.75 }), 'Time')).toBe(
+			'rating −4 in Time because a 1510-rated exercise was not solved with 3 outside pastes, so the game counted for three quarters',
+		)
+		expect(explainRatingChange(change({ delta: 3, hintsRevealed: 4, weight: 0.25 }), 'Async')).toContain('so the game counted for a quarter')
+	})
+
+	it('reads right for ratings said with "an" and for changes that round to nothing', () => {
+		expect(explainRatingChange(change({ exerciseRating: 812 }), 'Async')).toContain('solved an 812-rated exercise')
+		expect(explainRatingChange(change({ exerciseRating: 1840 }), 'Async')).toContain('solved an 1840-rated exercise')
+		expect(explainRatingChange(change({ exerciseRating: 1105 }), 'Async')).toContain('solved an 1105-rated exercise')
+		expect(explainRatingChange(change({ exerciseRating: 2010 }), 'Async')).toContain('solved a 2010-rated exercise')
+		expect(explainRatingChange(change({ delta: 0.3 }), 'Async')).toMatch(/^rating ±0 in Async/)
+	})
+
+	it('explains a replayed change', () => {
+		const { changes } = replayRatings([attempt({ engineer: 'ada', exercise: 'x', exerciseRating: 1500, solved: false, hintsRevealed: 1 })])
+		const points = Math.round(-changes[0]!.delta)
+		expect(points).toBeGreaterThan(0)
+		expect(explainRatingChange(changes[0]!, 'Async')).toBe(`rating −${points} in Async because a 1500-rated exercise was not solved with 1 hint, so the game counted for three quarters`)
+	})
+})
