@@ -104,6 +104,11 @@ function SiteHeader() {
 						<NavLink to="/attempts" className={navClass}>
 							My attempts
 						</NavLink>
+						{user.ledTeams.length || user.orgRole === 'admin' ? (
+							<NavLink to="/reviews" className={navClass}>
+								Reviews
+							</NavLink>
+						) : null}
 						{user.ledTeams.map((team) => (
 							<NavLink key={team.id} to={`/teams/${team.id}`} className={navClass}>
 								{team.name}

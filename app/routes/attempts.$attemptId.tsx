@@ -4,6 +4,7 @@ import { DiagnosisSchema, type WorkspaceActionData } from '#app/attempts/submiss
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis } from '#app/models/attempt.server.ts'
+import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
@@ -22,6 +23,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { brief, ...exercise } = workspace.exercise
 	return {
 		...workspace,
+		review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
 		exercise: { ...exercise, briefHtml: renderMarkdown(brief.replace(/^#\s[^\n]*\n/, '')) },
 		reference: workspace.reference ? { ...workspace.reference, explanationHtml: renderMarkdown(workspace.reference.explanation) } : null,
 		now: new Date().toISOString(),

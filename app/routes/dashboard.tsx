@@ -5,6 +5,7 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { topicLabel } from '#app/exercises/topics.ts'
+import { canReview, listReviewsForLearner, reviewableAttempts } from '#app/models/review.server.ts'
 import { getLearnerDashboard, type AssignmentProgress, type LearnerDashboard } from '#app/models/practice.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { difficultyBand } from '#app/practice/catalogue-labels.ts'
@@ -17,7 +18,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const prisma = getPrisma()
 	const now = new Date()
 	const teamIds = user.teams.map((t) => t.id)
-	const [teams, practice] = await Promise.all([
+	const reviewer = canReview(user)
+	const [teams, practice, reviews, waiting] = await Promise.all([
 		prisma.team.findMany({
 			where: { organizationId: user.organizationId, ...(user.orgRole === 'admin' ? {} : { id: { in: teamIds } }) },
 			orderBy: { name: 'asc' },
@@ -29,6 +31,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 			},
 		}),
 		getLearnerDashboard(prisma, user, now),
+		listReviewsForLearner(user),
+		reviewer ? prisma.attempt.count({ where: { ...reviewableAttempts(user), status: { not: 'in_progress' }, review: null } }) : Promise.resolve(null),
 	])
 	const roleByTeam = new Map(user.teams.map((t) => [t.id, t.role]))
 	return {
@@ -37,6 +41,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		organizationName: user.organizationName,
 		now,
 		practice,
+		reviews,
+		waitingForReview: waiting,
 		teams: teams.map((team) => ({
 			id: team.id,
 			name: team.name,
@@ -59,7 +65,7 @@ const linkClass = 'font-medium text-brand-700 underline-offset-2 hover:underline
 const mutedClass = 'text-sm text-slate-700 dark:text-slate-300'
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
-	const { name, orgRole, organizationName, teams, practice, now } = loaderData
+	const { name, orgRole, organizationName, teams, practice, now, reviews, waitingForReview } = loaderData
 	const [params] = useSearchParams()
 	const firstName = name.split(' ')[0]
 	const myTeams = teams.filter((t) => t.myRole)
@@ -80,6 +86,16 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 					<RecentlyFinishedCard attempts={practice.recentlyFinished} now={now} />
 				</div>
 				<div className="space-y-6">
+					{waitingForReview !== null ? (
+						<Card>
+							<CardHeader title="Review queue" />
+							<p className={mutedClass}>
+								{waitingForReview === 0 ? 'No finished attempts are waiting for your review.' : `${waitingForReview} finished ${waitingForReview === 1 ? 'attempt is' : 'attempts are'} waiting for your review.`}
+							</p>
+							<Link to="/reviews" className={buttonClass(waitingForReview ? 'primary' : 'secondary', 'mt-3')}>Open the review queue</Link>
+						</Card>
+					) : null}
+					<ReviewsCard reviews={reviews} now={now} />
 					<SuggestionCard suggestion={practice.suggestion} nothingToSuggest={practice.nothingToSuggest} />
 					<Card>
 						<CardHeader title={orgRole === 'admin' ? 'Teams in your organisation' : 'Your teams'} />
@@ -118,6 +134,29 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 				</div>
 			</div>
 		</div>
+	)
+}
+
+function ReviewsCard({ reviews, now }: { reviews: Awaited<ReturnType<typeof listReviewsForLearner>>; now: Date }) {
+	if (reviews.length === 0) return null
+	return (
+		<Card>
+			<CardHeader title="Reviews of your work" description="Your lead’s rubric scores and comments." />
+			<ul className="divide-y divide-slate-200 dark:divide-slate-800">
+				{reviews.map((review) => (
+					<li key={review.id} className="flex items-center justify-between gap-3 py-2.5">
+						<div className="min-w-0">
+							<Link to={`/attempts/${review.attemptId}`} className={linkClass}>{review.exerciseTitle}</Link>
+							<p className="text-xs text-slate-600 dark:text-slate-400">{review.reviewerName} · {formatTimeAgo(new Date(review.updatedAt), now)}</p>
+						</div>
+						<span className="flex shrink-0 items-center gap-2">
+							{review.isNew ? <Badge tone="brand">New</Badge> : null}
+							<span className="font-semibold tabular-nums">{review.percent}%</span>
+						</span>
+					</li>
+				))}
+			</ul>
+		</Card>
 	)
 }
 

@@ -1,4 +1,5 @@
-import { Form, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { z } from 'zod'
 import type { Route } from './+types/exercises.$slug'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
@@ -11,6 +12,11 @@ import { getExerciseForLearner } from '#app/models/exercise.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
+import { raiseFlag } from '#app/models/flag.server.ts'
+import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
+import { FieldErrors as FieldErrorList } from '#app/components/ui/field.tsx'
+import { Select } from '#app/components/ui/input.tsx'
+import { parseForm, RECORD_ID_PATTERN, type FieldErrors } from '#app/utils/forms.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -40,9 +46,31 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+const FlagSchema = z.object({
+	intent: z.literal('flag'),
+	reason: z.enum(FLAG_REASONS, { error: 'Choose what is wrong: broken, ambiguous or too easy.' }),
+	comment: z
+		.string({ error: 'Say what you saw, so the authors can fix it.' })
+		.trim()
+		.min(10, 'Say what you saw in a sentence or two, so the authors can fix it.')
+		.max(2000, 'Keep the report under 2000 characters.')
+		.refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'Remove the control characters from the report.'),
+	attemptId: z.string().regex(RECORD_ID_PATTERN).optional().or(z.literal('')),
+})
+
+type FlagResult = { intent: 'flag'; ok: boolean; message?: string; fieldErrors?: FieldErrors }
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!SLUG.test(params.slug)) throw new Response('There is no exercise with that name.', { status: 404 })
+	const formData = await request.formData()
+	if (formData.get('intent') === 'flag') {
+		const form = parseForm(formData, FlagSchema)
+		if (!form.ok) return data<FlagResult>({ intent: 'flag', ok: false, fieldErrors: form.fieldErrors }, { status: 400 })
+		const flagged = await raiseFlag({ id: user.id, organizationId: user.organizationId }, params.slug, { reason: form.data.reason, comment: form.data.comment, attemptId: form.data.attemptId || null })
+		if (!flagged.ok) return data<FlagResult>({ intent: 'flag', ok: false, message: flagged.message }, { status: flagged.status })
+		return data<FlagResult>({ intent: 'flag', ok: true, message: 'Thank you. Your leads see the report and pass it on to the exercise’s authors.' })
+	}
 	try {
 		const attempt = await startAttempt({ id: user.id, organizationId: user.organizationId }, params.slug)
 		return redirect(`/attempts/${attempt.id}`)
@@ -54,8 +82,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 const STATUS = { in_progress: { label: 'In progress', tone: 'brand' }, solved: { label: 'Solved', tone: 'success' }, gave_up: { label: 'Given up', tone: 'warning' } } as const
 
-export default function ExercisePage({ loaderData }: Route.ComponentProps) {
+export default function ExercisePage({ loaderData, actionData }: Route.ComponentProps) {
 	const { exercise, assignment, attempts } = loaderData
+	const flag = actionData as FlagResult | undefined
 	const navigation = useNavigation()
 	const open = attempts.find((attempt) => attempt.status === 'in_progress')
 	const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
@@ -85,6 +114,7 @@ export default function ExercisePage({ loaderData }: Route.ComponentProps) {
 					</div>
 				</div>
 				<Form method="post">
+					<input type="hidden" name="intent" value="start" />
 					<Button type="submit" disabled={navigation.state !== 'idle'}>
 						{navigation.state !== 'idle' ? 'Opening…' : open ? 'Resume attempt' : attempts.length ? 'Start a new attempt' : 'Start attempt'}
 					</Button>
@@ -139,6 +169,34 @@ export default function ExercisePage({ loaderData }: Route.ComponentProps) {
 									</li>
 								))}
 							</ul>
+						)}
+					</Card>
+					<Card id="flag">
+						<CardHeader title="Something wrong with this exercise?" description="Tell your leads if it is broken, ambiguous or too easy. It does not affect your attempt." />
+						{flag?.ok ? (
+							<FormAlert tone="success" message={flag.message} />
+						) : (
+							<Form method="post" className="space-y-3" noValidate>
+								<input type="hidden" name="intent" value="flag" />
+								<input type="hidden" name="attemptId" value={attempts[0]?.id ?? ''} />
+								{flag?.message ? <FormAlert message={flag.message} /> : null}
+								<div className="space-y-1.5">
+									<label htmlFor="flag-reason" className="block text-sm font-medium">What is wrong</label>
+									<Select id="flag-reason" name="reason" defaultValue="" aria-invalid={flag?.fieldErrors?.reason ? true : undefined} aria-describedby={flag?.fieldErrors?.reason ? 'flag-reason-error' : undefined}>
+										<option value="" disabled>Choose one</option>
+										{FLAG_REASONS.map((reason) => (
+											<option key={reason} value={reason}>{FLAG_REASON_LABELS[reason]}</option>
+										))}
+									</Select>
+									<FieldErrorList id="flag-reason-error" errors={flag?.fieldErrors?.reason} />
+								</div>
+								<div className="space-y-1.5">
+									<label htmlFor="flag-comment" className="block text-sm font-medium">What you saw</label>
+									<textarea id="flag-comment" name="comment" rows={3} maxLength={2100} aria-invalid={flag?.fieldErrors?.comment ? true : undefined} aria-describedby={flag?.fieldErrors?.comment ? 'flag-comment-error' : undefined} className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-900 dark:ring-slate-600" />
+									<FieldErrorList id="flag-comment-error" errors={flag?.fieldErrors?.comment} />
+								</div>
+								<Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'}>Send the report</Button>
+							</Form>
 						)}
 					</Card>
 					<Link to="/exercises" className={buttonClass('secondary', 'w-full')}>

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { data, Form, useNavigation } from 'react-router'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/teams.$teamId'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { Button } from '#app/components/ui/button.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { Input, Select } from '#app/components/ui/input.tsx'
@@ -92,11 +92,17 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 	const leads = members.filter((m) => m.role === 'lead').length
 	return (
 		<div className="space-y-6">
-			<div>
-				<h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
-				<p className="mt-1 text-slate-700 dark:text-slate-300">
-					{members.length} {members.length === 1 ? 'member' : 'members'} · {leads} {leads === 1 ? 'lead' : 'leads'}
-				</p>
+			<div className="flex flex-wrap items-end justify-between gap-4">
+				<div>
+					<h1 className="text-2xl font-bold tracking-tight">{team.name}</h1>
+					<p className="mt-1 text-slate-700 dark:text-slate-300">
+						{members.length} {members.length === 1 ? 'member' : 'members'} · {leads} {leads === 1 ? 'lead' : 'leads'}
+					</p>
+				</div>
+				<div className="flex gap-2">
+					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>Assignments</Link>
+					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>Assign practice</Link>
+				</div>
 			</div>
 			{result && result.intent !== 'invite' ? <FormAlert tone={result.error ? 'error' : 'success'} message={result.error ?? result.message} /> : null}
 			<div className="grid gap-6 lg:grid-cols-3">

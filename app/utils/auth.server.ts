@@ -165,3 +165,25 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
 	return to
 }
+
+/**
+ * The assignment's team, if the user may manage it (its leads and organisation admins).
+ * Another organisation's assignment is a 404; one of a team the user does not lead, a 403.
+ */
+export async function requireAssignmentLead(request: Request, assignmentId: string) {
+	const user = await requireUser(request)
+	if (!RECORD_ID_PATTERN.test(assignmentId)) throw new Response('Assignment not found', { status: 404 })
+	const assignment = await getPrisma().assignment.findFirst({ where: { id: assignmentId, organizationId: user.organizationId }, select: { id: true, teamId: true } })
+	if (!assignment) throw new Response('Assignment not found', { status: 404 })
+	if (!isLeadOf(user, assignment.teamId)) throw new Response('Only this team’s leads and organisation admins can manage its assignments.', { status: 403 })
+	return { user, assignment }
+}
+
+/** Team leads and organisation admins: the people with a review queue. */
+export async function requireReviewer(request: Request) {
+	const user = await requireUser(request)
+	if (user.orgRole !== 'admin' && !user.teams.some((team) => team.role === 'lead')) {
+		throw new Response('Reviews are for team leads and organisation admins. Your own reviews appear on your attempts and your dashboard.', { status: 403 })
+	}
+	return user
+}

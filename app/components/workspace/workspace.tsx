@@ -17,6 +17,7 @@ import type { CodeEditorHandle, EditorFile, EditorSignal } from './code-editor-t
 import { DiagnosisPanel, HintsPanel } from './diagnosis-panel.tsx'
 import { JournalPanel, type NextRunPlan, type RunSummary } from './journal-panel.tsx'
 import { OutputPanel, type ShownRun } from './output-panel.tsx'
+import { ReviewPanel } from './review-panel.tsx'
 import { Outbox, type EventData, type OutboxStatus, type SendOutcome } from './outbox.ts'
 
 const CodeEditor = lazy(() => import('./code-editor.client.tsx'))
@@ -28,7 +29,7 @@ const SNAPSHOT_IDLE_MS = 2000
 const SNAPSHOT_EVERY_MS = 10_000
 const FLUSH_EVERY_MS = 3000
 
-type RightTab = 'journal' | 'hints' | 'submit' | 'record'
+type RightTab = 'journal' | 'hints' | 'submit' | 'record' | 'review'
 
 export function Workspace({ data }: { data: WorkspaceData }) {
 	const attemptId = data.attempt.id
@@ -54,7 +55,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 	const [activePath, setActivePath] = useState(() => firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '')
 	const [openTabs, setOpenTabs] = useState<string[]>(() => [activePath])
 	const [leftTab, setLeftTab] = useState<'brief' | 'files'>('brief')
-	const [rightTab, setRightTab] = useState<RightTab>(finished ? 'submit' : 'journal')
+	const [rightTab, setRightTab] = useState<RightTab>(data.review ? 'review' : finished ? 'submit' : 'journal')
 	const [hydrated, setHydrated] = useState(false)
 	const editorRef = useRef<CodeEditorHandle>(null)
 	const outboxRef = useRef<Outbox | null>(null)
@@ -435,6 +436,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 							{ id: 'hints', label: 'Hints' },
 							{ id: 'submit', label: finished ? 'Result' : 'Submit' },
 							{ id: 'record', label: 'Recorded' },
+							...(data.review ? [{ id: 'review' as const, label: 'Review' }] : []),
 						]}
 					/>
 					<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label="Diagnosis panel">
@@ -466,6 +468,8 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 								referenceHtml={data.reference?.explanationHtml ?? null}
 								referenceCategory={data.reference?.category ?? null}
 							/>
+						) : rightTab === 'review' && data.review ? (
+							<ReviewPanel review={data.review} onOpenLocation={(file, line) => openLocation(file, line)} canOpen={(file) => file in files} />
 						) : (
 							<RecordPanel integrity={integrity} rules={data.attempt.rules} />
 						)}

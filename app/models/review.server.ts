@@ -1,0 +1,312 @@
+// Reviews: a lead replays a finished attempt of someone in their teams and scores it with
+// the exercise's rubric. A lead reaches the attempts of their own teams' members, an admin
+// every attempt in the organisation, nobody their own; the learner reads the review of
+// their own attempt.
+import type { Prisma } from '#app/generated/prisma/client.ts'
+import type { Files } from '#app/attempts/code-history.ts'
+import type { ExerciseMetadata } from '#app/exercises/schema.ts'
+import { rubricPercent, type RubricCriterion, type RubricScores } from '#app/reviews/rubric.ts'
+import type { SessionUser } from '#app/utils/auth.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+import { srcFiles } from './attempt.server.ts'
+import { recordAudit } from './audit.server.ts'
+
+export type Reviewer = Pick<SessionUser, 'id' | 'organizationId' | 'orgRole' | 'teams'>
+
+export function ledTeamIds(user: Reviewer) {
+	return user.teams.filter((team) => team.role === 'lead').map((team) => team.id)
+}
+
+export function canReview(user: Reviewer) {
+	return user.orgRole === 'admin' || ledTeamIds(user).length > 0
+}
+
+/** The attempts this person may review: their teams' members' (everyone's for an admin), never their own. */
+export function reviewableAttempts(user: Reviewer): Prisma.AttemptWhereInput {
+	return {
+		organizationId: user.organizationId,
+		userId: { not: user.id },
+		...(user.orgRole === 'admin' ? {} : { user: { memberships: { some: { teamId: { in: ledTeamIds(user) } } } } }),
+	}
+}
+
+/** Why a lead cannot act on an attempt, with the HTTP status to answer. */
+export class ReviewError extends Error {
+	constructor(
+		readonly status: 400 | 403 | 404 | 409,
+		message: string,
+		readonly current?: ReviewView,
+	) {
+		super(message)
+	}
+}
+
+const queueSelect = {
+	id: true,
+	status: true,
+	startedAt: true,
+	finishedAt: true,
+	runCount: true,
+	submissionCount: true,
+	failedFixCount: true,
+	hintsRevealed: true,
+	outsidePastes: true,
+	user: { select: { id: true, name: true } },
+	exercise: { select: { slug: true, title: true } },
+	assignment: { select: { dueAt: true, team: { select: { name: true } } } },
+	submissions: { orderBy: { number: 'desc' }, take: 1, select: { attested: true } },
+} as const
+
+/** Finished attempts nobody has reviewed yet, oldest first. */
+export function listReviewQueue(user: Reviewer, take = 100) {
+	return getPrisma().attempt.findMany({
+		where: { ...reviewableAttempts(user), status: { not: 'in_progress' }, review: null },
+		orderBy: [{ finishedAt: 'asc' }, { id: 'asc' }],
+		take,
+		select: queueSelect,
+	})
+}
+
+export function listRecentlyReviewed(user: Reviewer, take = 10) {
+	return getPrisma().review.findMany({
+		where: { organizationId: user.organizationId, attempt: reviewableAttempts(user) },
+		orderBy: { updatedAt: 'desc' },
+		take,
+		select: { id: true, percent: true, updatedAt: true, reviewer: { select: { name: true } }, attempt: { select: queueSelect } },
+	})
+}
+
+const reviewSelect = {
+	id: true,
+	scores: true,
+	percent: true,
+	summary: true,
+	version: true,
+	createdAt: true,
+	updatedAt: true,
+	seenAt: true,
+	reviewer: { select: { name: true } },
+} as const
+
+export type ReviewView = {
+	id: string
+	scores: RubricScores
+	percent: number
+	summary: string
+	version: number
+	updatedAt: string
+	reviewerName: string
+}
+
+function toReviewView(review: { id: string; scores: unknown; percent: number; summary: string; version: number; updatedAt: Date; reviewer: { name: string } | null }): ReviewView {
+	return {
+		id: review.id,
+		scores: review.scores as RubricScores,
+		percent: review.percent,
+		summary: review.summary,
+		version: review.version,
+		updatedAt: review.updatedAt.toISOString(),
+		reviewerName: review.reviewer?.name ?? 'A former lead',
+	}
+}
+
+const commentSelect = { id: true, offsetMs: true, file: true, line: true, body: true, createdAt: true, author: { select: { name: true } } } as const
+
+function toCommentView(comment: { id: string; offsetMs: number; file: string | null; line: number | null; body: string; createdAt: Date; author: { name: string } | null }) {
+	return { id: comment.id, offsetMs: comment.offsetMs, file: comment.file, line: comment.line, body: comment.body, createdAt: comment.createdAt.toISOString(), authorName: comment.author?.name ?? 'A former lead' }
+}
+
+export type ReviewCommentView = ReturnType<typeof toCommentView>
+
+/**
+ * Finds the attempt for a reviewer: 404 when it is not in their organisation, 403 when it is
+ * but belongs to nobody they lead (or to themselves).
+ */
+async function requireReviewable(user: Reviewer, attemptId: string) {
+	const prisma = getPrisma()
+	const [inOrg, reviewable] = await Promise.all([
+		prisma.attempt.findFirst({ where: { id: attemptId, organizationId: user.organizationId }, select: { id: true } }),
+		prisma.attempt.findFirst({ where: { id: attemptId, ...reviewableAttempts(user) }, select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } } }),
+	])
+	if (!inOrg) throw new ReviewError(404, 'This attempt does not exist.')
+	if (!reviewable) throw new ReviewError(403, 'Only the leads of this engineer’s teams and organisation admins can review this attempt.')
+	return reviewable
+}
+
+/** Everything the replay page shows. */
+export async function getAttemptForReview(user: Reviewer, attemptId: string) {
+	await requireReviewable(user, attemptId)
+	const attempt = await getPrisma().attempt.findUniqueOrThrow({
+		where: { id: attemptId },
+		select: {
+			id: true,
+			status: true,
+			startedAt: true,
+			finishedAt: true,
+			hintsAllowed: true,
+			pasteBlocked: true,
+			hardMode: true,
+			runCount: true,
+			hintsRevealed: true,
+			outsidePastes: true,
+			outsidePasteChars: true,
+			blockedPastes: true,
+			largeInsertions: true,
+			focusLosses: true,
+			awayMs: true,
+			user: { select: { id: true, name: true } },
+			assignment: { select: { dueAt: true, team: { select: { name: true } } } },
+			exercise: { select: { slug: true, title: true } },
+			exerciseVersion: { select: { number: true, metadata: true, publicFiles: true } },
+			events: { orderBy: { position: 'asc' }, select: { position: true, type: true, at: true, data: true } },
+			runs: { orderBy: { number: 'asc' }, select: { id: true, number: true, status: true, passed: true, failed: true, prediction: true, predictionCorrect: true, createdAt: true } },
+			submissions: {
+				orderBy: { number: 'asc' },
+				select: { id: true, number: true, file: true, startLine: true, endLine: true, category: true, explanation: true, attested: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: true, testsFailed: true, createdAt: true },
+			},
+			review: { select: reviewSelect },
+			reviewComments: { orderBy: [{ offsetMs: 'asc' }, { createdAt: 'asc' }], select: commentSelect },
+		},
+	})
+	const metadata = attempt.exerciseVersion.metadata as ExerciseMetadata
+	return {
+		attempt: {
+			id: attempt.id,
+			status: attempt.status,
+			startedAt: attempt.startedAt.toISOString(),
+			finishedAt: attempt.finishedAt?.toISOString() ?? null,
+			rules: { hintsAllowed: attempt.hintsAllowed, pasteBlocked: attempt.pasteBlocked, hardMode: attempt.hardMode },
+			integrity: {
+				hintsRevealed: attempt.hintsRevealed,
+				outsidePastes: attempt.outsidePastes,
+				outsidePasteChars: attempt.outsidePasteChars,
+				blockedPastes: attempt.blockedPastes,
+				largeInsertions: attempt.largeInsertions,
+				focusLosses: attempt.focusLosses,
+				awayMs: attempt.awayMs,
+			},
+			learner: attempt.user,
+			assignment: attempt.assignment ? { dueAt: attempt.assignment.dueAt.toISOString(), team: attempt.assignment.team.name } : null,
+		},
+		exercise: {
+			slug: attempt.exercise.slug,
+			title: attempt.exercise.title,
+			versionNumber: attempt.exerciseVersion.number,
+			rubric: metadata.rubric as RubricCriterion[],
+			reference: { category: metadata.rootCause.category, locations: metadata.rootCause.locations, explanation: metadata.rootCause.explanation },
+		},
+		starter: srcFiles(attempt.exerciseVersion.publicFiles as Files),
+		events: attempt.events.map((event) => ({ position: event.position, type: event.type, at: event.at.toISOString(), data: event.data })),
+		runs: attempt.runs.map((run) => ({ ...run, createdAt: run.createdAt.toISOString() })),
+		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
+		review: attempt.review ? toReviewView(attempt.review) : null,
+		comments: attempt.reviewComments.map(toCommentView),
+	}
+}
+
+export type AttemptForReview = Awaited<ReturnType<typeof getAttemptForReview>>
+
+/** One run's full output, for the replay's output panel. */
+export async function getRunForReview(user: Reviewer, attemptId: string, runId: string) {
+	await requireReviewable(user, attemptId)
+	return getPrisma().run.findFirst({ where: { id: runId, attemptId }, select: { id: true, number: true, result: true, predictionCorrect: true } })
+}
+
+/**
+ * Saves the rubric score. `baseVersion` is the review version the lead's page showed (0 when
+ * there was none): if someone saved in between, nothing is written and the error carries
+ * their review, so the second lead sees it instead of silently replacing it.
+ */
+export async function saveReview(user: Reviewer, attemptId: string, input: { scores: RubricScores; summary: string; baseVersion: number }) {
+	const attempt = await requireReviewable(user, attemptId)
+	if (attempt.status === 'in_progress') throw new ReviewError(409, 'This attempt is still in progress. It can be reviewed once the engineer has solved it or given up.')
+	const rubric = (attempt.exerciseVersion.metadata as ExerciseMetadata).rubric as RubricCriterion[]
+	const percent = rubricPercent(rubric, input.scores)
+	const prisma = getPrisma()
+	const conflict = async () => {
+		const current = await prisma.review.findUniqueOrThrow({ where: { attemptId }, select: reviewSelect })
+		const view = toReviewView(current)
+		return new ReviewError(409, `${view.reviewerName} saved a review of this attempt while you were scoring it. Their review is shown below and nothing was overwritten; to replace it, adjust your scores and save again.`, view)
+	}
+	try {
+		if (input.baseVersion === 0) {
+			await prisma.review.create({
+				data: { organizationId: user.organizationId, attemptId, reviewerId: user.id, scores: input.scores, percent, summary: input.summary },
+				select: { id: true },
+			})
+		} else {
+			const updated = await prisma.review.updateMany({
+				where: { attemptId, version: input.baseVersion },
+				data: { reviewerId: user.id, scores: input.scores, percent, summary: input.summary, version: { increment: 1 }, seenAt: null },
+			})
+			if (updated.count === 0) throw await conflict()
+		}
+	} catch (error) {
+		if (isUniqueViolation(error)) throw await conflict()
+		throw error
+	}
+	await recordAudit({ organizationId: user.organizationId, actorId: user.id, action: 'review.saved', targetType: 'Attempt', targetId: attemptId, detail: { percent } })
+	const saved = await prisma.review.findUniqueOrThrow({ where: { attemptId }, select: reviewSelect })
+	return toReviewView(saved)
+}
+
+export const MAX_COMMENTS_PER_ATTEMPT = 200
+
+export async function addReviewComment(user: Reviewer, attemptId: string, input: { offsetMs: number; file: string | null; line: number | null; body: string }) {
+	const attempt = await requireReviewable(user, attemptId)
+	if (attempt.status === 'in_progress') throw new ReviewError(409, 'This attempt is still in progress; comment once it is finished.')
+	const starter = srcFiles(attempt.exerciseVersion.publicFiles as Files)
+	if (input.file !== null && !(input.file in starter)) throw new ReviewError(400, 'Anchor the comment to one of the exercise’s files, or to the moment only.')
+	if (input.file === null && input.line !== null) throw new ReviewError(400, 'Pick the file the line is in.')
+	const prisma = getPrisma()
+	if ((await prisma.reviewComment.count({ where: { attemptId } })) >= MAX_COMMENTS_PER_ATTEMPT) {
+		throw new ReviewError(409, `This attempt already has ${MAX_COMMENTS_PER_ATTEMPT} comments. Put what is left in the review summary.`)
+	}
+	const comment = await prisma.reviewComment.create({ data: { attemptId, authorId: user.id, ...input }, select: commentSelect })
+	return toCommentView(comment)
+}
+
+/** The review of the learner's own attempt (null until a lead has scored it); marks it seen. */
+export async function getReviewForLearner(owner: { id: string; organizationId: string }, attemptId: string, now = new Date()) {
+	const prisma = getPrisma()
+	const attempt = await prisma.attempt.findFirst({
+		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
+		select: {
+			exerciseVersion: { select: { metadata: true } },
+			review: { select: reviewSelect },
+			reviewComments: { orderBy: [{ offsetMs: 'asc' }, { createdAt: 'asc' }], select: commentSelect },
+		},
+	})
+	if (!attempt?.review) return null
+	if (!attempt.review.seenAt) await prisma.review.update({ where: { id: attempt.review.id }, data: { seenAt: now }, select: { id: true } })
+	return {
+		...toReviewView(attempt.review),
+		rubric: (attempt.exerciseVersion.metadata as ExerciseMetadata).rubric as RubricCriterion[],
+		comments: attempt.reviewComments.map(toCommentView),
+	}
+}
+
+export type LearnerReview = NonNullable<Awaited<ReturnType<typeof getReviewForLearner>>>
+
+/** The learner's newest reviews, for the dashboard; `isNew` until they open the attempt. */
+export async function listReviewsForLearner(owner: { id: string; organizationId: string }, take = 5) {
+	const reviews = await getPrisma().review.findMany({
+		where: { organizationId: owner.organizationId, attempt: { userId: owner.id } },
+		orderBy: { updatedAt: 'desc' },
+		take,
+		select: { id: true, percent: true, updatedAt: true, seenAt: true, reviewer: { select: { name: true } }, attempt: { select: { id: true, exercise: { select: { title: true } } } } },
+	})
+	return reviews.map((review) => ({
+		id: review.id,
+		attemptId: review.attempt.id,
+		exerciseTitle: review.attempt.exercise.title,
+		percent: review.percent,
+		reviewerName: review.reviewer?.name ?? 'A former lead',
+		updatedAt: review.updatedAt.toISOString(),
+		isNew: review.seenAt === null,
+	}))
+}
+
+function isUniqueViolation(error: unknown) {
+	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
+}

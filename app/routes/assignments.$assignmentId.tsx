@@ -1,0 +1,173 @@
+import { data, Form, Link, useNavigation } from 'react-router'
+import type { Route } from './+types/assignments.$assignmentId'
+import { editAssignmentSchema } from '#app/assignments/assignment-form.ts'
+import { countProgress } from '#app/assignments/progress.ts'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { ConfirmAction } from '#app/components/confirm-action.tsx'
+import { ProgressBadge, ProgressBar, RuleBadges } from '#app/components/progress-badge.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
+import { Input } from '#app/components/ui/input.tsx'
+import { Table, Td, Th } from '#app/components/ui/table.tsx'
+import { AssignmentError, cancelAssignment, getAssignmentForLead, updateAssignment } from '#app/models/assignment.server.ts'
+import { ATTEMPT_STATUS_LABELS } from '#app/practice/attempt-summary.ts'
+import { formatDay, formatRelativeDay } from '#app/practice/dates.ts'
+import { requireAssignmentLead } from '#app/utils/auth.server.ts'
+import { parseForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { user } = await requireAssignmentLead(request, params.assignmentId)
+	const assignment = await getAssignmentForLead(user.organizationId, params.assignmentId)
+	if (!assignment) throw new Response('Assignment not found', { status: 404 })
+	return {
+		now: new Date().toISOString(),
+		today: new Date().toISOString().slice(0, 10),
+		assignment: {
+			id: assignment.id,
+			team: assignment.team,
+			exercise: assignment.exercise,
+			createdBy: assignment.createdBy?.name ?? null,
+			createdAt: assignment.createdAt.toISOString(),
+			dueAt: assignment.dueAt.toISOString(),
+			cancelledAt: assignment.cancelledAt?.toISOString() ?? null,
+			wholeTeam: assignment.wholeTeam,
+			rules: { hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode },
+			counts: countProgress(assignment.standings),
+			standings: assignment.standings,
+		},
+	}
+}
+
+type ActionResult = { intent: string; fieldErrors?: FormFieldErrors; message?: string; error?: string }
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const { user, assignment } = await requireAssignmentLead(request, params.assignmentId)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent'))
+	if (intent === 'update') {
+		const form = parseForm(formData, editAssignmentSchema(new Date()))
+		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		try {
+			await updateAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id, dueAt: form.data.dueDate, rules: { hintsAllowed: form.data.hintsAllowed, pasteBlocked: form.data.pasteBlocked, hardMode: form.data.hardMode } })
+		} catch (error) {
+			if (error instanceof AssignmentError) return data<ActionResult>({ intent, error: error.message }, { status: error.status })
+			throw error
+		}
+		return data<ActionResult>({ intent, message: 'Saved. Attempts already started keep the rules they started under.' })
+	}
+	if (intent === 'cancel') {
+		const cancelled = await cancelAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id })
+		return cancelled
+			? data<ActionResult>({ intent, message: 'Assignment cancelled. Learners no longer see it; every attempt made for it is kept.' })
+			: data<ActionResult>({ intent, error: 'This assignment was already cancelled.' }, { status: 409 })
+	}
+	return data<ActionResult>({ intent, error: 'Unknown action.' }, { status: 400 })
+}
+
+export default function AssignmentPage({ loaderData, actionData }: Route.ComponentProps) {
+	const { assignment, today } = loaderData
+	const now = new Date(loaderData.now)
+	const result = actionData as ActionResult | undefined
+	const busy = useNavigation().state === 'submitting'
+	const dueAt = new Date(assignment.dueAt)
+	const cancelled = Boolean(assignment.cancelledAt)
+	return (
+		<div className="space-y-6">
+			<nav aria-label="Breadcrumb" className="text-sm">
+				<Link to={`/teams/${assignment.team.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{assignment.team.name}</Link>
+				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
+				<Link to={`/teams/${assignment.team.id}/assignments`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">Assignments</Link>
+				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
+				<span className="text-slate-700 dark:text-slate-300">{assignment.exercise.title}</span>
+			</nav>
+			<div>
+				<h1 className="text-2xl font-bold tracking-tight">{assignment.exercise.title}</h1>
+				<p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+					<span>{assignment.wholeTeam ? `Whole team (${assignment.team.name})` : `${assignment.standings.length} chosen members`} · due {formatDay(dueAt, now)} ({formatRelativeDay(dueAt, now)})</span>
+					{cancelled ? <Badge tone="danger">Cancelled</Badge> : null}
+					<RuleBadges rules={assignment.rules} />
+				</p>
+				<p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+					Assigned {formatDay(new Date(assignment.createdAt), now)}{assignment.createdBy ? ` by ${assignment.createdBy}` : ''}. <Link to={`/exercises/${assignment.exercise.slug}`} className="underline underline-offset-2">Open the exercise</Link>
+				</p>
+			</div>
+			{result?.message ? <FormAlert tone="success" message={result.message} /> : null}
+			{result?.error ? <FormAlert message={result.error} /> : null}
+			<div className="grid gap-6 lg:grid-cols-3">
+				<Card className="lg:col-span-2">
+					<CardHeader title="Progress" description={<ProgressBar counts={assignment.counts} total={assignment.standings.length} />} />
+					{assignment.standings.length === 0 ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">Nobody is in this assignment’s audience yet. Learners who join {assignment.team.name} will get it.</p>
+					) : (
+						<Table caption="Progress of each member">
+							<thead>
+								<tr>
+									<Th>Member</Th>
+									<Th>Progress</Th>
+									<Th>Outcome</Th>
+									<Th><span className="sr-only">Actions</span></Th>
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+								{assignment.standings.map((standing) => (
+									<tr key={standing.person.id}>
+										<Td className="font-medium">{standing.person.name}</Td>
+										<Td><ProgressBadge progress={standing.progress} /></Td>
+										<Td>{standing.outcome && standing.outcome !== 'in_progress' ? ATTEMPT_STATUS_LABELS[standing.outcome] : <span className="text-slate-500 dark:text-slate-400">—</span>}</Td>
+										<Td className="text-right">
+											{standing.progress === 'submitted' || standing.progress === 'reviewed' ? (
+												<Link to={`/reviews/${standing.attemptId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100" aria-label={`${standing.progress === 'submitted' ? 'Review' : 'See the review of'} ${standing.person.name}’s attempt`}>
+													{standing.progress === 'submitted' ? 'Review' : 'See review'}
+												</Link>
+											) : null}
+										</Td>
+									</tr>
+								))}
+							</tbody>
+						</Table>
+					)}
+				</Card>
+				<Card>
+					<CardHeader title="Change" description={cancelled ? 'A cancelled assignment cannot be changed.' : 'New rules apply to attempts started from now on.'} />
+					{cancelled ? null : (
+						<>
+							<Form method="post" className="space-y-4" noValidate>
+								<input type="hidden" name="intent" value="update" />
+								<div className="space-y-1.5">
+									<label htmlFor="dueDate" className="block text-sm font-medium">Due</label>
+									<Input id="dueDate" name="dueDate" type="date" min={today} defaultValue={assignment.dueAt.slice(0, 10)} aria-invalid={result?.fieldErrors?.dueDate ? true : undefined} aria-describedby={result?.fieldErrors?.dueDate ? 'dueDate-error' : undefined} />
+									<FieldErrors id="dueDate-error" errors={result?.fieldErrors?.dueDate} />
+								</div>
+								<fieldset className="space-y-2 text-sm">
+									<legend className="font-medium">Rules</legend>
+									<label className="flex items-center gap-2"><input type="checkbox" name="hintsAllowed" defaultChecked={assignment.rules.hintsAllowed} className="size-4 accent-brand-600" /> Hints allowed</label>
+									<label className="flex items-center gap-2"><input type="checkbox" name="pasteBlocked" defaultChecked={assignment.rules.pasteBlocked} className="size-4 accent-brand-600" /> Block outside pastes</label>
+									<label className="flex items-center gap-2"><input type="checkbox" name="hardMode" defaultChecked={assignment.rules.hardMode} className="size-4 accent-brand-600" /> Hard-mode editor</label>
+								</fieldset>
+								<Button type="submit" variant="secondary" disabled={busy}>Save changes</Button>
+							</Form>
+							<div className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-800">
+								<ConfirmAction
+									label="Cancel assignment"
+									title="Cancel this assignment?"
+									message="Learners will no longer see it on their dashboard. Every attempt already made for it, and its reviews, are kept."
+									confirmLabel="Cancel assignment"
+									intent="cancel"
+									fields={{}}
+								/>
+							</div>
+						</>
+					)}
+				</Card>
+			</div>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.assignment.exercise.title ?? 'Assignment'} · Assignment · Hardmode` }]
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} />
+}
