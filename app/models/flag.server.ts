@@ -35,11 +35,17 @@ export function listOpenFlags(organizationId: string) {
 	})
 }
 
+/** Marks a flag handled: 'resolved', 'already' when someone did first, 'missing' when the organisation has no such flag. */
 export async function resolveFlag(input: { organizationId: string; flagId: string; actorId: string; now?: Date }) {
-	const resolved = await getPrisma().exerciseFlag.updateMany({
+	const prisma = getPrisma()
+	const resolved = await prisma.exerciseFlag.updateMany({
 		where: { id: input.flagId, organizationId: input.organizationId, resolvedAt: null },
 		data: { resolvedAt: input.now ?? new Date(), resolvedById: input.actorId },
 	})
-	if (resolved.count) await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'exercise.flag_resolved', targetType: 'ExerciseFlag', targetId: input.flagId })
-	return resolved.count > 0
+	if (resolved.count) {
+		await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'exercise.flag_resolved', targetType: 'ExerciseFlag', targetId: input.flagId })
+		return 'resolved' as const
+	}
+	const exists = await prisma.exerciseFlag.findFirst({ where: { id: input.flagId, organizationId: input.organizationId }, select: { id: true } })
+	return exists ? ('already' as const) : ('missing' as const)
 }

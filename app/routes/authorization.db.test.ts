@@ -24,13 +24,20 @@ import * as exercises from './exercises._index.tsx'
 import * as logout from './logout.tsx'
 import * as settings from './settings.tsx'
 import * as team from './teams.$teamId.tsx'
+import * as teamAssignments from './teams.$teamId.assignments.tsx'
+import * as newAssignment from './teams.$teamId.assignments.new.tsx'
+import * as assignmentPage from './assignments.$assignmentId.tsx'
+import * as reviews from './reviews._index.tsx'
+import * as review from './reviews.$attemptId.tsx'
+import * as reviewRun from './reviews.$attemptId.runs.$runId.ts'
+import { giveUp } from '#app/models/attempt.server.ts'
 
 const PERSONAS = ['anonymous', 'learner', 'lead', 'otherTeamLead', 'admin', 'outsider'] as const
 type Persona = (typeof PERSONAS)[number]
 
 let db: Database
 const cookies: Partial<Record<Persona, string>> = {}
-const ids = { checkout: '', platform: '', ada: '', adaAttempt: '', adaRun: '', adaStarter: {} as Record<string, string> }
+const ids = { checkout: '', platform: '', ada: '', adaAttempt: '', adaRun: '', adaStarter: {} as Record<string, string>, adaFinished: '', assignment: '', flag: '' }
 
 beforeAll(async () => {
 	db = await createTestDatabase()
@@ -55,6 +62,12 @@ beforeAll(async () => {
 	ids.adaStarter = adaAttempt.draft as Record<string, string>
 	ids.adaRun = (await db.prisma.run.create({ data: { attemptId: ids.adaAttempt, number: 1, files: ids.adaStarter, result: { version: 1, status: 'fail', tests: [], console: '', timings: { queueMs: 0, compileMs: 0, runMs: 0 } }, status: 'fail', passed: 0, failed: 1 }, select: { id: true } })).id
 	await db.prisma.attempt.update({ where: { id: ids.adaAttempt }, data: { runCount: 1 } })
+	// A finished attempt of Ada's, which her team's lead may review.
+	ids.adaFinished = (await startAttempt(adaUser, 'invoice-total-off-by-a-cent')).id
+	await giveUp(adaUser, ids.adaFinished)
+	const exerciseId = (await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'retry-storm' }, select: { id: true } })).id
+	ids.assignment = (await db.prisma.assignment.create({ data: { organizationId: org.id, teamId: ids.checkout, exerciseId, dueAt: new Date(Date.now() + 5 * 86_400_000) }, select: { id: true } })).id
+	ids.flag = (await db.prisma.exerciseFlag.create({ data: { organizationId: org.id, exerciseId, raisedById: adaUser.id, reason: 'broken', comment: 'The visible test never finishes.' }, select: { id: true } })).id
 	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
 
 	cookies.learner = await loginCookie('ada@hardmode.dev')
@@ -172,6 +185,71 @@ const rows: Row[] = [
 		request: (c) => call(attemptRuns.loader, get(`/attempts/${ids.adaAttempt}/runs?run=${ids.adaRun}`, c), { attemptId: ids.adaAttempt }),
 		expected: { anonymous: 302, learner: 200, lead: 404, otherTeamLead: 404, admin: 404, outsider: 404 },
 	},
+	{
+		what: 'GET /teams/:checkout/assignments',
+		request: (c) => call(teamAssignments.loader, get(`/teams/${ids.checkout}/assignments`, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /teams/:checkout/assignments/new',
+		request: (c) => call(newAssignment.loader, get(`/teams/${ids.checkout}/assignments/new`, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout/assignments/new (assign an exercise)',
+		request: (c) => call(newAssignment.action, post(`/teams/${ids.checkout}/assignments/new`, { exercises: 'retry-storm', audience: 'team', dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }, c), { teamId: ids.checkout }),
+		// A lead's assignment redirects to the team's assignment list.
+		expected: { anonymous: 302, learner: 403, lead: 302, otherTeamLead: 403, admin: 302, outsider: 404 },
+	},
+	{
+		what: 'GET /assignments/:checkout',
+		request: (c) => call(assignmentPage.loader, get(`/assignments/${ids.assignment}`, c), { assignmentId: ids.assignment }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /assignments/:checkout (change the due date)',
+		request: (c) => call(assignmentPage.action, post(`/assignments/${ids.assignment}`, { intent: 'update', dueDate: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10), hintsAllowed: 'on' }, c), { assignmentId: ids.assignment }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /reviews',
+		request: (c) => call(reviews.loader, get('/reviews', c)),
+		// Every lead and admin has a queue of their own (checked below to hold only their teams' work).
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 200, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'POST /reviews (mark a flag handled)',
+		request: (c) => call(reviews.action, post('/reviews', { intent: 'resolve-flag', flagId: ids.flag }, c)),
+		// Flags are about platform exercises, so any lead of the organisation may handle one.
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 200, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /reviews/:adaFinished',
+		request: (c) => call(review.loader, get(`/reviews/${ids.adaFinished}`, c), { attemptId: ids.adaFinished }),
+		// Ada reads her review on her own attempt, not on the lead's replay page.
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /reviews/:adaFinished (comment)',
+		request: (c) => call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'comment', offsetMs: '0', body: 'Start by reading the failing test.' }, c), { attemptId: ids.adaFinished }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /reviews/:adaFinished (score out of range)',
+		request: (c) => call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'score', 'score.diagnosis': '9', summary: 'x', baseVersion: '0' }, c), { attemptId: ids.adaFinished }),
+		// Only a reviewer gets as far as the field check.
+		expected: { anonymous: 302, learner: 403, lead: 400, otherTeamLead: 403, admin: 400, outsider: 404 },
+	},
+	{
+		what: 'GET /reviews/:ada/runs/:run',
+		request: (c) => call(reviewRun.loader, get(`/reviews/${ids.adaAttempt}/runs/${ids.adaRun}`, c), { attemptId: ids.adaAttempt, runId: ids.adaRun }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /exercises/:slug (flag)',
+		request: (c) => call(exercise.action, post('/exercises/retry-storm', { intent: 'flag', reason: 'too_easy', comment: 'Solved it from the summary alone.' }, c), { slug: 'retry-storm' }),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
 	{ what: 'POST /logout', request: (c) => call(logout.action, post('/logout', {}, c)), expected: { anonymous: 302, learner: 302, lead: 302, otherTeamLead: 302, admin: 302, outsider: 302 } },
 ]
 
@@ -183,6 +261,16 @@ describe('authorization matrix', () => {
 		const result = await row.request(cookie)
 		expect(result.status).toBe(expected)
 		if (expected === 302 && persona === 'anonymous' && row.what !== 'POST /logout') expect(result.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
+	})
+
+	it('shows each lead a review queue of their own teams’ work only', async () => {
+		const queue = async (persona: 'lead' | 'otherTeamLead' | 'admin' | 'outsider') => JSON.stringify((await call(reviews.loader, get('/reviews', cookies[persona]))).data)
+		expect(await queue('lead')).toContain(ids.adaFinished)
+		expect(await queue('admin')).toContain(ids.adaFinished)
+		expect(await queue('otherTeamLead')).not.toContain(ids.adaFinished)
+		const outsider = await queue('outsider')
+		expect(outsider).not.toContain(ids.adaFinished)
+		expect(outsider).not.toContain('Ada Moreno')
 	})
 
 	it('shows an organisation admin only their own organisation', async () => {

@@ -44,7 +44,8 @@ export async function action({ request }: Route.ActionArgs) {
 	const form = parseForm(await request.formData(), ResolveSchema)
 	if (!form.ok) return data({ error: 'Choose a flag to mark as handled.' }, { status: 400 })
 	const resolved = await resolveFlag({ organizationId: user.organizationId, flagId: form.data.flagId, actorId: user.id })
-	return resolved ? data({ message: 'Flag marked as handled.' }) : data({ error: 'That flag was already handled.' }, { status: 404 })
+	if (resolved === 'missing') return data({ error: 'There is no such flag. Reload the page to see the open ones.' }, { status: 404 })
+	return data({ message: resolved === 'resolved' ? 'Flag marked as handled.' : 'Someone had already marked that flag as handled.' })
 }
 
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
