@@ -140,7 +140,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 function ReviewsCard({ reviews, now }: { reviews: Awaited<ReturnType<typeof listReviewsForLearner>>; now: Date }) {
 	if (reviews.length === 0) return null
 	return (
-		<Card>
+		<Card aria-label="Reviews of your work">
 			<CardHeader title="Reviews of your work" description="Your lead’s rubric scores and comments." />
 			<ul className="divide-y divide-slate-200 dark:divide-slate-800">
 				{reviews.map((review) => (
@@ -176,7 +176,7 @@ function AssignedCard({ assignments, now, leads }: { assignments: LearnerDashboa
 			{assignments.length === 0 ? (
 				<EmptyState title="Nothing assigned yet">
 					{leads
-						? 'Invite your engineers from a team page; assignments will follow from there.'
+						? 'To give your team practice, open its page and choose Assign practice.'
 						: 'When your lead assigns an exercise, it shows up here with its due date. Meanwhile, pick one from the catalogue.'}
 				</EmptyState>
 			) : (

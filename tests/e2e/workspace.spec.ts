@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import type { Page } from '@playwright/test'
+import { editor, goToLine, openFile, openTab, retypeLine, selectLines } from './editor.ts'
 import { checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
 
 const PASSWORD = 'a long and quiet river 7'
@@ -15,26 +16,6 @@ async function signUp(page: Page, name: string) {
 	await page.getByLabel('Password').fill(PASSWORD)
 	await page.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(page).toHaveURL(/\/dashboard/)
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
-const openTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Open files' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) })
-
-const editor = (page: Page) => page.locator('.monaco-editor').first()
-
-/** Puts the cursor on a line with Monaco's own Go to Line (Ctrl+G), as a person would. */
-async function goToLine(page: Page, line: number) {
-	await editor(page).locator('.view-lines').click()
-	await page.keyboard.press('Control+G')
-	await page.keyboard.type(String(line))
-	await page.keyboard.press('Enter')
-}
-
-async function openFile(page: Page, path: string) {
-	await page.getByRole('tab', { name: 'Files' }).click()
-	await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(path.replace(/^src\//, ''))}`) }).click()
-	await expect(openTab(page, path.split('/').at(-1)!)).toHaveAttribute('aria-current', 'true')
 }
 
 test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix typed in the editor, a reload, a wrong and then a right diagnosis', async ({ page }) => {
@@ -79,12 +60,7 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 
 	// The fix, typed line by line in the editor.
 	await openFile(page, BUGGY_FILE)
-	await goToLine(page, 23)
-	await page.keyboard.press('End')
-	await page.keyboard.press('Shift+Home')
-	await page.keyboard.type(FIXED_LINE.slice(0, -1))
-	await page.keyboard.press('Escape')
-	await page.keyboard.type(',')
+	await retypeLine(page, 23, FIXED_LINE)
 	await expect(editor(page)).toContainText("ctx.zone === 'domestic' && !ctx.hasBulkyItems,")
 
 	// A reload at once (before the next autosave) loses nothing: code, journal, output.
@@ -101,10 +77,7 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 	await expect(output).toContainText('All tests passed')
 
 	// Pick the root-cause lines in the editor: 22–23.
-	await goToLine(page, 22)
-	await page.keyboard.press('Home')
-	await page.keyboard.press('Shift+ArrowDown')
-	await page.keyboard.press('Shift+End')
+	await selectLines(page, 22, 23)
 	await page.getByRole('tab', { name: 'Submit' }).click()
 	await page.getByRole('button', { name: 'Use selected lines' }).click()
 	await expect(page.getByText(`${BUGGY_FILE} lines 22–23`)).toBeVisible()
