@@ -335,8 +335,16 @@ function CodeView({ path, text, starter, diagnosis, selectedLine, onSelectLine }
 }) {
 	const changed = useMemo(() => changedLines(starter, text), [starter, text])
 	const lines = text.split('\n')
+	const container = useRef<HTMLDivElement>(null)
+	// Keep the interesting part in view: the selected line, else the first change from the starter.
+	const focusLine = selectedLine ?? (changed.size ? Math.min(...changed) : diagnosis?.startLine ?? null)
+	useEffect(() => {
+		const box = container.current
+		const row = focusLine ? box?.querySelector<HTMLElement>(`[data-line="${focusLine}"]`) : null
+		if (box && row && (row.offsetTop < box.scrollTop || row.offsetTop > box.scrollTop + box.clientHeight - 40)) box.scrollTop = Math.max(0, row.offsetTop - box.clientHeight / 3)
+	}, [path, focusLine])
 	return (
-		<div className="max-h-[28rem] overflow-auto font-mono text-xs leading-5" tabIndex={0} aria-label={`Code of ${path}`}>
+		<div ref={container} className="relative max-h-[28rem] overflow-auto font-mono text-xs leading-5" tabIndex={0} aria-label={`Code of ${path}`}>
 			<table className="w-full border-collapse">
 				<caption className="sr-only">{path}; select a line number to anchor a comment to it</caption>
 				<tbody>
@@ -344,7 +352,7 @@ function CodeView({ path, text, starter, diagnosis, selectedLine, onSelectLine }
 						const number = index + 1
 						const inDiagnosis = diagnosis && number >= diagnosis.startLine && number <= diagnosis.endLine
 						return (
-							<tr key={index} className={cn(changed.has(number) && 'bg-amber-50 dark:bg-amber-950/40', selectedLine === number && 'bg-brand-50 ring-1 ring-brand-500 ring-inset dark:bg-slate-800')}>
+							<tr key={index} data-line={number} className={cn(changed.has(number) && 'bg-amber-50 dark:bg-amber-950/40', selectedLine === number && 'bg-brand-50 ring-1 ring-brand-500 ring-inset dark:bg-slate-800')}>
 								<td className={cn('w-1 p-0', inDiagnosis && 'bg-emerald-600')} title={inDiagnosis ? 'Lines picked as the root cause in the last submission' : undefined} />
 								<td className="w-12 pr-2 text-right align-top select-none">
 									<button
