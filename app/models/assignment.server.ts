@@ -133,6 +133,20 @@ function audienceOf(assignment: { wholeTeam: boolean; members: Array<{ user: { i
 	return assignment.wholeTeam ? learners : assignment.members.map((member) => member.user).sort((a, b) => a.name.localeCompare(b.name))
 }
 
+// What the lead's pages show of an assignment, and what its progress is computed from.
+const assignmentSelect = {
+	id: true,
+	exerciseId: true,
+	dueAt: true,
+	createdAt: true,
+	cancelledAt: true,
+	wholeTeam: true,
+	hintsAllowed: true,
+	pasteBlocked: true,
+	hardMode: true,
+	members: { select: { user: { select: { id: true, name: true } } } },
+} as const
+
 /** A team's assignments with each member's standing. Four queries, however many assignments. */
 export async function listTeamAssignments(organizationId: string, teamId: string) {
 	const prisma = getPrisma()
@@ -140,19 +154,7 @@ export async function listTeamAssignments(organizationId: string, teamId: string
 		prisma.assignment.findMany({
 			where: { organizationId, teamId },
 			orderBy: [{ cancelledAt: { sort: 'asc', nulls: 'first' } }, { dueAt: 'asc' }],
-			select: {
-				id: true,
-				exerciseId: true,
-				dueAt: true,
-				createdAt: true,
-				cancelledAt: true,
-				wholeTeam: true,
-				hintsAllowed: true,
-				pasteBlocked: true,
-				hardMode: true,
-				exercise: { select: { slug: true, title: true } },
-				members: { select: { user: { select: { id: true, name: true } } } },
-			},
+			select: { ...assignmentSelect, exercise: { select: { slug: true, title: true } } },
 		}),
 		teamLearners(organizationId, teamId),
 	])
@@ -191,20 +193,11 @@ export async function getAssignmentForLead(organizationId: string, assignmentId:
 	const assignment = await prisma.assignment.findFirst({
 		where: { id: assignmentId, organizationId },
 		select: {
-			id: true,
+			...assignmentSelect,
 			teamId: true,
-			exerciseId: true,
-			dueAt: true,
-			createdAt: true,
-			cancelledAt: true,
-			wholeTeam: true,
-			hintsAllowed: true,
-			pasteBlocked: true,
-			hardMode: true,
 			team: { select: { id: true, name: true } },
 			createdBy: { select: { name: true } },
 			exercise: { select: { slug: true, title: true, difficulty: true } },
-			members: { select: { user: { select: { id: true, name: true } } } },
 		},
 	})
 	if (!assignment) return null
