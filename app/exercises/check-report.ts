@@ -41,7 +41,9 @@ export function formatExerciseLine(report: ExerciseReport): string {
 	]
 	if (report.starter) {
 		const { visible, hidden } = report.starter
-		fields.push(`tests ${visible.total} visible/${hidden.total} hidden`, `starter fails ${failing(visible)} visible, ${failing(hidden)} hidden`)
+		fields.push(`tests ${visible.total} visible/${hidden.total} hidden`)
+		if (report.stages) fields.push(`starter fails ${report.stages.map((stage) => `stage ${stage.stage} ${failing(stage)}`).join(', ')} scenarios`)
+		else fields.push(`starter fails ${failing(visible)} visible, ${failing(hidden)} hidden`)
 	} else {
 		fields.push('tests not run')
 	}

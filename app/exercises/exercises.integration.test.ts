@@ -107,6 +107,35 @@ describe('exercises:check on a real exercise, with the real sandbox', () => {
 		expectRules(await rulesReported(dir)).toEqual(['placeholder', 'src-size'])
 	}, 60_000)
 
+	describe('the architecture exercise', () => {
+		const ARCHITECTURE_SLUG = 'idempotent-payment-webhook'
+		async function copyOfArchitectureExercise() {
+			const dir = path.join(workDir, `copy-${++copies}`, ARCHITECTURE_SLUG)
+			await cp(path.join(EXERCISES_ROOT, ARCHITECTURE_SLUG), dir, { recursive: true })
+			return dir
+		}
+
+		it('is valid, and its naive starter misses thresholds in both stages', async () => {
+			const { reports } = await checkCatalogue([await copyOfArchitectureExercise()], { run })
+			const [report] = reports
+			expect(report?.problems).toEqual([])
+			expect(report?.stages?.map((stage) => stage.stage)).toEqual([1, 2])
+			for (const stage of report?.stages ?? []) expect(stage.failing).toBeGreaterThan(0)
+		}, 60_000)
+
+		it('reports solution-passes, naming the scenario and the metric, when the reference design forgets its idempotency key', async () => {
+			const dir = await copyOfArchitectureExercise()
+			const file = path.join(dir, 'solution/webhooks/paymentService.ts')
+			const reference = await readFile(file, 'utf8')
+			const forgetful = reference.replace(', idempotencyKey: `capture:${paymentId}`', '')
+			expect(forgetful).not.toBe(reference)
+			await writeFile(file, forgetful)
+			const reported = await rulesReported(dir)
+			expectRules(reported).toEqual(['solution-passes'])
+			expect(reported.problems[0]?.message).toMatch(/the payments API has a bad two minutes \(fail: .*Duplicate side effects: \d+ effects \(threshold ≤ 0 effects\)/)
+		}, 60_000)
+	})
+
 	it('makes npm run exercises:check exit 1 and name the exercise, file and rule', async () => {
 		const { dir, folder } = await copyOfRealExercise()
 		const [leaked] = distinctiveSolutionLines(folder)

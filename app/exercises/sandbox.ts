@@ -5,5 +5,5 @@ import type { RunLimits, RunRequest, RunResult, TestResult } from '#app/runner/p
 
 export type SandboxLimits = RunLimits
 export type SandboxRunRequest = Pick<RunRequest, 'files' | 'testFiles' | 'seed' | 'limits'>
-export type SandboxTestResult = Pick<TestResult, 'name' | 'file' | 'status' | 'message' | 'durationMs'>
+export type SandboxTestResult = Pick<TestResult, 'name' | 'file' | 'status' | 'message' | 'durationMs' | 'scenario'>
 export type SandboxRunResult = Pick<RunResult, 'status' | 'message' | 'limit'> & { tests: SandboxTestResult[] }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
+import { architectureMetadata } from './fixtures/sample-architecture.ts'
 import { sampleMetadata } from './fixtures/sample-exercise.ts'
 import { EXERCISE_JSON_SCHEMA_PATH, exerciseJsonSchemaText } from './json-schema.ts'
 import { parseExerciseMetadata } from './schema.ts'
@@ -49,7 +50,54 @@ describe('exercise.json schema', () => {
 		expect(paths((metadata) => (metadata.topics = []))).toEqual(['topics'])
 		expect(paths((metadata) => (metadata.topics = ['time', 'text', 'state', 'async']))).toEqual(['topics'])
 		expect(paths((metadata) => (metadata.rootCause.category = 'off-by-one'))).toEqual(['rootCause.category'])
-		expect(paths((metadata) => (metadata.kind = 'architecture'))).toEqual([])
+		// "architecture" is a known kind; what it still lacks here is its own block.
+		expect(paths((metadata) => (metadata.kind = 'architecture'))).toEqual(['architecture'])
+	})
+
+	describe('architecture exercises', () => {
+		const architectureProblems = (change: (metadata: Record<string, any>) => void) => {
+			const metadata: Record<string, any> = architectureMetadata()
+			change(metadata)
+			const result = parseExerciseMetadata(metadata)
+			return result.success ? [] : result.problems
+		}
+
+		it('accepts a decision record guide and two stages, and keeps rootCause and hints as for debugging', () => {
+			expect(architectureProblems(() => {})).toEqual([])
+			const parsed = parseExerciseMetadata(architectureMetadata())
+			expect(parsed.success && parsed.metadata.architecture?.stages.map((stage) => stage.title)).toEqual(['Launch', 'Six months later: a second region'])
+			expect(architectureProblems((metadata) => delete metadata.hints)).toEqual([{ path: 'hints', message: 'is required' }])
+		})
+
+		it('needs the architecture block for that kind only', () => {
+			expect(architectureProblems((metadata) => delete metadata.architecture)).toEqual([
+				{ path: 'architecture', message: 'is required for an architecture exercise: its decision record and its two stages' },
+			])
+			expect(problemsOf((metadata) => (metadata.architecture = architectureMetadata().architecture))).toEqual([
+				{ path: 'architecture', message: 'is only for architecture exercises; remove it or set kind to "architecture"' },
+			])
+		})
+
+		it('wants exactly two stages of test files, each file in one stage, and every prompt of the record', () => {
+			expect(architectureProblems((metadata) => metadata.architecture.stages.pop())).toEqual([
+				{ path: 'architecture.stages', message: 'must have exactly 2 stages: stage 1 (the launch) and stage 2 (six months later)' },
+			])
+			expect(architectureProblems((metadata) => (metadata.architecture.stages[1].scenarios = ['tests/hidden/later.spec.ts'])).map((problem) => problem.path)).toEqual([
+				'architecture.stages[1].scenarios[0]',
+			])
+			expect(architectureProblems((metadata) => (metadata.architecture.stages[1].scenarios = ['src/later.test.ts'])).map((problem) => problem.path)).toEqual([
+				'architecture.stages[1].scenarios[0]',
+			])
+			expect(architectureProblems((metadata) => (metadata.architecture.stages[1].scenarios = []))).toEqual([
+				{ path: 'architecture.stages[1].scenarios', message: 'must name at least 1 test file' },
+			])
+			expect(architectureProblems((metadata) => delete metadata.architecture.decisionRecord.prompts.followUp)).toEqual([
+				{ path: 'architecture.decisionRecord.prompts.followUp', message: 'is required' },
+			])
+			expect(architectureProblems((metadata) => (metadata.architecture.stages[0].unlock = 'after submit'))).toEqual([
+				{ path: 'architecture.stages[0]', message: 'unknown key "unlock" (a typo?)' },
+			])
+		})
 	})
 
 	it('keeps difficulty between 800 and 2200, as an integer', () => {

@@ -99,6 +99,62 @@ export const RootCauseSchema = z.strictObject({
 		.describe('Reference explanation, 3-6 sentences: what is wrong, why it produces the symptom, how the fix addresses it.'),
 })
 
+export const TestFilePathSchema = z
+	.string()
+	.regex(/^tests\/(?:visible|hidden)\/[^\\]+\.test\.(?:ts|js|mts|mjs)$/, 'must be a test file in tests/visible/ or tests/hidden/, e.g. "tests/visible/launch.test.ts"')
+	.refine((file) => !file.split('/').some((part) => part === '..' || part === '.' || part === ''), {
+		message: 'must be a plain relative path without "." or ".." segments',
+	})
+
+export const ArchitectureStageSchema = z.strictObject({
+	title: text('The stage heading, e.g. "Launch" or "Six months later: a second region".', 100),
+	brief: text(
+		'Markdown shown when the stage opens. Stage 1: what must hold at launch. Stage 2: the new requirement or incident "six months later", written like the README.',
+		20_000,
+	),
+	scenarios: z
+		.array(TestFilePathSchema)
+		.min(1, 'must name at least 1 test file')
+		.refine((files) => new Set(files).size === files.length, { message: 'must not repeat a file' })
+		.describe("The test files whose scenarios (scenario() from 'hardmode:sim') belong to this stage. Stage 2's files live in tests/hidden/."),
+})
+
+/** The parts of a decision record, in order; followUp is written once stage 2 has played. */
+export const DECISION_RECORD_SECTIONS = ['context', 'options', 'decision', 'consequences', 'followUp'] as const
+
+export const DecisionRecordSchema = z.strictObject({
+	guidance: text('Shown beside the record editor: what a good record weighs in this scenario. Never the answer.'),
+	prompts: z
+		.strictObject({
+			context: text('The question that opens the Context section.', 1000),
+			options: text('The question for the Options considered section.', 1000),
+			decision: text('The question for the Decision section.', 1000),
+			consequences: text('The question for the Expected consequences section.', 1000),
+			followUp: text('Asked once stage 2 has played: what held, what had to change, what would you decide differently.', 1000),
+		})
+		.describe('One question per section of the record, concrete to this scenario.'),
+})
+
+export const ArchitectureSchema = z
+	.strictObject({
+		decisionRecord: DecisionRecordSchema,
+		stages: z
+			.array(ArchitectureStageSchema)
+			.length(2, 'must have exactly 2 stages: stage 1 (the launch) and stage 2 (six months later)')
+			.superRefine((stages, context) => {
+				const owner = new Map<string, number>()
+				for (const [index, stage] of stages.entries()) {
+					for (const [fileIndex, file] of stage.scenarios.entries()) {
+						const first = owner.get(file)
+						if (first === undefined) owner.set(file, index)
+						else context.addIssue({ code: 'custom', path: [index, 'scenarios', fileIndex], message: `is already a file of stage ${first + 1}; a test file belongs to one stage` })
+					}
+				}
+			})
+			.describe('Stage 1 opens with the exercise; stage 2 ("six months later") unlocks once stage 1 is submitted and plays new scenarios against the same design.'),
+	})
+	.describe('Only for kind "architecture": the decision record the learner writes and the stages whose scenarios play the consequences.')
+
 export const ExerciseMetadataSchema = z
 	.strictObject({
 		$schema: z.string().optional().describe('Path to exercise.schema.json, for editor completion.'),
@@ -149,12 +205,26 @@ export const ExerciseMetadataSchema = z
 				message: 'criterion ids must be unique',
 			})
 			.describe('How leads score an attempt.'),
+		architecture: ArchitectureSchema.optional(),
 		limits: ExerciseLimitsSchema.optional(),
 		version: z.int().min(1).describe('Bump when a change would make old attempts incomparable.'),
+	})
+	// One schema for both kinds (rather than a union on `kind`) keeps `rootCause` and `hints`
+	// plain fields for every consumer; the architecture block is what the kinds differ in.
+	.superRefine((metadata, context) => {
+		if (metadata.kind === 'architecture' && metadata.architecture === undefined) {
+			context.addIssue({ code: 'custom', path: ['architecture'], message: 'is required for an architecture exercise: its decision record and its two stages' })
+		}
+		if (metadata.kind !== 'architecture' && metadata.architecture !== undefined) {
+			context.addIssue({ code: 'custom', path: ['architecture'], message: 'is only for architecture exercises; remove it or set kind to "architecture"' })
+		}
 	})
 	.describe('A Hardmode exercise (see docs/authoring.md).')
 
 export type ExerciseMetadata = z.infer<typeof ExerciseMetadataSchema>
+export type ArchitectureMetadata = z.infer<typeof ArchitectureSchema>
+export type ArchitectureStage = z.infer<typeof ArchitectureStageSchema>
+export type DecisionRecordGuide = z.infer<typeof DecisionRecordSchema>
 export type ExerciseLimits = z.infer<typeof ExerciseLimitsSchema>
 export type SourceLocation = z.infer<typeof SourceLocationSchema>
 

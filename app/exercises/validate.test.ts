@@ -8,6 +8,16 @@ import {
 	sampleFolder,
 	sampleMetadata,
 } from './fixtures/sample-exercise.ts'
+import {
+	ARCHITECTURE_SLUG,
+	LATER_FILES,
+	LAUNCH_FILES,
+	SOUND_LINE,
+	architectureFolder,
+	architectureMetadata,
+	fakeScenarioRunner,
+} from './fixtures/sample-architecture.ts'
+import { formatExerciseLine } from './check-report.ts'
 import { type ExerciseFiles, exerciseFolderFromFiles } from './exercise-folder.ts'
 import { type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 import { checkExercise, validateCatalogue, validateExercise } from './validate.ts'
@@ -437,5 +447,151 @@ describe('validateCatalogue', () => {
 			},
 		])
 		expect(validateCatalogue([first, other])).toEqual([])
+	})
+})
+
+describe('validateExercise on an architecture exercise', () => {
+	async function architectureProblemsAfter(change: (files: ExerciseFiles) => void, options: Parameters<typeof fakeScenarioRunner>[0] = {}) {
+		return validateExercise(architectureFolder(change), fakeScenarioRunner(options))
+	}
+	const withArchitectureMetadata = (change: (metadata: ReturnType<typeof architectureMetadata> & Record<string, any>) => void) => (files: ExerciseFiles) => {
+		const metadata = architectureMetadata()
+		change(metadata)
+		files['exercise.json'] = JSON.stringify(metadata)
+	}
+
+	it('finds nothing wrong with a sound exercise, and counts the failing scenarios of each stage on the starter', async () => {
+		const runner = fakeScenarioRunner()
+		const report = await checkExercise(architectureFolder(), runner)
+		expect(report).toMatchObject({
+			slug: ARCHITECTURE_SLUG,
+			kind: 'architecture',
+			category: 'idempotency',
+			starter: { visible: { total: 1, failing: 1 }, hidden: { total: 2, failing: 2 } },
+			stages: [
+				{ stage: 1, total: 2, failing: 2 },
+				{ stage: 2, total: 1, failing: 1 },
+			],
+			problems: [],
+		})
+		expect(runner.requests[0]?.testFiles).toEqual([...LAUNCH_FILES.slice(0, 1), ...LAUNCH_FILES.slice(1), ...LATER_FILES])
+		expect(formatExerciseLine(report)).toBe(
+			`✓ ${ARCHITECTURE_SLUG}  architecture  idempotency  1200  src 3 files/${report.srcLines} lines  tests 1 visible/2 hidden  starter fails stage 1 2/2, stage 2 1/1 scenarios`,
+		)
+	})
+
+	it('requires the README sections of an architecture brief', async () => {
+		const problems = await architectureProblemsAfter((files) => (files['README.md'] = (files['README.md'] as string).replace('## Scenario', '## Symptom')))
+		expect(problems).toEqual([expect.objectContaining({ rule: 'readme-sections', message: 'the README lacks the section "## Scenario"' })])
+	})
+
+	it('lets architecture tests, and only them, import the simulation kit', async () => {
+		expect(await architectureProblemsAfter(() => {})).toEqual([])
+		const debugging = await problemsAfter((files) => {
+			files['tests/hidden/periods.test.js'] = `import { scenario } from 'hardmode:sim'\n${files['tests/hidden/periods.test.js']}`
+		})
+		expect(debugging).toEqual([
+			expect.objectContaining({
+				rule: 'imports',
+				message: 'tests/hidden/periods.test.js imports "hardmode:sim"; "hardmode:sim" is for the scenarios of architecture exercises (kind "architecture")',
+			}),
+		])
+		const unknown = await architectureProblemsAfter((files) => {
+			files['tests/visible/launch.test.js'] = `import { faker } from '@faker-js/faker'\n${files['tests/visible/launch.test.js']}`
+		})
+		expect(unknown).toEqual([expect.objectContaining({ rule: 'imports', message: expect.stringContaining('tests may import only "vitest", "hardmode:sim" and relative paths') })])
+	})
+
+	describe('stages', () => {
+		it('keeps later stages hidden and lets the learner play stage 1', async () => {
+			const visibleLater = await architectureProblemsAfter((files) => {
+				files['tests/visible/six-months-later.test.js'] = files['tests/hidden/six-months-later.test.js'] as string
+				delete files['tests/hidden/six-months-later.test.js']
+				const metadata = architectureMetadata()
+				metadata.architecture.stages[1]!.scenarios = ['tests/visible/six-months-later.test.js']
+				files['exercise.json'] = JSON.stringify(metadata)
+			})
+			expect(visibleLater).toContainEqual(
+				expect.objectContaining({ rule: 'stages', file: 'tests/visible/six-months-later.test.js', message: expect.stringContaining('belongs to stage 2, but it is in tests/visible/') }),
+			)
+			const hiddenLaunch = await architectureProblemsAfter(withArchitectureMetadata((metadata) => (metadata.architecture.stages[0]!.scenarios = ['tests/hidden/launch-grading.test.js'])))
+			expect(hiddenLaunch).toContainEqual(expect.objectContaining({ rule: 'stages', message: expect.stringContaining('stage 1 has no file in tests/visible/') }))
+		})
+
+		it('puts every test file in exactly one stage, and names files that do not exist', async () => {
+			const orphan = await architectureProblemsAfter(withArchitectureMetadata((metadata) => metadata.architecture.stages[0]!.scenarios.pop()))
+			expect(orphan).toContainEqual(
+				expect.objectContaining({ rule: 'stages', file: 'tests/hidden/launch-grading.test.js', message: 'tests/hidden/launch-grading.test.js belongs to no stage; list it in architecture.stages[…].scenarios of exercise.json' }),
+			)
+			const missing = await architectureProblemsAfter(withArchitectureMetadata((metadata) => metadata.architecture.stages[1]!.scenarios.push('tests/hidden/a-year-later.test.js')))
+			expect(missing).toEqual([
+				expect.objectContaining({ rule: 'stages', message: 'architecture.stages[1].scenarios names tests/hidden/a-year-later.test.js, which is not a test file of the exercise' }),
+			])
+			const twice = await architectureProblemsAfter(withArchitectureMetadata((metadata) => metadata.architecture.stages[1]!.scenarios.push(LAUNCH_FILES[1] as string)))
+			expect(twice).toContainEqual(
+				expect.objectContaining({ rule: 'schema', message: 'architecture.stages[1].scenarios[1]: is already a file of stage 1; a test file belongs to one stage' }),
+			)
+		})
+
+		it('wants each stage to play at least one scenario, in the stage exercise.json gives its file', async () => {
+			const plainTests = await architectureProblemsAfter(() => {}, {
+				outcome: (file, naive) => (file === LATER_FILES[0] && !naive ? { plain: true } : undefined),
+			})
+			expect(plainTests).toEqual([
+				expect.objectContaining({
+					rule: 'stages',
+					file: LATER_FILES[0],
+					message: "stage 2's files (tests/hidden/six-months-later.test.js) play no scenario; define them with scenario() from 'hardmode:sim'",
+				}),
+			])
+			const mislabelled = await architectureProblemsAfter(() => {}, { outcome: (file) => (file === LAUNCH_FILES[1] ? { stage: 2 } : undefined) })
+			expect(mislabelled).toContainEqual(
+				expect.objectContaining({
+					rule: 'stages',
+					file: 'tests/hidden/launch-grading.test.js',
+					message: 'scenario "tests/hidden/launch-grading.test.js scenario" says stage 2, but its file tests/hidden/launch-grading.test.js belongs to stage 1 in exercise.json; make them agree',
+				}),
+			)
+		})
+	})
+
+	describe('starter-fails', () => {
+		it('wants the naive design to miss a threshold in each stage, in stage 1 where the learner can see it', async () => {
+			const laterPasses = await architectureProblemsAfter(() => {}, { outcome: (file) => (file === LATER_FILES[0] ? { duplicates: 0 } : undefined) })
+			expect(laterPasses).toEqual([
+				expect.objectContaining({ rule: 'starter-fails', message: 'no scenario of stage 2 fails on the starter (1 pass); the naive design must miss a threshold there, or the stage teaches nothing' }),
+			])
+			const onlyHiddenLaunchFails = await architectureProblemsAfter(() => {}, { outcome: (file) => (file === LAUNCH_FILES[0] ? { duplicates: 0 } : undefined) })
+			expect(onlyHiddenLaunchFails).toEqual([
+				expect.objectContaining({ rule: 'starter-fails', file: LAUNCH_FILES[0], message: expect.stringContaining('no visible scenario of stage 1 fails on the starter') }),
+			])
+		})
+
+		it('does not count a starter that only crashes as a naive design', async () => {
+			const problems = await architectureProblemsAfter(() => {}, {
+				outcome: (file, naive) => (naive && file === LATER_FILES[0] ? { status: 'error', duplicates: 0, metrics: 'none' } : undefined),
+			})
+			expect(problems).toEqual([
+				expect.objectContaining({
+					rule: 'starter-fails',
+					message: expect.stringMatching(/^no scenario of stage 2 misses a threshold on the starter; one fails with an error instead \(tests\/hidden\/six-months-later\.test\.js › .* \(error: TypeError: accounts\.exists is not a function\)\)/),
+				}),
+			])
+		})
+	})
+
+	it('wants the reference design to pass every scenario of both stages', async () => {
+		const problems = await architectureProblemsAfter(() => {}, { outcome: (file, naive) => (!naive && file === LATER_FILES[0] ? { duplicates: 1 } : undefined) })
+		expect(problems).toEqual([
+			expect.objectContaining({
+				rule: 'solution-passes',
+				message: 'with the solution, 1 of 3 tests do not pass: tests/hidden/six-months-later.test.js › tests/hidden/six-months-later.test.js scenario (fail: 1 of 1 thresholds missed. Duplicate side effects: 1 effects (threshold ≤ 0 effects))',
+			}),
+		])
+	})
+
+	it('looks for the reference design in what the learner reads later: the stage briefs and the record guidance', async () => {
+		const problems = await architectureProblemsAfter(withArchitectureMetadata((metadata) => (metadata.architecture.stages[1]!.brief = `Hint: \`${SOUND_LINE.trim()}\``)))
+		expect(problems).toEqual([expect.objectContaining({ rule: 'no-leak', file: 'exercise.json', message: expect.stringContaining('gives away the reference fix') })])
 	})
 })

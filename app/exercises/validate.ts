@@ -17,7 +17,7 @@ import {
 } from './exercise-folder.ts'
 import { distinctiveHiddenTestLines, distinctiveSolutionLines, findLeaks } from './leaks.ts'
 import { describeDiff, diffLines, diffTouchesRange } from './line-diff.ts'
-import { ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
+import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult, type SandboxTestResult } from './sandbox.ts'
 
 export type ExerciseRule =
@@ -36,6 +36,7 @@ export type ExerciseRule =
 	| 'no-leak'
 	| 'unique-slug'
 	| 'unique-uuid'
+	| 'stages'
 
 export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule; message: string }
 
@@ -52,12 +53,18 @@ export type ExerciseReport = {
 	srcLines: number
 	/** Tests in the starter run, by folder; undefined when the starter could not run. */
 	starter?: { visible: TestTally; hidden: TestTally }
+	/** Architecture exercises: the scenarios of each stage in the starter run, and how many of them failed. */
+	stages?: Array<{ stage: number } & TestTally>
 	problems: ExerciseProblem[]
 }
 
 export const SRC_FILE_RANGE = { min: 2, max: 8 } as const
 export const SRC_LINE_RANGE = { min: 80, max: 500 } as const
 export const README_SECTIONS = ['Symptom', 'Context', 'What we know'] as const
+/** An architecture brief opens with the situation instead of a symptom. */
+export const ARCHITECTURE_README_SECTIONS = ['Scenario', 'Context', 'What we know'] as const
+/** The simulation kit architecture tests import. */
+export const SIMULATION_MODULE = 'hardmode:sim'
 /** Scaffolded text carries this marker; the validator refuses it until the author replaces it. */
 export const PLACEHOLDER_MARKER = 'TODO(author)'
 
@@ -83,7 +90,9 @@ export async function checkExercise(folder: ExerciseFolder, { run }: { run: RunT
 	checkSolutionOverlay(folder, report, solutionIsStarter)
 	checkRootCauseLocations(folder, report, solutionIsStarter)
 	checkLeaks(folder, report)
-	const starter = await checkRuns(folder, run, report, solutionIsStarter)
+	const stages = architectureStages(folder.metadata)
+	if (stages) checkStageLayout(folder, stages, report)
+	const runs = await checkRuns(folder, run, report, solutionIsStarter, stages)
 
 	const metadata = (typeof folder.metadata === 'object' && folder.metadata !== null ? folder.metadata : {}) as Record<string, unknown>
 	const rootCause = metadata.rootCause as Record<string, unknown> | undefined
@@ -94,7 +103,8 @@ export async function checkExercise(folder: ExerciseFolder, { run }: { run: RunT
 		difficulty: typeof metadata.difficulty === 'number' ? metadata.difficulty : undefined,
 		srcFiles: size.files,
 		srcLines: size.lines,
-		starter,
+		starter: runs?.starter,
+		...(runs?.stages ? { stages: runs.stages } : {}),
 		problems,
 	}
 }
@@ -160,6 +170,7 @@ function checkLayout(folder: ExerciseFolder, report: Report) {
 
 function checkReadme(folder: ExerciseFolder, report: Report) {
 	if (folder.readme === undefined) return report('readme-sections', `${README_FILE} is missing; it is the brief the learner reads`, README_FILE)
+	const required = isArchitecture(folder.metadata) ? ARCHITECTURE_README_SECTIONS : README_SECTIONS
 	const headings = markdownHeadings(folder.readme)
 	const title = headings.find((heading) => heading.level === 1)
 	const metadataTitle = (folder.metadata as Record<string, unknown> | undefined)?.title
@@ -169,20 +180,20 @@ function checkReadme(folder: ExerciseFolder, report: Report) {
 		report('readme-sections', `the README title "# ${title.text}" differs from the title in exercise.json ("${metadataTitle}")`, README_FILE)
 	}
 	const sections = headings.filter((heading) => heading.level === 2).map((heading) => heading.text)
-	const missing = README_SECTIONS.filter((section) => !sections.some((text) => sameHeading(text, section)))
+	const missing = required.filter((section) => !sections.some((text) => sameHeading(text, section)))
 	if (missing.length > 0) {
 		report('readme-sections', `the README lacks the section${missing.length > 1 ? 's' : ''} ${missing.map((section) => `"## ${section}"`).join(', ')}`, README_FILE)
 		return
 	}
-	const order = README_SECTIONS.map((section) => sections.findIndex((text) => sameHeading(text, section)))
+	const order = required.map((section) => sections.findIndex((text) => sameHeading(text, section)))
 	if (order.some((index, position) => position > 0 && index < (order[position - 1] as number))) {
-		report('readme-sections', `the README sections must come in this order: ${README_SECTIONS.map((s) => `"## ${s}"`).join(', ')}`, README_FILE)
+		report('readme-sections', `the README sections must come in this order: ${required.map((s) => `"## ${s}"`).join(', ')}`, README_FILE)
 	}
-	const extra = sections.filter((text) => !README_SECTIONS.some((section) => sameHeading(text, section)))
+	const extra = sections.filter((text) => !required.some((section) => sameHeading(text, section)))
 	if (extra.length > 0) {
 		report(
 			'readme-sections',
-			`the README has extra sections (${extra.map((text) => `"## ${text}"`).join(', ')}); use exactly Symptom, Context and What we know (### subsections are fine)`,
+			`the README has extra sections (${extra.map((text) => `"## ${text}"`).join(', ')}); use exactly ${required.slice(0, -1).join(', ')} and ${required.at(-1)} (### subsections are fine)`,
 			README_FILE,
 		)
 	}
@@ -209,16 +220,21 @@ const IMPORT_SPECIFIER = /(?:^|[;\s}])(?:import|export)\s*(?:type\s+)?(?:[^'";]*
 function checkImports(folder: ExerciseFolder, report: Report) {
 	const solved = solvedSrc(folder)
 	const tree = { ...solved, ...folder.src, ...folder.visibleTests, ...folder.hiddenTests }
+	const allowSimulation = isArchitecture(folder.metadata)
+	const testModules = allowSimulation ? `"vitest", "${SIMULATION_MODULE}"` : '"vitest"'
 	// A solution file's imports resolve from the src/ path it replaces.
 	const checkFile = (path: string, text: string, files: ExerciseFiles, allowVitest: boolean, resolveFrom = path) => {
 		for (const specifier of importSpecifiers(text)) {
 			if (specifier === 'vitest' && allowVitest) continue
+			if (specifier === SIMULATION_MODULE && allowVitest && allowSimulation) continue
 			if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
-				report(
-					'imports',
-					`${path} imports "${specifier}"; ${allowVitest ? 'tests may import only "vitest" and relative paths' : 'exercise code may import only relative paths (no packages, no node:*)'}`,
-					path,
-				)
+				const why =
+					specifier === SIMULATION_MODULE && allowVitest
+						? `"${SIMULATION_MODULE}" is for the scenarios of architecture exercises (kind "architecture")`
+						: allowVitest
+							? `tests may import only ${testModules} and relative paths`
+							: 'exercise code may import only relative paths (no packages, no node:*)'
+				report('imports', `${path} imports "${specifier}"; ${why}`, path)
 				continue
 			}
 			if (/\.(?:[cm]?[jt]s)$/.test(specifier)) {
@@ -333,7 +349,12 @@ function checkRootCauseLocations(folder: ExerciseFolder, report: Report, solutio
 
 function checkLeaks(folder: ExerciseFolder, report: Report) {
 	const learnerSees = { ...folder.src, [README_FILE]: folder.readme }
-	for (const leak of findLeaks(distinctiveSolutionLines(folder), learnerSees)) {
+	// Stage briefs and the record's guidance reach the learner too, from exercise.json.
+	const architecture = ArchitectureSchema.safeParse((folder.metadata as Record<string, unknown> | undefined)?.architecture)
+	const learnerReadsLater = architecture.success
+		? { [METADATA_FILE]: [architecture.data.decisionRecord.guidance, ...Object.values(architecture.data.decisionRecord.prompts), ...architecture.data.stages.map((stage) => stage.brief)].join('\n') }
+		: {}
+	for (const leak of findLeaks(distinctiveSolutionLines(folder), { ...learnerSees, ...learnerReadsLater })) {
 		report('no-leak', `${leak.foundIn} line ${leak.foundAtLine} gives away the reference fix: it contains "${leak.line}" from ${leak.file}`, leak.foundIn)
 	}
 	for (const leak of findLeaks(distinctiveHiddenTestLines(folder), learnerSees)) {
@@ -346,7 +367,8 @@ async function checkRuns(
 	run: RunTests,
 	report: Report,
 	solutionIsStarter: boolean,
-): Promise<ExerciseReport['starter']> {
+	stages: ArchitectureStage[] | undefined,
+): Promise<{ starter: ExerciseReport['starter']; stages?: ExerciseReport['stages'] } | undefined> {
 	const visible = testFilePaths(folder.visibleTests)
 	const hidden = testFilePaths(folder.hiddenTests)
 	if (visible.length + hidden.length === 0) return undefined
@@ -359,6 +381,8 @@ async function checkRuns(
 	])
 
 	const starter = { visible: tally(starterRun, 'tests/visible/'), hidden: tally(starterRun, 'tests/hidden/') }
+	const stageTallies = stages?.map((stage, index) => ({ stage: index + 1, ...scenarioTally(starterRun, stage) }))
+	const outcome = { starter, ...(stageTallies ? { stages: stageTallies } : {}) }
 	if (solutionIsStarter) {
 		const where = Object.keys(folder.solution).join(', ')
 		if (starter.visible.failing + starter.hidden.failing === 0 && starterRun.tests.length > 0) {
@@ -366,10 +390,12 @@ async function checkRuns(
 		} else {
 			report('solution-passes', `${where} equals the starter, so the solution fixes nothing`, 'solution/')
 		}
-		return starter
+		return outcome
 	}
 	if (starterRun.tests.length === 0) {
 		report('starter-fails', `the starter ran no test${runTrouble(starterRun)}; a learner would see nothing but an error`)
+	} else if (stages) {
+		checkStarterScenarios(starterRun, stages, report)
 	} else {
 		if (starter.visible.failing === 0) {
 			report('starter-fails', `no visible test fails on the starter (${starter.visible.total} pass); the learner must see the symptom in at least one`, 'tests/visible/')
@@ -399,8 +425,93 @@ async function checkRuns(
 				report('solution-passes', `${file} ran no test with the solution; every test file must contribute tests`, file)
 			}
 		}
+		if (stages && solutionRun.tests.length > 0) checkSolutionScenarios(solutionRun, stages, report)
 	}
-	return starter
+	return outcome
+}
+
+function architectureStages(metadata: unknown): ArchitectureStage[] | undefined {
+	if (!isArchitecture(metadata)) return undefined
+	const parsed = ArchitectureSchema.safeParse((metadata as Record<string, unknown>).architecture)
+	return parsed.success ? parsed.data.stages : undefined
+}
+
+function isArchitecture(metadata: unknown) {
+	return (metadata as Record<string, unknown> | undefined)?.kind === 'architecture'
+}
+
+/** Every test file belongs to one stage; stage 1 can be played by the learner, stage 2 stays hidden until it unlocks. */
+function checkStageLayout(folder: ExerciseFolder, stages: ArchitectureStage[], report: Report) {
+	const testFiles = [...testFilePaths(folder.visibleTests), ...testFilePaths(folder.hiddenTests)]
+	const listed = new Set(stages.flatMap((stage) => stage.scenarios))
+	for (const [index, stage] of stages.entries()) {
+		for (const file of stage.scenarios) {
+			if (!testFiles.includes(file)) {
+				report('stages', `architecture.stages[${index}].scenarios names ${file}, which is not a test file of the exercise`, METADATA_FILE)
+			} else if (index > 0 && file.startsWith('tests/visible/')) {
+				report('stages', `${file} belongs to stage ${index + 1}, but it is in tests/visible/; later stages stay hidden until the learner submits the one before, so move it to tests/hidden/`, file)
+			}
+		}
+	}
+	const [first] = stages
+	if (first && !first.scenarios.some((file) => file.startsWith('tests/visible/'))) {
+		report('stages', 'stage 1 has no file in tests/visible/; the learner must be able to play the launch scenarios and see their consequences', METADATA_FILE)
+	}
+	for (const file of testFiles) {
+		if (!listed.has(file)) report('stages', `${file} belongs to no stage; list it in architecture.stages[…].scenarios of exercise.json`, file)
+	}
+}
+
+function testsOfStage(result: SandboxRunResult, stage: ArchitectureStage) {
+	return result.tests.filter((test) => stage.scenarios.some((file) => sameTestFile(test.file, file)))
+}
+
+function scenarioTally(result: SandboxRunResult, stage: ArchitectureStage): TestTally {
+	const scenarios = testsOfStage(result, stage).filter((test) => test.scenario !== undefined)
+	return { total: scenarios.length, failing: scenarios.filter(isFailing).length }
+}
+
+const isFailing = (test: SandboxTestResult) => test.status === 'fail' || test.status === 'error'
+// A consequence the learner can read: a missed threshold or a simulation that had to be stopped, not a crash.
+const isMeasuredFailure = (test: SandboxTestResult) =>
+	test.scenario !== undefined && (test.scenario.stoppedBy !== undefined || test.scenario.metrics.some((metric) => metric.passed === false))
+
+/** The naive starter must visibly miss at least one threshold in each stage (in stage 1, one the learner can see). */
+function checkStarterScenarios(result: SandboxRunResult, stages: ArchitectureStage[], report: Report) {
+	for (const [index, stage] of stages.entries()) {
+		const number = index + 1
+		const candidates = testsOfStage(result, stage).filter((test) => number > 1 || normalizeTestFile(test.file).startsWith('tests/visible/'))
+		const where = number === 1 ? 'visible scenario of stage 1' : `scenario of stage ${number}`
+		if (candidates.some((test) => isFailing(test) && isMeasuredFailure(test))) continue
+		const errors = candidates.filter(isFailing)
+		report(
+			'starter-fails',
+			errors.length > 0
+				? `no ${where} misses a threshold on the starter; ${errors.length === 1 ? 'one fails' : `${errors.length} fail`} with an error instead (${describeTest(errors[0] as SandboxTestResult)}). The starter must be a naive design that runs and shows its consequences`
+				: `no ${where} fails on the starter (${candidates.length} pass); the naive design must miss a threshold there, or the stage teaches nothing`,
+			stage.scenarios[0],
+		)
+	}
+}
+
+/** Each stage plays at least one scenario, and a scenario says the stage its file belongs to. */
+function checkSolutionScenarios(result: SandboxRunResult, stages: ArchitectureStage[], report: Report) {
+	for (const [index, stage] of stages.entries()) {
+		const number = index + 1
+		const tests = testsOfStage(result, stage)
+		if (!tests.some((test) => test.scenario !== undefined)) {
+			report('stages', `stage ${number}'s files (${stage.scenarios.join(', ')}) play no scenario; define them with scenario() from '${SIMULATION_MODULE}'`, stage.scenarios[0])
+		}
+		for (const test of tests) {
+			if (test.scenario && test.scenario.stage !== number) {
+				report(
+					'stages',
+					`scenario "${test.name}" says stage ${test.scenario.stage}, but its file ${normalizeTestFile(test.file)} belongs to stage ${number} in exercise.json; make them agree`,
+					normalizeTestFile(test.file),
+				)
+			}
+		}
+	}
 }
 
 function tally(result: SandboxRunResult, folderPath: string): TestTally {

@@ -13,7 +13,8 @@ const inTest = (code: string) => testFile(`it('hostile', async () => {\n${code}\
 
 type Expectation = {
 	status: RunResult['status']
-	limit?: RunResult['limit']
+	/** Several when either limit is a safe end: which fires first depends on how loaded the machine is. */
+	limit?: RunResult['limit'] | Array<RunResult['limit']>
 	message?: RegExp
 	testStatus?: 'pass' | 'fail' | 'error'
 	testMessage?: RegExp
@@ -26,9 +27,9 @@ const cases: Array<[string, Record<string, string>, Expectation]> = [
 	['a microtask that re-queues itself forever', inTest('const again = () => queueMicrotask(again); again(); await new Promise(() => {})'), { status: 'error', limit: 'time' }],
 	['a promise that never settles', inTest('await new Promise(() => {})'), { status: 'fail', testStatus: 'fail', testMessage: /never settles/ }],
 	['top-level await on a promise that never settles', testFile('await new Promise(() => {})\nit("x", () => {})'), { status: 'fail', message: /No tests ran/ }],
-	['a push loop heap bomb', inTest('const a = []; for (;;) a.push(new Array(100000).fill(1))'), { status: 'error', limit: 'memory', message: /memory/ }],
+	['a push loop heap bomb', inTest('const a = []; for (;;) a.push(new Array(100000).fill(1))'), { status: 'error', limit: ['memory', 'time'], message: /memory|time limit/ }],
 	['Array(1e9).fill(0)', inTest('Array(1e9).fill(0)'), { status: 'error', limit: 'time' }],
-	["'1'.repeat(0x7ffffff).split('')", inTest("'1'.repeat(0x7ffffff).split('')"), { status: 'error', limit: 'memory' }],
+	["'1'.repeat(0x7ffffff).split('')", inTest("'1'.repeat(0x7ffffff).split('')"), { status: 'error', limit: ['memory', 'time'] }],
 	["[...'.'.repeat(1e9)]", inTest("[...'.'.repeat(1e9)]"), { status: 'fail', testStatus: 'fail', testMessage: /Invalid string length/ }],
 	['huge BigInt arithmetic', inTest('let x = 3n ** 2000000n; for (;;) x = x * x'), { status: 'error', limit: 'time' }],
 	['unbounded recursion', inTest('const f = () => f(); f()'), { status: 'fail', testStatus: 'fail', testMessage: /Maximum call stack size exceeded/ }],
@@ -62,7 +63,7 @@ describe('hostile programs', () => {
 	it.each(cases)('%s ends safely and the pool keeps serving', async (_name, files, expected) => {
 		const result = await runTests({ files, limits }, { pool: testPool.pool })
 		expect(result.status).toBe(expected.status)
-		if (expected.limit) expect(result.limit).toBe(expected.limit)
+		if (expected.limit) expect([expected.limit].flat()).toContain(result.limit)
 		if (expected.message) expect(result.message).toMatch(expected.message)
 		if (expected.testStatus) expect(result.tests[0]?.status).toBe(expected.testStatus)
 		if (expected.testMessage) expect(result.tests[0]?.message).toMatch(expected.testMessage)

@@ -50,6 +50,46 @@ export type TestStatus = z.infer<typeof TestStatusSchema>
 export const SourceLocationSchema = z.object({ file: z.string(), line: z.number().int(), column: z.number().int() })
 export type SourceLocation = z.infer<typeof SourceLocationSchema>
 
+/** One measured outcome of a scenario, against its threshold when it has one. */
+export const ScenarioMetricSchema = z.object({
+	/** Stable id: 'successRate', 'p50LatencyMs', 'p99LatencyMs', 'duplicateSideEffects', 'missingSideEffects', 'dependencyCalls', 'costUnits', or one the scenario added. */
+	name: z.string(),
+	/** For people: 'Success rate', 'Latency p99', … */
+	label: z.string(),
+	/** null when nothing was measured (no request finished, say). */
+	value: z.number().nullable(),
+	/** '%', 'ms' (virtual), 'effects', 'calls', 'units', or the scenario's own. */
+	unit: z.string(),
+	threshold: z.number().nullable(),
+	/** value >= threshold or value <= threshold passes; null without a threshold. */
+	comparator: z.enum(['>=', '<=']).nullable(),
+	/** null when the metric has no threshold in this scenario. */
+	passed: z.boolean().nullable(),
+})
+export type ScenarioMetric = z.infer<typeof ScenarioMetricSchema>
+
+/**
+ * What a scenario test of an architecture exercise measured ('hardmode:sim'). It rides on the
+ * test's result: the test passes iff `passed`, and its message names the missed thresholds.
+ */
+export const ScenarioResultSchema = z.object({
+	/** The exercise stage the scenario belongs to: 1 at launch, 2 "six months later". */
+	stage: z.number().int().min(1),
+	seed: z.number().int(),
+	passed: z.boolean(),
+	/** Set when the simulation was cut short: too many events, or calls the design never answered. */
+	stoppedBy: z.enum(['event-limit', 'unfinished-calls']).optional(),
+	/** Virtual time the simulation covered, in ms. */
+	virtualMs: z.number(),
+	/** Timers fired inside the simulation. */
+	events: z.number().int(),
+	/** Calls to the design that were measured. */
+	requests: z.number().int(),
+	/** Empty when the scenario's own code failed before anything could be measured. */
+	metrics: z.array(ScenarioMetricSchema),
+})
+export type ScenarioResult = z.infer<typeof ScenarioResultSchema>
+
 export const TestResultSchema = z.object({
 	/** describe names and the test name, joined with ' > '. */
 	name: z.string(),
@@ -61,8 +101,15 @@ export const TestResultSchema = z.object({
 	location: SourceLocationSchema.optional(),
 	output: z.string().optional(),
 	durationMs: z.number(),
+	/** Only on scenario tests. A malformed report is dropped rather than losing the test. */
+	scenario: ScenarioResultSchema.optional().catch(undefined),
 })
 export type TestResult = z.infer<typeof TestResultSchema>
+
+/** The scenario tests of a run, in run order, with the test's name, file, status and message. */
+export function scenarioResults(result: Pick<RunResult, 'tests'>): Array<ScenarioResult & Pick<TestResult, 'name' | 'file' | 'status' | 'message'>> {
+	return result.tests.flatMap((test) => (test.scenario ? [{ ...test.scenario, name: test.name, file: test.file, status: test.status, ...(test.message === undefined ? {} : { message: test.message }) }] : []))
+}
 
 export const LimitKindSchema = z.enum(['time', 'memory', 'output', 'source-size', 'tests', 'queue'])
 export type LimitKind = z.infer<typeof LimitKindSchema>

@@ -1,7 +1,8 @@
 // Runs INSIDE the isolate. Bundled by esbuild into one script (see worker/harness-bundle.mjs)
 // and snapshotted once per worker. It provides the Jest/Vitest test API, `expect`, spies,
-// a virtual clock and console capture. The host drives it through the functions on
-// `__hm` (captured by the host, then removed from the global scope before learner code runs).
+// a virtual clock, console capture and the simulation kit ('hardmode:sim'). The host drives
+// it through the functions on `__hm` (captured by the host, then removed from the global
+// scope before learner code runs).
 import * as chai from 'chai'
 import {
 	ASYMMETRIC_MATCHERS_OBJECT,
@@ -14,6 +15,7 @@ import {
 } from '@vitest/expect'
 import * as spy from '@vitest/spy'
 import { format, inspect, stringify } from '@vitest/utils/display'
+import { createSimulationKit, type ScenarioReport } from './simulation.ts'
 
 type Fn = (...args: any[]) => any
 type HookKind = 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach'
@@ -44,6 +46,7 @@ interface Result {
 	location?: { file: string; line: number; column: number }
 	output?: string
 	durationMs: number
+	scenario?: ScenarioReport
 }
 
 const g = globalThis as any
@@ -67,6 +70,48 @@ let now = config.startTime
 let timerSeq = 0
 let nextTimerId = 1
 const timers = new Map<number, Timer>()
+// Due order as a binary heap of (time, seq): simulations keep thousands of timers pending,
+// and a linear scan per fired timer made them quadratic. Entries of cleared or rescheduled
+// timers stay in the heap and are skipped when they reach the top.
+type DueEntry = { time: number; seq: number; id: number }
+let due: DueEntry[] = []
+const before = (a: DueEntry, b: DueEntry) => a.time < b.time || (a.time === b.time && a.seq < b.seq)
+function swapDue(i: number, j: number) {
+	const entry = due[i]!
+	due[i] = due[j]!
+	due[j] = entry
+}
+function pushDue(entry: DueEntry) {
+	due.push(entry)
+	for (let i = due.length - 1; i > 0; ) {
+		const parent = (i - 1) >> 1
+		if (!before(due[i]!, due[parent]!)) break
+		swapDue(i, parent)
+		i = parent
+	}
+}
+function popDue() {
+	const last = due.pop()!
+	if (due.length === 0) return
+	due[0] = last
+	for (let i = 0; ; ) {
+		const left = 2 * i + 1
+		const right = left + 1
+		let smallest = i
+		if (left < due.length && before(due[left]!, due[smallest]!)) smallest = left
+		if (right < due.length && before(due[right]!, due[smallest]!)) smallest = right
+		if (smallest === i) break
+		swapDue(i, smallest)
+		i = smallest
+	}
+}
+function rebuildDue() {
+	due = []
+	for (const t of timers.values()) pushDue({ time: t.time, seq: t.seq, id: t.id })
+}
+// Set while a simulated world plays ('hardmode:sim'): it counts the world's timers and may
+// veto one (the world ran out of events); the test's timeout waits meanwhile.
+let timerGate: ((id: number) => boolean) | null = null
 
 function schedule(fn: unknown, delay: unknown, args: unknown[], repeat: boolean) {
 	if (typeof fn !== 'function') throw new TypeError('The callback must be a function. Received ' + typeof fn)
@@ -75,21 +120,28 @@ function schedule(fn: unknown, delay: unknown, args: unknown[], repeat: boolean)
 	ms = Math.floor(ms)
 	const timer: Timer = { id: nextTimerId++, time: now + ms, seq: timerSeq++, fn: fn as Fn, args, interval: repeat ? ms : null }
 	timers.set(timer.id, timer)
+	pushDue({ time: timer.time, seq: timer.seq, id: timer.id })
 	return timer.id
 }
 function earliestTimer(): Timer | undefined {
-	let best: Timer | undefined
-	for (const t of timers.values()) if (!best || t.time < best.time || (t.time === best.time && t.seq < best.seq)) best = t
-	return best
+	while (due.length > 0) {
+		const top = due[0]!
+		const timer = timers.get(top.id)
+		if (timer && timer.seq === top.seq) return timer
+		popDue()
+	}
+	return undefined
 }
 function fire(timer: Timer) {
 	if (timer.time > now) now = timer.time
 	if (timer.interval !== null) {
 		timer.time = now + timer.interval
 		timer.seq = timerSeq++
+		pushDue({ time: timer.time, seq: timer.seq, id: timer.id })
 	} else {
 		timers.delete(timer.id)
 	}
+	if (timerGate && !timerGate(timer.id)) return
 	try {
 		timer.fn(...timer.args)
 	} catch (error) {
@@ -97,7 +149,12 @@ function fire(timer: Timer) {
 	}
 }
 function clearTimer(id: unknown) {
-	if (typeof id === 'number') timers.delete(id)
+	if (typeof id !== 'number' || !timers.delete(id)) return
+	if (due.length > 64 && due.length > 4 * timers.size) rebuildDue()
+}
+function clearAllTimers() {
+	timers.clear()
+	due = []
 }
 
 const OriginalDate = Date
@@ -314,13 +371,13 @@ const timerApi = {
 		})
 	},
 	runOnlyPendingTimers() {
-		const due = [...timers.values()].sort((a, b) => a.time - b.time || a.seq - b.seq)
-		for (const t of due) if (timers.has(t.id)) fire(t)
+		const queued = [...timers.values()].sort((a, b) => a.time - b.time || a.seq - b.seq)
+		for (const t of queued) if (timers.has(t.id)) fire(t)
 		return vi
 	},
 	async runOnlyPendingTimersAsync() {
-		const due = [...timers.values()].sort((a, b) => a.time - b.time || a.seq - b.seq)
-		for (const t of due) {
+		const queued = [...timers.values()].sort((a, b) => a.time - b.time || a.seq - b.seq)
+		for (const t of queued) {
 			if (timers.has(t.id)) fire(t)
 			await Promise.resolve()
 		}
@@ -330,7 +387,7 @@ const timerApi = {
 		return vi
 	},
 	clearAllTimers() {
-		timers.clear()
+		clearAllTimers()
 		return vi
 	},
 	getTimerCount: () => timers.size,
@@ -384,6 +441,38 @@ const vi: any = {
 		}
 	},
 }
+
+// ---------------------------------------------------------------- simulations ('hardmode:sim')
+// The report of the scenario the current test played, if it is one.
+let scenarioReport: ScenarioReport | null = null
+let simulationStartedAt = 0
+const simulationKit = createSimulationKit({
+	now: () => now,
+	setTimer: (fn, ms) => schedule(fn, ms, [], false),
+	clearTimer: (id) => clearTimer(id),
+	nextTimerId: () => nextTimerId,
+	clearTimersFrom(firstId) {
+		for (const id of [...timers.keys()]) if (id >= firstId) timers.delete(id)
+		if (due.length > 64 && due.length > 4 * timers.size) rebuildDue()
+	},
+	pendingTimersFrom(firstId, except) {
+		let count = 0
+		for (const id of timers.keys()) if (id >= firstId && !except.has(id)) count++
+		return count
+	},
+	// A simulated world bounds itself (its settle deadline, its event limit), so the test's
+	// timeout waits while it runs and then moves on by the virtual time the world took.
+	setGate(gate) {
+		if (gate && !timerGate) simulationStartedAt = now
+		if (!gate && timerGate) currentDeadline += now - simulationStartedAt
+		timerGate = gate
+	},
+	defineTest: (name, body, mode) => addTest(name, body, undefined, mode),
+	attachScenario(report) {
+		scenarioReport = report
+	},
+	runSeed: () => config.seed,
+})
 
 // ---------------------------------------------------------------- test collection
 const MAX_NAME = 300
@@ -698,6 +787,7 @@ async function runTest(test: TestCase) {
 	testOutput = []
 	testOutputBytes = 0
 	uncaught = []
+	scenarioReport = null
 	resetExpectState()
 	const started = realNow()
 	testRunning = true
@@ -708,6 +798,7 @@ async function runTest(test: TestCase) {
 	}
 	const afterError = await runHooks(eachHooks(test.suite, 'afterEach'), test.timeout)
 	error ??= afterError
+	simulationKit.testEnded()
 	await drainTimers()
 	testRunning = false
 	if (!error && uncaught.length) error = uncaught[0]
@@ -721,6 +812,7 @@ async function runTest(test: TestCase) {
 	}
 	const result: Result = { name, file: currentFile, status: error ? 'fail' : 'pass', durationMs: Math.max(0, Math.round((realNow() - started) * 100) / 100) }
 	if (error) Object.assign(result, describeError(error))
+	if (scenarioReport) result.scenario = scenarioReport
 	if (testOutput.length) result.output = testOutput.join('')
 	testOutput = null
 	results.push(result)
@@ -812,13 +904,13 @@ const api = {
 			pending = { kind: 'auto' }
 			if (next && mode.kind === 'runAll') mode.reject(new Error(`Aborting after running ${MAX_TIMER_FIRES} timers, assuming an infinite loop!`))
 			else {
-				if (mode.kind === 'drain') timers.clear()
+				if (mode.kind === 'drain') clearAllTimers()
 				mode.resolve()
 			}
 			return 'step'
 		}
 		if (!next) return 'idle'
-		if (next.time > currentDeadline && abortCurrent) {
+		if (next.time > currentDeadline && abortCurrent && !timerGate) {
 			abortCurrent(`Test timed out after ${currentTimeoutMs} ms: it was still waiting for a timer or a promise when its time ran out.`)
 			return 'step'
 		}
@@ -868,6 +960,7 @@ const api = {
 		g.structuredClone = (value: unknown) => clone(value)
 		for (const [name, value] of Object.entries(testApi)) g[name] = value
 		g.__hmTestApi = testApi
+		g.__hmSim = simulationKit.exports
 	},
 }
 

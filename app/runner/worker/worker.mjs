@@ -14,6 +14,8 @@ process.removeAllListeners('warning')
 const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
 const CODE_FILE = /\.(ts|js|mts|mjs)$/
 const TEST_API_SPECIFIERS = new Set(['vitest', '@jest/globals', 'vitest/globals', '@vitest/expect'])
+// The simulation kit of architecture exercises (app/runner/harness/simulation.ts).
+const SIMULATION_SPECIFIER = 'hardmode:sim'
 const EXTENSIONS = ['', '.ts', '.js', '.mts', '.mjs', '/index.ts', '/index.js']
 const DEFAULT_MEMORY_MB = 64
 
@@ -133,10 +135,36 @@ async function prepareContext(isolate) {
 		throw new Error('unexpected import')
 	})
 	await testApiModule.evaluate({ timeout: 1000 })
+	// Most test files never import the simulation kit: its module is made on first import.
+	const simulationKit = await context.global.get('__hmSim', { reference: true })
 	// Learner code must not reach the harness's controls or the host's clock. V8 puts
 	// WebAssembly back in every new context, so it goes per context.
-	await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
-	return { context, api, testApiModule }
+	await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmSim; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
+	return { context, api, testApiModule, simulationKit, simulationModule: null }
+}
+
+// Runs while the test file is being linked, before any of its code runs, so the kit's
+// handle is on the global scope only while no learner code can see it.
+async function simulationModuleFor(isolate, current) {
+	current.simulationModule ??= (async () => {
+		const { context, simulationKit } = current
+		await context.global.set('__hmSim', simulationKit.derefInto())
+		try {
+			const module = await isolate.compileModule(
+				`const s = globalThis.__hmSim; export const { scenario, simulate, SimulatedFailure, STANDARD_METRICS } = s; export default s;`,
+				{ filename: SIMULATION_SPECIFIER },
+			)
+			await module.instantiate(context, () => {
+				throw new Error('unexpected import')
+			})
+			await module.evaluate({ timeout: 1000 })
+			current.linkedSimulationModule = module
+			return module
+		} finally {
+			await context.eval('delete globalThis.__hmSim', { timeout: 1000 })
+		}
+	})()
+	return current.simulationModule
 }
 
 // A fresh isolate with its first context ready.
@@ -263,6 +291,7 @@ async function runRequest(request) {
 				entry = await compile(testFile)
 				await entry.instantiate(context, async (specifier, referrer) => {
 					if (TEST_API_SPECIFIERS.has(specifier)) return testApiModule
+					if (specifier === SIMULATION_SPECIFIER) return simulationModuleFor(isolate, current)
 					return compile(resolveSpecifier(files, specifier, fileOf.get(referrer) ?? testFile))
 				})
 			} catch (error) {
@@ -335,9 +364,11 @@ async function runRequest(request) {
 // Dispose the isolate and drop every handle into it now rather than at the next GC, so
 // native memory is returned run by run.
 function releaseSandbox(sandbox) {
-	for (const { api, testApiModule, context } of sandbox.contexts) {
+	for (const { api, testApiModule, simulationKit, linkedSimulationModule, context } of sandbox.contexts) {
 		for (const ref of Object.values(api)) ref.release()
 		testApiModule.release()
+		simulationKit.release()
+		linkedSimulationModule?.release()
 		context.release()
 	}
 	if (!sandbox.isolate.isDisposed) sandbox.isolate.dispose()
