@@ -1,6 +1,7 @@
 // The attempt timeline's wire format: what the workspace sends in a batch, and the event
 // types the server itself records. Pure (zod only), shared by the browser and the server.
 import { z } from 'zod'
+import { DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 
 /** Most events one batch may carry; the workspace sends far fewer (it flushes every few seconds). */
 export const MAX_EVENTS_PER_BATCH = 500
@@ -37,6 +38,8 @@ export const ClientEventDataSchemas = {
 	'focus.regained': z.strictObject({ awayMs: count }),
 	/** The learner's own verdict on a free-text prediction, after seeing the run. */
 	'prediction.mark': z.strictObject({ runId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), correct: z.boolean() }),
+	/** The decision record of an architecture attempt as it reads now (a draft: sections may be empty). */
+	'decision.saved': z.strictObject({ stage: z.union([z.literal(1), z.literal(2)]), record: DecisionRecordDraftSchema }),
 } as const
 
 export type ClientEventType = keyof typeof ClientEventDataSchemas
@@ -61,6 +64,7 @@ export const ClientEventSchema = z.discriminatedUnion('type', [
 	event('focus.lost'),
 	event('focus.regained'),
 	event('prediction.mark'),
+	event('decision.saved'),
 ])
 export type ClientEvent = z.infer<typeof ClientEventSchema>
 
@@ -72,7 +76,7 @@ export const EventBatchSchema = z.strictObject({
 export type EventBatch = z.infer<typeof EventBatchSchema>
 
 // The server records its own events as they happen: 'started', 'run', 'hint.revealed',
-// 'submission' and 'gave-up' (app/models/attempt.server.ts).
+// 'submission', 'stage.submitted' and 'gave-up' (app/models/attempt.server.ts).
 
 /**
  * Moves a browser timestamp onto the server's clock: the batch says when it was sent by the

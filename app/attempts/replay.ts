@@ -24,7 +24,7 @@ export type Replay = {
 	codeAtTime(at: Date): Files
 }
 
-const CODE_EVENTS = new Set(['snapshot', 'run', 'submission'])
+const CODE_EVENTS = new Set(['snapshot', 'run', 'submission', 'stage.submitted'])
 
 export function buildReplay(starter: Files, events: TimelineEvent[]): Replay {
 	const ordered = [...events].sort((a, b) => a.position - b.position)
@@ -81,6 +81,8 @@ function markOf(event: TimelineEvent, data: Record<string, unknown>): Omit<Repla
 			return { kind: 'away', label: `Back after ${Math.round(Number(data.awayMs) / 1000)} s away` }
 		case 'submission':
 			return { kind: 'submission', label: `Submission ${data.number}: ${data.correct ? 'correct' : 'not yet'}` }
+		case 'stage.submitted':
+			return { kind: 'submission', label: `Stage ${data.stage} submitted: ${data.scenariosPassed} of ${data.scenariosTotal} scenarios meet every threshold` }
 		case 'gave-up':
 			return { kind: 'gave-up', label: 'Gave up' }
 		default:

@@ -49,3 +49,5 @@ export type WorkspaceActionData =
 	| { intent: 'submit'; ok: true; number: number; correct: boolean }
 	| { intent: 'submit'; ok: false; message?: string; fieldErrors?: Record<string, string[] | undefined> }
 	| { intent: 'give-up'; ok: true }
+	| { intent: 'submit-stage'; ok: true; stage: number; passed: boolean; scenariosPassed: number; scenariosTotal: number; unlocked: boolean; solved: boolean }
+	| { intent: 'submit-stage'; ok: false; message?: string; fieldErrors?: Record<string, string | undefined> }

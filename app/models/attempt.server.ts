@@ -10,10 +10,13 @@ import { hintState } from '#app/attempts/hints.ts'
 import { applyJournalEvent, isJournalEvent, type JournalEntryView } from '#app/attempts/journal.ts'
 import { scorePrediction, type Prediction } from '#app/attempts/prediction.ts'
 import type { Diagnosis } from '#app/attempts/submission.ts'
+import { checkDecisionRecord, DecisionRecordDraftSchema, emptyDecisionRecord, type DecisionRecord } from '#app/architecture/decision-record.ts'
+import { gradeStage, gradingScenarioFiles, needsHiddenFiles, runScenarioFiles, stageOf, type ScenarioSummary, type Stage } from '#app/architecture/stages.ts'
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 import { DEFAULT_LIMITS, runTests, type RunLimits, type RunResult } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { assignedTo } from './assignment.server.ts'
+import { recordAttemptOutcome } from './growth.server.ts'
 
 type Tx = Prisma.TransactionClient
 
@@ -88,6 +91,7 @@ type LockedAttempt = {
 	hintsRevealed: number
 	hintsAllowed: boolean
 	startedAt: Date
+	stage: number
 	exerciseVersion: VersionContent
 }
 
@@ -107,7 +111,7 @@ async function withAttemptLock<T>(
 		async (tx) => {
 			const rows = await tx.$queryRaw<Array<Omit<LockedAttempt, 'exerciseVersion' | 'draft'> & { draft: unknown; exerciseVersionId: string; stored: string[] | null }>>`
 				SELECT a."id", a."status"::text AS "status", a."draft", a."draftSeq", a."eventCount", a."runCount", a."submissionCount", a."failedFixCount",
-					a."hintsRevealed", a."hintsAllowed", a."startedAt", a."exerciseVersionId",
+					a."hintsRevealed", a."hintsAllowed", a."startedAt", a."stage", a."exerciseVersionId",
 					ARRAY(SELECT e."clientId" FROM "AttemptEvent" e WHERE e."attemptId" = a."id" AND e."clientId" = ANY(${clientIds}::text[])) AS "stored"
 				FROM "Attempt" a WHERE a."id" = ${attemptId} AND a."userId" = ${owner.id} AND a."organizationId" = ${owner.organizationId} FOR UPDATE OF a`
 			const row = rows[0]
@@ -255,6 +259,12 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 				orderBy: { number: 'desc' },
 				select: { id: true, number: true, file: true, startLine: true, endLine: true, category: true, explanation: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: true, testsFailed: true, createdAt: true },
 			},
+			stage: true,
+			decisionRecord: true,
+			stageSubmissions: {
+				orderBy: { number: 'desc' },
+				select: { id: true, number: true, stage: true, passed: true, scenariosPassed: true, scenariosTotal: true, scenarios: true, createdAt: true },
+			},
 		},
 	})
 	if (!attempt) return null
@@ -327,6 +337,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			hintsAllowed: attempt.hintsAllowed,
 		}),
 		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
+		architecture: architectureView(metadata, attempt),
 		// The answer only once it can no longer spoil the attempt.
 		reference: finished
 			? {
@@ -339,6 +350,29 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 }
 
 export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>
+
+/**
+ * The architecture side of the workspace: the decision record, the stages opened so far (a
+ * stage's brief reaches the browser only once it is open) and the stages handed in.
+ */
+function architectureView(
+	metadata: ExerciseMetadata,
+	attempt: { stage: number; decisionRecord: unknown; stageSubmissions: Array<{ id: string; number: number; stage: number; passed: boolean; scenariosPassed: number; scenariosTotal: number; scenarios: unknown; createdAt: Date }> },
+) {
+	const architecture = metadata.kind === 'architecture' ? metadata.architecture : undefined
+	if (!architecture) return null
+	const stage = stageOf(attempt.stage)
+	const saved = DecisionRecordDraftSchema.safeParse(attempt.decisionRecord)
+	return {
+		stage,
+		guidance: architecture.decisionRecord.guidance,
+		// The follow-up's prompt speaks of what happens six months later: it waits for stage 2 too.
+		prompts: stage === 2 ? architecture.decisionRecord.prompts : { ...architecture.decisionRecord.prompts, followUp: undefined },
+		stages: architecture.stages.slice(0, stage).map((candidate, index) => ({ number: index + 1, title: candidate.title, brief: candidate.brief })),
+		record: saved.success ? saved.data : emptyDecisionRecord(),
+		submissions: attempt.stageSubmissions.map((submission) => ({ ...submission, scenarios: submission.scenarios as ScenarioSummary[], createdAt: submission.createdAt.toISOString() })),
+	}
+}
 
 
 function requireInProgress(status: string) {
@@ -405,6 +439,7 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		let draftSeq = attempt.draftSeq
 		const marks: Array<{ runId: string; correct: boolean }> = []
 		const events: NewEvent[] = []
+		let decisionRecord: DecisionRecord | undefined
 
 		for (const event of fresh) {
 			const at = time(event)
@@ -438,6 +473,10 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 				counters.awayMs += Math.min(event.data.awayMs, DAY_MS)
 			} else if (event.type === 'prediction.mark') {
 				marks.push(event.data)
+			} else if (event.type === 'decision.saved') {
+				if (metadataOf(attempt.exerciseVersion).kind !== 'architecture') problems.push(`event ${event.seq}: only architecture exercises have a decision record`)
+				else if (event.data.stage > attempt.stage) problems.push(`event ${event.seq}: stage ${event.data.stage} is not open yet; submit stage ${attempt.stage} first`)
+				decisionRecord = event.data.record
 			}
 			events.push({ type: event.type, at, data, clientId: event.id, clientSeq: event.seq })
 		}
@@ -474,6 +513,8 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		for (const mark of marks) {
 			await tx.run.update({ where: { id: mark.runId }, data: { predictionCorrect: mark.correct }, select: { id: true } })
 		}
+		// The newest draft wins; every version of it stays on the timeline for the replay.
+		if (decisionRecord) await tx.attempt.update({ where: { id: attemptId }, data: { decisionRecord }, select: { id: true } })
 		// The events and the attempt's counters in one statement.
 		const rows = eventRows(events, attempt.eventCount)
 		const draftChanged = draftSeq !== attempt.draftSeq
@@ -513,7 +554,7 @@ async function openForRun(owner: AttemptOwner, attemptId: string, files: Files) 
 	const prisma = getPrisma()
 	const attempt = await prisma.attempt.findFirst({
 		where: { id: attemptId, userId: owner.id, organizationId: owner.organizationId },
-		select: { status: true, exerciseVersionId: true },
+		select: { status: true, exerciseVersionId: true, stage: true },
 	})
 	if (!attempt) throw new AttemptError(404, 'This attempt does not exist, or it is not yours.')
 	requireInProgress(attempt.status)
@@ -524,14 +565,39 @@ async function openForRun(owner: AttemptOwner, attemptId: string, files: Files) 
 	const limits = limitsOf(metadata)
 	const problem = checkLearnerFiles(files, starter, { ...DEFAULT_LIMITS, ...limits })
 	if (problem) throw problem
-	return { exerciseVersionId: attempt.exerciseVersionId, metadata, publicFiles, starter, limits }
+	return { exerciseVersionId: attempt.exerciseVersionId, metadata, publicFiles, starter, limits, stage: stageOf(attempt.stage) }
 }
 
-export type RunRequestInput = { files: Files; hypothesisId?: string | null; prediction?: Prediction | null }
+function hiddenTestsOf(versionId: string) {
+	return getPrisma()
+		.exerciseVersion.findUniqueOrThrow({ where: { id: versionId }, select: { hiddenTests: true } })
+		.then((version) => version.hiddenTests as Files)
+}
+
+function stageNotOpen(requested: number, current: Stage) {
+	return requested > current
+		? new AttemptError(409, `Stage ${requested} opens once you have submitted stage ${current}: submit your design and decision record for stage ${current} first.`)
+		: new AttemptError(409, `Stage ${requested} is already submitted; you are on stage ${current} now. Reload the page to see it.`)
+}
+
+/** The files and test files a run plays: the visible tests, or for an architecture exercise the scenarios of the learner's stage. */
+async function runPlan(opened: Awaited<ReturnType<typeof openForRun>>, files: Files, requestedStage: number | undefined) {
+	const tests = visibleTestFiles(opened.publicFiles)
+	const architecture = opened.metadata.kind === 'architecture' ? opened.metadata.architecture : undefined
+	if (!architecture) return { files: { ...files, ...tests }, testFiles: Object.keys(tests).sort() }
+	if (requestedStage !== undefined && requestedStage !== opened.stage) throw stageNotOpen(requestedStage, opened.stage)
+	const testFiles = runScenarioFiles(architecture, opened.stage)
+	const hidden = needsHiddenFiles(testFiles) ? await hiddenTestsOf(opened.exerciseVersionId) : {}
+	return { files: { ...files, ...tests, ...hidden }, testFiles }
+}
+
+export type RunRequestInput = { files: Files; hypothesisId?: string | null; prediction?: Prediction | null; stage?: number }
 
 /** Runs the visible tests on the learner's code and records the run as an experiment. */
 export async function recordRun(owner: AttemptOwner, attemptId: string, input: RunRequestInput, now = new Date()) {
-	const { publicFiles, limits } = await openForRun(owner, attemptId, input.files)
+	const opened = await openForRun(owner, attemptId, input.files)
+	const { limits } = opened
+	const plan = await runPlan(opened, input.files, input.stage)
 	const prisma = getPrisma()
 	let hypothesisId: string | null = null
 	if (input.hypothesisId) {
@@ -539,10 +605,9 @@ export async function recordRun(owner: AttemptOwner, attemptId: string, input: R
 		if (!hypothesis) throw new AttemptError(400, 'The hypothesis this run tests is not in your journal yet. Wait a moment for it to save, then run again.')
 		hypothesisId = hypothesis.id
 	}
-	const tests = visibleTestFiles(publicFiles)
 	const result = await runTests({
-		files: { ...input.files, ...tests },
-		testFiles: Object.keys(tests).sort(),
+		files: plan.files,
+		testFiles: plan.testFiles,
 		owner: owner.id,
 		seed: 1,
 		limits,
@@ -620,6 +685,7 @@ export async function revealHint(owner: AttemptOwner, attemptId: string, index: 
 /** Grades a diagnosis with the hidden tests. A wrong one is feedback, and the attempt goes on. */
 export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, diagnosis: Omit<Diagnosis, 'files' | 'attested'> & { files: Files; attested: boolean }, now = new Date()) {
 	const { exerciseVersionId, metadata, publicFiles, starter, limits } = await openForRun(owner, attemptId, diagnosis.files)
+	if (metadata.kind === 'architecture') throw new AttemptError(400, 'An architecture exercise is submitted stage by stage, with its decision record, not with a diagnosis.')
 	const hidden = await getPrisma().exerciseVersion.findUniqueOrThrow({ where: { id: exerciseVersionId }, select: { hiddenTests: true } })
 	if (!(diagnosis.file in starter)) throw new AttemptError(400, 'Pick the lines of the root cause in one of the exercise’s src/ files.')
 	const lineCount = diagnosis.files[diagnosis.file]!.split('\n').length
@@ -680,6 +746,8 @@ export async function submitDiagnosis(owner: AttemptOwner, attemptId: string, di
 			},
 			select: { id: true },
 		})
+		// Metrics and ratings are stored with the outcome, so reports never replay timelines.
+		if (grade.correct) await recordAttemptOutcome(tx, attemptId)
 		return { id: submission.id, number, ...grade }
 	})
 }
@@ -689,6 +757,74 @@ export async function giveUp(owner: AttemptOwner, attemptId: string, now = new D
 		requireInProgress(attempt.status)
 		const eventCount = await appendEvents(tx, attemptId, attempt.eventCount, [{ type: 'gave-up', at: now, data: {} }])
 		await tx.attempt.update({ where: { id: attemptId }, data: { status: 'gave_up', finishedAt: now, eventCount, lastActiveAt: now }, select: { id: true } })
+		// A first attempt given up is a finished game, rated as a loss (ADR 010).
+		await recordAttemptOutcome(tx, attemptId)
+	})
+}
+
+/**
+ * Hands in a stage of an architecture attempt: the decision record must be complete for the
+ * stage, and every scenario of the stages so far (hidden grading ones included) plays against
+ * the design. Submitting stage 1 opens stage 2 whatever it measured — the learner lives with
+ * the design they submitted; stage 2 passing every scenario solves the attempt. A stage that
+ * misses a threshold counts as a failed change, like a fix that fails the hidden tests.
+ */
+export async function submitStage(owner: AttemptOwner, attemptId: string, input: { stage: number; files: Files; record: DecisionRecord }, now = new Date()) {
+	const opened = await openForRun(owner, attemptId, input.files)
+	const architecture = opened.metadata.kind === 'architecture' ? opened.metadata.architecture : undefined
+	if (!architecture) throw new AttemptError(400, 'This exercise has no stages; submit a diagnosis instead.')
+	if (input.stage !== opened.stage) throw stageNotOpen(input.stage, opened.stage)
+	const stage = opened.stage
+	const missing = checkDecisionRecord(input.record, stage)
+	if (Object.keys(missing).length) throw new AttemptError(400, 'The decision record is not complete yet.', Object.values(missing).filter((message): message is string => Boolean(message)))
+	const testFiles = gradingScenarioFiles(architecture, stage)
+	const hidden = await hiddenTestsOf(opened.exerciseVersionId)
+	const result = await runTests({ files: { ...input.files, ...visibleTestFiles(opened.publicFiles), ...hidden }, testFiles, owner: owner.id, seed: 1, limits: opened.limits })
+	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? 'The sandbox is busy; submit again in a few seconds.')
+	const grade = gradeStage(result)
+	return withAttemptLock(owner, attemptId, async (tx, locked) => {
+		requireInProgress(locked.status)
+		if (locked.stage !== stage) throw stageNotOpen(stage, stageOf(locked.stage))
+		const number = locked.submissionCount + 1
+		const solved = stage === 2 && grade.passed
+		const submission = await tx.stageSubmission.create({
+			data: {
+				attemptId,
+				stage,
+				number,
+				files: input.files,
+				record: input.record,
+				scenarios: grade.scenarios as unknown as Prisma.InputJsonValue,
+				scenariosPassed: grade.scenariosPassed,
+				scenariosTotal: grade.scenariosTotal,
+				passed: grade.passed,
+				createdAt: now,
+			},
+			select: { id: true },
+		})
+		const eventCount = await appendEvents(tx, attemptId, locked.eventCount, [
+			{
+				type: 'stage.submitted',
+				at: now,
+				data: { submissionId: submission.id, stage, number, passed: grade.passed, scenariosPassed: grade.scenariosPassed, scenariosTotal: grade.scenariosTotal, record: input.record, changes: diffFiles(locked.draft, input.files) },
+			},
+		])
+		await tx.attempt.update({
+			where: { id: attemptId },
+			data: {
+				eventCount,
+				submissionCount: number,
+				failedFixCount: grade.passed ? locked.failedFixCount : locked.failedFixCount + 1,
+				draft: input.files,
+				decisionRecord: input.record,
+				stage: 2,
+				lastActiveAt: now,
+				...(solved ? { status: 'solved' as const, finishedAt: now } : {}),
+			},
+			select: { id: true },
+		})
+		if (solved) await recordAttemptOutcome(tx, attemptId)
+		return { id: submission.id, number, stage, unlocked: stage === 1, solved, ...grade }
 	})
 }
 

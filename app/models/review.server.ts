@@ -4,6 +4,8 @@
 // their own attempt.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { Files } from '#app/attempts/code-history.ts'
+import type { DecisionRecord } from '#app/architecture/decision-record.ts'
+import type { ScenarioSummary } from '#app/architecture/stages.ts'
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 import { rubricPercent, type RubricCriterion, type RubricScores } from '#app/reviews/rubric.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
@@ -166,6 +168,7 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 			},
 			review: { select: reviewSelect },
 			reviewComments: { orderBy: [{ offsetMs: 'asc' }, { createdAt: 'asc' }], select: commentSelect },
+			stageSubmissions: { orderBy: { number: 'asc' }, select: { id: true, number: true, stage: true, passed: true, scenariosPassed: true, scenariosTotal: true, scenarios: true, record: true, createdAt: true } },
 		},
 	})
 	const metadata = attempt.exerciseVersion.metadata as ExerciseMetadata
@@ -191,6 +194,7 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 		exercise: {
 			slug: attempt.exercise.slug,
 			title: attempt.exercise.title,
+			kind: metadata.kind,
 			versionNumber: attempt.exerciseVersion.number,
 			rubric: metadata.rubric as RubricCriterion[],
 			reference: { category: metadata.rootCause.category, locations: metadata.rootCause.locations, explanation: metadata.rootCause.explanation },
@@ -199,6 +203,7 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 		events: attempt.events.map((event) => ({ position: event.position, type: event.type, at: event.at.toISOString(), data: event.data })),
 		runs: attempt.runs.map((run) => ({ ...run, createdAt: run.createdAt.toISOString() })),
 		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
+		stageSubmissions: attempt.stageSubmissions.map((submission) => ({ ...submission, scenarios: submission.scenarios as ScenarioSummary[], record: submission.record as DecisionRecord, createdAt: submission.createdAt.toISOString() })),
 		review: attempt.review ? toReviewView(attempt.review) : null,
 		comments: attempt.reviewComments.map(toCommentView),
 	}

@@ -26,6 +26,8 @@ const RunBodySchema = z.strictObject({
 	files: z.record(z.string().min(1).max(300), z.string()),
 	hypothesisId: ClientIdSchema.nullish(),
 	prediction: PredictionSchema.nullish(),
+	/** Architecture exercises: the stage whose scenarios the learner means to play. */
+	stage: z.int().min(1).max(2).optional(),
 })
 
 export async function action({ request, params }: Route.ActionArgs) {

@@ -3,7 +3,9 @@ import type { Route } from './+types/attempts.$attemptId'
 import { DiagnosisSchema, type WorkspaceActionData } from '#app/attempts/submission.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis } from '#app/models/attempt.server.ts'
+import { checkDecisionRecord, DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
+import { stageOf } from '#app/architecture/stages.ts'
+import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis, submitStage } from '#app/models/attempt.server.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
@@ -26,11 +28,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
 		exercise: { ...exercise, briefHtml: renderMarkdown(brief.replace(/^#\s[^\n]*\n/, '')) },
 		reference: workspace.reference ? { ...workspace.reference, explanationHtml: renderMarkdown(workspace.reference.explanation) } : null,
+		architecture: workspace.architecture
+			? { ...workspace.architecture, stages: workspace.architecture.stages.map(({ brief, ...stage }) => ({ ...stage, briefHtml: renderMarkdown(brief) })) }
+			: null,
 		now: new Date().toISOString(),
 	}
 }
 
 const HintSchema = z.object({ index: z.coerce.number().int().min(0).max(10) })
+const StageSchema = z.object({
+	stage: z.coerce.number().int().min(1).max(2),
+	record: z.string().max(200_000),
+	files: z.string().min(2).max(2_000_000),
+})
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
@@ -49,6 +59,22 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (intent === 'give-up') {
 			await giveUp(owner, params.attemptId)
 			return data<WorkspaceActionData>({ intent, ok: true })
+		}
+		if (intent === 'submit-stage') {
+			const parsed = parseForm(form, StageSchema)
+			const record = parsed.ok ? DecisionRecordDraftSchema.safeParse(parseJson(parsed.data.record)) : null
+			const files = parsed.ok ? z.record(z.string(), z.string()).safeParse(parseJson(parsed.data.files)) : null
+			if (!parsed.ok || !record?.success || !files?.success) {
+				return data<WorkspaceActionData>({ intent, ok: false, message: 'The design or the decision record did not come with the form. Reload the page and submit again; your work is saved.' }, { status: 400 })
+			}
+			const stage = stageOf(parsed.data.stage)
+			const missing = checkDecisionRecord(record.data, stage)
+			if (Object.keys(missing).length) return data<WorkspaceActionData>({ intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing }, { status: 400 })
+			// Grading plays every scenario in the sandbox, so it counts against the same allowance as Run.
+			const limit = await consumeRun(user.id)
+			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
+			const graded = await submitStage(owner, params.attemptId, { stage: parsed.data.stage, files: files.data, record: record.data })
+			return data<WorkspaceActionData>({ intent, ok: true, stage: graded.stage, passed: graded.passed, scenariosPassed: graded.scenariosPassed, scenariosTotal: graded.scenariosTotal, unlocked: graded.unlocked, solved: graded.solved })
 		}
 		if (intent === 'submit') {
 			const parsed = parseForm(form, DiagnosisSchema)
@@ -70,12 +96,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch (error) {
 		if (error instanceof AttemptError) {
 			if (error.status === 404) notFound()
+			if (intent === 'submit-stage') return data<WorkspaceActionData>({ intent, ok: false, message: error.message }, { status: error.status })
 			const failed = intent === 'submit' ? 'submit' : intent === 'give-up' ? 'give-up' : 'reveal-hint'
 			return data<WorkspaceActionData>({ intent: failed, ok: false, message: error.message }, { status: error.status })
 		}
 		throw error
 	}
 	return data({ intent: 'give-up', ok: false, message: 'Unknown action.' } satisfies WorkspaceActionData, { status: 400 })
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text)
+	} catch {
+		return null
+	}
 }
 
 export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {

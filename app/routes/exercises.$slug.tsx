@@ -138,12 +138,21 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 				<div className="space-y-6">
 					<Card>
 						<CardHeader title="How it works" />
-						<ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
-							<li>Read the brief and the code; write down what you observe.</li>
-							<li>Record hypotheses, predict what a run will show, then run the tests.</li>
-							<li>Hints unlock only after real effort, and using one counts against independence.</li>
-							<li>Submit the root cause (lines, category, explanation) and your fix; hidden tests grade it.</li>
-						</ol>
+						{exercise.kind === 'architecture' ? (
+							<ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
+								<li>Read the scenario and the code; write a decision record: context, at least two options with pros and cons, the decision, the consequences you expect.</li>
+								<li>Implement the design. Run plays the launch scenarios in virtual time and measures them against their thresholds.</li>
+								<li>Submit stage 1: every launch scenario grades it, and stage 2 — six months later — opens.</li>
+								<li>Live with your design: adapt it to what happened, add a follow-up to the record, and submit stage 2.</li>
+							</ol>
+						) : (
+							<ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
+								<li>Read the brief and the code; write down what you observe.</li>
+								<li>Record hypotheses, predict what a run will show, then run the tests.</li>
+								<li>Hints unlock only after real effort, and using one counts against independence.</li>
+								<li>Submit the root cause (lines, category, explanation) and your fix; hidden tests grade it.</li>
+							</ol>
+						)}
 						<p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
 							No AI assistance is offered. Pastes from outside the editor and time away from the window are recorded and shown to you and your lead.
 						</p>

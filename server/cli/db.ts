@@ -7,6 +7,7 @@ assertSupportedNode('The database command')
 const USAGE = `Usage: tsx server/cli/db.ts <command>
   migrate   apply pending migrations
   seed      re-create the demo organisation "Acme Payments" (deletes it first if present)
+            with six months of simulated history (unless SEED_HISTORY=false)
   reset     drop everything in the database, migrate from scratch, and seed
 Uses DATABASE_URL (unset: the embedded database in ./data/pglite).`
 
@@ -20,8 +21,10 @@ const { getDatabase } = await import('#app/utils/db.server.ts')
 const { migrate, resetDatabase } = await import('#app/utils/migrate.server.ts')
 const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed.ts')
 const { syncExercises } = await import('#app/models/exercise.server.ts')
+const { getEnv } = await import('#app/utils/env.server.ts')
 
 let database: ReturnType<typeof getDatabase> | undefined
+let usedSandbox = false
 try {
 	database = getDatabase()
 	const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'the embedded PGlite database'
@@ -38,10 +41,18 @@ try {
 		await reseedDemo(database.prisma)
 		console.log(`Seeded the demo organisation "Acme Payments". Demo logins:`)
 		for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)
+		if (getEnv().SEED_HISTORY) {
+			const { describeHistory, seedDemoHistory } = await import('#prisma/seed-history.ts')
+			usedSandbox = true
+			const summary = await seedDemoHistory({ onStart: () => console.log('Simulating six months of practice (runs go through the sandbox)…') })
+			if (summary) console.log(describeHistory(summary))
+		}
 	}
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error)
 	process.exitCode = 1
 } finally {
+	// The sandbox's worker processes would keep the command alive.
+	if (usedSandbox) await (await import('#app/runner/index.ts')).getDefaultPool().close()
 	await database?.close()
 }

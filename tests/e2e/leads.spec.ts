@@ -1,41 +1,15 @@
-import type { Page } from '@playwright/test'
 import { editor, openFile, retypeLine, selectLines } from './editor.ts'
-import { checkA11y, expect, test, uniqueEmail } from './fixtures.ts'
+import { checkA11y, expect, test } from './fixtures.ts'
+import { teamWithEngineer } from './people.ts'
 
-const PASSWORD = 'a long and quiet river 7'
 const BUGGY_FILE = 'src/shipping/promotions.ts'
 const BUGGY_LINE = "ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS && (ctx.zone === 'domestic' || !ctx.hasBulkyItems),"
 const FIXED_LINE = "ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS && ctx.zone === 'domestic' && !ctx.hasBulkyItems,"
 
-/** A new organisation whose admin leads a new team, and an engineer who joined it through an invite. */
-async function teamWithEngineer(lead: Page, engineer: Page) {
-	await lead.goto('/signup')
-	await lead.getByLabel('Organisation name').fill('Harbour Freight Systems')
-	await lead.getByLabel('Your name').fill('Iris Lindqvist')
-	await lead.getByLabel('Work e-mail').fill(uniqueEmail('iris'))
-	await lead.getByLabel('Password').fill(PASSWORD)
-	await lead.getByRole('button', { name: 'Create organisation' }).click()
-	await expect(lead).toHaveURL(/\/dashboard/)
-	await lead.getByRole('link', { name: 'Organisation' }).click()
-	await lead.getByLabel('Team name').fill('Billing')
-	await lead.getByLabel('Lead (optional)').selectOption({ label: 'Iris Lindqvist' })
-	await lead.getByRole('button', { name: 'Create team' }).click()
-	await lead.getByRole('link', { name: 'Billing' }).first().click()
-	await lead.getByRole('button', { name: 'Create invite link' }).click()
-	const inviteUrl = await lead.getByLabel(/Invite link/).inputValue()
-
-	await engineer.goto(inviteUrl)
-	await engineer.getByLabel('Your name').fill('Tomas Ferreira')
-	await engineer.getByLabel('Work e-mail').fill(uniqueEmail('tomas'))
-	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
-	await engineer.getByRole('button', { name: 'Create account and join' }).click()
-	await expect(engineer).toHaveURL(/\/dashboard/)
-}
-
 test('a lead assigns an exercise with pastes blocked, the engineer solves it, the lead replays and scores it, and the engineer reads the review', async ({ page: lead, newContext }) => {
 	test.setTimeout(150_000)
 	const engineer = await (await newContext()).newPage()
-	await teamWithEngineer(lead, engineer)
+	await teamWithEngineer(lead, engineer, { organisation: 'Harbour Freight Systems', lead: 'Iris Lindqvist', team: 'Billing', engineer: 'Tomas Ferreira' })
 
 	// The lead assigns one exercise to the whole team, pastes blocked.
 	await lead.reload()

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Form, Link, useFetcher, useNavigation } from 'react-router'
 import { diffLines } from 'diff'
+import { SECTION_LABELS, type DecisionRecord } from '#app/architecture/decision-record.ts'
 import { applyJournalEvent, type JournalEntryView, type JournalEvent } from '#app/attempts/journal.ts'
 import { buildReplay, type ReplayMark } from '#app/attempts/replay.ts'
 import { RuleBadges } from '#app/components/progress-badge.tsx'
@@ -213,8 +214,9 @@ export function ReviewPage({ data, actionData }: { data: ReviewPageData; actionD
 				</div>
 
 				<aside className="min-w-0 space-y-4" aria-label="Diagnosis and review">
-					<Panel title="Diagnosis and grade">
-						{data.submissions.length === 0 ? (
+					{exercise.kind === 'architecture' ? <ArchitecturePanels data={data} at={moment.getTime()} offset={offset} /> : null}
+					<Panel title={exercise.kind === 'architecture' ? 'Reference design notes' : 'Diagnosis and grade'}>
+						{exercise.kind === 'architecture' ? null : data.submissions.length === 0 ? (
 							<p className="text-sm text-slate-600 dark:text-slate-400">{attempt.status === 'gave_up' ? 'Gave up without submitting a diagnosis.' : 'No diagnosis submitted.'}</p>
 						) : (
 							<ol className="space-y-3">
@@ -235,8 +237,8 @@ export function ReviewPage({ data, actionData }: { data: ReviewPageData; actionD
 								))}
 							</ol>
 						)}
-						<details className="mt-3 text-sm">
-							<summary className="cursor-pointer font-medium">Reference root cause</summary>
+						<details className={cn('text-sm', exercise.kind !== 'architecture' && 'mt-3')}>
+							<summary className="cursor-pointer font-medium">{exercise.kind === 'architecture' ? 'Why the naive design fails, and what the reference does' : 'Reference root cause'}</summary>
 							<p className="mt-1 text-slate-700 dark:text-slate-300">
 								{categoryLabel(exercise.reference.category)} · {exercise.reference.locations.map((location) => `${location.file} ${location.startLine}–${location.endLine}`).join(', ')}
 							</p>
@@ -295,6 +297,84 @@ export function ReviewPage({ data, actionData }: { data: ReviewPageData; actionD
 			</div>
 		</div>
 	)
+}
+
+/** An architecture attempt's decision record as it read at the moment, and the stages handed in. */
+function ArchitecturePanels({ data, at, offset }: { data: ReviewPageData; at: number; offset: number }) {
+	const record = decisionRecordAt(data.events, at)
+	return (
+		<>
+			<Panel title={`Decision record at ${formatClock(offset)}`}>
+				{!record ? (
+					<p className="text-sm text-slate-600 dark:text-slate-400">Nothing written yet at this moment.</p>
+				) : (
+					<div className="space-y-3 text-sm">
+						{(['followUp', 'context'] as const).map((section) =>
+							record[section].trim() ? (
+								<div key={section}>
+									<h3 className="font-semibold">{SECTION_LABELS[section]}</h3>
+									<p className="mt-0.5 break-words whitespace-pre-line">{record[section]}</p>
+								</div>
+							) : null,
+						)}
+						<div>
+							<h3 className="font-semibold">{SECTION_LABELS.options}</h3>
+							<ol className="mt-1 space-y-1.5">
+								{record.options
+									.filter((option) => option.name.trim() || option.pros.trim() || option.cons.trim())
+									.map((option, index) => (
+										<li key={index} className="rounded-md bg-slate-50 px-2.5 py-1.5 dark:bg-slate-800/60">
+											<p className="font-medium">{option.name || `Option ${index + 1}`}</p>
+											<p className="break-words whitespace-pre-line"><span className="text-emerald-700 dark:text-emerald-400">Pros:</span> {option.pros || '—'}</p>
+											<p className="break-words whitespace-pre-line"><span className="text-red-700 dark:text-red-400">Cons:</span> {option.cons || '—'}</p>
+										</li>
+									))}
+							</ol>
+						</div>
+						{(['decision', 'consequences'] as const).map((section) => (
+							<div key={section}>
+								<h3 className="font-semibold">{SECTION_LABELS[section]}</h3>
+								<p className="mt-0.5 break-words whitespace-pre-line">{record[section].trim() || '—'}</p>
+							</div>
+						))}
+					</div>
+				)}
+			</Panel>
+			<Panel title="Stages handed in">
+				{data.stageSubmissions.length === 0 ? (
+					<p className="text-sm text-slate-600 dark:text-slate-400">No stage submitted.</p>
+				) : (
+					<ol className="space-y-2 text-sm">
+						{data.stageSubmissions.map((submission) => (
+							<li key={submission.id} className="rounded-md bg-slate-50 p-2.5 dark:bg-slate-800/60">
+								<p className="flex flex-wrap items-center gap-2 font-medium">
+									Stage {submission.stage} · submission {submission.number}
+									<Badge tone={submission.passed ? 'success' : 'warning'}>{submission.scenariosPassed} of {submission.scenariosTotal} scenarios</Badge>
+								</p>
+								<ul className="mt-1 space-y-0.5">
+									{submission.scenarios.map((scenario) => (
+										<GradeLine key={scenario.name} ok={scenario.passed} label={`Stage ${scenario.stage} · ${scenario.name}${scenario.passed ? '' : ` — misses ${scenario.metrics.filter((metric) => metric.passed === false).map((metric) => metric.label).join(', ') || 'its run'}`}`} />
+									))}
+								</ul>
+							</li>
+						))}
+					</ol>
+				)}
+			</Panel>
+		</>
+	)
+}
+
+/** The newest decision record saved or handed in up to a moment. */
+function decisionRecordAt(events: ReviewPageData['events'], at: number): DecisionRecord | null {
+	let record: DecisionRecord | null = null
+	for (const event of events) {
+		if (new Date(event.at).getTime() > at) break
+		if (event.type !== 'decision.saved' && event.type !== 'stage.submitted') continue
+		const candidate = (event.data as { record?: DecisionRecord }).record
+		if (candidate) record = candidate
+	}
+	return record
 }
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {

@@ -112,6 +112,8 @@ class EditorController {
 			fontSize: 13,
 			lineHeight: 20,
 			minimap: { enabled: false },
+			// Monaco dims the number of the empty last line below contrast minimums (WCAG 1.4.3).
+			renderFinalNewline: 'on',
 			scrollBeyondLastLine: false,
 			matchBrackets: 'always',
 			bracketPairColorization: { enabled: true },

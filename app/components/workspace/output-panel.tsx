@@ -3,6 +3,7 @@
 import { diffWordsWithSpace } from 'diff'
 import type { RunResult, TestResult } from '#app/runner/protocol.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { ConsequencesTable } from './consequences-table.tsx'
 
 export type ShownRun = { id: string; number: number; result: RunResult; predictionText?: string | null; predictionCorrect?: boolean | null }
 
@@ -73,9 +74,10 @@ export function OutputPanel({
 							{result.location ? <LocationLink location={result.location} onOpen={onOpenLocation} canOpen={canOpen} /> : null}
 						</div>
 					) : null}
-					{result.tests.length ? (
+					<ConsequencesTable result={result} />
+					{result.tests.some((test) => !test.scenario) ? (
 						<ul className="space-y-1.5" aria-label="Test results">
-							{result.tests.map((test, index) => (
+							{result.tests.filter((test) => !test.scenario).map((test, index) => (
 								<TestRow key={`${test.file}:${test.name}:${index}`} test={test} onOpenLocation={onOpenLocation} canOpen={canOpen} />
 							))}
 						</ul>

@@ -18,6 +18,9 @@ import { DiagnosisPanel, HintsPanel } from './diagnosis-panel.tsx'
 import { JournalPanel, type NextRunPlan, type RunSummary } from './journal-panel.tsx'
 import { OutputPanel, type ShownRun } from './output-panel.tsx'
 import { ReviewPanel } from './review-panel.tsx'
+import { DecisionRecordPanel } from './decision-record-panel.tsx'
+import { StagePanel } from './stage-panel.tsx'
+import { checkDecisionRecord, emptyDecisionRecord, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
 import { Outbox, type EventData, type OutboxStatus, type SendOutcome } from './outbox.ts'
 
 const CodeEditor = lazy(() => import('./code-editor.client.tsx'))
@@ -29,7 +32,7 @@ const SNAPSHOT_IDLE_MS = 2000
 const SNAPSHOT_EVERY_MS = 10_000
 const FLUSH_EVERY_MS = 3000
 
-type RightTab = 'journal' | 'hints' | 'submit' | 'record' | 'review'
+type RightTab = 'decision' | 'journal' | 'hints' | 'submit' | 'record' | 'review'
 
 export function Workspace({ data }: { data: WorkspaceData }) {
 	const attemptId = data.attempt.id
@@ -55,7 +58,12 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 	const [activePath, setActivePath] = useState(() => firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '')
 	const [openTabs, setOpenTabs] = useState<string[]>(() => [activePath])
 	const [leftTab, setLeftTab] = useState<'brief' | 'files'>('brief')
-	const [rightTab, setRightTab] = useState<RightTab>(data.review ? 'review' : finished ? 'submit' : 'journal')
+	const architecture = data.architecture
+	const [rightTab, setRightTab] = useState<RightTab>(data.review ? 'review' : finished ? 'submit' : architecture ? 'decision' : 'journal')
+	const [decision, setDecision] = useState<DecisionRecord>(() => architecture?.record ?? emptyDecisionRecord())
+	const decisionRef = useRef(decision)
+	const [decisionErrors, setDecisionErrors] = useState<DecisionRecordErrors>({})
+	const decisionTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 	const [hydrated, setHydrated] = useState(false)
 	const editorRef = useRef<CodeEditorHandle>(null)
 	const outboxRef = useRef<Outbox | null>(null)
@@ -84,6 +92,11 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 		}
 		let restored = journalRef.current
 		for (const event of pending) if (isJournalEvent(event)) restored = applyJournalEvent(restored, event, event.at).entries
+		const unsentDecision = pending.filter((event) => event.type === 'decision.saved').at(-1)
+		if (unsentDecision?.type === 'decision.saved' && !finished) {
+			decisionRef.current = unsentDecision.data.record
+			setDecision(unsentDecision.data.record)
+		}
 		journalRef.current = restored
 		setJournal(restored)
 		void outbox.flush()
@@ -93,6 +106,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 		const onOnline = () => void outbox.flush()
 		const onPageHide = () => {
 			if (dirty.current) pushSnapshot()
+			if (decisionTimer.current) saveDecision()
 			const batch = outbox.beaconBatch()
 			if (batch && typeof navigator.sendBeacon === 'function') navigator.sendBeacon(url, new Blob([JSON.stringify(batch)], { type: 'application/json' }))
 		}
@@ -122,6 +136,28 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 		if (snapshotTimer.current) clearTimeout(snapshotTimer.current)
 		snapshotTimer.current = null
 		outboxRef.current.push('snapshot', { files: filesRef.current })
+	}
+
+	// When stage 2 opens, its brief is the first thing to read.
+	const shownStage = useRef(architecture?.stage)
+	useEffect(() => {
+		if (!architecture || shownStage.current === architecture.stage) return
+		shownStage.current = architecture.stage
+		setLeftTab('brief')
+	}, [architecture])
+
+	// The decision record is saved as a draft a moment after typing pauses.
+	function saveDecision() {
+		if (decisionTimer.current) clearTimeout(decisionTimer.current)
+		decisionTimer.current = null
+		if (!architecture || finished) return
+		outboxRef.current?.push('decision.saved', { stage: architecture.stage, record: decisionRef.current })
+	}
+	const changeDecision = (next: DecisionRecord) => {
+		decisionRef.current = next
+		setDecision(next)
+		if (decisionTimer.current) clearTimeout(decisionTimer.current)
+		decisionTimer.current = setTimeout(saveDecision, SNAPSHOT_IDLE_MS)
 	}
 
 	const onChange = useCallback((path: string, text: string) => {
@@ -210,7 +246,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 			const response = await fetch(`/attempts/${attemptId}/runs`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-				body: JSON.stringify({ files: filesRef.current, hypothesisId: plan.hypothesisId, prediction: plan.prediction }),
+				body: JSON.stringify({ files: filesRef.current, hypothesisId: plan.hypothesisId, prediction: plan.prediction, ...(architecture ? { stage: architecture.stage } : {}) }),
 			})
 			const body = (await response.json().catch(() => null)) as (RunResponse & { error?: string }) | null
 			if (!response.ok || !body || body.error) {
@@ -237,7 +273,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 			runningRef.current = false
 			setRunning(false)
 		}
-	}, [attemptId, finished, plan])
+	}, [attemptId, finished, plan, architecture])
 
 	// Ctrl/Cmd+Enter runs from anywhere but a text box (where it adds the journal entry).
 	useEffect(() => {
@@ -365,7 +401,20 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 					{/* Focusable so the brief can be scrolled from the keyboard. */}
 					<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label={leftTab === 'brief' ? 'Brief' : 'Files'}>
 						{leftTab === 'brief' ? (
-							<div className="prose-brief p-3" dangerouslySetInnerHTML={{ __html: data.exercise.briefHtml }} />
+							<>
+								{architecture
+									? [...architecture.stages].reverse().map((stage) => (
+											<section key={stage.number} aria-label={`Stage ${stage.number}`} className="border-b border-slate-200 p-3 dark:border-slate-800">
+												<h2 className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
+													Stage {stage.number}{stage.number === architecture.stage ? ' · now' : ''}
+												</h2>
+												<p className="mt-0.5 font-semibold">{stage.title}</p>
+												<div className="prose-brief mt-2" dangerouslySetInnerHTML={{ __html: stage.briefHtml }} />
+											</section>
+										))
+									: null}
+								<div className="prose-brief p-3" dangerouslySetInnerHTML={{ __html: data.exercise.briefHtml }} />
+							</>
 						) : (
 							<FileTree paths={editorFiles.map((file) => ({ path: file.path, readOnly: file.path.startsWith('tests/'), changed: files[file.path] !== undefined && files[file.path] !== data.files.starter[file.path] }))} active={activePath} onOpen={openFile} />
 						)}
@@ -432,15 +481,47 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 						value={rightTab}
 						onChange={setRightTab}
 						tabs={[
+							...(architecture ? [{ id: 'decision' as const, label: 'Decision record' }] : []),
 							{ id: 'journal', label: 'Journal' },
 							{ id: 'hints', label: 'Hints' },
-							{ id: 'submit', label: finished ? 'Result' : 'Submit' },
+							{ id: 'submit', label: finished ? 'Result' : architecture ? `Submit stage ${architecture.stage}` : 'Submit' },
 							{ id: 'record', label: 'Recorded' },
 							...(data.review ? [{ id: 'review' as const, label: 'Review' }] : []),
 						]}
 					/>
 					<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label="Diagnosis panel">
-						{rightTab === 'journal' ? (
+						{rightTab === 'decision' && architecture ? (
+							<DecisionRecordPanel
+								record={decision}
+								stage={architecture.stage}
+								readOnly={finished}
+								errors={decisionErrors}
+								guidance={architecture.guidance}
+								prompts={architecture.prompts}
+								title={architecture.stage === 2 ? 'Decision record — six months later, add the follow-up' : 'Decision record'}
+								onChange={(next) => {
+									changeDecision(next)
+									if (Object.keys(decisionErrors).length) setDecisionErrors(checkDecisionRecord(next, architecture.stage))
+								}}
+							/>
+						) : rightTab === 'submit' && architecture ? (
+							<StagePanel
+								stage={architecture.stage}
+								status={data.attempt.status}
+								record={decision}
+								submissions={architecture.submissions}
+								getFiles={() => filesRef.current}
+								beforeSubmit={() => {
+									if (dirty.current) pushSnapshot()
+									if (decisionTimer.current) saveDecision()
+									void outboxRef.current?.flush()
+								}}
+								onErrors={(errors) => {
+									setDecisionErrors(errors)
+									setRightTab('decision')
+								}}
+							/>
+						) : rightTab === 'journal' ? (
 							<JournalPanel
 								entries={journal}
 								runs={runs}

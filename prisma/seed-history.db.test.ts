@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { syncExercises } from '#app/models/exercise.server.ts'
+import { getEngineerProfile, getTeamGrowth } from '#app/models/growth.server.ts'
+import { getDefaultPool } from '#app/runner/index.ts'
+import { useDatabase, type Database } from '#app/utils/db.server.ts'
+import { createTestDatabase } from '#tests/db.ts'
+import { DEMO_TEAM_NAME, seedDemo } from './seed.ts'
+import { HISTORY_LOGINS, HISTORY_SEEDED_ACTION, SECOND_TEAM_NAME, seedDemoHistory, type HistorySummary } from './seed-history.ts'
+
+// Two months rather than six keep the test quick; the simulation is the same.
+const now = new Date('2026-12-01T12:00:00Z')
+const options = { now, days: 60 }
+const DAY_MS = 86_400_000
+
+async function seededDatabase() {
+	const database = await createTestDatabase()
+	useDatabase(database)
+	await syncExercises(database.prisma, 'exercises')
+	await seedDemo(database.prisma)
+	return database
+}
+
+/** What a person would see of the history: who attempted what, when, how it ended, with how much help and what review. */
+function historyOf(database: Database) {
+	return database.prisma.attempt.findMany({
+		orderBy: [{ startedAt: 'asc' }, { user: { email: 'asc' } }],
+		select: {
+			startedAt: true,
+			finishedAt: true,
+			status: true,
+			hintsRevealed: true,
+			outsidePastes: true,
+			runCount: true,
+			submissionCount: true,
+			user: { select: { email: true } },
+			exercise: { select: { slug: true } },
+			review: { select: { percent: true, createdAt: true } },
+		},
+	})
+}
+
+describe('demo history', () => {
+	let database: Database
+	let summary: HistorySummary | null
+	let organizationId: string
+
+	beforeAll(async () => {
+		database = await seededDatabase()
+		summary = await seedDemoHistory(options)
+		organizationId = (await database.prisma.user.findUniqueOrThrow({ where: { email: 'ada@hardmode.dev' }, select: { organizationId: true } })).organizationId
+	}, 120_000)
+
+	afterAll(async () => {
+		await getDefaultPool().close()
+		await database?.close()
+	})
+
+	it('adds learners of different skill in two teams, with finished attempts, assignments, reviews and notes', async () => {
+		expect(summary).toMatchObject({ organizationId, learners: 8, teams: 2 })
+		expect(summary!.attempts).toBeGreaterThan(20)
+		expect(summary!.solved).toBeGreaterThan(0)
+		expect(summary!.gaveUp).toBeGreaterThan(0)
+		expect(summary!.reviews).toBeGreaterThan(0)
+		expect(summary!.notes).toBeGreaterThan(0)
+		expect(summary!.ratingChanges).toBeGreaterThan(summary!.attempts)
+		const second = await database.prisma.team.findFirstOrThrow({ where: { organizationId, name: SECOND_TEAM_NAME }, select: { memberships: { select: { role: true, user: { select: { email: true } } } } } })
+		expect(second.memberships.map((membership) => `${membership.role}:${membership.user.email}`).sort()).toEqual(
+			['lead:lead@hardmode.dev', ...HISTORY_LOGINS.filter((login) => login.team === SECOND_TEAM_NAME).map((login) => `learner:${login.email}`)].sort(),
+		)
+		for (const login of HISTORY_LOGINS) expect(await database.prisma.attempt.count({ where: { user: { email: login.email } } })).toBeGreaterThan(0)
+	})
+
+	it('dates everything inside the period, in order: attempts before their reviews, nothing in the future', async () => {
+		const history = await historyOf(database)
+		for (const attempt of history) {
+			expect(attempt.status).not.toBe('in_progress')
+			expect(attempt.startedAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 61 * DAY_MS)
+			expect(attempt.finishedAt!.getTime()).toBeLessThan(now.getTime())
+			if (attempt.review) {
+				expect(attempt.review.createdAt.getTime()).toBeGreaterThan(attempt.finishedAt!.getTime())
+				expect(attempt.review.createdAt.getTime()).toBeLessThan(now.getTime())
+			}
+		}
+		const audit = await database.prisma.auditEvent.findMany({ where: { organizationId, action: { in: ['review.saved', 'assignment.created'] } }, select: { createdAt: true } })
+		expect(audit.length).toBeGreaterThan(0)
+		for (const event of audit) expect(event.createdAt.getTime()).toBeLessThan(now.getTime())
+	})
+
+	it('rates every first attempt and no retry', async () => {
+		const metrics = await database.prisma.attemptMetrics.findMany({ where: { organizationId }, select: { attemptId: true, firstAttempt: true } })
+		expect(metrics).toHaveLength(summary!.attempts)
+		const rated = new Set((await database.prisma.ratingChange.findMany({ where: { organizationId }, select: { attemptId: true } })).map((change) => change.attemptId))
+		expect(metrics.filter((row) => row.firstAttempt).map((row) => row.attemptId).sort()).toEqual([...rated].sort())
+		expect(metrics.some((row) => !row.firstAttempt)).toBe(true)
+	})
+
+	it('leaves the demo’s current assignments untouched for the team they are set for', async () => {
+		const checkout = await database.prisma.team.findFirstOrThrow({ where: { organizationId, name: DEMO_TEAM_NAME }, select: { id: true } })
+		const current = await database.prisma.assignment.findMany({ where: { teamId: checkout.id, dueAt: { gt: now } }, select: { exerciseId: true } })
+		expect(current.length).toBeGreaterThan(0)
+		expect(await database.prisma.attempt.count({ where: { exerciseId: { in: current.map((assignment) => assignment.exerciseId) }, user: { memberships: { some: { teamId: checkout.id } } } } })).toBe(0)
+	})
+
+	it('gives the growth pages something to show, with the strong ahead of the struggling', async () => {
+		const checkout = await database.prisma.team.findFirstOrThrow({ where: { organizationId, name: DEMO_TEAM_NAME }, select: { id: true } })
+		const growth = await getTeamGrowth(organizationId, checkout.id, now)
+		expect(growth!.members.map((member) => member.name).sort()).toEqual(['Ada Moreno', 'Grace Okafor', 'Linus Berg', 'Priya Nair', 'Tomás Ruiz'])
+		const mean = (name: string) => {
+			const ratings = Object.values(growth!.members.find((member) => member.name === name)!.ratings)
+			return ratings.reduce((sum, rating) => sum + rating.rating, 0) / ratings.length
+		}
+		expect(mean('Ada Moreno')).toBeGreaterThan(mean('Linus Berg'))
+		const ada = await database.prisma.user.findUniqueOrThrow({ where: { email: 'ada@hardmode.dev' }, select: { id: true } })
+		const profile = await getEngineerProfile(organizationId, ada.id, now)
+		expect(profile!.topics.length).toBeGreaterThan(0)
+		expect(profile!.recentAttempts.length).toBeGreaterThan(0)
+	})
+
+	it('does nothing the second time, and records that it ran', async () => {
+		const before = await database.prisma.attempt.count()
+		expect(await seedDemoHistory(options)).toBeNull()
+		expect(await database.prisma.attempt.count()).toBe(before)
+		expect(await database.prisma.auditEvent.count({ where: { organizationId, action: HISTORY_SEEDED_ACTION } })).toBe(1)
+	})
+
+	it('simulates the same history from the same seed', async () => {
+		const first = await historyOf(database)
+		const again = await seededDatabase()
+		try {
+			await seedDemoHistory(options)
+			expect(await historyOf(again)).toEqual(first)
+		} finally {
+			await again.close()
+			useDatabase(database)
+		}
+	}, 120_000)
+})

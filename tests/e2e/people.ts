@@ -1,0 +1,30 @@
+// People for end-to-end tests that need a lead and an engineer of their own: a new
+// organisation whose admin leads a new team, and an engineer who joined it by invite.
+import type { Page } from '@playwright/test'
+import { expect, uniqueEmail } from './fixtures.ts'
+
+const PASSWORD = 'a long and quiet river 7'
+
+export async function teamWithEngineer(lead: Page, engineer: Page, names: { organisation: string; lead: string; team: string; engineer: string }) {
+	await lead.goto('/signup')
+	await lead.getByLabel('Organisation name').fill(names.organisation)
+	await lead.getByLabel('Your name').fill(names.lead)
+	await lead.getByLabel('Work e-mail').fill(uniqueEmail(names.lead.split(' ')[0]!.toLowerCase()))
+	await lead.getByLabel('Password').fill(PASSWORD)
+	await lead.getByRole('button', { name: 'Create organisation' }).click()
+	await expect(lead).toHaveURL(/\/dashboard/)
+	await lead.getByRole('link', { name: 'Organisation' }).click()
+	await lead.getByLabel('Team name').fill(names.team)
+	await lead.getByLabel('Lead (optional)').selectOption({ label: names.lead })
+	await lead.getByRole('button', { name: 'Create team' }).click()
+	await lead.getByRole('link', { name: names.team }).first().click()
+	await lead.getByRole('button', { name: 'Create invite link' }).click()
+	const inviteUrl = await lead.getByLabel(/Invite link/).inputValue()
+
+	await engineer.goto(inviteUrl)
+	await engineer.getByLabel('Your name').fill(names.engineer)
+	await engineer.getByLabel('Work e-mail').fill(uniqueEmail(names.engineer.split(' ')[0]!.toLowerCase()))
+	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
+	await engineer.getByRole('button', { name: 'Create account and join' }).click()
+	await expect(engineer).toHaveURL(/\/dashboard/)
+}
