@@ -187,3 +187,22 @@ export async function requireReviewer(request: Request) {
 	}
 	return user
 }
+
+/**
+ * A person whose growth the user may see: themselves, anyone in a team they lead, anyone in
+ * the organisation for an admin. Another organisation's person is a 404; someone the user
+ * may not see, a 403. `canLead` says whether the user may also write lead notes about them.
+ */
+export async function requireGrowthViewer(request: Request, userId: string) {
+	const user = await requireUser(request)
+	if (!RECORD_ID_PATTERN.test(userId)) throw new Response('Person not found', { status: 404 })
+	const person = await getPrisma().user.findFirst({
+		where: { id: userId, organizationId: user.organizationId },
+		select: { id: true, name: true, memberships: { select: { teamId: true } } },
+	})
+	if (!person) throw new Response('Person not found', { status: 404 })
+	const leads = user.orgRole === 'admin' || person.memberships.some((membership) => isLeadOf(user, membership.teamId))
+	const canLead = leads && person.id !== user.id
+	if (person.id !== user.id && !leads) throw new Response('Only this engineer, the leads of their teams and organisation admins can see their growth.', { status: 403 })
+	return { user, person: { id: person.id, name: person.name }, canLead }
+}
