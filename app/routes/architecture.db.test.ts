@@ -170,7 +170,15 @@ describe('an architecture attempt', () => {
 		const reference = readFileSync(`exercises/${EXERCISE}/solution/ratelimit/rateLimiter.ts`, 'utf8')
 		const solved = await submitStage(2, { ...starter, [DESIGN_FILE]: reference }, withFollowUp)
 		expect(solved.data).toMatchObject({ ok: true, stage: 2, passed: true, solved: true })
-		expect((await workspace()).attempt.status).toBe('solved')
+		const page = (await call(attemptRoute.loader, get(`/attempts/${attemptId}`, cookie), params())).data as { attempt: { status: string }; rating: { status: string; changes: Array<{ label: string; delta: number; sentence: string }> } }
+		expect(page.attempt.status).toBe('solved')
+		// The first attempt at the exercise is rated in each of its topics, and says why.
+		expect(page.rating.status).toBe('rated')
+		expect(page.rating.changes.map((change) => change.label).sort()).toEqual(['Reliability', 'Resources', 'Time'])
+		for (const change of page.rating.changes) {
+			expect(change.delta).toBeGreaterThan(0)
+			expect(change.sentence).toMatch(new RegExp(`^rating \\+\\d+ in ${change.label} because you solved a \\d+-rated exercise`))
+		}
 	})
 
 	it('shows the lead the decision records and stages on the replay', async () => {

@@ -6,6 +6,7 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { checkDecisionRecord, DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 import { stageOf } from '#app/architecture/stages.ts'
 import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis, submitStage } from '#app/models/attempt.server.ts'
+import { getRatingExplanation } from '#app/models/growth.server.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
@@ -26,6 +27,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		...workspace,
 		review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
+		rating: workspace.attempt.status === 'in_progress' ? null : await getRatingExplanation(params.attemptId, user.id),
 		exercise: { ...exercise, briefHtml: renderMarkdown(brief.replace(/^#\s[^\n]*\n/, '')) },
 		reference: workspace.reference ? { ...workspace.reference, explanationHtml: renderMarkdown(workspace.reference.explanation) } : null,
 		architecture: workspace.architecture

@@ -18,6 +18,7 @@ import { DiagnosisPanel, HintsPanel } from './diagnosis-panel.tsx'
 import { JournalPanel, type NextRunPlan, type RunSummary } from './journal-panel.tsx'
 import { OutputPanel, type ShownRun } from './output-panel.tsx'
 import { ReviewPanel } from './review-panel.tsx'
+import { RatingNote } from './rating-note.tsx'
 import { DecisionRecordPanel } from './decision-record-panel.tsx'
 import { StagePanel } from './stage-panel.tsx'
 import { checkDecisionRecord, emptyDecisionRecord, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
@@ -505,6 +506,8 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 								}}
 							/>
 						) : rightTab === 'submit' && architecture ? (
+							<>
+							<RatingNote rating={data.rating} />
 							<StagePanel
 								stage={architecture.stage}
 								status={data.attempt.status}
@@ -521,6 +524,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 									setRightTab('decision')
 								}}
 							/>
+							</>
 						) : rightTab === 'journal' ? (
 							<JournalPanel
 								entries={journal}
@@ -537,6 +541,8 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 						) : rightTab === 'hints' ? (
 							<HintsPanel hints={data.hints} readOnly={finished} />
 						) : rightTab === 'submit' ? (
+							<>
+							<RatingNote rating={data.rating} />
 							<DiagnosisPanel
 								status={data.attempt.status}
 								submissions={data.submissions}
@@ -549,6 +555,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 								referenceHtml={data.reference?.explanationHtml ?? null}
 								referenceCategory={data.reference?.category ?? null}
 							/>
+							</>
 						) : rightTab === 'review' && data.review ? (
 							<ReviewPanel review={data.review} onOpenLocation={(file, line) => openLocation(file, line)} canOpen={(file) => file in files} />
 						) : (

@@ -1,0 +1,38 @@
+// What a finished attempt did to the learner's ratings, sentence by sentence: the change
+// must be explainable, never a bare number.
+import { Link } from 'react-router'
+import type { RatingExplanation } from '#app/models/growth.server.ts'
+
+export function RatingNote({ rating }: { rating: RatingExplanation | null }) {
+	if (!rating || rating.status === 'unfinished') return null
+	return (
+		<section aria-label="Rating" className="mx-3 mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
+			<h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Rating</h2>
+			{rating.status === 'retry' ? (
+				<p className="mt-1">
+					{rating.message}
+					{rating.firstAttemptId ? (
+						<>
+							{' '}
+							<Link to={`/attempts/${rating.firstAttemptId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+								Your rated attempt
+							</Link>
+						</>
+					) : null}
+				</p>
+			) : (
+				<ul className="mt-1 space-y-1">
+					{rating.changes.map((change) => (
+						<li key={change.topic}>
+							<span className="sr-only">{change.label}: </span>
+							{change.sentence.charAt(0).toUpperCase() + change.sentence.slice(1)}.{' '}
+							<span className="text-slate-600 dark:text-slate-400">
+								({Math.round(change.before)} → {Math.round(change.after)})
+							</span>
+						</li>
+					))}
+				</ul>
+			)}
+		</section>
+	)
+}
