@@ -78,14 +78,19 @@ function commandExists(command: string) {
 	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0
 }
 
+function aptInstall(pkg: string) {
+	// Wait for another apt/dpkg run to release its lock instead of failing at once.
+	const apt = ['-o', 'DPkg::Lock::Timeout=600']
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+	return run('apt-get', [...apt, 'update'], env) && run('apt-get', [...apt, 'install', '-y', pkg], env)
+}
+
+const canApt = () => process.getuid?.() === 0 && commandExists('apt-get')
+
 function installChromium() {
-	const isRoot = process.getuid?.() === 0
-	if (isRoot && commandExists('apt-get')) {
+	if (canApt()) {
 		console.log('No Chromium found; installing Debian\'s "chromium" package.')
-		// Wait for another apt/dpkg run to release its lock instead of failing at once.
-		const apt = ['-o', 'DPkg::Lock::Timeout=600']
-		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-		return run('apt-get', [...apt, 'update'], env) && run('apt-get', [...apt, 'install', '-y', 'chromium'], env)
+		return aptInstall('chromium')
 	}
 	console.log("No Chromium found; asking Playwright to download its own (needs internet access).")
 	return run('npx', ['--no-install', 'playwright', 'install', 'chromium'])
@@ -105,6 +110,16 @@ async function checkLaunches(location: ChromiumLocation) {
 }
 
 export class BrowserUnavailableError extends Error {}
+
+/** The growth report's end-to-end test reads the PDF Chromium prints with pdftotext (Debian's poppler-utils). */
+export function ensurePdfToText() {
+	if (commandExists('pdftotext')) return
+	if (canApt()) {
+		console.log('No pdftotext found; installing Debian\'s "poppler-utils" package.')
+		if (aptInstall('poppler-utils') && commandExists('pdftotext')) return
+	}
+	throw new BrowserUnavailableError('pdftotext is missing; the growth report test reads the printed PDF with it. Install it: apt-get install -y poppler-utils (Debian/Ubuntu) or your system\'s poppler package.')
+}
 
 /** Finds a Chromium, installing one if none is found, and proves that it launches. */
 export async function ensureBrowser(): Promise<ChromiumLocation & { version: string }> {

@@ -135,9 +135,10 @@ const steps: Step[] = [
 		title: 'Browser',
 		rerun: 'npx tsx server/cli/ensure-browser.ts',
 		run: async () => {
-			const { ensureBrowser } = await import('./ensure-browser.ts')
+			const { ensureBrowser, ensurePdfToText } = await import('./ensure-browser.ts')
 			try {
 				const browser = await ensureBrowser()
+				ensurePdfToText()
 				chromiumPath = browser.executablePath
 				const note = `Chromium ${browser.version} at ${browser.executablePath} (${browser.source})`
 				console.log(`${note} launches headless.`)

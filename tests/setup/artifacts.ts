@@ -19,6 +19,11 @@ export const PLAYWRIGHT_OUTPUT_DIR = path.join(ARTIFACTS_DIR, 'playwright')
 export const E2E_SERVER_DIR = path.join(ARTIFACTS_DIR, 'e2e-server')
 export const E2E_DATABASE_DIR = path.join(E2E_SERVER_DIR, 'db')
 export const E2E_DATA_DIR = path.join(E2E_SERVER_DIR, 'data')
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100)
+/** A second server whose demo organisation has six months of simulated history, for the growth pages. */
+export const E2E_HISTORY_DATABASE_DIR = path.join(E2E_SERVER_DIR, 'history-db')
+export const E2E_HISTORY_DATA_DIR = path.join(E2E_SERVER_DIR, 'history-data')
 
 /** The production build the end-to-end server serves. */
 export const SERVER_BUILD_ENTRY = path.join(root, 'build/server/index.js')
+export const E2E_HISTORY_BASE_URL = `http://127.0.0.1:${E2E_PORT + 1}`
