@@ -31,6 +31,11 @@ import * as reviews from './reviews._index.tsx'
 import * as review from './reviews.$attemptId.tsx'
 import * as reviewRun from './reviews.$attemptId.runs.$runId.ts'
 import { giveUp } from '#app/models/attempt.server.ts'
+import * as teamGrowth from './teams.$teamId.growth.tsx'
+import * as profile from './people.$userId.tsx'
+import * as report from './people.$userId.report.tsx'
+import * as reportCsv from './people.$userId.report[.csv].ts'
+import * as analytics from './exercises.$slug.analytics.tsx'
 
 const PERSONAS = ['anonymous', 'learner', 'lead', 'otherTeamLead', 'admin', 'outsider'] as const
 type Persona = (typeof PERSONAS)[number]
@@ -249,6 +254,39 @@ const rows: Row[] = [
 		what: 'POST /exercises/:slug (flag)',
 		request: (c) => call(exercise.action, post('/exercises/retry-storm', { intent: 'flag', reason: 'too_easy', comment: 'Solved it from the summary alone.' }, c), { slug: 'retry-storm' }),
 		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{
+		what: 'GET /teams/:checkout/growth',
+		request: (c) => call(teamGrowth.loader, get(`/teams/${ids.checkout}/growth`, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /people/:ada',
+		request: (c) => call(profile.loader, get(`/people/${ids.ada}`, c), { userId: ids.ada }),
+		// Ada sees her own growth; her team's lead and the admin see it too.
+		expected: { anonymous: 302, learner: 200, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /people/:ada/report',
+		request: (c) => call(report.loader, get(`/people/${ids.ada}/report`, c), { userId: ids.ada }),
+		expected: { anonymous: 302, learner: 200, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'GET /people/:ada/report.csv',
+		request: (c) => call(reportCsv.loader, get(`/people/${ids.ada}/report.csv`, c), { userId: ids.ada }),
+		expected: { anonymous: 302, learner: 200, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /people/:ada/report (lead note)',
+		request: (c) => call(report.action, post(`/people/${ids.ada}/report`, { body: 'Strong method; practise time zones next.' }, c), { userId: ids.ada }),
+		// Notes are the lead's: Ada reads them but does not write them. A saved note redirects back to the report.
+		expected: { anonymous: 302, learner: 403, lead: 302, otherTeamLead: 403, admin: 302, outsider: 404 },
+	},
+	{
+		what: 'GET /exercises/:slug/analytics',
+		request: (c) => call(analytics.loader, get('/exercises/retry-storm/analytics', c), { slug: 'retry-storm' }),
+		// Leads and admins of any organisation, each seeing their own organisation's figures.
+		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 200, admin: 200, outsider: 200 },
 	},
 	{ what: 'POST /logout', request: (c) => call(logout.action, post('/logout', {}, c)), expected: { anonymous: 302, learner: 302, lead: 302, otherTeamLead: 302, admin: 302, outsider: 302 } },
 ]

@@ -1,8 +1,283 @@
-// Being written: a placeholder so the route table type-checks.
-export async function loader() {
-	throw new Response('Not found', { status: 404 })
+import { isRouteErrorResponse, Link } from 'react-router'
+import { z } from 'zod'
+import type { Route } from './+types/exercises.$slug.analytics'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { ExerciseDifficulty } from '#app/components/growth/exercise-difficulty.tsx'
+import { ExerciseRootCauseBars } from '#app/components/growth/exercise-root-cause-bars.tsx'
+import { counted, formatPercent, StatTile, ViewSwitch } from '#app/components/growth/team-and-exercise-figures.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { CALIBRATION_GAMES } from '#app/growth/ratings.ts'
+import { getExerciseAnalytics, topicName } from '#app/models/growth.server.ts'
+import { formatDuration } from '#app/practice/attempt-summary.ts'
+import { difficultyBand, KIND_LABELS, type ExerciseKind } from '#app/practice/catalogue-labels.ts'
+import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
+import { requireReviewer } from '#app/utils/auth.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+
+const SLUG = /^[a-z0-9-]{1,64}$/
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireReviewer(request)
+	const scope = ScopeSchema.parse(new URL(request.url).searchParams.get('scope') ?? undefined)
+	// Exercises are platform content: the slug finds one whatever the organisation; the figures are scoped below.
+	const exercise = SLUG.test(params.slug) ? await getPrisma().exercise.findUnique({ where: { slug: params.slug }, select: { id: true } }) : null
+	const analytics = exercise ? await getExerciseAnalytics(exercise.id, scope === 'all' ? {} : { organizationId: user.organizationId }) : null
+	if (!analytics) {
+		const named = SLUG.test(params.slug) ? `called “${params.slug}”` : 'with that name'
+		throw new Response(`There is no exercise ${named}. It may have been renamed or removed; find it in the catalogue and open its analytics from there.`, { status: 404 })
+	}
+	const { difficulty } = analytics
+	const rating = difficulty.rating === null ? null : Math.round(difficulty.rating)
+	return {
+		scope,
+		organizationName: user.organizationName,
+		exercise: {
+			slug: analytics.exercise.slug,
+			title: analytics.exercise.title,
+			kind: analytics.exercise.kind,
+			kindLabel: KIND_LABELS[analytics.exercise.kind as ExerciseKind] ?? analytics.exercise.kind,
+			topics: analytics.exercise.topics.map(topicName),
+			retired: analytics.exercise.retired,
+		},
+		difficulty: {
+			authored: difficulty.authored,
+			authoredBand: difficultyBand(difficulty.authored).label,
+			rating,
+			ratingBand: rating === null ? null : difficultyBand(rating).label,
+			rd: difficulty.rd === null ? null : Math.round(difficulty.rd),
+			games: difficulty.games,
+			calibrated: difficulty.calibrated,
+			shown: difficulty.shown,
+			calibrationGames: CALIBRATION_GAMES,
+		},
+		attempts: analytics.attempts,
+		solveRate: analytics.solveRate,
+		firstAttemptSolveRate: analytics.firstAttemptSolveRate,
+		medianTimeToSolveMs: analytics.medianTimeToSolveMs,
+		medianTimeToRootCauseMs: analytics.medianTimeToRootCauseMs,
+		wrongRootCauses: analytics.wrongRootCauses,
+		openFlags: analytics.openFlags,
+	}
 }
 
-export default function Placeholder() {
-	return null
+/** Whose attempts count: the caller's organisation, or (`?scope=all`) every organisation's, for authors. */
+const ScopeSchema = z.enum(['organization', 'all']).catch('organization')
+
+export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentProps) {
+	const { scope, organizationName, exercise, difficulty, attempts, wrongRootCauses, openFlags } = loaderData
+	const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
+	const whose = scope === 'all' ? 'in every organisation' : `in ${organizationName}`
+	const inNone = scope === 'all' ? 'in any organisation' : `in ${organizationName}`
+	const architecture = exercise.kind === 'architecture'
+	const finished = attempts.solved + attempts.gaveUp
+	return (
+		<div className="space-y-6">
+			<nav aria-label="Breadcrumb" className="text-sm">
+				<Link to="/exercises" className={linkClass}>
+					Exercises
+				</Link>
+				<span aria-hidden="true" className="px-2 text-slate-400">
+					/
+				</span>
+				{exercise.retired ? (
+					<span className="text-slate-700 dark:text-slate-300">{exercise.title}</span>
+				) : (
+					<Link to={`/exercises/${exercise.slug}`} className={linkClass}>
+						{exercise.title}
+					</Link>
+				)}
+				<span aria-hidden="true" className="px-2 text-slate-400">
+					/
+				</span>
+				<span className="text-slate-700 dark:text-slate-300">Analytics</span>
+			</nav>
+			<div className="flex flex-wrap items-end justify-between gap-4">
+				<div>
+					<p className="text-sm font-semibold text-brand-700 dark:text-brand-100">Exercise analytics</p>
+					<h1 className="mt-1 text-2xl font-bold tracking-tight">{exercise.title}</h1>
+					<p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+						<span>
+							{exercise.kindLabel} · {exercise.topics.join(', ')}
+						</span>
+						{exercise.retired ? <Badge tone="warning">Retired</Badge> : null}
+					</p>
+				</div>
+				<ViewSwitch
+					label="Attempts from"
+					options={[
+						{ to: `/exercises/${exercise.slug}/analytics`, label: organizationName, current: scope === 'organization' },
+						{ to: '?scope=all', label: 'All organisations', current: scope === 'all' },
+					]}
+				/>
+			</div>
+			<p className="text-sm text-slate-700 dark:text-slate-300">
+				{scope === 'all'
+					? 'Figures count attempts and open flags in every organisation on Hardmode, without names: what an author needs to see how the exercise plays.'
+					: `Figures count attempts and open flags by people in ${organizationName}.`}{' '}
+				The difficulty rating is always learned from every organisation’s first attempts.
+			</p>
+			{attempts.total === 0 ? (
+				<Card>
+					<CardHeader title="No attempts yet" />
+					<p className="text-sm text-slate-700 dark:text-slate-300">
+						Nobody {inNone} has started this exercise.{' '}
+						{scope === 'organization' ? (
+							<>
+								Assign it from a team’s assignments page, or{' '}
+								<Link to="?scope=all" className={linkClass}>
+									see how it plays in every organisation
+								</Link>
+								.
+							</>
+						) : (
+							'Its figures appear here once people start it.'
+						)}
+					</p>
+				</Card>
+			) : (
+				<section aria-labelledby="headline-figures">
+					<h2 id="headline-figures" className="sr-only">
+						Solve rates and times
+					</h2>
+					<dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+						<StatTile
+							label="Solve rate"
+							figure={loaderData.solveRate}
+							format={formatPercent}
+							detail={`${attempts.solved} of ${counted(finished, ['finished attempt', 'finished attempts'])} solved${attempts.gaveUp ? `, ${attempts.gaveUp} given up` : ''}`}
+							noun={['finished attempt', 'finished attempts']}
+							none="No attempt finished yet"
+						/>
+						<StatTile
+							label="First-attempt solve rate"
+							figure={loaderData.firstAttemptSolveRate}
+							format={formatPercent}
+							detail={`${attempts.firstAttemptsSolved} of ${counted(attempts.firstAttempts, ['first attempt', 'first attempts'])}, the ones ratings count`}
+							noun={['first attempt', 'first attempts']}
+							none="No first attempt finished yet"
+						/>
+						<StatTile
+							label="Median time to solve"
+							figure={loaderData.medianTimeToSolveMs}
+							format={formatDuration}
+							detail={`start to finish, over ${counted(loaderData.medianTimeToSolveMs.sample, ['solved attempt', 'solved attempts'])}`}
+							noun={['solved attempt', 'solved attempts']}
+							none="Nobody has solved it yet"
+						/>
+						<StatTile
+							label="Median time to root cause"
+							figure={loaderData.medianTimeToRootCauseMs}
+							format={formatDuration}
+							detail={`start to the first correct diagnosis, over ${counted(loaderData.medianTimeToRootCauseMs.sample, ['correct diagnosis', 'correct diagnoses'])}`}
+							noun={['correct diagnosis', 'correct diagnoses']}
+							none={architecture ? 'No diagnosis: an architecture exercise' : 'No correct diagnosis yet'}
+						/>
+					</dl>
+				</section>
+			)}
+			<div className={attempts.total > 0 ? 'grid gap-6 lg:grid-cols-2' : ''}>
+				{attempts.total > 0 ? (
+					<Card>
+						<CardHeader title="Attempts" description={`Every attempt ${whose}, retries included.`} />
+						<dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+							{[
+								{ label: 'Total', count: attempts.total },
+								{ label: 'In progress', count: attempts.inProgress },
+								{ label: 'Solved', count: attempts.solved },
+								{ label: 'Given up', count: attempts.gaveUp },
+								{ label: 'First attempts', count: attempts.firstAttempts, detail: `${attempts.firstAttemptsSolved} solved` },
+							].map((entry) => (
+								<div key={entry.label}>
+									<dt className="text-sm text-slate-600 dark:text-slate-400">{entry.label}</dt>
+									<dd className="text-xl font-semibold tabular-nums">{entry.count}</dd>
+									{entry.detail ? <dd className="text-xs text-slate-600 dark:text-slate-400">{entry.detail}</dd> : null}
+								</div>
+							))}
+						</dl>
+					</Card>
+				) : null}
+				<Card>
+					<CardHeader title="Difficulty" description="The authored rating, and the one the exercise earned from how people did on their first attempt." />
+					<ExerciseDifficulty difficulty={difficulty} />
+				</Card>
+			</div>
+			{attempts.total > 0 ? (
+				<Card>
+					<CardHeader
+						title="Wrong root causes named"
+						description={`The root-cause categories people ${whose} named in diagnoses that got the category wrong, most named first.`}
+					/>
+					{architecture ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">Architecture exercises are handed in stage by stage with a decision record; nobody names a root cause.</p>
+					) : wrongRootCauses.length === 0 ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">
+							No diagnosis has named a wrong category.
+						</p>
+					) : (
+						<ExerciseRootCauseBars causes={wrongRootCauses} />
+					)}
+				</Card>
+			) : null}
+			<Card>
+				<CardHeader
+					title={`Open flags (${openFlags.total})`}
+					description="Learners’ reports that the exercise is broken, ambiguous or too easy, not yet marked handled."
+					actions={
+						scope === 'organization' && openFlags.total > 0 ? (
+							<Link to="/reviews" className={buttonClass('secondary')}>
+								Read them in the review queue
+							</Link>
+						) : null
+					}
+				/>
+				{openFlags.total === 0 ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">No open flags {inNone}.</p>
+				) : (
+					<>
+						<ul className="flex flex-wrap gap-3">
+							{FLAG_REASONS.map((reason) => (
+								<li key={reason} className="flex items-center gap-2 rounded-md px-3 py-2 ring-1 ring-slate-200 dark:ring-slate-700">
+									<Badge tone={reason === 'broken' ? 'danger' : 'warning'}>{FLAG_REASON_LABELS[reason]}</Badge>
+									<span className="text-lg font-semibold tabular-nums">{openFlags.byReason[reason]}</span>
+								</li>
+							))}
+						</ul>
+						{scope === 'all' ? (
+							<p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+								These count every organisation’s open flags. The ones raised in {organizationName} are in the{' '}
+								<Link to="/reviews" className={linkClass}>
+									review queue
+								</Link>
+								.
+							</p>
+						) : null}
+					</>
+				)}
+			</Card>
+		</div>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Analytics · ${loaderData?.exercise.title ?? 'Exercise'} · Hardmode` }]
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	// The shared error page keeps 404s generic; here the loader's message says what to do.
+	if (isRouteErrorResponse(error) && error.status === 404 && typeof error.data === 'string') {
+		return (
+			<div className="mx-auto max-w-xl py-12">
+				<title>Exercise not found · Hardmode</title>
+				<p className="text-sm font-semibold text-brand-600 dark:text-brand-100">Error 404</p>
+				<h1 className="mt-2 text-3xl font-bold tracking-tight">We could not find that exercise</h1>
+				<p className="mt-4 text-slate-700 dark:text-slate-300">{error.data}</p>
+				<div className="mt-6 flex gap-3">
+					<Link to="/exercises" className={buttonClass('primary')}>
+						Open the catalogue
+					</Link>
+				</div>
+			</div>
+		)
+	}
+	return <ErrorPage error={error} />
 }

@@ -13,6 +13,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
 import { raiseFlag } from '#app/models/flag.server.ts'
+import { canReview } from '#app/models/review.server.ts'
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { FieldErrors as FieldErrorList } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
@@ -41,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			// Without its "# Title" line, which the page shows as its heading.
 			briefHtml: renderMarkdown(exercise.currentVersion.brief.replace(/^#\s[^\n]*\n/, '')),
 		},
+		canSeeAnalytics: canReview(user),
 		assignment: assignment ? { dueAt: assignment.dueAt.toISOString(), hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode } : null,
 		attempts: exercise.attempts.map((attempt) => ({ ...attempt, startedAt: attempt.startedAt.toISOString(), finishedAt: attempt.finishedAt?.toISOString() ?? null })),
 	}
@@ -101,6 +103,13 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 				<div className="max-w-3xl">
 					<h1 className="text-2xl font-bold tracking-tight">{exercise.title}</h1>
 					<p className="mt-2 text-slate-700 dark:text-slate-300">{exercise.summary}</p>
+					{loaderData.canSeeAnalytics ? (
+						<p className="mt-1 text-sm">
+							<Link to={`/exercises/${exercise.slug}/analytics`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+								Analytics: solve rate, time, wrong root causes
+							</Link>
+						</p>
+					) : null}
 					<div className="mt-3 flex flex-wrap gap-2">
 						<Badge>{exercise.kind === 'debugging' ? 'Debugging' : 'Architecture'}</Badge>
 						{exercise.topics.map((topic) => (

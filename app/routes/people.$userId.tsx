@@ -1,8 +1,182 @@
-// Being written: a placeholder so the route table type-checks.
-export async function loader() {
-	throw new Response('Not found', { status: 404 })
+import { Link } from 'react-router'
+import type { Route } from './+types/people.$userId'
+import { ErrorPage } from '#app/components/error-page.tsx'
+import { ProfileMetricTrend } from '#app/components/growth/profile-metric-trend.tsx'
+import { ProfileRatingCharts } from '#app/components/growth/profile-rating-charts.tsx'
+import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
+import { formatRating, formatSigned } from '#app/components/growth/report-figures.tsx'
+import { buttonClass } from '#app/components/ui/button.tsx'
+import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { getEngineerProfile } from '#app/models/growth.server.ts'
+import { isLeadOf, requireGrowthViewer } from '#app/utils/auth.server.ts'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
+	const now = new Date()
+	const profile = await getEngineerProfile(user.organizationId, person.id, now)
+	if (!profile) throw new Response('Person not found', { status: 404 })
+	const self = person.id === user.id
+	const links: AttemptLinks = canLead ? 'review' : self ? 'own' : 'none'
+	const lastSixMonths = profile.metricTrend.reduce(
+		(total, month) => ({
+			attempts: total.attempts + month.metrics.sampleSize,
+			independent: total.independent + Math.round((month.metrics.independenceRate.value ?? 0) * month.metrics.independenceRate.sample),
+		}),
+		{ attempts: 0, independent: 0 },
+	)
+	return {
+		now: now.toISOString(),
+		self,
+		links,
+		engineer: {
+			id: profile.engineer.id,
+			name: profile.engineer.name,
+			teams: profile.engineer.teams.map((team) => ({ id: team.id, name: team.name, role: team.role, manageable: isLeadOf(user, team.id) })),
+		},
+		topics: profile.topics.map((topic) => ({
+			id: topic.id,
+			label: topic.label,
+			rating: topic.rating,
+			rd: topic.rd,
+			games: topic.games,
+			last90: topic.last90,
+			history: topic.history.map((point) => ({ at: point.at, rating: point.rating, delta: point.delta, solved: point.solved, exercise: point.exercise ? { title: point.exercise.title } : null })),
+		})),
+		strongest: profile.strongest,
+		weakest: profile.weakest,
+		metricTrend: profile.metricTrend.map((month) => ({ month: month.month, metrics: month.metrics })),
+		recentAttempts: profile.recentAttempts,
+		lastSixMonths,
+	}
 }
 
-export default function Placeholder() {
-	return null
+const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
+const muted = 'text-sm text-slate-700 dark:text-slate-300'
+
+export default function EngineerProfilePage({ loaderData }: Route.ComponentProps) {
+	const { engineer, self, links, topics, strongest, weakest, metricTrend, recentAttempts, lastSixMonths } = loaderData
+	const now = new Date(loaderData.now)
+	const firstName = engineer.name.split(' ')[0] ?? engineer.name
+	const hasFinished = topics.length > 0 || lastSixMonths.attempts > 0 || recentAttempts.some((attempt) => attempt.finishedAt !== null)
+	const manageable = engineer.teams.filter((team) => team.manageable)
+	const topicById = new Map(topics.map((topic) => [topic.id, topic]))
+	return (
+		<div className="space-y-6">
+			{manageable.length ? (
+				<nav aria-label="Breadcrumb" className="text-sm">
+					<Link to={`/teams/${manageable[0]!.id}`} className={linkClass}>{manageable[0]!.name}</Link>
+					<span aria-hidden="true" className="px-2 text-slate-400">/</span>
+					<span className="text-slate-700 dark:text-slate-300">{engineer.name}</span>
+				</nav>
+			) : null}
+			<div className="flex flex-wrap items-end justify-between gap-4">
+				<div>
+					<h1 className="text-2xl font-bold tracking-tight">{self ? `Your growth, ${firstName}` : engineer.name}</h1>
+					<p className="mt-1 text-slate-700 dark:text-slate-300">
+						{engineer.teams.length ? engineer.teams.map((team) => `${team.name}${team.role === 'lead' ? ' (lead)' : ''}`).join(' · ') : 'Not in a team'}
+						{hasFinished ? ` · ${topics.length} rated ${topics.length === 1 ? 'topic' : 'topics'} · ${lastSixMonths.attempts} ${lastSixMonths.attempts === 1 ? 'attempt' : 'attempts'} finished in the last six months` : ''}
+					</p>
+				</div>
+				<Link to={`/people/${engineer.id}/report`} className={buttonClass('primary')}>Growth report</Link>
+			</div>
+
+			{!hasFinished ? (
+				<Card>
+					<CardHeader title="Nothing to show yet" />
+					<p className={muted}>
+						{self ? 'You have' : `${engineer.name} has`} not finished an attempt yet. Ratings, trends and the growth report fill in with every exercise solved or given up: a first attempt at an exercise is rated in each of its topics.
+						{self ? (
+							<>
+								{' '}
+								<Link to="/exercises" className={linkClass}>Choose an exercise</Link> to start.
+							</>
+						) : null}
+					</p>
+				</Card>
+			) : (
+				<>
+					<div className="grid gap-6 md:grid-cols-3">
+						<TopicList title="Strongest topics" ids={strongest} topicById={topicById} empty="Topics show here after three rated attempts in them." />
+						<TopicList title="Weakest topics" ids={weakest} topicById={topicById} empty={strongest.length ? 'Too few topics with three or more rated attempts to name weak ones yet.' : 'Topics show here after three rated attempts in them.'} />
+						<Card>
+							<CardHeader title="Last six months" />
+							<dl className="grid grid-cols-2 gap-4">
+								<div>
+									<dt className="text-xs text-slate-600 dark:text-slate-400">Attempts finished</dt>
+									<dd className="text-2xl font-semibold tabular-nums">{lastSixMonths.attempts}</dd>
+								</div>
+								<div>
+									<dt className="text-xs text-slate-600 dark:text-slate-400">Independent</dt>
+									<dd className="text-2xl font-semibold tabular-nums">
+										{lastSixMonths.attempts >= 3 ? `${Math.round((lastSixMonths.independent / lastSixMonths.attempts) * 100)}%` : '—'}
+										<span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+											{lastSixMonths.attempts >= 3 ? `${lastSixMonths.independent} of ${lastSixMonths.attempts}: no hints, no outside pastes, attested` : 'too few attempts to say'}
+										</span>
+									</dd>
+								</div>
+							</dl>
+						</Card>
+					</div>
+
+					<Card>
+						<CardHeader
+							title="Rating over time, by topic"
+							description="Each point is a rated first attempt: the rating after it. Ratings start at 1500 and move more while they are uncertain (the ± figure); help such as hints makes a game count for less."
+						/>
+						{topics.length ? <ProfileRatingCharts topics={topics} now={loaderData.now} /> : <p className={muted}>No rated attempts yet: only a first attempt at an exercise is rated.</p>}
+					</Card>
+
+					<Card>
+						<CardHeader title={self ? 'How you debug, month by month' : `How ${firstName} debugs, month by month`} description="Process metrics of the attempts finished each month." />
+						<ProfileMetricTrend months={metricTrend} caption={`Process metrics of ${engineer.name} over the last six months`} />
+					</Card>
+				</>
+			)}
+
+			{recentAttempts.length ? (
+				<Card>
+					<CardHeader
+						title="Recent attempts"
+						description={links === 'review' ? 'The newest attempts, open ones included. Replay one to see how it went, step by step.' : 'The newest attempts, open ones included.'}
+					/>
+					<ProfileRecentAttempts attempts={recentAttempts} links={links} now={now} caption={`Recent attempts of ${engineer.name}`} />
+				</Card>
+			) : null}
+		</div>
+	)
+}
+
+function TopicList({ title, ids, topicById, empty }: { title: string; ids: string[]; topicById: Map<string, { label: string; rating: number; rd: number; games: number; last90: { delta: number; games: number } }>; empty: string }) {
+	return (
+		<Card>
+			<CardHeader title={title} description="Among topics with three or more rated games." />
+			{ids.length === 0 ? (
+				<p className={muted}>{empty}</p>
+			) : (
+				<ol className="space-y-2">
+					{ids.map((id) => {
+						const topic = topicById.get(id)
+						if (!topic) return null
+						return (
+							<li key={id} className="flex items-baseline justify-between gap-3 text-sm">
+								<span className="font-medium">{topic.label}</span>
+								<span className="text-right tabular-nums">
+									{formatRating(topic.rating, topic.rd)}
+									<span className="block text-xs text-slate-600 dark:text-slate-400">
+										{topic.games} games{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in 90 days` : ''}
+									</span>
+								</span>
+							</li>
+						)
+					})}
+				</ol>
+			)}
+		</Card>
+	)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.engineer.name ?? 'Engineer'} · Hardmode` }]
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+	return <ErrorPage error={error} />
 }

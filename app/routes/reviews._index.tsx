@@ -81,6 +81,7 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 										<Badge tone={flag.reason === 'broken' ? 'danger' : 'warning'}>{FLAG_REASON_LABELS[flag.reason]}</Badge>
 										<Link to={`/exercises/${flag.exercise.slug}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">{flag.exercise.title}</Link>
 										<span className="text-slate-600 dark:text-slate-400">{flag.raisedBy} · {formatTimeAgo(new Date(flag.createdAt), now)}</span>
+										<Link to={`/exercises/${flag.exercise.slug}/analytics`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100" aria-label={`Analytics of ${flag.exercise.title}`}>Analytics</Link>
 									</p>
 									<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{flag.comment}</p>
 								</div>

@@ -100,6 +100,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 					</p>
 				</div>
 				<div className="flex gap-2">
+					<Link to={`/teams/${team.id}/growth`} className={buttonClass('secondary')}>Growth</Link>
 					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>Assignments</Link>
 					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>Assign practice</Link>
 				</div>
