@@ -66,7 +66,8 @@ test('a lead opens the team dashboard and an engineer’s growth report for last
 	const printed = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' })
 	expect(printed).toContain('Ada Moreno')
 	expect(printed).toContain('Skills and their change')
-	for (const topic of topics.slice(0, 3)) expect(printed).toContain(topic)
+	// A long topic name may wrap inside its table cell, so each of its words is looked for.
+	for (const topic of topics) for (const word of topic.split(/\s+/)) expect(printed).toContain(word)
 	expect(printed).not.toContain('Log out')
 
 	// The CSV: one row per attempt of the period, every row as wide as the header.
