@@ -29,7 +29,7 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	await engineer.goto('/exercises/public-api-rate-limiter')
 	await expect(engineer.getByText('Architecture', { exact: true })).toBeVisible()
 	await engineer.getByRole('button', { name: 'Start attempt' }).click()
-	await expect(editor(engineer)).toBeVisible()
+	await expect(editor(engineer)).toBeVisible({ timeout: 30_000 })
 	await expect(engineer.getByRole('tab', { name: 'Decision record' })).toHaveAttribute('aria-selected', 'true')
 	await expect(engineer.getByRole('region', { name: 'Stage 1', exact: true })).toContainText('Launch')
 	await expect(engineer.getByRole('region', { name: 'Brief and files' })).not.toContainText('Six months later')

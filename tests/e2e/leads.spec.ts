@@ -37,7 +37,7 @@ test('a lead assigns an exercise with pastes blocked, the engineer solves it, th
 	await assigned.getByRole('link', { name: 'Free shipping for everyone' }).click()
 	await expect(engineer.getByText(/Assigned to you, due .*pasting from outside the editor is blocked/)).toBeVisible()
 	await engineer.getByRole('button', { name: 'Start attempt' }).click()
-	await expect(editor(engineer)).toBeVisible()
+	await expect(editor(engineer)).toBeVisible({ timeout: 30_000 })
 	await expect(engineer.getByText('Outside pastes blocked')).toBeVisible()
 	await engineer.getByLabel('New hypothesis').fill('The free-standard rule lets freight and foreign orders through.')
 	await engineer.getByRole('button', { name: 'Add hypothesis' }).click()
