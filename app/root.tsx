@@ -28,6 +28,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		theme: parseTheme(readCookie(request, THEME_COOKIE)),
 		user: user
 			? {
+					id: user.id,
 					name: user.name,
 					orgRole: user.orgRole,
 					organizationName: user.organizationName,
@@ -103,6 +104,9 @@ function SiteHeader() {
 						</NavLink>
 						<NavLink to="/attempts" className={navClass}>
 							My attempts
+						</NavLink>
+						<NavLink to={`/people/${user.id}`} className={navClass}>
+							My growth
 						</NavLink>
 						{user.ledTeams.length || user.orgRole === 'admin' ? (
 							<NavLink to="/reviews" className={navClass}>

@@ -86,9 +86,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		throw error
 	}
 	// Back to the same period, saying where the note went (it is dated today, which may be outside the period shown).
-	const url = new URL(request.url)
-	url.searchParams.set('saved', 'note')
-	return redirect(`${url.pathname}?${url.searchParams}#notes`)
+	const { period } = parseReportPeriod(new URL(request.url).searchParams, new Date())
+	return redirect(`/people/${person.id}/report?${periodSearch(period)}&saved=note#notes`)
 }
 
 const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'

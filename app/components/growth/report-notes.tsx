@@ -1,5 +1,6 @@
 // The lead's notes on an engineer in a growth report: the ones written in the period, a form
 // for a lead to add one, and, on paper, ruled space for notes taken in the review itself.
+import { useEffect, useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
@@ -32,8 +33,14 @@ export function ReportNotes({
 	periodIncludesToday: boolean
 	maxChars: number
 }) {
-	const busy = useNavigation().state === 'submitting'
+	const navigation = useNavigation()
+	const busy = navigation.state === 'submitting'
 	const errors = result?.fieldErrors?.body
+	const form = useRef<HTMLFormElement>(null)
+	// A saved note comes back as a redirect (no action data): empty the field for the next one.
+	useEffect(() => {
+		if (navigation.state === 'idle' && saved && !result) form.current?.reset()
+	}, [navigation.state, saved, result])
 	return (
 		<div className="space-y-4">
 			{notes.length === 0 ? (
@@ -57,7 +64,7 @@ export function ReportNotes({
 				</div>
 			) : null}
 			{canLead ? (
-				<Form method="post" action={action} className="space-y-2 border-t border-slate-200 pt-4 print:hidden dark:border-slate-800" noValidate>
+				<Form ref={form} method="post" action={action} className="space-y-2 border-t border-slate-200 pt-4 print:hidden dark:border-slate-800" noValidate>
 					<label htmlFor="note-body" className="block text-sm font-medium text-slate-800 dark:text-slate-200">Add a note</label>
 					<p id="note-body-help" className={`text-xs ${muted}`}>
 						What you discussed, agreed or want to watch. Dated today; {engineerName} can read it in their own report. At most {maxChars.toLocaleString('en-GB')} characters.
