@@ -4,7 +4,6 @@ import { CHROMIUM_ARGS, findChromium } from './server/cli/ensure-browser.ts'
 import {
 	E2E_DATABASE_DIR,
 	E2E_DATA_DIR,
-	E2E_HISTORY_BASE_URL,
 	E2E_HISTORY_DATABASE_DIR,
 	E2E_HISTORY_DATA_DIR,
 	E2E_PORT,
@@ -17,7 +16,6 @@ import {
 const PORT = E2E_PORT
 const baseURL = `http://127.0.0.1:${PORT}`
 const HISTORY_PORT = PORT + 1
-const HISTORY_BASE_URL = E2E_HISTORY_BASE_URL
 const isCI = Boolean(process.env.CI)
 
 // Playwright loads this file in the runner and again in every worker. Only the runner's
@@ -64,47 +62,34 @@ export default defineConfig({
 		},
 	],
 	webServer: [
-		{
-			command: 'npm run serve',
-			url: `${baseURL}/resources/healthcheck`,
-			// Never test against a server someone left running: its database is not this run's.
-			reuseExistingServer: false,
-			timeout: 180_000,
-			stdout: 'pipe',
-			stderr: 'pipe',
-			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-			env: {
-				HOST: '127.0.0.1',
-				PORT: String(PORT),
-				DATABASE_URL: `pglite:${E2E_DATABASE_DIR}`,
-				DATA_DIR: E2E_DATA_DIR,
-				// Plain http on loopback: Secure cookies and upgrade-insecure-requests would break it.
-				SECURE_COOKIES: 'false',
-				LOG_LEVEL: 'error',
-				// The tests expect the demo organisation as seeded, without simulated history, reviews or assignments.
-				SEED_HISTORY: 'false',
-			},
-		},
-		{
-			// The growth pages need months of practice to show: this server's demo organisation
-			// gets the simulated history (specs opt in with test.use({ baseURL: E2E_HISTORY_BASE_URL })).
-			// db:reset writes it before the server listens, so no test races the simulation.
-			command: 'npm run db:reset && npm run serve',
-			url: `${HISTORY_BASE_URL}/resources/healthcheck`,
-			reuseExistingServer: false,
-			timeout: 180_000,
-			stdout: 'pipe',
-			stderr: 'pipe',
-			gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-			env: {
-				HOST: '127.0.0.1',
-				PORT: String(HISTORY_PORT),
-				DATABASE_URL: `pglite:${E2E_HISTORY_DATABASE_DIR}`,
-				DATA_DIR: E2E_HISTORY_DATA_DIR,
-				SECURE_COOKIES: 'false',
-				LOG_LEVEL: 'error',
-				SEED_HISTORY: 'true',
-			},
-		},
+		// The tests expect the demo organisation as seeded, without simulated history, reviews or assignments.
+		e2eServer({ command: 'npm run serve', port: PORT, database: E2E_DATABASE_DIR, dataDir: E2E_DATA_DIR, history: false }),
+		// The growth pages need months of practice to show: this server's demo organisation gets
+		// the simulated history (specs opt in with test.use({ baseURL: E2E_HISTORY_BASE_URL })).
+		// db:reset writes it before the server listens, so no test races the simulation.
+		e2eServer({ command: 'npm run db:reset && npm run serve', port: HISTORY_PORT, database: E2E_HISTORY_DATABASE_DIR, dataDir: E2E_HISTORY_DATA_DIR, history: true }),
 	],
 })
+
+function e2eServer(options: { command: string; port: number; database: string; dataDir: string; history: boolean }) {
+	return {
+		command: options.command,
+		url: `http://127.0.0.1:${options.port}/resources/healthcheck`,
+		// Never test against a server someone left running: its database is not this run's.
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe' as const,
+		stderr: 'pipe' as const,
+		gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(options.port),
+			DATABASE_URL: `pglite:${options.database}`,
+			DATA_DIR: options.dataDir,
+			// Plain http on loopback: Secure cookies and upgrade-insecure-requests would break it.
+			SECURE_COOKIES: 'false',
+			LOG_LEVEL: 'error',
+			SEED_HISTORY: String(options.history),
+		},
+	}
+}

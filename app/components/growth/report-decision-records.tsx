@@ -3,22 +3,12 @@
 import { Link } from 'react-router'
 import { SECTION_LABELS } from '#app/architecture/decision-record.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
+import type { ReportDecisionRecord } from '#app/models/growth-report.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
 import { formatFullDay } from './report-figures.tsx'
 
-export type ReportDecisionRecordView = {
-	attemptId: string
-	exercise: { slug: string; title: string }
-	status: 'in_progress' | 'solved' | 'gave_up'
-	at: string
-	source: { kind: 'stage'; stage: number; passed: boolean; scenariosPassed: number; scenariosTotal: number } | { kind: 'draft' }
-	context: string
-	options: string[]
-	decision: string
-	consequences: string
-	followUp: string
-}
+export type ReportDecisionRecordView = ReportDecisionRecord
 
 /** Enough of a section to recall it; the replay has the rest. */
 const SECTION_CHARS = 420
