@@ -12,6 +12,7 @@ import type { SessionUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { srcFiles } from './attempt.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { isUniqueViolation } from './organization.server.ts'
 
 export type Reviewer = Pick<SessionUser, 'id' | 'organizationId' | 'orgRole' | 'teams'>
 
@@ -310,8 +311,4 @@ export async function listReviewsForLearner(owner: { id: string; organizationId:
 		updatedAt: review.updatedAt.toISOString(),
 		isNew: review.seenAt === null,
 	}))
-}
-
-function isUniqueViolation(error: unknown) {
-	return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 'P2002'
 }

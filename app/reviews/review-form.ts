@@ -1,12 +1,12 @@
 // The review page's two forms (the rubric score and a comment), checked on the server.
 import { z } from 'zod'
+import { hasStrayControlCharacters } from '#app/utils/forms.ts'
 
 export const MAX_SUMMARY_LENGTH = 5000
 export const MAX_COMMENT_LENGTH = 2000
 // Longer than any attempt can run (a day); an anchor past it cannot name a moment.
 const MAX_OFFSET_MS = 7 * 86_400_000
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 export const ReviewSummarySchema = z.object({
 	summary: z
@@ -14,7 +14,7 @@ export const ReviewSummarySchema = z.object({
 		.trim()
 		.min(1, 'Write a short summary for the engineer: what was strong, and what to practise next.')
 		.max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`)
-		.refine((text) => !CONTROL_CHARACTERS.test(text), 'Remove the control characters from the summary.'),
+		.refine((text) => !hasStrayControlCharacters(text), 'Remove the control characters from the summary.'),
 	baseVersion: z.coerce.number({ error: 'Reload the page and score again.' }).int().min(0).max(1_000_000),
 })
 
@@ -24,7 +24,7 @@ export const ReviewCommentSchema = z.object({
 		.trim()
 		.min(1, 'Write the comment first.')
 		.max(MAX_COMMENT_LENGTH, `Keep a comment under ${MAX_COMMENT_LENGTH} characters.`)
-		.refine((text) => !CONTROL_CHARACTERS.test(text), 'Remove the control characters from the comment.'),
+		.refine((text) => !hasStrayControlCharacters(text), 'Remove the control characters from the comment.'),
 	offsetMs: z.coerce.number({ error: 'Pick a moment on the timeline.' }).int().min(0).max(MAX_OFFSET_MS),
 	file: z
 		.string()

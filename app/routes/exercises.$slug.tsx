@@ -17,7 +17,7 @@ import { canReview } from '#app/models/review.server.ts'
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { FieldErrors as FieldErrorList } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
-import { parseForm, RECORD_ID_PATTERN, type FieldErrors } from '#app/utils/forms.ts'
+import { hasStrayControlCharacters, parseForm, RECORD_ID_PATTERN, type FieldErrors } from '#app/utils/forms.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -56,7 +56,7 @@ const FlagSchema = z.object({
 		.trim()
 		.min(10, 'Say what you saw in a sentence or two, so the authors can fix it.')
 		.max(2000, 'Keep the report under 2000 characters.')
-		.refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), 'Remove the control characters from the report.'),
+		.refine((text) => !hasStrayControlCharacters(text), 'Remove the control characters from the report.'),
 	attemptId: z.string().regex(RECORD_ID_PATTERN).optional().or(z.literal('')),
 })
 

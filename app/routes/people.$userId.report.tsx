@@ -13,7 +13,7 @@ import { parseReportPeriod, periodLabel, periodSearch, previousPeriod } from '#a
 import { listDecisionRecords } from '#app/models/growth-report.server.ts'
 import { addGrowthNote, getGrowthReport, GrowthError, MAX_NOTE_CHARS } from '#app/models/growth.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
-import { parseForm } from '#app/utils/forms.ts'
+import { hasStrayControlCharacters, parseForm } from '#app/utils/forms.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
@@ -60,7 +60,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 
 const NoteSchema = z.object({
 	body: z
@@ -68,7 +67,7 @@ const NoteSchema = z.object({
 		.trim()
 		.min(1, 'Write the note before saving it.')
 		.max(MAX_NOTE_CHARS, { error: (issue) => `Keep a note to ${MAX_NOTE_CHARS.toLocaleString('en-GB')} characters; this one has ${String(issue.input).length.toLocaleString('en-GB')}.` })
-		.refine((body) => !CONTROL_CHARACTERS.test(body), 'Remove the control characters from the note (line breaks and tabs are fine).'),
+		.refine((body) => !hasStrayControlCharacters(body), 'Remove the control characters from the note (line breaks and tabs are fine).'),
 })
 
 export async function action({ request, params }: Route.ActionArgs) {

@@ -37,6 +37,13 @@ export function displayName(label: { empty: string; max: number; min?: number })
 		.refine((value) => !CONTROL_CHARACTERS.test(value), 'Use letters, digits and punctuation only (no control characters).')
 }
 
+// Multi-line text (summaries, comments, notes, reports) keeps its line breaks and tabs; other
+// control characters have no place in it.
+const STRAY_CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+export function hasStrayControlCharacters(text: string) {
+	return STRAY_CONTROL_CHARACTERS.test(text)
+}
+
 export const nameField = displayName({ empty: 'Enter your name.', max: 100 })
 
 export const passwordField = z.string({ error: 'Enter a password.' }).min(1, 'Enter a password.')

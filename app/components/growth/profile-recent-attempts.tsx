@@ -3,23 +3,13 @@
 // its owner).
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
+import type { RecentAttempt } from '#app/models/growth.server.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
 import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'
 import { RatingDelta } from './report-figures.tsx'
 
-export type ProfileAttempt = {
-	id: string
-	exercise: { slug: string; title: string }
-	status: 'in_progress' | 'solved' | 'gave_up'
-	startedAt: string
-	finishedAt: string | null
-	firstAttempt: boolean | null
-	ratingChanges: Array<{ topic: string; label: string; delta: number }>
-	reviewPercent: number | null
-	independent: boolean | null
-	timeToRootCauseMs: number | null
-}
+export type ProfileAttempt = RecentAttempt
 
 /** Where an attempt opens for this viewer: the replay for a lead, the attempt itself for its owner, nothing otherwise. */
 export type AttemptLinks = 'review' | 'own' | 'none'

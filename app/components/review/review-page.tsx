@@ -19,6 +19,7 @@ import { rootCauseCategory, type RootCauseCategoryId } from '#app/exercises/taxo
 import type { ReviewCommentView, ReviewView } from '#app/models/review.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
 import { levelDescriptor, rubricPercent, RUBRIC_MAX_LEVEL } from '#app/reviews/rubric.ts'
+import { formatClock } from '#app/reviews/moment.ts'
 import { MAX_COMMENT_LENGTH, MAX_SUMMARY_LENGTH } from '#app/reviews/review-form.ts'
 import type { loader as reviewLoader } from '#app/routes/reviews.$attemptId.tsx'
 import type { RunResult } from '#app/runner/protocol.ts'
@@ -43,15 +44,6 @@ const MARK_STYLE: Record<ReplayMark['kind'], { dot: string; label: string }> = {
 	away: { dot: 'bg-slate-500', label: 'Away' },
 	submission: { dot: 'bg-emerald-600', label: 'Submission' },
 	'gave-up': { dot: 'bg-slate-800 dark:bg-slate-200', label: 'Gave up' },
-}
-
-/** "4:05" or "1:02:09" from milliseconds. */
-export function formatClock(ms: number) {
-	const total = Math.max(0, Math.floor(ms / 1000))
-	const hours = Math.floor(total / 3600)
-	const minutes = Math.floor((total % 3600) / 60)
-	const seconds = String(total % 60).padStart(2, '0')
-	return hours ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`
 }
 
 export function ReviewPage({ data, actionData }: { data: ReviewPageData; actionData?: ReviewActionData }) {

@@ -1,12 +1,8 @@
 // The lead's review of this attempt, as the learner reads it: the rubric levels with what
 // each means, the summary, and comments that jump to the line they are about.
 import type { LearnerReview } from '#app/models/review.server.ts'
+import { formatClock } from '#app/reviews/moment.ts'
 import { levelDescriptor, RUBRIC_MAX_LEVEL } from '#app/reviews/rubric.ts'
-
-function clock(ms: number) {
-	const total = Math.max(0, Math.floor(ms / 1000))
-	return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`
-}
 
 export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: LearnerReview; onOpenLocation(file: string, line: number): void; canOpen(file: string): boolean }) {
 	return (
@@ -44,7 +40,7 @@ export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: Learn
 						{review.comments.map((comment) => (
 							<li key={comment.id} className="rounded-md bg-slate-50 px-2.5 py-2 dark:bg-slate-800/60">
 								<p className="text-xs text-slate-600 dark:text-slate-400">
-									{clock(comment.offsetMs)} into the attempt
+									{formatClock(comment.offsetMs)} into the attempt
 									{comment.file ? (
 										<>
 											{' · '}
