@@ -1,6 +1,9 @@
 // Every page and every mutation, requested by every kind of caller, with the exact outcome:
 // 302 (to the login page), 200, 403 (same organisation, not allowed) or 404 (another
 // organisation's resource, whose existence is not revealed).
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider, useLoaderData, type LoaderFunctionArgs } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
@@ -31,6 +34,7 @@ import * as reviews from './reviews._index.tsx'
 import * as review from './reviews.$attemptId.tsx'
 import * as reviewRun from './reviews.$attemptId.runs.$runId.ts'
 import { giveUp } from '#app/models/attempt.server.ts'
+import { addGrowthNote } from '#app/models/growth.server.ts'
 import * as teamGrowth from './teams.$teamId.growth.tsx'
 import * as profile from './people.$userId.tsx'
 import * as report from './people.$userId.report.tsx'
@@ -42,7 +46,7 @@ type Persona = (typeof PERSONAS)[number]
 
 let db: Database
 const cookies: Partial<Record<Persona, string>> = {}
-const ids = { checkout: '', platform: '', ada: '', adaAttempt: '', adaRun: '', adaStarter: {} as Record<string, string>, adaFinished: '', assignment: '', flag: '' }
+const ids = { checkout: '', platform: '', platformLead: '', ada: '', quinn: '', cory: '', dana: '', adaAttempt: '', adaRun: '', adaStarter: {} as Record<string, string>, adaFinished: '', assignment: '', flag: '' }
 
 beforeAll(async () => {
 	db = await createTestDatabase()
@@ -58,6 +62,7 @@ beforeAll(async () => {
 	const platform = await createTeam({ organizationId: org.id, actorId: adminUser.id, name: 'Platform', leadUserId: pat.id })
 	if (!platform.ok) throw new Error(platform.message)
 	ids.platform = platform.team.id
+	ids.platformLead = pat.id
 	ids.checkout = (await db.prisma.team.findFirstOrThrow({ where: { name: 'Checkout' }, select: { id: true } })).id
 	const adaUser = await db.prisma.user.findUniqueOrThrow({ where: { email: 'ada@hardmode.dev' }, select: { id: true, organizationId: true } })
 	ids.ada = adaUser.id
@@ -73,6 +78,12 @@ beforeAll(async () => {
 	const exerciseId = (await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'retry-storm' }, select: { id: true } })).id
 	ids.assignment = (await db.prisma.assignment.create({ data: { organizationId: org.id, teamId: ids.checkout, exerciseId, dueAt: new Date(Date.now() + 5 * 86_400_000) }, select: { id: true } })).id
 	ids.flag = (await db.prisma.exerciseFlag.create({ data: { organizationId: org.id, exerciseId, raisedById: adaUser.id, reason: 'broken', comment: 'The visible test never finishes.' }, select: { id: true } })).id
+	// Quinn belongs to the organisation but to no team; Cory and Dana co-lead Checkout with Sam.
+	const member = (email: string, name: string) => db.prisma.user.create({ data: { organizationId: org.id, email, name, passwordHash: 'not-used' }, select: { id: true } })
+	ids.quinn = (await member('quinn@hardmode.dev', 'Quinn Quiet')).id
+	ids.cory = (await member('cory@hardmode.dev', 'Cory Colead')).id
+	ids.dana = (await member('dana@hardmode.dev', 'Dana Colead')).id
+	for (const userId of [ids.cory, ids.dana]) await db.prisma.membership.create({ data: { organizationId: org.id, teamId: ids.checkout, userId, role: 'lead' } })
 	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
 
 	cookies.learner = await loginCookie('ada@hardmode.dev')
@@ -144,7 +155,30 @@ const rows: Row[] = [
 	{
 		what: 'POST /teams/:checkout (set Ada’s role to learner)',
 		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.ada, role: 'learner' }, c), { teamId: ids.checkout }),
-		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
+		// Roles in a team are the admin's to change; a lead could otherwise demote a co-lead.
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (add Quinn, in no team, as a learner)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: ids.quinn, role: 'learner' }, c), { teamId: ids.checkout }),
+		// Only an admin adds an existing member; a lead invites, and the person joins by accepting.
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (set-role of Pat, who is not in the team)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.platformLead, role: 'learner' }, c), { teamId: ids.checkout }),
+		// Changing a role never adds anyone: for the admin, Pat is not in this team.
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 404, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (demote co-lead Cory)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.cory, role: 'learner' }, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /teams/:checkout (remove co-lead Dana)',
+		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: ids.dana }, c), { teamId: ids.checkout }),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
 		what: 'GET /exercises/:slug',
@@ -326,6 +360,86 @@ describe('authorization matrix', () => {
 		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: ids.ada } })).toBe(1)
 	})
 })
+
+describe('leads cannot widen their own view', () => {
+	it('keeps a lead out of someone else’s growth, report, CSV, replays and notes, however they try to add them to their team', async () => {
+		// Rosa is in Pat's team, with a finished attempt and a note Pat wrote about her.
+		const org = await db.prisma.organization.findFirstOrThrow({ where: { name: 'Acme Payments' }, select: { id: true } })
+		const rosa = await db.prisma.user.create({ data: { organizationId: org.id, email: 'rosa@hardmode.dev', name: 'Rosa Reyes', passwordHash: 'not-used' }, select: { id: true, organizationId: true } })
+		await db.prisma.membership.create({ data: { organizationId: org.id, teamId: ids.platform, userId: rosa.id, role: 'learner' } })
+		const finished = (await startAttempt(rosa, 'invoice-total-off-by-a-cent')).id
+		await giveUp(rosa, finished)
+		await addGrowthNote({ organizationId: org.id, authorId: ids.platformLead, userId: rosa.id, body: 'Pat’s private read on Rosa’s method.' })
+
+		for (const fields of [
+			{ intent: 'add-member', userId: rosa.id, role: 'learner' },
+			{ intent: 'set-role', userId: rosa.id, role: 'learner' },
+			{ intent: 'add-member', userId: rosa.id, role: 'lead' },
+		]) {
+			const result = await call(team.action, post(`/teams/${ids.checkout}`, fields, cookies.lead), { teamId: ids.checkout })
+			expect(result.status).toBe(403)
+			expect((result.data as { error: string }).error).toMatch(/^Only organisation admins/)
+		}
+		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: rosa.id } })).toBe(0)
+
+		const today = new Date().toISOString().slice(0, 10)
+		const thisWeek = `?from=${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)}&to=${today}`
+		const asLead = [
+			await call(profile.loader, get(`/people/${rosa.id}`, cookies.lead), { userId: rosa.id }),
+			await call(report.loader, get(`/people/${rosa.id}/report${thisWeek}`, cookies.lead), { userId: rosa.id }),
+			await call(reportCsv.loader, get(`/people/${rosa.id}/report.csv`, cookies.lead), { userId: rosa.id }),
+			await call(review.loader, get(`/reviews/${finished}`, cookies.lead), { attemptId: finished }),
+		]
+		expect(asLead.map((result) => result.status)).toEqual([403, 403, 403, 403])
+		expect(JSON.stringify(asLead.map((result) => result.data))).not.toContain('private read')
+		// Her own lead still sees all of it.
+		const asPat = await call(report.loader, get(`/people/${rosa.id}/report${thisWeek}`, cookies.otherTeamLead), { userId: rosa.id })
+		expect(asPat.status).toBe(200)
+		expect(JSON.stringify(asPat.data)).toContain('private read')
+	})
+
+	it('lets a lead remove a learner from their team, and only a learner', async () => {
+		const grace = await db.prisma.user.findUniqueOrThrow({ where: { email: 'grace@hardmode.dev' }, select: { id: true } })
+		const removed = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: grace.id }, cookies.lead), { teamId: ids.checkout })
+		expect(removed).toMatchObject({ status: 200, data: { message: 'Removed from the team.' } })
+		const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: 'lead@hardmode.dev' }, select: { id: true } })
+		const self = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: sam.id }, cookies.lead), { teamId: ids.checkout })
+		expect(self.status).toBe(403)
+		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: sam.id, role: 'lead' } })).toBe(1)
+	})
+
+	it('shows a lead no list of the organisation and no controls over co-leads; the admin gets both', async () => {
+		const colead = await db.prisma.user.create({ data: { organizationId: (await db.prisma.team.findUniqueOrThrow({ where: { id: ids.checkout }, select: { organizationId: true } })).organizationId, email: 'kim@hardmode.dev', name: 'Kim Colead', passwordHash: 'not-used' }, select: { id: true, organizationId: true } })
+		await db.prisma.membership.create({ data: { organizationId: colead.organizationId, teamId: ids.checkout, userId: colead.id, role: 'lead' } })
+		const asLead = await renderTeamPage(cookies.lead!)
+		expect(asLead).toContain('Kim Colead')
+		expect(asLead).not.toContain('Add someone from your organisation')
+		expect(asLead).not.toContain('Rosa Reyes')
+		expect(asLead).not.toMatch(/Make learner|Make lead/)
+		expect(asLead).not.toContain('Remove Kim Colead from Checkout')
+		const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: 'lead@hardmode.dev' }, select: { id: true } })
+		expect(asLead).not.toContain(`name="userId" value="${sam.id}"`)
+		expect(asLead).toContain('Remove Linus Berg from Checkout')
+		const data = JSON.stringify((await call(team.loader, get(`/teams/${ids.checkout}`, cookies.lead), { teamId: ids.checkout })).data)
+		expect(data).not.toContain('Rosa Reyes')
+
+		const asAdmin = await renderTeamPage(cookies.admin!)
+		expect(asAdmin).toContain('Add someone from your organisation')
+		expect(asAdmin).toContain('Rosa Reyes')
+		expect(asAdmin).toContain('Remove Kim Colead from Checkout')
+		expect(asAdmin).toMatch(/Make learner/)
+	})
+})
+
+/** The team page's HTML as the server renders it for the caller: the real loader, then the component. */
+async function renderTeamPage(cookie: string) {
+	const Page = team.default as unknown as (props: { loaderData: unknown }) => React.ReactNode
+	const routes = [{ id: 'team', path: '/teams/:teamId', loader: (args: LoaderFunctionArgs) => team.loader(args as never), Component: () => createElement(Page, { loaderData: useLoaderData() }) }]
+	const handler = createStaticHandler(routes)
+	const context = await handler.query(new Request(`http://localhost/teams/${ids.checkout}`, { headers: { Cookie: cookie } }))
+	if (context instanceof Response) throw new Error(`unexpected response ${context.status}`)
+	return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false })).replace(/<!-- -->/g, '')
+}
 
 describe('attempts are private', () => {
 	it('shows a learner their own attempts only, on every page that lists them', async () => {

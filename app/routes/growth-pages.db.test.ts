@@ -12,7 +12,7 @@ import { giveUp, startAttempt } from '#app/models/attempt.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { raiseFlag } from '#app/models/flag.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
-import { createTeam, setTeamMembership } from '#app/models/team.server.ts'
+import { addTeamMember, createTeam } from '#app/models/team.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
@@ -220,8 +220,8 @@ describe('team growth dashboard', () => {
 		expect(empty.members).toEqual([])
 		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain('Platform has no learners, so there is no growth to show. Invite engineers or add people from the team page')
 
-		const lead = await db.prisma.user.findUniqueOrThrow({ where: { email: 'lead@hardmode.dev' }, select: { id: true } })
-		const added = await setTeamMembership({ organizationId: ids.org, actorId: lead.id, teamId: ids.platform, userId: ids.newbie, role: 'learner' })
+		const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
+		const added = await addTeamMember({ organizationId: ids.org, actorId: admin.id, teamId: ids.platform, userId: ids.newbie, role: 'learner' })
 		expect(added.ok).toBe(true)
 		const unrated = await growthOf(ids.platform, '', cookies.pat)
 		expect(unrated.members.map((member) => member.name)).toEqual(['Nico Newbie'])

@@ -6,7 +6,7 @@ import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post } from '#tests/routes.ts'
 import { giveUp, startAttempt } from '#app/models/attempt.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
-import { createTeam, setTeamMembership } from '#app/models/team.server.ts'
+import { addTeamMember, createTeam } from '#app/models/team.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
@@ -136,7 +136,8 @@ describe('assigning practice', () => {
 
 	it('includes a learner who joins the team later in a whole-team assignment', async () => {
 		const newcomer = await db.prisma.user.create({ data: { organizationId: ids.org, email: 'nia@hardmode.dev', name: 'Nia Newcomer', passwordHash: 'x' }, select: { id: true } })
-		await setTeamMembership({ organizationId: ids.org, actorId: ids.sam, teamId: ids.checkout, userId: newcomer.id, role: 'learner' })
+		const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
+		expect(await addTeamMember({ organizationId: ids.org, actorId: admin.id, teamId: ids.checkout, userId: newcomer.id, role: 'learner' })).toEqual({ ok: true })
 		const page = await call(teamAssignments.loader, get(`/teams/${ids.checkout}/assignments`, cookies.lead), { teamId: ids.checkout })
 		const freeShipping = (page.data as { assignments: Array<{ exercise: { slug: string }; standings: Array<{ person: { name: string }; progress: string }> }> }).assignments.find((a) => a.exercise.slug === 'free-shipping-for-everyone')!
 		expect(freeShipping.standings.map((s) => [s.person.name, s.progress])).toEqual([

@@ -11,33 +11,41 @@ import { Input, Select } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { createInvite, INVITE_TTL_DAYS, listPendingInvites, revokeInvite } from '#app/models/invite.server.ts'
 import { listMembers } from '#app/models/organization.server.ts'
-import { getTeamMembers, removeTeamMembership, setTeamMembership } from '#app/models/team.server.ts'
+import { addTeamMember, changeTeamRole, getTeamMembers, removeTeamMembership } from '#app/models/team.server.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { parseForm, recordIdField } from '#app/utils/forms.ts'
+import { mayAddTeamMembers, mayChangeTeamRoles, mayInviteToTeam, mayRemoveFromTeam, teamActorOf } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
+	const actor = teamActorOf(user, team.id)
+	const canAddMembers = mayAddTeamMembers(actor)
 	const [members, invites, orgMembers] = await Promise.all([
 		getTeamMembers(user.organizationId, team.id),
 		listPendingInvites(user.organizationId, team.id),
-		listMembers(user.organizationId),
+		// Only someone who may add people gets the list of everyone in the organisation.
+		canAddMembers ? listMembers(user.organizationId) : [],
 	])
 	const inTeam = new Set(members.map((m) => m.user.id))
 	return {
 		team,
-		members,
+		members: members.map((m) => ({ ...m, removable: mayRemoveFromTeam(actor, { userId: m.user.id, role: m.role }) })),
 		invites,
-		canInviteLeads: user.orgRole === 'admin',
-		// Leads cannot remove themselves (an admin can); the button is not offered.
-		selfId: user.orgRole === 'admin' ? null : user.id,
+		canInviteLeads: mayInviteToTeam(actor, 'lead'),
+		canChangeRoles: mayChangeTeamRoles(actor),
 		inviteTtlDays: INVITE_TTL_DAYS,
 		others: orgMembers.filter((m) => !inTeam.has(m.id)).map((m) => ({ id: m.id, name: m.name })),
 	}
 }
 
 const InviteSchema = z.object({ intent: z.literal('invite'), role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }) })
-const MemberSchema = z.object({
-	intent: z.enum(['add-member', 'set-role']),
+const AddMemberSchema = z.object({
+	intent: z.literal('add-member'),
+	userId: recordIdField('Choose a person.'),
+	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
+})
+const SetRoleSchema = z.object({
+	intent: z.literal('set-role'),
 	userId: recordIdField('Choose a person.'),
 	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
 })
@@ -48,33 +56,39 @@ type ActionResult = { intent: string; inviteUrl?: string; expiresAt?: string; me
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
+	const actor = teamActorOf(user, team.id)
 	const formData = await request.formData()
 	const intent = String(formData.get('intent'))
 	const fail = (error: string, status = 400) => data<ActionResult>({ intent, error }, { status })
-	const onlyAdminsMakeLeads = 'Only organisation admins can make someone a lead.'
 
 	if (intent === 'invite') {
 		const form = parseForm(formData, InviteSchema)
 		if (!form.ok) return fail('Choose learner or lead.')
-		if (form.data.role === 'lead' && user.orgRole !== 'admin') return fail(onlyAdminsMakeLeads, 403)
+		if (!mayInviteToTeam(actor, form.data.role)) return fail('Only organisation admins can make someone a lead.', 403)
 		const invite = await createInvite({ organizationId: user.organizationId, teamId: team.id, createdById: user.id, role: form.data.role })
 		const url = new URL(`/invite/${invite.token}`, request.url).toString()
 		return data<ActionResult>({ intent, inviteUrl: url, expiresAt: invite.expiresAt.toISOString() })
 	}
-	if (intent === 'add-member' || intent === 'set-role') {
-		const form = parseForm(formData, MemberSchema)
+	if (intent === 'add-member') {
+		// Refused before the form is read: the answer to a lead is the same whatever they sent.
+		if (!mayAddTeamMembers(actor)) return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
+		const form = parseForm(formData, AddMemberSchema)
 		if (!form.ok) return fail(Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.')
-		if (form.data.role === 'lead' && user.orgRole !== 'admin') return fail(onlyAdminsMakeLeads, 403)
-		const result = await setTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
-		if (!result.ok) return fail(result.message)
-		return data<ActionResult>({ intent, message: intent === 'add-member' ? 'Added to the team.' : 'Role updated.' })
+		const result = await addTeamMember({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
+		return result.ok ? data<ActionResult>({ intent, message: 'Added to the team.' }) : fail(result.message, result.status)
+	}
+	if (intent === 'set-role') {
+		if (!mayChangeTeamRoles(actor)) return fail('Only organisation admins can change roles in a team.', 403)
+		const form = parseForm(formData, SetRoleSchema)
+		if (!form.ok) return fail(Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.')
+		const result = await changeTeamRole({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
+		return result.ok ? data<ActionResult>({ intent, message: 'Role updated.' }) : fail(result.message, result.status)
 	}
 	if (intent === 'remove-member') {
 		const form = parseForm(formData, RemoveSchema)
 		if (!form.ok) return fail('Choose a person.')
-		if (form.data.userId === user.id && user.orgRole !== 'admin') return fail('You cannot remove yourself; ask an admin.')
-		const removed = await removeTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId })
-		return removed ? data<ActionResult>({ intent, message: 'Removed from the team.' }) : fail('That person is not in this team.', 404)
+		const result = await removeTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId })
+		return result.ok ? data<ActionResult>({ intent, message: 'Removed from the team.' }) : fail(result.message, result.status)
 	}
 	if (intent === 'revoke') {
 		const form = parseForm(formData, RevokeSchema)
@@ -86,7 +100,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { team, members, invites, others, canInviteLeads, selfId, inviteTtlDays } = loaderData
+	const { team, members, invites, others, canInviteLeads, canChangeRoles, inviteTtlDays } = loaderData
 	const result = (actionData ?? null) as ActionResult | null
 	const busy = useNavigation().state === 'submitting'
 	const leads = members.filter((m) => m.role === 'lead').length
@@ -132,7 +146,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 											<Badge tone={m.role === 'lead' ? 'brand' : 'neutral'}>{m.role}</Badge>
 										</Td>
 										<Td className="text-right">
-											{canInviteLeads ? (
+											{canChangeRoles ? (
 												<Form method="post" className="inline-flex">
 													<input type="hidden" name="userId" value={m.user.id} />
 													<input type="hidden" name="role" value={m.role === 'lead' ? 'learner' : 'lead'} />
@@ -141,7 +155,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 													</Button>
 												</Form>
 											) : null}
-											{m.user.id === selfId ? null : (
+											{m.removable ? (
 												<ConfirmAction
 													label="Remove"
 													ariaLabel={`Remove ${m.user.name} from ${team.name}`}
@@ -152,7 +166,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 													fields={{ userId: m.user.id }}
 													className="px-2 py-1 text-xs"
 												/>
-											)}
+											) : null}
 										</Td>
 									</tr>
 								))}
