@@ -568,10 +568,15 @@ async function openForRun(owner: AttemptOwner, attemptId: string, files: Files) 
 	return { exerciseVersionId: attempt.exerciseVersionId, metadata, publicFiles, starter, limits, stage: stageOf(attempt.stage) }
 }
 
-function hiddenTestsOf(versionId: string) {
-	return getPrisma()
-		.exerciseVersion.findUniqueOrThrow({ where: { id: versionId }, select: { hiddenTests: true } })
-		.then((version) => version.hiddenTests as Files)
+/**
+ * The hidden test files a stage plays, and no others: anything the sandbox receives, the
+ * learner's code could import and so play or print, and the other stage's files are either
+ * not open yet (stage 2's, while grading stage 1) or grading scenarios never run on demand.
+ */
+async function stageHiddenFiles(versionId: string, testFiles: string[]) {
+	const version = await getPrisma().exerciseVersion.findUniqueOrThrow({ where: { id: versionId }, select: { hiddenTests: true } })
+	const played = new Set(testFiles)
+	return Object.fromEntries(Object.entries(version.hiddenTests as Files).filter(([file]) => played.has(file))) as Files
 }
 
 function stageNotOpen(requested: number, current: Stage) {
@@ -587,7 +592,7 @@ async function runPlan(opened: Awaited<ReturnType<typeof openForRun>>, files: Fi
 	if (!architecture) return { files: { ...files, ...tests }, testFiles: Object.keys(tests).sort() }
 	if (requestedStage !== undefined && requestedStage !== opened.stage) throw stageNotOpen(requestedStage, opened.stage)
 	const testFiles = runScenarioFiles(architecture, opened.stage)
-	const hidden = needsHiddenFiles(testFiles) ? await hiddenTestsOf(opened.exerciseVersionId) : {}
+	const hidden = needsHiddenFiles(testFiles) ? await stageHiddenFiles(opened.exerciseVersionId, testFiles) : {}
 	return { files: { ...files, ...tests, ...hidden }, testFiles }
 }
 
@@ -778,7 +783,7 @@ export async function submitStage(owner: AttemptOwner, attemptId: string, input:
 	const missing = checkDecisionRecord(input.record, stage)
 	if (Object.keys(missing).length) throw new AttemptError(400, 'The decision record is not complete yet.', Object.values(missing).filter((message): message is string => Boolean(message)))
 	const testFiles = gradingScenarioFiles(architecture, stage)
-	const hidden = await hiddenTestsOf(opened.exerciseVersionId)
+	const hidden = await stageHiddenFiles(opened.exerciseVersionId, testFiles)
 	const result = await runTests({ files: { ...input.files, ...visibleTestFiles(opened.publicFiles), ...hidden }, testFiles, owner: owner.id, seed: 1, limits: opened.limits })
 	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? 'The sandbox is busy; submit again in a few seconds.')
 	const grade = gradeStage(result)

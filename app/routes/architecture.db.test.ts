@@ -3,7 +3,7 @@
 // and every bad input the stages can meet.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
 import { emptyDecisionRecord, type DecisionRecord } from '#app/architecture/decision-record.ts'
@@ -196,5 +196,59 @@ describe('an architecture attempt', () => {
 		expect(replay.stageSubmissions[2]!.record.followUp).toContain('followup0')
 		expect(replay.events.filter((event) => event.type === 'decision.saved')).toHaveLength(1)
 		expect(replay.events.filter((event) => event.type === 'stage.submitted')).toHaveLength(3)
+	})
+})
+
+describe('a stage plays only its own hidden files', () => {
+	// Grace's attempt; her design tries to pull in scenario files of the other stage.
+	let graceAttempt: string
+	let graceCookie: string
+	const scenarioNames = (file: string) => [...readFileSync(`exercises/${EXERCISE}/${file}`, 'utf8').matchAll(/scenario\(\s*(["'`])(.+?)\1/g)].map((match) => match[2]!)
+	const importing = (file: string) => ({ ...starter, [DESIGN_FILE]: `import '../../${file.replace(/\.ts$/, '')}'\n${tokenBucket}` })
+	/** The hidden files each sandbox run of the block received. */
+	async function hiddenFilesSent(act: () => Promise<unknown>) {
+		const spy = vi.spyOn(getDefaultPool(), 'run')
+		try {
+			const outcome = await act()
+			return { outcome, hidden: spy.mock.calls.map(([request]) => Object.keys(request.files).filter((file) => file.startsWith('tests/hidden/')).sort()) }
+		} finally {
+			spy.mockRestore()
+		}
+	}
+
+	beforeAll(async () => {
+		const grace = await db.prisma.user.findUniqueOrThrow({ where: { email: 'grace@hardmode.dev' }, select: { id: true, organizationId: true } })
+		graceAttempt = (await startAttempt(grace, EXERCISE)).id
+		graceCookie = await loginCookie('grace@hardmode.dev')
+	})
+
+	it('grades stage 1 without stage 2’s scenarios, even when the design imports them', async () => {
+		const stageTwo = 'tests/hidden/six-months-later.test.ts'
+		const names = scenarioNames(stageTwo)
+		expect(names.length).toBeGreaterThan(0)
+		const { outcome, hidden } = await hiddenFilesSent(() =>
+			call(attemptRoute.action, post(`/attempts/${graceAttempt}`, { intent: 'submit-stage', stage: '1', files: JSON.stringify(importing(stageTwo)), record: JSON.stringify(record) }, graceCookie), { attemptId: graceAttempt }),
+		)
+		expect((outcome as { status: number }).status).toBe(200)
+		// What the learner reads of the stage they handed in.
+		const page = (await call(attemptRoute.loader, get(`/attempts/${graceAttempt}`, graceCookie), { attemptId: graceAttempt })).data as { architecture: { submissions: Array<{ scenarios: Array<{ name: string; stage: number }> }> } }
+		const [submission] = page.architecture.submissions
+		expect(submission!.scenarios.every((scenario) => scenario.stage === 1)).toBe(true)
+		const text = JSON.stringify(page.architecture.submissions)
+		for (const name of names) expect(text).not.toContain(name)
+		// Nor did the sandbox receive them, whatever the design imports.
+		expect(hidden).toEqual([['tests/hidden/launch-grading.test.ts']])
+	})
+
+	it('does not let a stage-2 run play stage 1’s grading scenarios, even when the design imports them', async () => {
+		const grading = 'tests/hidden/launch-grading.test.ts'
+		const names = scenarioNames(grading)
+		expect(names.length).toBeGreaterThan(0)
+		const { outcome, hidden } = await hiddenFilesSent(() => call(runs.action, postJson(`/attempts/${graceAttempt}/runs`, { files: importing(grading) }, graceCookie), { attemptId: graceAttempt }))
+		const body = (await new Response((outcome as { data: string }).data).json()) as { result: RunResult }
+		const played = scenarioResults(body.result).map((scenario) => scenario.name)
+		for (const name of names) expect(played).not.toContain(name)
+		expect(JSON.stringify(body)).not.toContain(names[0])
+		expect(hidden).toEqual([['tests/hidden/six-months-later.test.ts']])
 	})
 })
