@@ -3,14 +3,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
-import express, { type NextFunction, type Request, type Response } from 'express'
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
-import { pino } from 'pino'
+import { pino, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { cspNonceContext } from '#app/utils/request-context.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
@@ -42,13 +42,47 @@ export async function startServer() {
 		printDemoLogins(env.PORT)
 	}
 
-	const app = express()
-	app.disable('x-powered-by')
-	app.set('trust proxy', env.TRUST_PROXY)
-
 	const viteDevServer = isProduction
 		? undefined
 		: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
+	const assets = viteDevServer ? viteDevServer.middlewares : clientBuildFiles()
+	const build = viteDevServer
+		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+		: ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
+	const app = createApp({ env, logger, assets, pages: reactRouterHandler(build, env.NODE_ENV) })
+
+	const server = app.listen(env.PORT, env.HOST, () => {
+		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
+	})
+
+	const shutdown = async (signal: string) => {
+		logger.info(`${signal} received, shutting down`)
+		server.close()
+		await viteDevServer?.close()
+		// Closing PGlite flushes it and releases its folder lock.
+		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
+		process.exit(0)
+	}
+	process.once('SIGINT', () => void shutdown('SIGINT'))
+	process.once('SIGTERM', () => void shutdown('SIGTERM'))
+	return server
+}
+
+export type AppOptions = {
+	env: Env
+	logger: Logger
+	/** Static files (the client build, or Vite's dev middleware), served before the pages. */
+	assets: RequestHandler
+	/** Everything else: React Router. */
+	pages: RequestHandler
+}
+
+/** The Express app with its security, logging and limits in front of the pages; not yet listening. */
+export function createApp({ env, logger, assets, pages }: AppOptions) {
+	const isProduction = env.NODE_ENV === 'production'
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
 
 	app.use((req, res, next) => {
 		res.locals.cspNonce = randomBytes(16).toString('base64')
@@ -143,29 +177,8 @@ export async function startServer() {
 		}),
 	)
 
-	if (viteDevServer) {
-		app.use(viteDevServer.middlewares)
-	} else {
-		app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
-		app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
-	}
-
-	const build = viteDevServer
-		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
-		: ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
-
-	app.all(
-		'/{*path}',
-		createRequestHandler({
-			build,
-			mode: env.NODE_ENV,
-			getLoadContext: (_req, res) => {
-				const context = new RouterContextProvider()
-				context.set(cspNonceContext, res.locals.cspNonce as string)
-				return context
-			},
-		}),
-	)
+	app.use(assets)
+	app.all('/{*path}', pages)
 
 	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
 		req.log.error({ err }, 'unhandled error')
@@ -179,21 +192,27 @@ export async function startServer() {
 		)
 	})
 
-	const server = app.listen(env.PORT, env.HOST, () => {
-		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
-	})
+	return app
+}
 
-	const shutdown = async (signal: string) => {
-		logger.info(`${signal} received, shutting down`)
-		server.close()
-		await viteDevServer?.close()
-		// Closing PGlite flushes it and releases its folder lock.
-		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
-		process.exit(0)
-	}
-	process.once('SIGINT', () => void shutdown('SIGINT'))
-	process.once('SIGTERM', () => void shutdown('SIGTERM'))
-	return server
+/** React Router's handler, with the request's CSP nonce in its load context. */
+export function reactRouterHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string): RequestHandler {
+	return createRequestHandler({
+		build,
+		mode,
+		getLoadContext: (_req, res) => {
+			const context = new RouterContextProvider()
+			context.set(cspNonceContext, res.locals.cspNonce as string)
+			return context
+		},
+	})
+}
+
+function clientBuildFiles() {
+	const files = express.Router()
+	files.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+	files.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+	return files
 }
 
 function printDemoLogins(port: number) {
