@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createRequestHandler } from '@react-router/express'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit'
@@ -15,6 +14,8 @@ import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed.ts'
+import { createPageHandler } from './react-router-handler.ts'
+import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
@@ -130,24 +131,7 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 		}),
 	)
 
-	// Forms post URL-encoded bodies that React Router reads from the stream, so the size
-	// limit is enforced here from Content-Length, before anything is read.
-	app.use((req, res, next) => {
-		const length = Number(req.headers['content-length'] ?? 0)
-		if (length > env.MAX_BODY_BYTES) {
-			req.log.warn({ length, limit: env.MAX_BODY_BYTES }, 'request body too large')
-			res.status(413).setHeader('Connection', 'close')
-			res.type('html').send(
-				renderStatusPage({
-					status: 413,
-					title: 'That was too much to send',
-					message: `The request was ${formatBytes(length)}; the limit is ${formatBytes(env.MAX_BODY_BYTES)}. Shorten what you sent and try again — nothing was saved.`,
-				}),
-			)
-			return
-		}
-		next()
-	})
+	app.use(readBodyWithinLimit(env.MAX_BODY_BYTES, (req, res, body) => refuseOversizedBody(req, res, body, env.MAX_BODY_BYTES)))
 
 	// Cross-site form posts are refused outright (SameSite=Lax cookies are the first line).
 	app.use((req, res, next) => {
@@ -197,7 +181,7 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 
 /** React Router's handler, with the request's CSP nonce in its load context. */
 export function reactRouterHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string): RequestHandler {
-	return createRequestHandler({
+	return createPageHandler({
 		build,
 		mode,
 		getLoadContext: (_req, res) => {
@@ -206,6 +190,19 @@ export function reactRouterHandler(build: ServerBuild | (() => Promise<ServerBui
 			return context
 		},
 	})
+}
+
+// The workspace posts JSON and reads `{ error }` from the answer; everything else gets the page.
+function refuseOversizedBody(req: Request, res: Response, body: OversizedBody, limit: number) {
+	req.log.warn({ bytes: body.bytes, declared: body.declared, limit }, 'request body too large')
+	const size = body.declared ? `The request was ${formatBytes(body.bytes)}; the limit is ${formatBytes(limit)}.` : `The request went over the limit of ${formatBytes(limit)}.`
+	if (req.is('application/json')) {
+		res.json({ error: `${size} Nothing was saved.` })
+		return
+	}
+	res.type('html').send(
+		renderStatusPage({ status: 413, title: 'That was too much to send', message: `${size} Shorten what you sent and try again — nothing was saved.` }),
+	)
 }
 
 function clientBuildFiles() {
