@@ -1,6 +1,7 @@
 // The sandbox's front door: runTests(request) → RunResult. It never throws; learner
 // failures and sandbox limits come back as data.
 import { RunnerPool, type PoolOptions, type WorkerOutcome } from './pool.ts'
+import { FIELD_CAPS, appendCappedTests, capText, capUtf8, type CappedTest } from './result-caps.ts'
 import {
 	RESULT_VERSION,
 	RunRequestSchema,
@@ -58,18 +59,25 @@ export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits
 	}
 	const timings = { queueMs, compileMs: round(outcome.compileMs ?? 0), runMs: round(outcome.runMs ?? 0) }
 	if (outcome.stopped) {
-		const limit = outcome.stopped as 'time' | 'memory' | 'tests'
+		const limit = outcome.stopped === 'memory' || outcome.stopped === 'tests' ? outcome.stopped : 'time'
 		return { version: RESULT_VERSION, status: 'error', message: describeLimit(limit, limits), tests: [], console: '', timings, limit }
 	}
-	const tests = (outcome.tests ?? []).flatMap((t) => {
+	// The worker caps what leaves the isolate; the app checks it again rather than trust a process that ran learner code.
+	const capped: CappedTest[] = []
+	const withinTestLimit = appendCappedTests(capped, outcome.tests, limits.maxTests, limits.outputBytes)
+	if (!withinTestLimit) return { version: RESULT_VERSION, status: 'error', message: describeLimit('tests', limits), tests: [], console: '', timings, limit: 'tests' }
+	const tests = capped.flatMap((t) => {
 		const parsed = TestResultSchema.safeParse(t)
 		return parsed.success ? [parsed.data] : []
 	})
-	const base = { version: RESULT_VERSION, tests, console: outcome.console ?? '', timings, ...(outcome.outputTruncated ? { limit: 'output' as const } : {}) }
+	const consoleText = capUtf8(typeof outcome.console === 'string' ? outcome.console : '', limits.outputBytes + 256)
+	const outputTruncated = Boolean(outcome.outputTruncated) || consoleText.cut
+	const base = { version: RESULT_VERSION, tests, console: consoleText.text, timings, ...(outputTruncated ? { limit: 'output' as const } : {}) }
 	if (outcome.status === 'error') {
-		return { ...base, status: 'error', message: outcome.message ?? 'The code could not be run.', ...(outcome.location ? { location: outcome.location } : {}) }
+		return { ...base, status: 'error', message: capText(typeof outcome.message === 'string' ? outcome.message : 'The code could not be run.', FIELD_CAPS.message), ...(outcome.location ? { location: outcome.location } : {}) }
 	}
-	return { ...base, status: overallStatus(tests), ...summary(tests, outcome.fileProblem?.message, outcome.outputTruncated ? describeLimit('output', limits) : undefined) }
+	const problem = typeof outcome.fileProblem?.message === 'string' ? capText(outcome.fileProblem.message, FIELD_CAPS.message) : undefined
+	return { ...base, status: overallStatus(tests), ...summary(tests, problem, outputTruncated ? describeLimit('output', limits) : undefined) }
 }
 
 function overallStatus(tests: TestResult[]): RunResult['status'] {

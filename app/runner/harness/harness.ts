@@ -7,6 +7,7 @@ import * as chai from 'chai'
 import {
 	ASYMMETRIC_MATCHERS_OBJECT,
 	GLOBAL_EXPECT,
+	JEST_MATCHERS_OBJECT,
 	JestAsymmetricMatchers,
 	JestChaiExpect,
 	JestExtend,
@@ -15,6 +16,8 @@ import {
 } from '@vitest/expect'
 import * as spy from '@vitest/spy'
 import { format, inspect, stringify } from '@vitest/utils/display'
+import { HARNESS_FILE, callerLocation, installCallSites } from './call-sites.ts'
+import { BuiltinTamperError, describeTamper, lockDown } from './lockdown.ts'
 import { createSimulationKit, type ScenarioReport } from './simulation.ts'
 
 type Fn = (...args: any[]) => any
@@ -164,7 +167,12 @@ const VirtualDate = function Date(this: unknown, ...args: unknown[]) {
 	return Reflect.construct(OriginalDate, args.length === 0 ? [now] : args, new.target)
 } as unknown as DateConstructor
 Object.defineProperty(VirtualDate, 'prototype', { value: OriginalDate.prototype })
-VirtualDate.now = () => now
+// Date.now and Math.random read through slots, so tests can still spy on them
+// (vi.spyOn(Date, 'now')) after the built-ins are frozen.
+const stubSlots = { now: () => now, random: () => seededRandom() }
+VirtualDate.now = function now() {
+	return stubSlots.now()
+}
 VirtualDate.parse = OriginalDate.parse
 VirtualDate.UTC = OriginalDate.UTC
 Object.defineProperty(VirtualDate, 'name', { value: 'Date' })
@@ -275,8 +283,12 @@ chai.use(JestExtend)
 chai.use(JestChaiExpect)
 chai.use(JestAsymmetricMatchers)
 
+// Assertion counts for expect.assertions()/hasAssertions() live here, out of reach: the
+// expect state object is reachable (expect.getState()) and so stays informational.
+const assertionCount = { calls: 0, expected: null as number | null, expectingAny: false }
 function createExpect() {
 	const expect: any = (value: unknown, message?: string) => {
+		assertionCount.calls++
 		const { assertionCalls } = getState(expect)
 		setState({ assertionCalls: assertionCalls + 1 }, expect)
 		return chai.expect(value, message)
@@ -285,12 +297,24 @@ function createExpect() {
 	Object.assign(expect, g[ASYMMETRIC_MATCHERS_OBJECT])
 	expect.getState = () => getState(expect)
 	expect.setState = (state: any) => setState(state, expect)
-	expect.extend = (matchers: any) => (chai.expect as any).extend(expect, matchers)
 	expect.assert = chai.assert
 	expect.soft = (value: unknown, message?: string) => expect(value, message)
 	expect.unreachable = (message?: string) => chai.assert.fail(`expected${message ? ` "${message}" ` : ' '}not to be reached`)
-	expect.assertions = (n: number) => setState({ expectedAssertionsNumber: n }, expect)
-	expect.hasAssertions = () => setState({ isExpectingAssertions: true }, expect)
+	expect.assertions = (n: number) => {
+		assertionCount.expected = Number(n)
+		setState({ expectedAssertionsNumber: n }, expect)
+	}
+	expect.hasAssertions = () => {
+		assertionCount.expectingAny = true
+		setState({ isExpectingAssertions: true }, expect)
+	}
+	// Both would change matchers for every test after them, from wherever they are called.
+	expect.extend = () => {
+		throw new Error('expect.extend is not available in the sandbox: write the check as a helper function in the test file.')
+	}
+	expect.addEqualityTesters = () => {
+		throw new Error('expect.addEqualityTesters is not available in the sandbox: compare with a helper function in the test file.')
+	}
 	setState({ assertionCalls: 0, isExpectingAssertions: false, expectedAssertionsNumber: null, currentTestName: '' }, expect)
 	return expect
 }
@@ -298,9 +322,12 @@ const expect = createExpect()
 const noSnapshots = () => {
 	throw new Error('Snapshots are not available in the sandbox: compare with toEqual or toMatchObject instead.')
 }
-expect.extend({ toMatchSnapshot: noSnapshots, toMatchInlineSnapshot: noSnapshots, toMatchFileSnapshot: noSnapshots, toThrowErrorMatchingSnapshot: noSnapshots, toThrowErrorMatchingInlineSnapshot: noSnapshots })
+;(chai.expect as any).extend(expect, { toMatchSnapshot: noSnapshots, toMatchInlineSnapshot: noSnapshots, toMatchFileSnapshot: noSnapshots, toThrowErrorMatchingSnapshot: noSnapshots, toThrowErrorMatchingInlineSnapshot: noSnapshots })
 g[GLOBAL_EXPECT] = expect
 function resetExpectState() {
+	assertionCount.calls = 0
+	assertionCount.expected = null
+	assertionCount.expectingAny = false
 	setState({ assertionCalls: 0, isExpectingAssertions: false, expectedAssertionsNumber: null, currentTestName: '' }, expect)
 }
 
@@ -401,7 +428,14 @@ const timerApi = {
 
 const vi: any = {
 	fn: spy.fn,
-	spyOn: spy.spyOn,
+	spyOn(target: any, method: string, accessType?: 'get' | 'set') {
+		// Date.now and Math.random read through slots, which stay replaceable.
+		if (target === VirtualDate && method === 'now') return spy.spyOn(stubSlots, 'now')
+		if (target === Math && method === 'random') return spy.spyOn(stubSlots, 'random')
+		const frozenName = target && (typeof target === 'object' || typeof target === 'function') ? frozenNames.get(target) : undefined
+		if (frozenName) throw new TypeError(`vi.spyOn cannot replace ${frozenName}.${String(method)}: built-ins are read-only in the sandbox. Pass a fake in instead.`)
+		return (spy.spyOn as any)(target, method, accessType)
+	},
 	isMockFunction: spy.isMockFunction,
 	clearAllMocks: () => (spy.clearAllMocks(), vi),
 	resetAllMocks: () => (spy.resetAllMocks(), vi),
@@ -509,8 +543,20 @@ function formatTitle(template: string, args: unknown[], index: number) {
 	return title
 }
 
+// Tests, suites and hooks come from test files (and helpers under tests/). Code under test
+// could otherwise add a passing test of its own, or mark its own test `.only` so the real
+// ones are skipped.
+const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
+function requireTestFileCaller(what: string, entry: Function) {
+	const caller = callerLocation(entry)
+	if (caller && (TEST_FILE.test(caller.file) || caller.file.startsWith('tests/'))) return
+	const where = caller ? `${caller.file}:${caller.line} ` : ''
+	throw new Error(`${where}tried to define ${what}; only test files can define tests and hooks.`)
+}
+
 function addTest(name: unknown, fn: unknown, options: unknown, mode: Mode) {
 	if (!collecting) throw new Error('Tests must be defined at the top level of a test file or inside describe(), not inside another test.')
+	requireTestFileCaller('a test', addTest)
 	registered++
 	if (registered > config.maxTests) {
 		fileError = 'limit:tests'
@@ -524,6 +570,7 @@ function addTest(name: unknown, fn: unknown, options: unknown, mode: Mode) {
 }
 
 function addSuite(name: unknown, fn: unknown, mode: Mode) {
+	requireTestFileCaller('a test suite (describe)', addSuite)
 	const suite = newSuite(String(name).slice(0, MAX_NAME), currentSuite.mode === 'skip' ? 'skip' : mode, currentSuite)
 	if (mode === 'only') hasOnly = true
 	currentSuite.children.push(suite)
@@ -539,10 +586,16 @@ function addSuite(name: unknown, fn: unknown, mode: Mode) {
 	}
 }
 
+// Recognised by identity, not instanceof: a thrown Proxy can claim any prototype.
+const limitErrors = new WeakSet<object>()
 class LimitError extends Error {
 	constructor(readonly limit: string) {
 		super(limit)
+		limitErrors.add(this)
 	}
+}
+function isLimitError(error: unknown): error is LimitError {
+	return typeof error === 'object' && error !== null && limitErrors.has(error)
 }
 
 function withEach<T extends (name: unknown, ...rest: any[]) => void>(define: T) {
@@ -612,9 +665,11 @@ describe.skipIf = (condition: unknown) => (condition ? describe.skip : describe)
 describe.runIf = (condition: unknown) => (condition ? describe : describe.skip)
 
 function hook(kind: HookKind) {
-	return (fn: Fn) => {
+	const register = (fn: Fn) => {
+		requireTestFileCaller(`a ${kind} hook`, register)
 		currentSuite.hooks[kind].push(fn)
 	}
+	return register
 }
 
 const testApi: Record<string, unknown> = {
@@ -638,8 +693,9 @@ const testApi: Record<string, unknown> = {
 }
 
 // ---------------------------------------------------------------- error serialisation
-const HARNESS_FILE = 'hardmode-harness'
 let learnerFiles = new Set<string>()
+// What lockDown froze, by name: for messages when code tries to change one of them.
+let frozenNames = new Map<object, string>()
 
 function safeString(value: unknown, max = 4000): string {
 	try {
@@ -667,8 +723,16 @@ function stackFrames(error: unknown): Array<{ text: string; file: string; line: 
 	return frames
 }
 
+/** "src/x.ts:12 tried to replace JSON.stringify; built-ins are read-only in the sandbox", for a TypeError that says so. */
+function tamperReport(message: string, frames: ReturnType<typeof stackFrames>): Pick<Result, 'message' | 'location'> | null {
+	const tamper = message.startsWith('tried to replace ') ? message : describeTamper(message, frozenNames, g)
+	if (!tamper) return null
+	const frame = frames[0]
+	return frame ? { message: `${frame.file}:${frame.line} ${tamper}`, location: { file: frame.file, line: frame.line, column: frame.column } } : { message: tamper }
+}
+
 function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'actual' | 'location'> {
-	if (error instanceof LimitError) throw error
+	if (isLimitError(error)) throw error
 	let message: string
 	let name = 'Error'
 	try {
@@ -684,6 +748,8 @@ function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'a
 	if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}… (message cut at ${MAX_MESSAGE} characters)`
 	if (message === 'Not supported') message = 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
 	const frames = stackFrames(error)
+	const tamper = name === 'TypeError' ? tamperReport(message, frames) : null
+	if (tamper) return tamper
 	const isAssertion = name === 'AssertionError'
 	const result: Pick<Result, 'message' | 'expected' | 'actual' | 'location'> = {
 		message: isAssertion || name === 'Error' ? message : `${name}: ${message}`,
@@ -763,12 +829,12 @@ async function drainTimers() {
 	})
 }
 
-async function runHooks(hooks: Fn[], timeout: number) {
+async function runHooks(hooks: Fn[], timeout: number): Promise<{ ok: true } | { ok: false; error: unknown }> {
 	for (const h of hooks) {
 		const outcome = await guarded(() => h(), now + timeout)
-		if (!outcome.ok) return outcome.error
+		if (!outcome.ok) return outcome
 	}
-	return null
+	return { ok: true }
 }
 
 function eachHooks(suite: Suite, kind: 'beforeEach' | 'afterEach'): Fn[] {
@@ -791,27 +857,36 @@ async function runTest(test: TestCase) {
 	resetExpectState()
 	const started = realNow()
 	testRunning = true
-	let error: unknown = await runHooks(eachHooks(test.suite, 'beforeEach'), test.timeout)
-	if (!error) {
-		const outcome = await guarded(() => test.fn!(), now + test.timeout)
-		if (!outcome.ok) error = outcome.error
+	// Whether the test failed is a flag of its own: code can throw undefined, 0 or '', and a
+	// falsy thrown value is still a failure.
+	let failed = false
+	let error: unknown
+	const fail = (reason: unknown) => {
+		if (failed) return
+		failed = true
+		error = reason
 	}
-	const afterError = await runHooks(eachHooks(test.suite, 'afterEach'), test.timeout)
-	error ??= afterError
+	const beforeOutcome = await runHooks(eachHooks(test.suite, 'beforeEach'), test.timeout)
+	if (!beforeOutcome.ok) fail(beforeOutcome.error)
+	if (!failed) {
+		const outcome = await guarded(() => test.fn!(), now + test.timeout)
+		if (!outcome.ok) fail(outcome.error)
+	}
+	const afterOutcome = await runHooks(eachHooks(test.suite, 'afterEach'), test.timeout)
+	if (!afterOutcome.ok) fail(afterOutcome.error)
 	simulationKit.testEnded()
 	await drainTimers()
 	testRunning = false
-	if (!error && uncaught.length) error = uncaught[0]
-	if (!error) {
-		const state = getState(expect)
-		if (state.expectedAssertionsNumber != null && state.assertionCalls !== state.expectedAssertionsNumber) {
-			error = new Error(`expected number of assertions to be ${state.expectedAssertionsNumber}, but got ${state.assertionCalls}`)
-		} else if (state.isExpectingAssertions && state.assertionCalls === 0) {
-			error = new Error('expected any number of assertion, but got none')
+	if (!failed && uncaught.length) fail(uncaught[0])
+	if (!failed) {
+		if (assertionCount.expected !== null && assertionCount.calls !== assertionCount.expected) {
+			fail(new Error(`expected number of assertions to be ${assertionCount.expected}, but got ${assertionCount.calls}`))
+		} else if (assertionCount.expectingAny && assertionCount.calls === 0) {
+			fail(new Error('expected any number of assertion, but got none'))
 		}
 	}
-	const result: Result = { name, file: currentFile, status: error ? 'fail' : 'pass', durationMs: Math.max(0, Math.round((realNow() - started) * 100) / 100) }
-	if (error) Object.assign(result, describeError(error))
+	const result: Result = { name, file: currentFile, status: failed ? 'fail' : 'pass', durationMs: Math.max(0, Math.round((realNow() - started) * 100) / 100) }
+	if (failed) Object.assign(result, describeError(error))
 	if (scenarioReport) result.scenario = scenarioReport
 	if (testOutput.length) result.output = testOutput.join('')
 	testOutput = null
@@ -826,11 +901,12 @@ async function runSuite(suite: Suite) {
 		}
 		return
 	}
-	const beforeError = await runHooks(suite.hooks.beforeAll, config.testTimeoutMs)
+	const before = await runHooks(suite.hooks.beforeAll, config.testTimeoutMs)
 	for (const child of suite.children) {
-		if (beforeError) {
+		if (!before.ok) {
 			if ('kind' in child) {
-				results.push({ name: fullName(child), file: currentFile, status: 'error', durationMs: 0, ...describeError(beforeError), message: `beforeAll failed: ${describeError(beforeError).message}` })
+				const described = describeError(before.error)
+				results.push({ name: fullName(child), file: currentFile, status: 'error', durationMs: 0, ...described, message: `beforeAll failed: ${described.message}` })
 			} else {
 				await runSuite(child)
 			}
@@ -839,10 +915,11 @@ async function runSuite(suite: Suite) {
 		if ('kind' in child) await runTest(child)
 		else await runSuite(child)
 	}
-	const afterError = await runHooks(suite.hooks.afterAll, config.testTimeoutMs)
-	if (afterError) {
+	const after = await runHooks(suite.hooks.afterAll, config.testTimeoutMs)
+	if (!after.ok) {
+		const described = describeError(after.error)
 		const last = [...results].reverse().find((r) => r.file === currentFile && r.status === 'pass')
-		if (last) Object.assign(last, { status: 'error' }, describeError(afterError), { message: `afterAll failed: ${describeError(afterError).message}` })
+		if (last) Object.assign(last, { status: 'error' }, described, { message: `afterAll failed: ${described.message}` })
 	}
 }
 
@@ -877,7 +954,7 @@ const api = {
 				runDone = true
 			},
 			(error) => {
-				fileError = error instanceof LimitError ? `limit:${error.limit}` : describeError(error).message ?? 'The test run failed.'
+				fileError = isLimitError(error) ? `limit:${error.limit}` : describeError(error).message ?? 'The test run failed.'
 				runDone = true
 			},
 		)
@@ -955,12 +1032,42 @@ const api = {
 		}
 		g.Date = VirtualDate
 		g.performance = { now: () => now - config.startTime, timeOrigin: config.startTime }
-		Math.random = seededRandom
+		Math.random = function random() {
+			return stubSlots.random()
+		}
+		installCallSites(() => {
+			throw new BuiltinTamperError('Error.prepareStackTrace')
+		})
 		g.console = consoleObject
 		g.structuredClone = (value: unknown) => clone(value)
 		for (const [name, value] of Object.entries(testApi)) g[name] = value
 		g.__hmTestApi = testApi
 		g.__hmSim = simulationKit.exports
+	},
+	/**
+	 * Called once per context after the host has taken its handles and before any learner
+	 * module is evaluated: removes the harness's handles from the global scope and makes the
+	 * realm read-only (lockdown.ts).
+	 */
+	seal() {
+		for (const name of ['__hm', '__hmTestApi', '__hmSim', '__hmRealNow', 'WebAssembly', 'SharedArrayBuffer', 'Atomics']) delete g[name]
+		const matchers = g[JEST_MATCHERS_OBJECT] as { state: object | undefined; matchers: object; customEqualityTesters: unknown[] }
+		frozenNames = lockDown(g, {
+			writableGlobals: new Set<PropertyKey>(['console']),
+			// The global object stays extensible (tests set globals of their own); its existing bindings are locked.
+			mutable: new Set<object>([g, consoleObject, stubSlots, ...(matchers.state ? [matchers.state] : [])]),
+			extraRoots: [
+				{ object: testApi, name: 'the test API' },
+				{ object: simulationKit.exports, name: 'the simulation kit' },
+				{ object: matchers.matchers, name: 'expect' },
+				{ object: matchers.customEqualityTesters, name: 'expect' },
+				{ object: g[ASYMMETRIC_MATCHERS_OBJECT], name: 'expect' },
+			],
+		})
+	},
+	/** What a TypeError thrown while a test file was loading says, when it was an attempt to change a built-in; else null. */
+	describeLoadError(message: string, stack: string): string {
+		return JSON.stringify(tamperReport(message, stackFrames({ stack })))
 	},
 }
 

@@ -6,6 +6,7 @@ import { stripTypeScriptTypes } from 'node:module'
 import path from 'node:path'
 import { transformSync } from 'esbuild'
 import ivm from 'isolated-vm'
+import { appendCappedTests, capUtf8, parseHarnessJson } from '../result-caps.ts'
 import { ensureHarnessBundle } from './harness-bundle.mjs'
 
 // stripTypeScriptTypes warns once that it is experimental; the warning is noise here.
@@ -28,6 +29,14 @@ class RunStop extends Error {
 		super(message ?? limit)
 		this.limit = limit
 	}
+}
+
+class ResultsTooLarge extends Error {}
+
+/** A small JSON answer of the harness (its console, a load error's description), or null if it is not one. */
+function harnessJson(json, maxChars = 64 * 1024) {
+	const parsed = parseHarnessJson(json, maxChars)
+	return parsed.ok && parsed.value && typeof parsed.value === 'object' ? parsed.value : null
 }
 
 function locationFromMessage(message) {
@@ -103,6 +112,16 @@ async function compileCached(isolate, file, source) {
 	return compiled
 }
 
+// Code under test (any file that is not a test file or under tests/) may import only other
+// code under test: the test API, the simulation kit and test files (the hidden ones above all)
+// are for tests.
+function isTestCode(file) {
+	return TEST_FILE.test(file) || file.startsWith('tests/')
+}
+function refuseForCodeUnderTest(referrer, specifier, target) {
+	return new Error(`${referrer} imports "${specifier}"${target && target !== specifier ? ` (${target})` : ''}: code under test cannot import the tests or the test API; only test files can.`)
+}
+
 function resolveSpecifier(files, specifier, referrer) {
 	if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
 		throw new Error(`${referrer} imports "${specifier}", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`)
@@ -110,7 +129,10 @@ function resolveSpecifier(files, specifier, referrer) {
 	const base = path.posix.normalize(path.posix.join(path.posix.dirname(referrer), specifier))
 	const stem = base.replace(/\.(js|mjs)$/, '')
 	for (const candidate of [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => stem + ext)]) {
-		if (Object.hasOwn(files, candidate) && CODE_FILE.test(candidate)) return candidate
+		if (Object.hasOwn(files, candidate) && CODE_FILE.test(candidate)) {
+			if (isTestCode(candidate) && !isTestCode(referrer)) throw refuseForCodeUnderTest(referrer, specifier, candidate)
+			return candidate
+		}
 	}
 	throw new Error(`${referrer} imports "${specifier}", but there is no such file (looked for ${base}.ts, ${base}.js and ${base}/index.ts).`)
 }
@@ -122,7 +144,7 @@ async function prepareContext(isolate) {
 	await context.global.set('__hmRealNow', realNow)
 	const hm = await context.global.get('__hm', { reference: true })
 	const api = Object.fromEntries(
-		['configure', 'install', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'reportUnhandledRejection', 'takeResults', 'takeConsole'].map((name) => [name, hm.getSync(name, { reference: true })]),
+		['configure', 'install', 'seal', 'beginFile', 'endCollect', 'startRun', 'advance', 'abandon', 'reportUnhandledRejection', 'takeResults', 'takeConsole', 'describeLoadError'].map((name) => [name, hm.getSync(name, { reference: true })]),
 	)
 	hm.release()
 	api.install.applySync(undefined, [], { timeout: 1000 })
@@ -137,9 +159,10 @@ async function prepareContext(isolate) {
 	await testApiModule.evaluate({ timeout: 1000 })
 	// Most test files never import the simulation kit: its module is made on first import.
 	const simulationKit = await context.global.get('__hmSim', { reference: true })
-	// Learner code must not reach the harness's controls or the host's clock. V8 puts
-	// WebAssembly back in every new context, so it goes per context.
-	await context.eval(`delete globalThis.__hm; delete globalThis.__hmTestApi; delete globalThis.__hmSim; delete globalThis.__hmRealNow; delete globalThis.WebAssembly; delete globalThis.SharedArrayBuffer; delete globalThis.Atomics;`, { timeout: 1000 })
+	// Learner code must not reach the harness's controls or the host's clock (V8 puts
+	// WebAssembly back in every new context, so it goes per context), and must not be able to
+	// change the built-ins, the test API or the assertion library the verdict depends on.
+	api.seal.applySync(undefined, [], { timeout: 1000 })
 	return { context, api, testApiModule, simulationKit, simulationModule: null }
 }
 
@@ -290,9 +313,12 @@ async function runRequest(request) {
 			try {
 				entry = await compile(testFile)
 				await entry.instantiate(context, async (specifier, referrer) => {
-					if (TEST_API_SPECIFIERS.has(specifier)) return testApiModule
-					if (specifier === SIMULATION_SPECIFIER) return simulationModuleFor(isolate, current)
-					return compile(resolveSpecifier(files, specifier, fileOf.get(referrer) ?? testFile))
+					const from = fileOf.get(referrer) ?? testFile
+					if (TEST_API_SPECIFIERS.has(specifier) || specifier === SIMULATION_SPECIFIER) {
+						if (!isTestCode(from)) throw refuseForCodeUnderTest(from, specifier)
+						return specifier === SIMULATION_SPECIFIER ? simulationModuleFor(isolate, current) : testApiModule
+					}
+					return compile(resolveSpecifier(files, specifier, from))
 				})
 			} catch (error) {
 				if (error instanceof RunStop) throw error
@@ -315,10 +341,10 @@ async function runRequest(request) {
 				const classified = classify(error, isolate)
 				if (classified instanceof RunStop) throw classified
 				call(api.endCollect)
-				const { results, fileError } = JSON.parse(call(api.takeResults))
-				if (fileError?.startsWith('limit:')) throw new RunStop(fileError.slice('limit:'.length))
-				tests.push(...results)
-				tests.push({ name: `${testFile} (loading the file)`, file: testFile, status: 'error', message: cleanMessage(error), durationMs: 0, ...locationOf(error) })
+				takeResults(api, tests)
+				const tampered = harnessJson(call(api.describeLoadError, [String(error?.message ?? '').slice(0, 4000), String(error?.stack ?? '').slice(0, 20_000)]))
+				const failure = tampered?.message ? { message: String(tampered.message), ...(tampered.location ? { location: tampered.location } : {}) } : { message: cleanMessage(error), ...locationOf(error) }
+				if (!appendCappedTests(tests, [{ name: `${testFile} (loading the file)`, file: testFile, status: 'error', durationMs: 0, ...failure }], limits.maxTests, limits.outputBytes)) throw new RunStop('tests')
 				continue
 			}
 			call(api.endCollect)
@@ -339,19 +365,31 @@ async function runRequest(request) {
 					break
 				}
 			}
-			const { results, fileError } = JSON.parse(call(api.takeResults))
-			tests.push(...results)
-			if (fileError?.startsWith('limit:')) throw new RunStop(fileError.slice('limit:'.length))
+			const fileError = takeResults(api, tests)
 			if (fileError) fileProblem ??= { message: `${testFile}: ${fileError}` }
-			const part = JSON.parse(call(api.takeConsole))
+			const part = harnessJson(call(api.takeConsole), limits.outputBytes * 6 + 4096)
 			if (!outputTruncated) {
-				output += part.console
-				outputBytes += Buffer.byteLength(part.console)
-				outputTruncated = part.truncated
+				const text = typeof part?.console === 'string' ? part.console : ''
+				const capped = capUtf8(text, Math.max(0, limits.outputBytes - outputBytes))
+				output += capped.text
+				outputBytes += Buffer.byteLength(capped.text)
+				outputTruncated = Boolean(part?.truncated) || capped.cut || part === null
+				if (outputTruncated) output += `\n… output truncated: the console limit is ${Math.round(limits.outputBytes / 1024)} KB\n`
 			}
 		}
 		return { tests, console: output, outputTruncated, compileMs, fileProblem, runMs: performance.now() - started }
+
+		/** Moves one file's results out of the isolate, within the run's caps; returns the file's own error, if any. */
+		function takeResults(api, tests) {
+			const taken = parseHarnessJson(call(api.takeResults))
+			if (!taken.ok) throw new ResultsTooLarge(taken.reason)
+			const { results, fileError } = taken.value ?? {}
+			if (typeof fileError === 'string' && fileError.startsWith('limit:')) throw new RunStop(fileError === 'limit:time' || fileError === 'limit:memory' ? fileError.slice('limit:'.length) : 'tests')
+			if (!appendCappedTests(tests, results, limits.maxTests, limits.outputBytes)) throw new RunStop('tests')
+			return typeof fileError === 'string' ? fileError.slice(0, 4000) : null
+		}
 	} catch (error) {
+		if (error instanceof ResultsTooLarge) return { status: 'error', message: `The run could not be reported: ${error.message}. Nothing was recorded as passing.`, tests: [], compileMs }
 		const stop = error instanceof RunStop ? error : classify(error, isolate)
 		if (stop instanceof RunStop) return { stopped: stop.limit, compileMs, runMs: performance.now() - started }
 		return { status: 'error', message: `The sandbox could not run this code: ${cleanMessage(error)}`, tests: [], compileMs }

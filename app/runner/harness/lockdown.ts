@@ -1,0 +1,229 @@
+// Runs INSIDE the isolate, once per context, after the harness has installed the virtual
+// clock, the seeded Math.random and the test API, and before any learner module is evaluated.
+// Learner code shares this realm with the assertion library and the harness, so everything
+// the verdict depends on is made read-only here: every intrinsic reachable from the global
+// object (frozen), the global bindings themselves (non-writable), and the test API.
+// Freezing cannot be baked into the V8 snapshot (V8 aborts when a context is made from a
+// snapshot holding frozen intrinsics), so it runs per context; see docs/decisions/013.
+
+type Named = { object: object; name: string }
+
+/**
+ * The "override mistake": once Object.prototype.toString is frozen, `obj.toString = …` on an
+ * ordinary object throws in strict code, because an inherited read-only property blocks
+ * assignment. Ordinary code does this all the time (`this.name = 'ValidationError'` in an
+ * Error subclass), so these properties become accessors whose setter defines an own property
+ * on the object assigned to, and refuses only an assignment to the prototype itself. The list
+ * follows what SES calls "moderate" override taming.
+ */
+function overridable(g: any): Array<[object, PropertyKey[] | '*', string]> {
+	const errors = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'AggregateError']
+	const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))
+	return [
+		[Object.prototype, '*', 'Object.prototype'],
+		[Function.prototype, ['constructor', 'bind', 'toString', 'call', 'apply'], 'Function.prototype'],
+		[Array.prototype, ['toString', 'push', 'concat', 'constructor', Symbol.iterator], 'Array.prototype'],
+		[Promise.prototype, ['constructor', 'then', 'catch', 'finally'], 'Promise.prototype'],
+		[iteratorPrototype, ['toString', 'constructor', Symbol.iterator], 'Iterator.prototype'],
+		[Date.prototype, ['toJSON', 'toString', 'constructor'], 'Date.prototype'],
+		[Map.prototype, ['constructor'], 'Map.prototype'],
+		[Set.prototype, ['constructor'], 'Set.prototype'],
+		...errors.filter((name) => typeof g[name] === 'function').map((name): [object, PropertyKey[], string] => [g[name].prototype, ['constructor', 'message', 'name', 'toString'], `${name}.prototype`]),
+	]
+}
+
+function keyName(key: PropertyKey) {
+	return typeof key === 'symbol' ? `[${key.description ?? 'symbol'}]` : String(key)
+}
+
+/** A read-only built-in was assigned to: the message the learner sees says what and why. */
+export class BuiltinTamperError extends TypeError {
+	constructor(target: string) {
+		super(`tried to replace ${target}; ${readOnlyReason(target)}`)
+	}
+}
+
+function tameOverrides(g: any) {
+	for (const [proto, keys, protoName] of overridable(g)) {
+		for (const key of keys === '*' ? Reflect.ownKeys(proto) : keys) {
+			const descriptor = Object.getOwnPropertyDescriptor(proto, key)
+			if (!descriptor || !('value' in descriptor) || !descriptor.configurable) continue
+			const value = descriptor.value
+			const target = `${protoName}.${keyName(key)}`
+			Object.defineProperty(proto, key, {
+				get: function () {
+					return value
+				},
+				set: function (this: object, next: unknown) {
+					if (this === proto) throw new BuiltinTamperError(target)
+					if (Object.hasOwn(this, key)) (this as any)[key] = next
+					else Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true })
+				},
+				enumerable: descriptor.enumerable,
+				configurable: false,
+			})
+		}
+	}
+}
+
+// Intrinsics that no global names but learner code can reach (the prototypes of generators,
+// async functions, iterators, typed arrays).
+function hiddenIntrinsics(): object[] {
+	const proto = Object.getPrototypeOf
+	const found: unknown[] = [
+		proto(function* () {}),
+		proto(async function () {}),
+		proto(async function* () {}),
+		proto(proto(async function* () {}).prototype),
+		proto([][Symbol.iterator]()),
+		proto(proto([][Symbol.iterator]())),
+		proto(new Map()[Symbol.iterator]()),
+		proto(new Set()[Symbol.iterator]()),
+		proto(''[Symbol.iterator]()),
+		proto(/a/[Symbol.matchAll]('a')),
+		proto(Int8Array),
+		proto((function* () {})()),
+		(() => {
+			try {
+				// %ThrowTypeError%: already frozen by V8, listed for completeness.
+				return Object.getOwnPropertyDescriptor(Function.prototype, 'caller')?.get
+			} catch {
+				return undefined
+			}
+		})(),
+	]
+	return found.filter((value): value is object => (typeof value === 'object' && value !== null) || typeof value === 'function')
+}
+
+/**
+ * Freezes everything reachable from the roots through properties (values, getters and
+ * setters) and prototypes, except the objects in `mutable`. Getters are frozen, never called.
+ * Returns a name for each object reached, for the message when learner code tries to change one.
+ */
+function deepFreeze(roots: Named[], mutable: Set<object>) {
+	const names = new Map<object, string>()
+	// Breadth first, so each object is named by its shortest path from a global.
+	const queue: Named[] = [...roots]
+	for (let head = 0; head < queue.length; head++) {
+		const { object, name } = queue[head]!
+		if (mutable.has(object)) continue
+		const known = names.get(object)
+		if (known !== undefined) {
+			// Function.prototype is met first as Object's [[Prototype]]; Function.prototype names it better.
+			if (known.includes('[[Prototype]]') && !name.includes('[[Prototype]]')) names.set(object, name)
+			continue
+		}
+		names.set(object, name)
+		Object.freeze(object)
+		const prototype = Object.getPrototypeOf(object)
+		if (prototype !== null) queue.push({ object: prototype, name: `${name}.[[Prototype]]` })
+		for (const key of Reflect.ownKeys(object)) {
+			const descriptor = Object.getOwnPropertyDescriptor(object, key)!
+			const child = `${name}.${keyName(key)}`
+			for (const value of [descriptor.value, descriptor.get, descriptor.set]) {
+				if ((typeof value === 'object' && value !== null) || typeof value === 'function') queue.push({ object: value, name: child })
+			}
+		}
+	}
+	return names
+}
+
+export type LockdownOptions = {
+	/** Global bindings learner code may replace (console, which tests spy on). */
+	writableGlobals: Set<PropertyKey>
+	/** Objects that stay mutable: the console, the harness's stub slots. */
+	mutable: Set<object>
+	/** Harness objects the verdict depends on that no global names. */
+	extraRoots: Named[]
+}
+
+/** Makes the realm read-only for learner code. Returns the names of what was frozen. */
+export function lockDown(g: any, options: LockdownOptions) {
+	tameOverrides(g)
+	const roots: Named[] = []
+	for (const key of Reflect.ownKeys(g)) {
+		if (options.writableGlobals.has(key)) continue
+		const descriptor = Object.getOwnPropertyDescriptor(g, key)!
+		for (const value of [descriptor.value, descriptor.get, descriptor.set]) {
+			if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+				// Prototypes are named after their constructor: Array.prototype.push, not Array.prototype.[[Prototype]].
+				roots.push({ object: value, name: keyName(key) })
+			}
+		}
+	}
+	roots.push(...options.extraRoots)
+	for (const object of hiddenIntrinsics()) roots.push({ object, name: 'a built-in prototype' })
+	const names = deepFreeze(roots, options.mutable)
+	for (const key of Reflect.ownKeys(g)) {
+		if (options.writableGlobals.has(key)) continue
+		const descriptor = Object.getOwnPropertyDescriptor(g, key)!
+		if (!descriptor.configurable && (!('writable' in descriptor) || !descriptor.writable)) continue
+		Object.defineProperty(g, key, 'value' in descriptor ? { writable: false, configurable: false } : { configurable: false })
+	}
+	return names
+}
+
+const TEST_API_ROOTS = new Set(['describe', 'suite', 'it', 'test', 'xit', 'xtest', 'xdescribe', 'fit', 'fdescribe', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'expect', 'vi', 'vitest', 'jest', 'the test API', 'the simulation kit'])
+
+function isTestApi(name: string) {
+	return TEST_API_ROOTS.has(name.split('.')[0]!)
+}
+
+/** "…; built-ins are read-only in the sandbox", or the test API's wording for its objects. */
+export function readOnlyReason(target: string) {
+	return isTestApi(target.replace(/^the global /, '')) ? 'the test API is read-only in the sandbox' : 'built-ins are read-only in the sandbox'
+}
+
+// V8's words when strict code changes a frozen object or a non-writable binding.
+const READ_ONLY_MESSAGES: Array<[RegExp, string]> = [
+	[/^Cannot assign to read only property '([^']{1,200})' of (?:object|function) '([^]{0,300})'$/, 'replace'],
+	[/^Cannot add property ([^,]{1,200}), object is not extensible$/, 'add'],
+	[/^Cannot define property ([^,]{1,200}), object is not extensible$/, 'add'],
+	[/^Cannot redefine property: ([^]{1,200})$/, 'redefine'],
+	[/^Cannot delete property '([^']{1,200})' of ([^]{0,300})$/, 'delete'],
+]
+
+/** Which frozen object most likely owns `key`, using V8's description of it as a hint. */
+function ownerOf(names: Map<object, string>, g: object, key: string, description = ''): string | null {
+	const hint =
+		/^function '?(?:function|class) (\w+)/.exec(description)?.[1] ??
+		/^'?\[object (\w+)\]/.exec(description)?.[1] ??
+		(/^'?#<(\w+)>/.exec(description)?.[1] ?? '') + '.prototype'
+	const candidates: string[] = []
+	for (const [object, name] of names) {
+		let owns = false
+		try {
+			owns = Object.hasOwn(object, key)
+		} catch {
+			owns = false
+		}
+		if (owns && !name.includes('[[Prototype]]')) candidates.push(name)
+	}
+	const exact = candidates.find((name) => name === hint || name === hint.replace(/\.prototype$/, ''))
+	if (exact) return exact
+	if (Object.hasOwn(g, key) && candidates.length === 0) return null
+	candidates.sort((a, b) => a.length - b.length)
+	return candidates[0] ?? null
+}
+
+/**
+ * Turns V8's TypeError about a read-only property into what the learner tried, e.g.
+ * "tried to replace JSON.stringify; built-ins are read-only in the sandbox". Null when the
+ * message is not about a frozen built-in or binding.
+ */
+export function describeTamper(message: string, names: Map<object, string>, g: object): string | null {
+	for (const [pattern, verb] of READ_ONLY_MESSAGES) {
+		const match = pattern.exec(message)
+		if (!match) continue
+		const key = match[1]!
+		const owner = verb === 'add' ? null : ownerOf(names, g, key, match[2])
+		const isGlobal = owner === null && Object.hasOwn(g, key)
+		if (!owner && !isGlobal && verb !== 'add') return null
+		const target = isGlobal ? `the global ${key}` : owner ? `${owner}.${key}` : null
+		if (verb === 'add') return `tried to add ${key} to a built-in object; built-ins are read-only in the sandbox`
+		return `tried to ${verb} ${target}; ${readOnlyReason(target!)}`
+	}
+	if (/^Cannot set property [^]{1,200} of [^]{0,300} which has only a getter$/.test(message)) return null
+	if (/^#<\w+> is not extensible$/.test(message)) return 'tried to change the prototype of a built-in object; built-ins are read-only in the sandbox'
+	return null
+}
