@@ -1,7 +1,8 @@
 // Growth: skill ratings and process metrics, stored in the transaction that finishes an
 // attempt (ADR 010) and read by the team dashboard, the engineer profile, the growth report
 // and exercise analytics. Each read runs a fixed number of queries however much history
-// there is, and every one is scoped to an organisation (exercise analytics optionally).
+// there is, and every one is scoped to an organisation, except exercise analytics across
+// organisations: only for the platform role, and only in aggregate (ADR 015).
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import type { TimelineEvent } from '#app/attempts/replay.ts'
@@ -1101,10 +1102,11 @@ export async function addGrowthNote(input: { organizationId: string; authorId: s
 // ---------------------------------------------------------------------------------------
 // Exercise analytics
 
-export type ExerciseAnalytics = {
-	exercise: { id: string; slug: string; title: string; kind: string; topics: string[]; retired: boolean }
-	/** The authored difficulty, the rating calibrated from first attempts (platform-wide), and which one pages show. */
-	difficulty: { authored: number; rating: number | null; rd: number | null; games: number; calibrated: boolean; shown: number }
+/** Figures across organisations count at least this many of them, so that none can be picked out. */
+export const PLATFORM_MIN_ORGANIZATIONS = 5
+
+/** What people did with an exercise: the part of the analytics that comes from their attempts. */
+export type ExerciseFigures = {
 	attempts: { total: number; inProgress: number; solved: number; gaveUp: number; firstAttempts: number; firstAttemptsSolved: number }
 	/** Solved among finished attempts; the first-attempt figure is the one ratings see. */
 	solveRate: PeriodFigure
@@ -1114,10 +1116,34 @@ export type ExerciseAnalytics = {
 	medianTimeToRootCauseMs: PeriodFigure
 	/** Root-cause categories chosen in submissions that got the category wrong, most chosen first. */
 	wrongRootCauses: Array<{ category: string; label: string; submissions: number; attempts: number }>
-	openFlags: { total: number; byReason: Record<'broken' | 'ambiguous' | 'too_easy', number> }
+}
+
+type OpenFlagCounts = { total: number; byReason: Record<'broken' | 'ambiguous' | 'too_easy', number> }
+
+type ExerciseHeader = {
+	exercise: { id: string; slug: string; title: string; kind: string; topics: string[]; retired: boolean }
+	/** The authored difficulty, the rating calibrated from first attempts (platform-wide), and which one pages show. */
+	difficulty: { authored: number; rating: number | null; rd: number | null; games: number; calibrated: boolean; shown: number }
+}
+
+export type ExerciseAnalytics = ExerciseHeader & ExerciseFigures & { openFlags: OpenFlagCounts }
+
+/**
+ * Every organisation's figures, for the platform role (ADR 015). Each part is given only when
+ * at least PLATFORM_MIN_ORGANIZATIONS organisations contributed to it, otherwise it is null
+ * and the counts say how many did.
+ */
+export type PlatformExerciseAnalytics = ExerciseHeader & {
+	/** Organisations with an attempt at the exercise, and with an open flag on it. */
+	organizations: number
+	flagOrganizations: number
+	minimum: number
+	figures: ExerciseFigures | null
+	openFlags: OpenFlagCounts | null
 }
 
 type ExerciseStatsRow = {
+	organizations: number
 	total: number
 	inProgress: number
 	solved: number
@@ -1133,14 +1159,35 @@ type ExerciseStatsRow = {
 const categoryLabels = new Map<string, string>(ROOT_CAUSE_CATEGORIES.map((category) => [category.id, category.label]))
 
 /**
- * How an exercise performs: attempts, solve rate, median times, calibrated against authored
- * difficulty, the wrong root causes chosen, open flags. Platform-wide (for authors), or only
- * one organisation's attempts and flags when `organizationId` is given (for leads); the
- * exercise's rating is always platform-wide. Null when there is no such exercise. Six queries.
+ * How an exercise performs in one organisation: attempts, solve rate, median times,
+ * calibrated against authored difficulty, the wrong root causes chosen, open flags; the
+ * exercise's rating is platform-wide. Null when there is no such exercise. Six queries.
  */
-export async function getExerciseAnalytics(exerciseId: string, scope: { organizationId?: string } = {}): Promise<ExerciseAnalytics | null> {
+export async function getExerciseAnalytics(exerciseId: string, scope: { organizationId: string }): Promise<ExerciseAnalytics | null> {
+	const analytics = await readExerciseAnalytics(exerciseId, scope.organizationId)
+	if (!analytics) return null
+	const { organizations: _organizations, flagOrganizations: _flagOrganizations, ...inOrganization } = analytics
+	return inOrganization
+}
+
+/** How an exercise performs in every organisation, withheld part by part below PLATFORM_MIN_ORGANIZATIONS. Only for the platform role. */
+export async function getPlatformExerciseAnalytics(exerciseId: string): Promise<PlatformExerciseAnalytics | null> {
+	const analytics = await readExerciseAnalytics(exerciseId, null)
+	if (!analytics) return null
+	const { exercise, difficulty, organizations, flagOrganizations, openFlags, ...figures } = analytics
+	return {
+		exercise,
+		difficulty,
+		organizations,
+		flagOrganizations,
+		minimum: PLATFORM_MIN_ORGANIZATIONS,
+		figures: organizations >= PLATFORM_MIN_ORGANIZATIONS ? figures : null,
+		openFlags: flagOrganizations >= PLATFORM_MIN_ORGANIZATIONS ? openFlags : null,
+	}
+}
+
+async function readExerciseAnalytics(exerciseId: string, organizationId: string | null): Promise<(ExerciseAnalytics & { organizations: number; flagOrganizations: number }) | null> {
 	const prisma = getPrisma()
-	const organizationId = scope.organizationId ?? null
 	const inOrganization = organizationId ? Prisma.sql`AND "organizationId" = ${organizationId}` : Prisma.empty
 	const [exercise, stats, wrong, flags] = await Promise.all([
 		prisma.exercise.findUnique({
@@ -1157,11 +1204,12 @@ export async function getExerciseAnalytics(exerciseId: string, scope: { organiza
 			},
 		}),
 		prisma.$queryRaw<ExerciseStatsRow[]>`
-			WITH "attempts" AS (SELECT "status" FROM "Attempt" WHERE "exerciseId" = ${exerciseId} ${inOrganization}),
+			WITH "attempts" AS (SELECT "status", "organizationId" FROM "Attempt" WHERE "exerciseId" = ${exerciseId} ${inOrganization}),
 				"metrics" AS (SELECT "firstAttempt", "solved", "durationMs", "timeToRootCauseMs" FROM "AttemptMetrics" WHERE "exerciseId" = ${exerciseId} ${inOrganization})
-			SELECT a."total", a."inProgress", a."solved", a."gaveUp", m.*
+			SELECT a."organizations", a."total", a."inProgress", a."solved", a."gaveUp", m.*
 			FROM (
-				SELECT count(*)::int AS "total",
+				SELECT count(DISTINCT "organizationId")::int AS "organizations",
+					count(*)::int AS "total",
 					(count(*) FILTER (WHERE "status" = 'in_progress'))::int AS "inProgress",
 					(count(*) FILTER (WHERE "status" = 'solved'))::int AS "solved",
 					(count(*) FILTER (WHERE "status" = 'gave_up'))::int AS "gaveUp"
@@ -1184,7 +1232,7 @@ export async function getExerciseAnalytics(exerciseId: string, scope: { organiza
 			GROUP BY s."category"
 			ORDER BY count(*) DESC, s."category"`,
 		prisma.exerciseFlag.groupBy({
-			by: ['reason'],
+			by: ['reason', 'organizationId'],
 			where: { exerciseId, resolvedAt: null, ...(organizationId ? { organizationId } : {}) },
 			_count: { _all: true },
 		}),
@@ -1195,7 +1243,7 @@ export async function getExerciseAnalytics(exerciseId: string, scope: { organiza
 	const topics = Array.isArray(metadata.topics) ? metadata.topics.filter((topic): topic is string => typeof topic === 'string') : []
 	const finished = row.solved + row.gaveUp
 	const byReason = { broken: 0, ambiguous: 0, too_easy: 0 }
-	for (const flag of flags) byReason[flag.reason] = flag._count._all
+	for (const flag of flags) byReason[flag.reason] += flag._count._all
 	const { shown, calibrated } = shownDifficulty(exercise.difficulty, exercise.rating)
 	return {
 		exercise: { id: exercise.id, slug: exercise.slug, title: exercise.title, kind: exercise.kind, topics, retired: exercise.retiredAt !== null },
@@ -1214,5 +1262,7 @@ export async function getExerciseAnalytics(exerciseId: string, scope: { organiza
 		medianTimeToRootCauseMs: figure(row.medianRootCauseMs === null ? null : Number(row.medianRootCauseMs), row.rootCauseSample),
 		wrongRootCauses: wrong.map((entry) => ({ ...entry, label: categoryLabels.get(entry.category) ?? entry.category })),
 		openFlags: { total: byReason.broken + byReason.ambiguous + byReason.too_easy, byReason },
+		organizations: row.organizations,
+		flagOrganizations: new Set(flags.map((flag) => flag.organizationId)).size,
 	}
 }

@@ -216,6 +216,8 @@ const ACTIONS: Record<string, string> = {
 	'invite.revoked': 'revoked an invite link',
 	'invite.accepted': 'joined through an invite',
 	'user.org_role_changed': 'changed an organisation role',
+	'user.platform_admin_granted': 'gave someone the platform role, from the server’s command line',
+	'user.platform_admin_revoked': 'took the platform role from someone, from the server’s command line',
 	'user.password_changed': 'changed their password',
 	'user.logged_out_everywhere': 'logged out everywhere',
 }

@@ -9,7 +9,8 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { CALIBRATION_GAMES } from '#app/growth/ratings.ts'
-import { getExerciseAnalytics, topicName } from '#app/models/growth.server.ts'
+import { getExerciseAnalytics, getPlatformExerciseAnalytics, topicName } from '#app/models/growth.server.ts'
+import { isPlatformAdmin } from '#app/models/platform-admin.server.ts'
 import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { difficultyBand, KIND_LABELS, type ExerciseKind } from '#app/practice/catalogue-labels.ts'
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
@@ -20,18 +21,31 @@ const SLUG = /^[a-z0-9-]{1,64}$/
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireReviewer(request)
-	const scope = ScopeSchema.parse(new URL(request.url).searchParams.get('scope') ?? undefined)
+	const requested = ScopeSchema.parse(new URL(request.url).searchParams.get('scope') ?? undefined)
+	// Anyone can sign up and administer an organisation, so other organisations' figures are
+	// the platform role's alone (ADR 015); for everyone else ?scope=all is ignored, and said so.
+	const platformAdmin = await isPlatformAdmin(user.id)
+	const scope = requested === 'all' && platformAdmin ? 'all' : 'organization'
 	// Exercises are platform content: the slug finds one whatever the organisation; the figures are scoped below.
 	const exercise = SLUG.test(params.slug) ? await getPrisma().exercise.findUnique({ where: { slug: params.slug }, select: { id: true } }) : null
-	const analytics = exercise ? await getExerciseAnalytics(exercise.id, scope === 'all' ? {} : { organizationId: user.organizationId }) : null
+	const analytics = !exercise
+		? null
+		: scope === 'all'
+			? await getPlatformExerciseAnalytics(exercise.id)
+			: await getExerciseAnalytics(exercise.id, { organizationId: user.organizationId })
 	if (!analytics) {
 		const named = SLUG.test(params.slug) ? `called “${params.slug}”` : 'with that name'
 		throw new Response(`There is no exercise ${named}. It may have been renamed or removed; find it in the catalogue and open its analytics from there.`, { status: 404 })
 	}
 	const { difficulty } = analytics
 	const rating = difficulty.rating === null ? null : Math.round(difficulty.rating)
+	const figures = 'figures' in analytics ? analytics.figures : analytics
 	return {
 		scope,
+		canSeeAllOrganizations: platformAdmin,
+		scopeRefused: requested === 'all' && !platformAdmin,
+		/** Across organisations: how many contributed, and how many must before figures are shown. */
+		platformScope: 'figures' in analytics ? { organizations: analytics.organizations, minimum: analytics.minimum, flagOrganizations: analytics.flagOrganizations } : null,
 		organizationName: user.organizationName,
 		exercise: {
 			slug: analytics.exercise.slug,
@@ -52,26 +66,32 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			shown: difficulty.shown,
 			calibrationGames: CALIBRATION_GAMES,
 		},
-		attempts: analytics.attempts,
-		solveRate: analytics.solveRate,
-		firstAttemptSolveRate: analytics.firstAttemptSolveRate,
-		medianTimeToSolveMs: analytics.medianTimeToSolveMs,
-		medianTimeToRootCauseMs: analytics.medianTimeToRootCauseMs,
-		wrongRootCauses: analytics.wrongRootCauses,
+		// Null when withheld: too few organisations contributed for figures across them.
+		figures: figures
+			? {
+					attempts: figures.attempts,
+					solveRate: figures.solveRate,
+					firstAttemptSolveRate: figures.firstAttemptSolveRate,
+					medianTimeToSolveMs: figures.medianTimeToSolveMs,
+					medianTimeToRootCauseMs: figures.medianTimeToRootCauseMs,
+					wrongRootCauses: figures.wrongRootCauses,
+				}
+			: null,
 		openFlags: analytics.openFlags,
 	}
 }
 
-/** Whose attempts count: the caller's organisation, or (`?scope=all`) every organisation's, for authors. */
+/** Whose attempts count: the caller's organisation, or (`?scope=all`, platform role only) every organisation's. */
 const ScopeSchema = z.enum(['organization', 'all']).catch('organization')
 
 export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentProps) {
-	const { scope, organizationName, exercise, difficulty, attempts, wrongRootCauses, openFlags } = loaderData
+	const { scope, canSeeAllOrganizations, scopeRefused, platformScope, organizationName, exercise, difficulty, figures, openFlags } = loaderData
 	const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
-	const whose = scope === 'all' ? 'in every organisation' : `in ${organizationName}`
+	const whose = scope === 'all' ? 'in every organisation counted' : `in ${organizationName}`
 	const inNone = scope === 'all' ? 'in any organisation' : `in ${organizationName}`
 	const architecture = exercise.kind === 'architecture'
-	const finished = attempts.solved + attempts.gaveUp
+	const attempts = figures?.attempts
+	const finished = attempts ? attempts.solved + attempts.gaveUp : 0
 	return (
 		<div className="space-y-6">
 			<nav aria-label="Breadcrumb" className="text-sm">
@@ -104,39 +124,55 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						{exercise.retired ? <Badge tone="warning">Retired</Badge> : null}
 					</p>
 				</div>
-				<ViewSwitch
-					label="Attempts from"
-					options={[
-						{ to: `/exercises/${exercise.slug}/analytics`, label: organizationName, current: scope === 'organization' },
-						{ to: '?scope=all', label: 'All organisations', current: scope === 'all' },
-					]}
-				/>
+				{canSeeAllOrganizations ? (
+					<ViewSwitch
+						label="Attempts from"
+						options={[
+							{ to: `/exercises/${exercise.slug}/analytics`, label: organizationName, current: scope === 'organization' },
+							{ to: '?scope=all', label: 'All organisations', current: scope === 'all' },
+						]}
+					/>
+				) : null}
 			</div>
+			{scopeRefused ? (
+				<p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+					Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in {organizationName}.
+				</p>
+			) : null}
 			<p className="text-sm text-slate-700 dark:text-slate-300">
-				{scope === 'all'
-					? 'Figures count attempts and open flags in every organisation on Hardmode, without names: what an author needs to see how the exercise plays.'
+				{platformScope
+					? `Figures count attempts in ${counted(platformScope.organizations, ['organisation', 'organisations'])} on Hardmode, without names: what an author needs to see how the exercise plays.`
 					: `Figures count attempts and open flags by people in ${organizationName}.`}{' '}
 				The difficulty rating is always learned from every organisation’s first attempts.
 			</p>
-			{attempts.total === 0 ? (
+			{!figures && platformScope ? (
+				<Card>
+					<CardHeader title="Too few organisations to show figures" />
+					<p className="text-sm text-slate-700 dark:text-slate-300">{tooFewOrganizations(platformScope.organizations, platformScope.minimum)}</p>
+				</Card>
+			) : attempts && attempts.total === 0 ? (
 				<Card>
 					<CardHeader title="No attempts yet" />
 					<p className="text-sm text-slate-700 dark:text-slate-300">
 						Nobody {inNone} has started this exercise.{' '}
 						{scope === 'organization' ? (
-							<>
-								Assign it from a team’s assignments page, or{' '}
-								<Link to="?scope=all" className={linkClass}>
-									see how it plays in every organisation
-								</Link>
-								.
-							</>
+							canSeeAllOrganizations ? (
+								<>
+									Assign it from a team’s assignments page, or{' '}
+									<Link to="?scope=all" className={linkClass}>
+										see how it plays in every organisation
+									</Link>
+									.
+								</>
+							) : (
+								'Assign it from a team’s assignments page; its figures appear here once people start it.'
+							)
 						) : (
 							'Its figures appear here once people start it.'
 						)}
 					</p>
 				</Card>
-			) : (
+			) : figures && attempts ? (
 				<section aria-labelledby="headline-figures">
 					<h2 id="headline-figures" className="sr-only">
 						Solve rates and times
@@ -144,7 +180,7 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 					<dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
 						<StatTile
 							label="Solve rate"
-							figure={loaderData.solveRate}
+							figure={figures.solveRate}
 							format={formatPercent}
 							detail={`${attempts.solved} of ${counted(finished, ['finished attempt', 'finished attempts'])} solved${attempts.gaveUp ? `, ${attempts.gaveUp} given up` : ''}`}
 							noun={['finished attempt', 'finished attempts']}
@@ -152,7 +188,7 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						/>
 						<StatTile
 							label="First-attempt solve rate"
-							figure={loaderData.firstAttemptSolveRate}
+							figure={figures.firstAttemptSolveRate}
 							format={formatPercent}
 							detail={`${attempts.firstAttemptsSolved} of ${counted(attempts.firstAttempts, ['first attempt', 'first attempts'])}, the ones ratings count`}
 							noun={['first attempt', 'first attempts']}
@@ -160,25 +196,25 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						/>
 						<StatTile
 							label="Median time to solve"
-							figure={loaderData.medianTimeToSolveMs}
+							figure={figures.medianTimeToSolveMs}
 							format={formatDuration}
-							detail={`start to finish, over ${counted(loaderData.medianTimeToSolveMs.sample, ['solved attempt', 'solved attempts'])}`}
+							detail={`start to finish, over ${counted(figures.medianTimeToSolveMs.sample, ['solved attempt', 'solved attempts'])}`}
 							noun={['solved attempt', 'solved attempts']}
 							none="Nobody has solved it yet"
 						/>
 						<StatTile
 							label="Median time to root cause"
-							figure={loaderData.medianTimeToRootCauseMs}
+							figure={figures.medianTimeToRootCauseMs}
 							format={formatDuration}
-							detail={`start to the first correct diagnosis, over ${counted(loaderData.medianTimeToRootCauseMs.sample, ['correct diagnosis', 'correct diagnoses'])}`}
+							detail={`start to the first correct diagnosis, over ${counted(figures.medianTimeToRootCauseMs.sample, ['correct diagnosis', 'correct diagnoses'])}`}
 							noun={['correct diagnosis', 'correct diagnoses']}
 							none={architecture ? 'No diagnosis: an architecture exercise' : 'No correct diagnosis yet'}
 						/>
 					</dl>
 				</section>
-			)}
-			<div className={attempts.total > 0 ? 'grid gap-6 lg:grid-cols-2' : ''}>
-				{attempts.total > 0 ? (
+			) : null}
+			<div className={attempts && attempts.total > 0 ? 'grid gap-6 lg:grid-cols-2' : ''}>
+				{attempts && attempts.total > 0 ? (
 					<Card>
 						<CardHeader title="Attempts" description={`Every attempt ${whose}, retries included.`} />
 						<dl className="grid grid-cols-2 gap-4 sm:grid-cols-3">
@@ -203,7 +239,7 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 					<ExerciseDifficulty difficulty={difficulty} />
 				</Card>
 			</div>
-			{attempts.total > 0 ? (
+			{figures && attempts && attempts.total > 0 ? (
 				<Card>
 					<CardHeader
 						title="Wrong root causes named"
@@ -211,28 +247,34 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 					/>
 					{architecture ? (
 						<p className="text-sm text-slate-700 dark:text-slate-300">Architecture exercises are handed in stage by stage with a decision record; nobody names a root cause.</p>
-					) : wrongRootCauses.length === 0 ? (
+					) : figures.wrongRootCauses.length === 0 ? (
 						<p className="text-sm text-slate-700 dark:text-slate-300">
 							No diagnosis has named a wrong category.
 						</p>
 					) : (
-						<ExerciseRootCauseBars causes={wrongRootCauses} />
+						<ExerciseRootCauseBars causes={figures.wrongRootCauses} />
 					)}
 				</Card>
 			) : null}
 			<Card>
 				<CardHeader
-					title={`Open flags (${openFlags.total})`}
+					title={openFlags ? `Open flags (${openFlags.total})` : 'Open flags'}
 					description="Learners’ reports that the exercise is broken, ambiguous or too easy, not yet marked handled."
 					actions={
-						scope === 'organization' && openFlags.total > 0 ? (
+						scope === 'organization' && openFlags && openFlags.total > 0 ? (
 							<Link to="/reviews" className={buttonClass('secondary')}>
 								Read them in the review queue
 							</Link>
 						) : null
 					}
 				/>
-				{openFlags.total === 0 ? (
+				{!openFlags && platformScope ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">
+						{platformScope.flagOrganizations === 0
+							? 'No open flags in any organisation.'
+							: `Open flags raised in ${counted(platformScope.flagOrganizations, ['organisation', 'organisations'])} are not counted here: flags appear across organisations once at least ${platformScope.minimum} have raised them. The ones raised in ${organizationName} are in the review queue.`}
+					</p>
+				) : !openFlags || openFlags.total === 0 ? (
 					<p className="text-sm text-slate-700 dark:text-slate-300">No open flags {inNone}.</p>
 				) : (
 					<>
@@ -246,7 +288,7 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						</ul>
 						{scope === 'all' ? (
 							<p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-								These count every organisation’s open flags. The ones raised in {organizationName} are in the{' '}
+								These count open flags in {counted(platformScope?.flagOrganizations ?? 0, ['organisation', 'organisations'])}. The ones raised in {organizationName} are in the{' '}
 								<Link to="/reviews" className={linkClass}>
 									review queue
 								</Link>
@@ -258,6 +300,12 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 			</Card>
 		</div>
 	)
+}
+
+/** Said plainly when figures across organisations are withheld. */
+function tooFewOrganizations(organizations: number, minimum: number) {
+	const have = organizations === 0 ? 'No organisation has' : organizations === 1 ? 'Only 1 organisation has' : `Only ${organizations} organisations have`
+	return `${have} attempted this exercise. Figures across organisations appear once at least ${minimum} have, so that no organisation’s results can be picked out.`
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `Analytics · ${loaderData?.exercise.title ?? 'Exercise'} · Hardmode` }]

@@ -266,40 +266,36 @@ describe('team growth dashboard', () => {
 })
 
 describe('exercise analytics', () => {
-	it('counts only the caller’s organisation by default, and every organisation with ?scope=all', async () => {
+	it('counts only the caller’s organisation, even when a lead asks for ?scope=all', async () => {
 		const exercise = await db.prisma.exercise.findUniqueOrThrow({ where: { slug: SHARED }, select: { id: true } })
-		const count = (organizationId?: string) => db.prisma.attempt.count({ where: { exerciseId: exercise.id, ...(organizationId ? { organizationId } : {}) } })
-		const ours = await count(ids.org)
+		const ours = await db.prisma.attempt.count({ where: { exerciseId: exercise.id, organizationId: ids.org } })
 		expect(ours).toBeGreaterThan(0)
 
 		const scoped = await analyticsOf(SHARED)
 		expect(scoped.scope).toBe('organization')
-		expect(scoped.attempts.total).toBe(ours)
-		expect(scoped.openFlags.total).toBe(0)
+		expect(scoped.figures!.attempts.total).toBe(ours)
+		expect(scoped.openFlags!.total).toBe(0)
 
-		const everyone = await analyticsOf(SHARED, '?scope=all')
-		expect(everyone.scope).toBe('all')
-		expect(everyone.attempts.total).toBe(await count())
-		expect(everyone.attempts.total).toBe(ours + 1)
-		expect(everyone.attempts.gaveUp).toBe(scoped.attempts.gaveUp + 1)
-		expect(everyone.openFlags).toEqual({ total: 1, byReason: { broken: 0, ambiguous: 1, too_easy: 0 } })
-
+		// Other organisations' figures are the platform role's (ADR 015): a lead gets their own, and is told why.
+		const asked = await analyticsOf(SHARED, '?scope=all')
+		expect(asked).toMatchObject({ scope: 'organization', scopeRefused: true, platformScope: null })
+		expect(asked.figures!.attempts.total).toBe(ours)
+		expect(asked.openFlags!.total).toBe(0)
 		const html = await renderAnalytics(SHARED, '?scope=all')
-		expect(html).toContain('Figures count attempts and open flags in every organisation on Hardmode')
-		expect(html).toContain('Open flags (1)')
-		expect(html).toContain('The ones raised in Acme Payments are in the review queue')
+		expect(html).toContain('Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in Acme Payments.')
+		expect(html).not.toContain('All organisations')
 		expect(await renderAnalytics(SHARED)).toContain('No open flags in Acme Payments.')
 
 		// The other organisation sees its own one attempt, and a rate it cannot yet trust.
 		const theirs = await analytics(SHARED, cookies.outsider)
 		expect(theirs.status).toBe(200)
 		const outsiderView = theirs.data as AnalyticsData
-		expect(outsiderView.attempts).toMatchObject({ total: 1, gaveUp: 1, solved: 0 })
-		expect(outsiderView.solveRate).toEqual({ value: 0, sample: 1, enough: false })
+		expect(outsiderView.figures!.attempts).toMatchObject({ total: 1, gaveUp: 1, solved: 0 })
+		expect(outsiderView.figures!.solveRate).toEqual({ value: 0, sample: 1, enough: false })
 	})
 
 	it('shows solve rates, times and the wrong root causes people named, as stored', async () => {
-		const view = await analyticsOf(SHARED)
+		const view = (await analyticsOf(SHARED)).figures!
 		const finished = view.attempts.solved + view.attempts.gaveUp
 		expect(view.solveRate.sample).toBe(finished)
 		if (view.solveRate.enough) expect(view.solveRate.value).toBeCloseTo(view.attempts.solved / finished)
