@@ -4,6 +4,7 @@ import { once } from 'node:events'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
+import type { RequestHandler } from 'express'
 import { pino } from 'pino'
 import type { ServerBuild } from 'react-router'
 import { createServer as createViteServer, type ViteDevServer } from 'vite'
@@ -24,12 +25,13 @@ afterAll(async () => {
 
 type RunningApp = { port: number; logLines: string[]; close: () => Promise<void> }
 
-async function startApp(variables: Record<string, string> = {}): Promise<RunningApp> {
+const reactRouter = () => reactRouterHandler(() => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>, 'development')
+
+async function startApp(variables: Record<string, string> = {}, pages: RequestHandler = reactRouter()): Promise<RunningApp> {
 	const env = parseEnv({ NODE_ENV: 'development', SESSION_SECRET: 'a'.repeat(32), MAX_BODY_BYTES: String(MAX_BODY_BYTES), LOG_LEVEL: 'info', ...variables })
 	const logLines: string[] = []
 	const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _encoding, done) => (logLines.push(String(chunk)), done()) }))
-	const build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
-	const app = createApp({ env, logger, assets: vite.middlewares, pages: reactRouterHandler(build, env.NODE_ENV) })
+	const app = createApp({ env, logger, assets: vite.middlewares, pages })
 	const server = app.listen(0, '127.0.0.1')
 	await once(server, 'listening')
 	return {
@@ -134,4 +136,35 @@ describe('request bodies', () => {
 		const atLimit = await post(running.port, '/resources/theme', `theme=dark&x=${'a'.repeat(MAX_BODY_BYTES - 13)}`, { 'Content-Type': 'application/x-www-form-urlencoded' })
 		expect(atLimit.status).toBe(200)
 	})
+})
+
+describe('the client address behind a proxy', () => {
+	// Route modules read the client address from this header; the server sets it from req.ip.
+	const echoClientAddress: RequestHandler = (req, res) => void res.json({ clientAddress: req.headers['x-hardmode-client-ip'] })
+	const clientAddressSeen = async (port: number, forwardedFor: string) => {
+		const response = await fetch(`http://127.0.0.1:${port}/whoami`, { headers: { 'X-Forwarded-For': forwardedFor } })
+		return ((await response.json()) as { clientAddress: string }).clientAddress
+	}
+
+	it('ignores a forged X-Forwarded-For when no proxy is trusted (the default)', async () => {
+		const running = await startApp({}, echoClientAddress)
+		try {
+			expect(await clientAddressSeen(running.port, '203.0.113.66')).toMatch(/^(::ffff:)?127\.0\.0\.1$/)
+		} finally {
+			await running.close()
+		}
+	})
+
+	it.each([['a hop count of 1', '1'], ['the proxy’s address', '127.0.0.1']])(
+		'takes the address the one proxy appended, not the one the client forged, with %s',
+		async (_name, trustProxy) => {
+			const running = await startApp({ TRUST_PROXY: trustProxy }, echoClientAddress)
+			try {
+				// The client sent `X-Forwarded-For: 203.0.113.66`; the proxy (this loopback peer) appended the address it saw.
+				expect(await clientAddressSeen(running.port, '203.0.113.66, 198.51.100.9')).toBe('198.51.100.9')
+			} finally {
+				await running.close()
+			}
+		},
+	)
 })

@@ -110,7 +110,7 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 					'base-uri': ["'self'"],
 					'form-action': ["'self'"],
 					'frame-ancestors': ["'none'"],
-					...(isProduction && env.TRUST_PROXY ? { 'upgrade-insecure-requests': [] } : {}),
+					...(isProduction && env.TRUST_PROXY !== false ? { 'upgrade-insecure-requests': [] } : {}),
 				},
 			},
 			crossOriginEmbedderPolicy: false,
@@ -118,7 +118,7 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 			// (ours and React Router's) must refuse; same-origin keeps referrers in-house.
 			referrerPolicy: { policy: 'same-origin' },
 			// HSTS on localhost would pin browsers to https; only send it when cookies are Secure.
-			strictTransportSecurity: env.SECURE_COOKIES && env.TRUST_PROXY,
+			strictTransportSecurity: env.SECURE_COOKIES && env.TRUST_PROXY !== false,
 		}),
 	)
 	app.use(compression())

@@ -25,4 +25,27 @@ describe('parseEnv', () => {
 			/PORT[\s\S]*DATABASE_URL: must start with postgres:\/\/[\s\S]*SESSION_SECRET: must be at least 32 characters/,
 		)
 	})
+
+	it('trusts no proxy by default, or as many hops as given, or the proxies listed', () => {
+		const secret = 'x'.repeat(32)
+		expect(parseEnv({ SESSION_SECRET: secret }).TRUST_PROXY).toBe(false)
+		expect(parseEnv({ SESSION_SECRET: secret, TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false)
+		expect(parseEnv({ SESSION_SECRET: secret, TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false)
+		expect(parseEnv({ SESSION_SECRET: secret, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1)
+		expect(parseEnv({ SESSION_SECRET: secret, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2)
+		expect(parseEnv({ SESSION_SECRET: secret, TRUST_PROXY: '10.0.0.5, 172.16.0.0/12,fd00::/8, loopback' }).TRUST_PROXY).toEqual([
+			'10.0.0.5',
+			'172.16.0.0/12',
+			'fd00::/8',
+			'loopback',
+		])
+	})
+
+	it('refuses TRUST_PROXY=true, which would let any client choose its own address, and says what to set instead', () => {
+		expect(() => parseEnv({ SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: .*X-Forwarded-For.*any client could choose its own address.*number of proxies/)
+	})
+
+	it.each(['banana', '10.0.0.0/33', '10.0.0.300', '-1', '1.5'])('refuses TRUST_PROXY=%j with a message naming it', (value) => {
+		expect(() => parseEnv({ SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /)
+	})
 })

@@ -1,11 +1,55 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
 const booleanFromString = z
 	.enum(['true', 'false', '1', '0'])
 	.transform((value) => value === 'true' || value === '1')
+
+export type TrustProxy = false | number | string[]
+
+// Express's names for whole private ranges, accepted beside addresses and CIDRs.
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+// Off, a number of proxy hops, or the proxies' addresses; never "trust every hop": with that,
+// the client writes its own address into X-Forwarded-For and every per-address limit is moot.
+const trustProxy = z
+	.string()
+	.trim()
+	.optional()
+	.transform((value, ctx): TrustProxy => {
+		if (value === undefined || value === '' || value === 'false' || value === '0') return false
+		if (value === 'true') {
+			ctx.addIssue({
+				code: 'custom',
+				message:
+					'`true` would trust every address in X-Forwarded-For, so any client could choose its own address. Set the number of proxies in front of Hardmode (usually 1), or their addresses (such as 10.0.0.5 or 10.0.0.0/8, comma-separated)',
+			})
+			return z.NEVER
+		}
+		if (/^\d+$/.test(value)) return Number(value)
+		const proxies = value.split(',').map((entry) => entry.trim())
+		const unknown = proxies.filter((entry) => !isProxyAddress(entry))
+		if (unknown.length) {
+			ctx.addIssue({
+				code: 'custom',
+				message: `must be false, a number of proxy hops, or proxy addresses/CIDRs separated by commas; not an address: ${unknown.join(', ')}`,
+			})
+			return z.NEVER
+		}
+		return proxies
+	})
+
+function isProxyAddress(entry: string) {
+	if (NAMED_RANGES.has(entry)) return true
+	const [address = '', prefix, ...rest] = entry.split('/')
+	const version = isIP(address)
+	if (!version || rest.length) return false
+	if (prefix === undefined) return true
+	return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128)
+}
 
 const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -18,7 +62,7 @@ const EnvSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	SECURE_COOKIES: booleanFromString.optional(),
-	TRUST_PROXY: booleanFromString.default(false),
+	TRUST_PROXY: trustProxy,
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
 	SEED_DEMO: booleanFromString.default(true),
