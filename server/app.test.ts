@@ -8,7 +8,7 @@ import type { RequestHandler } from 'express'
 import { pino } from 'pino'
 import type { ServerBuild } from 'react-router'
 import { createServer as createViteServer, type ViteDevServer } from 'vite'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseEnv } from '#app/utils/env.server.ts'
 import { createApp, reactRouterHandler } from './app.ts'
 
@@ -167,4 +167,22 @@ describe('the client address behind a proxy', () => {
 			}
 		},
 	)
+})
+
+describe('the access log', () => {
+	it('never records an invite token, in the path or in a redirect back to it', async () => {
+		const token = 'k3J9sQx2VnB7pLm4TzR8wYc1'
+		const running = await startApp({}, (_req, res) => void res.status(404).send('not here'))
+		try {
+			await fetch(`http://127.0.0.1:${running.port}/invite/${token}`)
+			await fetch(`http://127.0.0.1:${running.port}/invite/${token}?intent=join`, { method: 'POST', body: 'intent=join', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+			await fetch(`http://127.0.0.1:${running.port}/login?redirectTo=${encodeURIComponent(`/invite/${token}`)}`)
+			await vi.waitFor(() => expect(running.logLines.filter((line) => line.includes('"url"'))).toHaveLength(3))
+			const log = running.logLines.join('\n')
+			expect(log).not.toContain(token)
+			expect(log).toContain('/invite/[token]')
+		} finally {
+			await running.close()
+		}
+	})
 })

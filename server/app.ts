@@ -127,7 +127,7 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 			logger,
 			autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') || req.url === '/resources/healthcheck' },
 			customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-			serializers: { req: (req) => ({ method: req.method, url: req.url }), res: (res) => ({ status: res.statusCode }) },
+			serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }), res: (res) => ({ status: res.statusCode }) },
 		}),
 	)
 
@@ -203,6 +203,15 @@ function refuseOversizedBody(req: Request, res: Response, body: OversizedBody, l
 	res.type('html').send(
 		renderStatusPage({ status: 413, title: 'That was too much to send', message: `${size} Shorten what you sent and try again — nothing was saved.` }),
 	)
+}
+
+// An unused invite link is a credential (whoever has it can join the team), and logs are read
+// by more people and kept longer than invites live; so the token never reaches the log, neither
+// in the path nor percent-encoded in a redirect back to it.
+const INVITE_TOKEN = /(\/|%2F)invite(\/|%2F)[^/?#&]+/gi
+
+function redactUrl(url: string | undefined) {
+	return url?.replace(INVITE_TOKEN, (_match, slash: string, separator: string) => `${slash}invite${separator}[token]`)
 }
 
 function clientBuildFiles() {
