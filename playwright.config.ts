@@ -89,6 +89,8 @@ function e2eServer(options: { command: string; port: number; database: string; d
 			// Plain http on loopback: Secure cookies and upgrade-insecure-requests would break it.
 			SECURE_COOKIES: 'false',
 			LOG_LEVEL: 'error',
+			// `npm run serve` is a production start, which seeds no demo unless asked.
+			SEED_DEMO: 'true',
 			SEED_HISTORY: String(options.history),
 		},
 	}

@@ -48,4 +48,13 @@ describe('parseEnv', () => {
 	it.each(['banana', '10.0.0.0/33', '10.0.0.300', '-1', '1.5'])('refuses TRUST_PROXY=%j with a message naming it', (value) => {
 		expect(() => parseEnv({ SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: value })).toThrow(/TRUST_PROXY: /)
 	})
+
+	it('seeds the demo organisation (whose admin password is published) only outside production, unless asked to', () => {
+		const secret = 'x'.repeat(32)
+		expect(parseEnv({ SESSION_SECRET: secret }).SEED_DEMO).toBe(true)
+		expect(parseEnv({ SESSION_SECRET: secret, NODE_ENV: 'test' }).SEED_DEMO).toBe(true)
+		expect(parseEnv({ SESSION_SECRET: secret, NODE_ENV: 'production' }).SEED_DEMO).toBe(false)
+		expect(parseEnv({ SESSION_SECRET: secret, NODE_ENV: 'production', SEED_DEMO: 'true' }).SEED_DEMO).toBe(true)
+		expect(parseEnv({ SESSION_SECRET: secret, SEED_DEMO: 'false' }).SEED_DEMO).toBe(false)
+	})
 })

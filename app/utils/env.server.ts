@@ -65,12 +65,14 @@ const EnvSchema = z.object({
 	TRUST_PROXY: trustProxy,
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
-	SEED_DEMO: booleanFromString.default(true),
+	// The demo organisation's logins and password are published: in production only on request
+	// (`npm start`, the try-it-out command, asks for it; a real deployment should not).
+	SEED_DEMO: booleanFromString.optional(),
 	// Six months of simulated practice for a demo organisation nobody has practised in yet.
 	SEED_HISTORY: booleanFromString.optional(),
 })
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean; SEED_HISTORY: boolean }
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean; SEED_DEMO: boolean; SEED_HISTORY: boolean }
 
 /** Parses the environment, or throws one error that lists every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -84,6 +86,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		...env,
 		SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATA_DIR),
 		SECURE_COOKIES: env.SECURE_COOKIES ?? env.NODE_ENV === 'production',
+		SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
 		// Tests that seed the demo (db:seed run by a test, say) want it as seedDemo() makes it, and fast.
 		SEED_HISTORY: env.SEED_HISTORY ?? env.NODE_ENV !== 'test',
 	}

@@ -43,7 +43,7 @@ const summary = (values: number[]) => {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hm-bench-workspace-'))
 const server = spawn('npm', ['run', 'serve'], {
 	// BENCH_DATABASE_URL=postgres://… measures against a PostgreSQL server instead of the embedded database.
-	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `pglite:${dataDir}/db`, DATA_DIR: dataDir, SECURE_COOKIES: 'false', LOG_LEVEL: 'error', SEED_HISTORY: 'false' },
+	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `pglite:${dataDir}/db`, DATA_DIR: dataDir, SECURE_COOKIES: 'false', LOG_LEVEL: 'error', SEED_DEMO: 'true', SEED_HISTORY: 'false' },
 	stdio: ['ignore', 'ignore', 'inherit'],
 	detached: true,
 })
