@@ -7,7 +7,7 @@ import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { verifyLogin } from '#app/models/user.server.ts'
 import { createSession, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
 import { emailField, parseForm, passwordField } from '#app/utils/forms.ts'
-import { checkLoginThrottle, clearLoginFailures, clientIp, describeRetry, recordLoginFailure } from '#app/utils/rate-limit.server.ts'
+import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -33,16 +33,15 @@ export async function action({ request }: Route.ActionArgs) {
 	const { email, password, redirectTo } = form.data
 	const ip = clientIp(request)
 
-	const throttle = await checkLoginThrottle(email, ip)
-	if (throttle.limited) return rateLimited(throttle.retryAfterSeconds)
+	const check = await beginPasswordCheck(email, ip)
+	if (check.limited) return rateLimited(check.retryAfterSeconds)
 
 	const user = await verifyLogin(email, password)
 	if (!user) {
-		const after = await recordLoginFailure(email, ip)
-		if (after.limited) return rateLimited(after.retryAfterSeconds)
+		if (check.ifWrong.limited) return rateLimited(check.ifWrong.retryAfterSeconds)
 		return data({ fieldErrors: undefined, formError: 'That e-mail and password do not match an account. Check both and try again.' }, { status: 400 })
 	}
-	await clearLoginFailures(email)
+	await passwordCheckSucceeded(email, ip)
 	const cookie = await createSession(user.id, user.organizationId, request)
 	return redirect(safeRedirectPath(redirectTo), { headers: { 'Set-Cookie': cookie } })
 }

@@ -10,6 +10,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
+import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
 import { clearSessionCookie } from '#app/utils/session.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -21,6 +22,13 @@ const NameSchema = z.object({ intent: z.literal('name'), name: nameField })
 const PasswordSchema = z.object({ intent: z.literal('password'), currentPassword: passwordField, newPassword: passwordField })
 
 type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string }
+
+function tooManyWrongPasswords(retryAfterSeconds: number) {
+	return data<ActionResult>(
+		{ intent: 'password', fieldErrors: { currentPassword: [`Too many wrong passwords. For your account's safety, try again ${describeRetry(retryAfterSeconds)}.`] } },
+		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
+	)
+}
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
@@ -37,8 +45,16 @@ export async function action({ request }: Route.ActionArgs) {
 		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
 		const problems = passwordProblems(form.data.newPassword, { email: user.email, name: user.name })
 		if (problems.length) return data<ActionResult>({ intent, fieldErrors: { newPassword: problems } }, { status: 400 })
+		// Guessing the current password here is guessing a log-in password: the same limit applies.
+		const ip = clientIp(request)
+		const check = await beginPasswordCheck(user.email, ip)
+		if (check.limited) return tooManyWrongPasswords(check.retryAfterSeconds)
 		const result = await changePassword({ userId: user.id, organizationId: user.organizationId, currentSessionId: user.sessionId, ...form.data })
-		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { currentPassword: ['That is not your current password.'] } }, { status: 400 })
+		if (!result.ok) {
+			if (check.ifWrong.limited) return tooManyWrongPasswords(check.ifWrong.retryAfterSeconds)
+			return data<ActionResult>({ intent, fieldErrors: { currentPassword: ['That is not your current password.'] } }, { status: 400 })
+		}
+		await passwordCheckSucceeded(user.email, ip)
 		return data<ActionResult>({ intent, message: 'Your password was changed. Your other sessions were logged out.' })
 	}
 	if (intent === 'logout-everywhere') {

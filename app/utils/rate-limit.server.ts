@@ -1,43 +1,66 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-// Failed logins are limited per account (guessing one person's password) and per
-// IP (trying many accounts). In memory: one app process per embedded database; a
-// multi-server PostgreSQL deployment would move these to a shared store.
+// Password checks (log-in, and the current password in settings) are limited per account
+// (guessing one person's password) and per address (trying many accounts). In memory: one app
+// process per embedded database; a multi-server PostgreSQL deployment would move these to a
+// shared store.
+//
+// An attempt takes its points *before* the password is checked and gets them back if the
+// password was right, so guesses sent all at once cannot all be checked before the first
+// failure is counted.
+//
+// The address limit does not shut the address out: a whole office or VPN shares one address,
+// and an attacker among them must not lock everyone else out. Once an address has used up its
+// failures it may no longer retry an account it has already failed on from there, but each other
+// account still gets one attempt from it, so a colleague typing the right password gets in.
+// Spraying from that address is then down to one guess per account per window, on top of the
+// per-account limit that holds from everywhere.
 export const LOGIN_FAILURES_PER_ACCOUNT = 5
-export const LOGIN_FAILURES_PER_IP = 30
+export const LOGIN_FAILURES_PER_ADDRESS = 30
 const WINDOW_SECONDS = 15 * 60
 
 const byAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-account' })
-const byIp = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_IP, duration: WINDOW_SECONDS, keyPrefix: 'login-ip' })
+const byAddress = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'login-ip' })
+// Attempts on one account from one address; only consulted once the address has used up its failures.
+const byAddressAndAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-ip-account' })
 
 export type Throttle = { limited: false } | { limited: true; retryAfterSeconds: number }
 
-function throttleFrom(res: RateLimiterRes | null, limit: number): Throttle {
-	if (res && res.consumedPoints >= limit) return { limited: true, retryAfterSeconds: Math.ceil(res.msBeforeNext / 1000) }
-	return { limited: false }
+/** Either refused now, or allowed, with the throttle that applies if this password turns out wrong. */
+export type PasswordCheck = { limited: true; retryAfterSeconds: number } | { limited: false; ifWrong: Throttle }
+
+const pairKey = (email: string, ip: string) => `${ip} ${email}`
+
+async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes> {
+	try {
+		return await limiter.consume(key, 1)
+	} catch (rejection) {
+		if (rejection instanceof RateLimiterRes) return rejection
+		throw rejection
+	}
 }
 
-/** Whether this account or IP has used up its failed attempts. */
-export async function checkLoginThrottle(email: string, ip: string): Promise<Throttle> {
-	const [account, address] = await Promise.all([byAccount.get(email), byIp.get(ip)])
-	const a = throttleFrom(account, LOGIN_FAILURES_PER_ACCOUNT)
-	if (a.limited) return a
-	return throttleFrom(address, LOGIN_FAILURES_PER_IP)
+const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+const overLimit = (res: RateLimiterRes, limit: number) => res.consumedPoints > limit
+
+/** Takes one attempt from the account and the address before a password is checked. */
+export async function beginPasswordCheck(email: string, ip: string): Promise<PasswordCheck> {
+	const account = await take(byAccount, email)
+	if (overLimit(account, LOGIN_FAILURES_PER_ACCOUNT)) return { limited: true, retryAfterSeconds: retryAfter(account) }
+	const [address, pair] = await Promise.all([take(byAddress, ip), take(byAddressAndAccount, pairKey(email, ip))])
+	if (overLimit(address, LOGIN_FAILURES_PER_ADDRESS) && pair.consumedPoints > 1) {
+		// Nothing was checked, so nothing is counted against the account.
+		await Promise.all([byAccount.reward(email, 1), byAddress.reward(ip, 1), byAddressAndAccount.reward(pairKey(email, ip), 1)])
+		return { limited: true, retryAfterSeconds: Math.min(retryAfter(address), retryAfter(pair)) }
+	}
+	if (account.remainingPoints === 0) return { limited: false, ifWrong: { limited: true, retryAfterSeconds: retryAfter(account) } }
+	if (address.remainingPoints === 0) return { limited: false, ifWrong: { limited: true, retryAfterSeconds: retryAfter(address) } }
+	return { limited: false, ifWrong: { limited: false } }
 }
 
-/** Counts a failed attempt; returns the throttle state after counting it. */
-export async function recordLoginFailure(email: string, ip: string): Promise<Throttle> {
-	const results = await Promise.all([
-		byAccount.penalty(email, 1),
-		byIp.penalty(ip, 1),
-	])
-	const a = throttleFrom(results[0], LOGIN_FAILURES_PER_ACCOUNT)
-	if (a.limited) return a
-	return throttleFrom(results[1], LOGIN_FAILURES_PER_IP)
-}
-
-export async function clearLoginFailures(email: string) {
-	await byAccount.delete(email)
+/** The password was right: the attempt is given back, and the account's failures are forgotten. */
+export async function passwordCheckSucceeded(email: string, ip: string) {
+	await Promise.all([byAccount.delete(email), byAddress.reward(ip, 1), byAddressAndAccount.delete(pairKey(email, ip))])
 }
 
 export function describeRetry(seconds: number) {
