@@ -1058,6 +1058,13 @@ const api = {
 			mutable: new Set<object>([g, consoleObject, stubSlots, ...(matchers.state ? [matchers.state] : [])]),
 			extraRoots: [
 				{ object: testApi, name: 'the test API' },
+				// The assertion library: no global names these, and the walk does not call the namespace's getters.
+				{ object: chai.Assertion, name: 'expect' },
+				{ object: chai.AssertionError, name: 'expect' },
+				{ object: chai.config, name: 'expect' },
+				{ object: chai.util, name: 'expect' },
+				{ object: chai.expect, name: 'expect' },
+				{ object: chai.assert, name: 'expect' },
 				{ object: simulationKit.exports, name: 'the simulation kit' },
 				{ object: matchers.matchers, name: 'expect' },
 				{ object: matchers.customEqualityTesters, name: 'expect' },

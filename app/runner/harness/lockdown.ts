@@ -201,7 +201,8 @@ function ownerOf(names: Map<object, string>, g: object, key: string, description
 	}
 	const exact = candidates.find((name) => name === hint || name === hint.replace(/\.prototype$/, ''))
 	if (exact) return exact
-	if (Object.hasOwn(g, key) && candidates.length === 0) return null
+	// A global binding (`JSON = …`, `globalThis.expect = …`) before an object that merely shares the name.
+	if (Object.hasOwn(g, key)) return null
 	candidates.sort((a, b) => a.length - b.length)
 	return candidates[0] ?? null
 }
