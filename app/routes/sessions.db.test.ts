@@ -59,8 +59,8 @@ describe('redirects after logging in', () => {
 		expect(safeRedirectPath(to)).toBe(expected)
 	})
 
-	it('never sends a user off-site through the login form', async () => {
-		const result = await call(login.action, post('/login', { email: 'ada@hardmode.dev', password: 'hardmode-demo', redirectTo: '//evil.example' }))
+	it.each(['//evil.example', '/\t/evil.example', '/\\evil.example', 'https://evil.example'])('never sends a user off-site through the login form (redirectTo %j)', async (redirectTo) => {
+		const result = await call(login.action, post('/login', { email: 'ada@hardmode.dev', password: 'hardmode-demo', redirectTo }))
 		expect(result.status).toBe(302)
 		expect(result.headers.get('Location')).toBe('/dashboard')
 	})

@@ -161,8 +161,17 @@ export async function destroySession(request: Request) {
 	return clearSessionCookie()
 }
 
+// Browsers drop tabs and newlines from URLs and read a backslash as a slash, so `/\t/evil.example`
+// or `/\\evil.example` would leave the site although they look like paths: both are refused.
+const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/
+const THIS_SITE = new URL('https://this-site.invalid')
+
+/** A path on this site to send the user to after a form, or the fallback for anything else. */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = '/dashboard') {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || CONTROL_OR_BACKSLASH.test(to)) return fallback
+	// The check that matters, whatever the spelling: resolved as a browser resolves a Location
+	// header, the path must stay on this origin.
+	if (!URL.canParse(to, THIS_SITE) || new URL(to, THIS_SITE).origin !== THIS_SITE.origin) return fallback
 	return to
 }
 
