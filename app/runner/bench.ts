@@ -68,8 +68,9 @@ async function makeVmBaseline() {
 			},
 		],
 	})
-	const testCode = new vm.Script(bundled.outputFiles[0]!.text)
-	const harnessScript = new vm.Script(harness)
+	// Named as in the sandbox: the harness only lets test files define tests.
+	const testCode = new vm.Script(bundled.outputFiles[0]!.text, { filename: 'tests/cart.test.ts' })
+	const harnessScript = new vm.Script(harness, { filename: 'hardmode-harness' })
 	return async () => {
 		const context = vm.createContext({})
 		harnessScript.runInContext(context)
