@@ -9,6 +9,10 @@ import { action as inviteAction, loader as inviteLoader } from './invite.$token.
 import { loader as teamLoader } from './teams.$teamId.tsx'
 import { seedDemo } from '#prisma/seed.ts'
 import { get, loginCookie, post, settle, type RouteArgs as Args } from '#tests/routes.ts'
+import { ACCOUNT_REFUSALS_PER_ADDRESS } from '#app/utils/rate-limit.server.ts'
+
+// What sign-up and invites say when they cannot create an account for an address.
+const ACCOUNT_NOT_CREATED = /^We could not create an account with this e-mail address\./
 
 let db: Database
 let demo: { organizationId: string; teamId: string; leadId: string; learnerId: string; adminId: string }
@@ -53,11 +57,28 @@ describe('sign-up', () => {
 		expect(user).toEqual({ orgRole: 'admin', organization: { name: 'Harbor Imports' } })
 	})
 
-	it('refuses a duplicate e-mail (whatever its case) with a clear message', async () => {
+	it('refuses a registered e-mail (whatever its case) without saying it is registered, and creates nothing', async () => {
 		const result = await signup({ ...valid, organizationName: 'Another', email: 'ART@Harbor.test' })
 		expect(result.status).toBe(400)
-		expect(result.data).toMatchObject({ fieldErrors: { email: [expect.stringContaining('already exists')] } })
+		const message = (result.data as { fieldErrors: { email: string[] } }).fieldErrors.email.join(' ')
+		expect(message).toMatch(ACCOUNT_NOT_CREATED)
+		expect(message).not.toMatch(/already|exists|registered|taken|in use/i)
 		expect(await db.prisma.organization.count({ where: { name: 'Another' } })).toBe(0)
+	})
+
+	it('stops answering sign-ups from an address that keeps hitting registered e-mails', async () => {
+		const from = (address: string, fields: Record<string, string>) => {
+			const request = post('/signup', fields)
+			request.headers.set('X-Hardmode-Client-IP', address)
+			return settle(() => signupAction({ request, params: {}, context: {} } as unknown as Args<typeof signupAction>))
+		}
+		const probe = (i: number) => ({ ...valid, organizationName: `Probe ${i}`, email: i % 2 ? 'art@harbor.test' : 'ada@hardmode.dev' })
+		for (let i = 0; i < ACCOUNT_REFUSALS_PER_ADDRESS; i++) expect((await from('198.51.100.50', probe(i))).status).toBe(400)
+		const refused = await from('198.51.100.50', { ...valid, organizationName: 'Probe new', email: 'new.probe@harbor.test' })
+		expect(refused.status).toBe(429)
+		expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+		expect(await db.prisma.user.count({ where: { email: 'new.probe@harbor.test' } })).toBe(0)
+		expect((await from('198.51.100.51', { ...valid, organizationName: 'Elsewhere', email: 'elsewhere@harbor.test' })).status).toBe(302)
 	})
 
 	it('refuses control characters in names with a message, and saves nothing', async () => {
@@ -154,6 +175,16 @@ describe('invites', () => {
 		])
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
 		expect(await db.prisma.user.count({ where: { email: { in: ['racer1@acme.test', 'racer2@acme.test'] } } })).toBe(1)
+	})
+
+	it('refuses a registered e-mail with the same words as sign-up, without saying it is registered', async () => {
+		const { token } = await createInvite({ organizationId: demo.organizationId, teamId: demo.teamId, createdById: demo.leadId, role: 'learner' })
+		const result = await register(token, 'Grace@Hardmode.dev')
+		expect(result.status).toBe(400)
+		const message = (result.data as { fieldErrors: { email: string[] } }).fieldErrors.email.join(' ')
+		expect(message).toMatch(ACCOUNT_NOT_CREATED)
+		expect(message).not.toMatch(/already|exists|registered|taken|in use/i)
+		expect((await openInvite(token)).status).toBe(200)
 	})
 
 	it('says an expired invite has expired, and a forged one is not found', async () => {

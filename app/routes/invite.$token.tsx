@@ -15,6 +15,7 @@ import { EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, getOptionalUser } from '#app/utils/auth.server.ts'
 import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
+import { beginAccountCreation, clientIp, describeRetry, refundAccountCreation } from '#app/utils/rate-limit.server.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
 function statusFor(invite: InviteState) {
@@ -57,16 +58,38 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		const form = parseForm(formData, RegisterSchema)
 		if (!form.ok) return data({ fieldErrors: form.fieldErrors as FieldErrors | undefined, formError: undefined }, { status: 400 })
-		const user = await acceptInviteAsNewUser(invite, form.data)
+		return await registerWithInvite(request, invite, form.data)
+	} catch (error) {
+		if (error instanceof InviteNoLongerValidError) {
+			return data({ fieldErrors: undefined, formError: error.message }, { status: 410 })
+		}
+		throw error
+	}
+}
+
+// As on sign-up: the answer for a registered address does not say so, takes as long as creating
+// the account, and counts towards the limit on how many addresses one network can try.
+async function registerWithInvite(request: Request, invite: Extract<InviteState, { status: 'valid' }>, input: { name: string; email: string; password: string }) {
+	const ip = clientIp(request)
+	const throttle = await beginAccountCreation(ip)
+	if (throttle.limited) {
+		return data(
+			{ fieldErrors: undefined, formError: `Too many sign-up attempts from your network. Try again ${describeRetry(throttle.retryAfterSeconds)}.` },
+			{ status: 429, headers: { 'Retry-After': String(throttle.retryAfterSeconds) } },
+		)
+	}
+	try {
+		const user = await acceptInviteAsNewUser(invite, input)
+		await refundAccountCreation(ip)
 		const cookie = await createSession(user.id, user.organizationId, request)
 		return redirect('/dashboard?welcome=1', { headers: { 'Set-Cookie': cookie } })
 	} catch (error) {
 		if (error instanceof EmailTakenError) {
-			return data({ fieldErrors: { email: ['An account with this e-mail address already exists. Log in with it, then open this link again to join the team.'] } as FieldErrors, formError: undefined }, { status: 400 })
+			const message =
+				'We could not create an account with this e-mail address. If you have a Hardmode account, log in with it, then open this link again to join the team; otherwise check the address or use another one.'
+			return data({ fieldErrors: { email: [message] } as FieldErrors, formError: undefined }, { status: 400 })
 		}
-		if (error instanceof InviteNoLongerValidError) {
-			return data({ fieldErrors: undefined, formError: error.message }, { status: 410 })
-		}
+		await refundAccountCreation(ip)
 		throw error
 	}
 }

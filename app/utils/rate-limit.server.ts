@@ -63,6 +63,25 @@ export async function passwordCheckSucceeded(email: string, ip: string) {
 	await Promise.all([byAccount.delete(email), byAddress.reward(ip, 1), byAddressAndAccount.delete(pairKey(email, ip))])
 }
 
+// Sign-up and invite links cannot hide from their answer whether an e-mail address already has
+// an account: one kind of attempt creates an account and logs in, the other cannot. What keeps
+// that from becoming a directory of who uses Hardmode is this limit: each attempt takes a point
+// from its address before the e-mail is tried and gives it back unless it was refused for the
+// address, so one network can learn about only a few addresses per window.
+export const ACCOUNT_REFUSALS_PER_ADDRESS = 10
+const accountCreations = new RateLimiterMemory({ points: ACCOUNT_REFUSALS_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'account-creation' })
+
+/** Takes one attempt to create an account from this address; limited once it has too many refusals. */
+export async function beginAccountCreation(ip: string): Promise<Throttle> {
+	const res = await take(accountCreations, ip)
+	return overLimit(res, ACCOUNT_REFUSALS_PER_ADDRESS) ? { limited: true, retryAfterSeconds: retryAfter(res) } : { limited: false }
+}
+
+/** The attempt ended without learning whether the e-mail was registered (created, or failed otherwise). */
+export async function refundAccountCreation(ip: string) {
+	await accountCreations.reward(ip, 1)
+}
+
 export function describeRetry(seconds: number) {
 	const minutes = Math.ceil(seconds / 60)
 	return minutes <= 1 ? 'in a minute' : `in ${minutes} minutes`
