@@ -16,8 +16,14 @@ const MAX_BODY_BYTES = 64 * 1024
 
 let vite: ViteDevServer
 beforeAll(async () => {
-	// No HMR socket: it would take the port of a developer's running dev server.
-	vite = await createViteServer({ server: { middlewareMode: true, hmr: false }, logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } })
+	// Server rendering only: no HMR socket (it would take a running dev server's port) and no
+	// client dependency optimising into the cache a developer's dev server uses.
+	vite = await createViteServer({
+		cacheDir: 'node_modules/.cache/hardmode-app-test-vite',
+		server: { middlewareMode: true, hmr: false },
+		optimizeDeps: { noDiscovery: true, include: [] },
+		logLevel: 'error',
+	})
 })
 afterAll(async () => {
 	await vite?.close()
