@@ -117,14 +117,14 @@ test.describe('bad input gets a clear answer', () => {
 		await checkA11y(page, '404')
 	})
 
-	test('signing up with an e-mail that already has an account says so and keeps the form', async ({ page }) => {
+	test('signing up with an e-mail that already has an account is refused without saying so, and keeps the form', async ({ page }) => {
 		await page.goto('/signup')
 		await page.getByLabel('Organisation name').fill('Duplicate Co')
 		await page.getByLabel('Your name').fill('Ada Again')
 		await page.getByLabel('Work e-mail').fill('ADA@hardmode.dev')
 		await page.getByLabel('Password').fill(PASSWORD)
 		await page.getByRole('button', { name: 'Create organisation' }).click()
-		await expect(page.getByText('An account with this e-mail address already exists')).toBeVisible()
+		await expect(page.getByText('We could not create an account with this e-mail address')).toBeVisible()
 		await expect(page.getByLabel('Organisation name')).toHaveValue('Duplicate Co')
 	})
 
