@@ -17,7 +17,7 @@ import {
 import * as spy from '@vitest/spy'
 import { format, inspect, stringify } from '@vitest/utils/display'
 import { HARNESS_FILE, callerLocation, installCallSites } from './call-sites.ts'
-import { BuiltinTamperError, describeTamper, lockDown } from './lockdown.ts'
+import { BuiltinTamperError, describeTamper, prepareLockdown } from './lockdown.ts'
 import { createSimulationKit, type ScenarioReport } from './simulation.ts'
 
 type Fn = (...args: any[]) => any
@@ -432,7 +432,7 @@ const vi: any = {
 		// Date.now and Math.random read through slots, which stay replaceable.
 		if (target === VirtualDate && method === 'now') return spy.spyOn(stubSlots, 'now')
 		if (target === Math && method === 'random') return spy.spyOn(stubSlots, 'random')
-		const frozenName = target && (typeof target === 'object' || typeof target === 'function') ? frozenNames.get(target) : undefined
+		const frozenName = target && (typeof target === 'object' || typeof target === 'function') && lockdown.isLocked(target) ? (lockdown.names().get(target) ?? 'a built-in object') : undefined
 		if (frozenName) throw new TypeError(`vi.spyOn cannot replace ${frozenName}.${String(method)}: built-ins are read-only in the sandbox. Pass a fake in instead.`)
 		return (spy.spyOn as any)(target, method, accessType)
 	},
@@ -694,8 +694,6 @@ const testApi: Record<string, unknown> = {
 
 // ---------------------------------------------------------------- error serialisation
 let learnerFiles = new Set<string>()
-// What lockDown froze, by name: for messages when code tries to change one of them.
-let frozenNames = new Map<object, string>()
 
 function safeString(value: unknown, max = 4000): string {
 	try {
@@ -725,7 +723,7 @@ function stackFrames(error: unknown): Array<{ text: string; file: string; line: 
 
 /** "src/x.ts:12 tried to replace JSON.stringify; built-ins are read-only in the sandbox", for a TypeError that says so. */
 function tamperReport(message: string, frames: ReturnType<typeof stackFrames>): Pick<Result, 'message' | 'location'> | null {
-	const tamper = message.startsWith('tried to replace ') ? message : describeTamper(message, frozenNames, g)
+	const tamper = message.startsWith('tried to replace ') ? message : describeTamper(message, lockdown.names(), g)
 	if (!tamper) return null
 	const frame = frames[0]
 	return frame ? { message: `${frame.file}:${frame.line} ${tamper}`, location: { file: frame.file, line: frame.line, column: frame.column } } : { message: tamper }
@@ -1051,31 +1049,35 @@ const api = {
 	 */
 	seal() {
 		for (const name of ['__hm', '__hmTestApi', '__hmSim', '__hmRealNow', 'WebAssembly', 'SharedArrayBuffer', 'Atomics']) delete g[name]
-		const matchers = g[JEST_MATCHERS_OBJECT] as { state: object | undefined; matchers: object; customEqualityTesters: unknown[] }
-		frozenNames = lockDown(g, {
-			writableGlobals: new Set<PropertyKey>(['console']),
-			// The global object stays extensible (tests set globals of their own); its existing bindings are locked.
-			mutable: new Set<object>([g, consoleObject, stubSlots, ...(matchers.state ? [matchers.state] : [])]),
-			extraRoots: [
-				{ object: testApi, name: 'the test API' },
-				// The assertion library: no global names these, and the walk does not call the namespace's getters.
-				{ object: chai.Assertion, name: 'expect' },
-				{ object: chai.AssertionError, name: 'expect' },
-				{ object: chai.config, name: 'expect' },
-				{ object: chai.util, name: 'expect' },
-				{ object: chai.expect, name: 'expect' },
-				{ object: chai.assert, name: 'expect' },
-				{ object: simulationKit.exports, name: 'the simulation kit' },
-				{ object: matchers.matchers, name: 'expect' },
-				{ object: matchers.customEqualityTesters, name: 'expect' },
-				{ object: g[ASYMMETRIC_MATCHERS_OBJECT], name: 'expect' },
-			],
-		})
+		lockdown.seal()
 	},
 	/** What a TypeError thrown while a test file was loading says, when it was an attempt to change a built-in; else null. */
 	describeLoadError(message: string, stack: string): string {
 		return JSON.stringify(tamperReport(message, stackFrames({ stack })))
 	},
 }
+
+// What seal() freezes is listed now, while the harness is evaluated for the snapshot.
+const matcherTables = g[JEST_MATCHERS_OBJECT] as { state: object | undefined; matchers: object; customEqualityTesters: unknown[] }
+const lockdown = prepareLockdown(g, {
+	writableGlobals: new Set<PropertyKey>(['console']),
+	// The global object stays extensible (tests set globals of their own); its existing bindings are locked.
+	mutable: new Set<object>([g, consoleObject, stubSlots, ...(matcherTables.state ? [matcherTables.state] : [])]),
+	extraRoots: [
+		{ object: testApi, name: 'the test API' },
+		{ object: simulationKit.exports, name: 'the simulation kit' },
+		{ object: VirtualDate, name: 'Date' },
+		// The assertion library: no global names these.
+		{ object: chai.Assertion, name: 'expect' },
+		{ object: chai.AssertionError, name: 'expect' },
+		{ object: chai.config, name: 'expect' },
+		{ object: chai.util, name: 'expect' },
+		{ object: chai.expect, name: 'expect' },
+		{ object: chai.assert, name: 'expect' },
+		{ object: matcherTables.matchers, name: 'expect' },
+		{ object: matcherTables.customEqualityTesters, name: 'expect' },
+		{ object: g[ASYMMETRIC_MATCHERS_OBJECT], name: 'expect' },
+	],
+})
 
 g.__hm = api
