@@ -8,8 +8,7 @@ import { build } from 'esbuild'
 import { assertSupportedNode } from '#server/node-version.ts'
 import { createRunnerPool, runTests, type RunnerPool } from './index.ts'
 import { typicalExercise } from './bench-exercise.ts'
-// @ts-expect-error plain JavaScript module shared with the worker
-import { ensureHarnessBundle } from './worker/harness-bundle.mjs'
+import { ensureHarnessBundle } from './worker/harness-bundle.ts'
 
 assertSupportedNode('The runner benchmark')
 

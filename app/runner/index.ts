@@ -57,10 +57,9 @@ export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits
 	if (outcome.kind === 'killed') {
 		return { ...rejectedRun(describeLimit(outcome.limit, limits), outcome.limit, queueMs) }
 	}
-	const timings = { queueMs, compileMs: round(outcome.compileMs ?? 0), runMs: round(outcome.runMs ?? 0) }
-	if (outcome.stopped) {
-		const limit = outcome.stopped === 'memory' || outcome.stopped === 'tests' ? outcome.stopped : 'time'
-		return { version: RESULT_VERSION, status: 'error', message: describeLimit(limit, limits), tests: [], console: '', timings, limit }
+	const timings = { queueMs, compileMs: round(outcome.compileMs), runMs: round(outcome.kind === 'error' ? 0 : outcome.runMs) }
+	if (outcome.kind === 'stopped') {
+		return { version: RESULT_VERSION, status: 'error', message: describeLimit(outcome.limit, limits), tests: [], console: '', timings, limit: outcome.limit }
 	}
 	// The worker caps what leaves the isolate; the app checks it again rather than trust a process that ran learner code.
 	const capped: CappedTest[] = []
@@ -70,14 +69,21 @@ export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits
 		const parsed = TestResultSchema.safeParse(t)
 		return parsed.success ? [parsed.data] : []
 	})
-	const consoleText = capUtf8(typeof outcome.console === 'string' ? outcome.console : '', limits.outputBytes + 256)
-	const outputTruncated = Boolean(outcome.outputTruncated) || consoleText.cut
-	const base = { version: RESULT_VERSION, tests, console: consoleText.text, timings, ...(outputTruncated ? { limit: 'output' as const } : {}) }
-	if (outcome.status === 'error') {
-		return { ...base, status: 'error', message: capText(typeof outcome.message === 'string' ? outcome.message : 'The code could not be run.', FIELD_CAPS.message), ...(outcome.location ? { location: outcome.location } : {}) }
+	if (outcome.kind === 'error') {
+		return { version: RESULT_VERSION, status: 'error', message: capText(outcome.message, FIELD_CAPS.message), tests, console: '', timings, ...(outcome.location ? { location: outcome.location } : {}) }
 	}
-	const problem = typeof outcome.fileProblem?.message === 'string' ? capText(outcome.fileProblem.message, FIELD_CAPS.message) : undefined
-	return { ...base, status: overallStatus(tests), ...summary(tests, problem, outputTruncated ? describeLimit('output', limits) : undefined) }
+	const consoleText = capUtf8(outcome.console, limits.outputBytes + 256)
+	const outputTruncated = outcome.outputTruncated || consoleText.cut
+	const problem = outcome.fileProblem === null ? undefined : capText(outcome.fileProblem, FIELD_CAPS.message)
+	return {
+		version: RESULT_VERSION,
+		status: overallStatus(tests),
+		tests,
+		console: consoleText.text,
+		timings,
+		...(outputTruncated ? { limit: 'output' as const } : {}),
+		...summary(tests, problem, outputTruncated ? describeLimit('output', limits) : undefined),
+	}
 }
 
 function overallStatus(tests: TestResult[]): RunResult['status'] {

@@ -3,23 +3,11 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { RunLimits, RunRequest } from './protocol.ts'
+import { WorkerMessageSchema, type HostToWorker, type WorkerRunReport, type WorkerRunRequest } from './protocol.ts'
 
 /** What a worker answers for one run, before it is turned into a RunResult. */
 export type WorkerOutcome =
-	| {
-			kind: 'finished'
-			tests: unknown[]
-			console: string
-			outputTruncated?: boolean
-			compileMs: number
-			runMs: number
-			fileProblem?: { message: string } | null
-			status?: 'error'
-			message?: string
-			location?: { file: string; line: number; column: number }
-			stopped?: string
-	  }
+	| WorkerRunReport
 	| { kind: 'killed'; limit: 'time' | 'memory'; reason: string }
 	| { kind: 'rejected'; limit: 'queue'; queueMs: number }
 	| { kind: 'unavailable'; reason: string }
@@ -40,7 +28,7 @@ export type PoolOptions = {
 }
 
 type Job = {
-	request: Required<Pick<RunRequest, 'files'>> & Omit<RunRequest, 'limits'> & { limits: RunLimits }
+	request: WorkerRunRequest
 	owner: string
 	enqueuedAt: number
 	resolve: (outcome: WorkerOutcome & { queueMs: number }) => void
@@ -63,13 +51,13 @@ function workerEntry() {
 	// Inside the production build this module lives in build/server/, so walk up to the project.
 	let dir = path.dirname(fileURLToPath(import.meta.url))
 	for (let i = 0; i < 6; i++) {
-		const candidate = path.join(dir, 'app/runner/worker/worker.mjs')
+		const candidate = path.join(dir, 'app/runner/worker/worker.ts')
 		if (existsSync(candidate)) return candidate
-		const local = path.join(dir, 'worker/worker.mjs')
+		const local = path.join(dir, 'worker/worker.ts')
 		if (existsSync(local)) return local
 		dir = path.dirname(dir)
 	}
-	throw new Error('The sandbox worker (app/runner/worker/worker.mjs) was not found.')
+	throw new Error('The sandbox worker (app/runner/worker/worker.ts) was not found.')
 }
 
 /**
@@ -99,6 +87,8 @@ export class RunnerPool {
 	private static readonly MAX_START_FAILURES = 3
 	/** Counts for monitoring and tests. */
 	readonly stats = { started: 0, recycled: 0, crashed: 0, killed: 0, runs: 0 }
+	/** Why the last malformed worker message was refused, for diagnostics. */
+	lastMalformed = ''
 
 	constructor(options: PoolOptions = {}) {
 		this.size = Math.max(1, options.size ?? availableParallelism())
@@ -226,7 +216,8 @@ export class RunnerPool {
 			}, job.request.limits.wallMs + 250)
 			worker.current = { id, job, watchdog, started: false, resolve }
 			// A worker can die between runs; then the run was never sent and goes back in line.
-			worker.child.send({ type: 'run', id, request: job.request }, (error) => {
+			const message: HostToWorker = { type: 'run', id, request: job.request }
+			worker.child.send(message, (error) => {
 				if (!error || worker.current?.id !== id) return
 				clearTimeout(watchdog)
 				worker.current = null
@@ -309,11 +300,26 @@ export class RunnerPool {
 		child.stderr?.on('data', (chunk: Buffer) => {
 			stderr = (stderr + chunk.toString()).slice(-4000)
 		})
-		child.on('message', (message: { type: string; id?: number; result?: any; memory?: number }) => {
-			if (message.memory) worker.memory = message.memory
+		child.on('message', (raw: unknown) => {
+			const parsed = WorkerMessageSchema.safeParse(raw)
+			if (!parsed.success) {
+				// The worker ran learner code; an answer that is not the protocol ends it, and the run with it.
+				this.lastMalformed = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+				if (worker.current) {
+					const { watchdog, resolve } = worker.current
+					clearTimeout(watchdog)
+					worker.current = null
+					this.stats.crashed++
+					resolve({ kind: 'error', message: 'The sandbox answered with something that is not a run result, so nothing was recorded as passing. Run again.', tests: [], compileMs: 0 })
+				}
+				this.replace(worker)
+				return
+			}
+			const message = parsed.data
+			if (message.type !== 'started') worker.memory = message.memory
 			if (message.type === 'ready') {
 				clearTimeout(readyTimer)
-				worker.startMemory = message.memory ?? 0
+				worker.startMemory = message.memory
 				worker.isReady = true
 				this.startFailures = 0
 				markReady()
@@ -324,7 +330,7 @@ export class RunnerPool {
 				const { watchdog, resolve } = worker.current
 				clearTimeout(watchdog)
 				worker.current = null
-				resolve({ kind: 'finished', ...message.result })
+				resolve(message.result)
 			}
 		})
 		child.on('exit', (code, signal) => {

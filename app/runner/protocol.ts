@@ -150,6 +150,46 @@ export function resolveLimits(overrides?: Partial<RunLimits>): RunLimits {
 	return { ...DEFAULT_LIMITS, ...overrides }
 }
 
+// ---------------------------------------------------------------------------------------
+// The pool ⇄ worker wire (IPC). One definition for both ends: the worker builds these
+// messages with these types, and the pool validates every message it receives, since the
+// worker is a process that ran learner code.
+
+/** What the worker reports for one run, before the app turns it into a RunResult (index.ts). */
+export const WorkerRunReportSchema = z.discriminatedUnion('kind', [
+	/** The tests ran. Their results stay unknown here: index.ts caps and validates each one. */
+	z.object({
+		kind: z.literal('ran'),
+		tests: z.array(z.unknown()),
+		console: z.string(),
+		outputTruncated: z.boolean(),
+		compileMs: z.number(),
+		runMs: z.number(),
+		/** A test file's own problem (it stopped responding, its hooks failed), shown with the results. */
+		fileProblem: z.string().nullable(),
+	}),
+	/** The code could not be run: a syntax or import error, or the sandbox could not start. Tests of earlier files come along. */
+	z.object({ kind: z.literal('error'), message: z.string(), location: SourceLocationSchema.optional(), tests: z.array(z.unknown()), compileMs: z.number() }),
+	/** A limit stopped the run inside the worker. */
+	z.object({ kind: z.literal('stopped'), limit: z.enum(['time', 'memory', 'tests']), compileMs: z.number(), runMs: z.number() }),
+])
+export type WorkerRunReport = z.infer<typeof WorkerRunReportSchema>
+
+export const HostToWorkerSchema = z.object({ type: z.literal('run'), id: z.number().int(), request: z.unknown() })
+export type HostToWorker = { type: 'run'; id: number; request: WorkerRunRequest }
+
+/** A run as the worker receives it: the request with its limits resolved. */
+export type WorkerRunRequest = Omit<RunRequest, 'limits'> & { limits: RunLimits }
+
+export const WorkerMessageSchema = z.discriminatedUnion('type', [
+	/** Sent once, when the worker has built its harness snapshot and can take runs. */
+	z.object({ type: z.literal('ready'), memory: z.number() }),
+	/** The worker took run `id` from its queue. A worker that dies before this did not fail the run. */
+	z.object({ type: z.literal('started'), id: z.number().int() }),
+	z.object({ type: z.literal('result'), id: z.number().int(), memory: z.number(), result: WorkerRunReportSchema }),
+])
+export type WorkerMessage = z.infer<typeof WorkerMessageSchema>
+
 /** A result for a run that never reached the sandbox (bad request, limit, busy queue). */
 export function rejectedRun(message: string, limit?: LimitKind, queueMs = 0): RunResult {
 	return { version: RESULT_VERSION, status: 'error', message, tests: [], console: '', timings: { queueMs, compileMs: 0, runMs: 0 }, ...(limit ? { limit } : {}) }

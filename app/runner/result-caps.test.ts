@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_LIMITS } from './protocol.ts'
+import { DEFAULT_LIMITS, WorkerMessageSchema } from './protocol.ts'
 import { toRunResult } from './index.ts'
 import { FIELD_CAPS, appendCappedTests, capTest, capUtf8, parseHarnessJson, type CappedTest } from './result-caps.ts'
 
@@ -43,22 +43,23 @@ describe('what the host accepts from an isolate', () => {
 
 	it('turns a flood from a worker into a capped result: 60,000 tests become the "too many tests" limit, a 20 MB console its limit', () => {
 		const flood = toRunResult(
-			{ kind: 'finished', tests: Array.from({ length: 60_000 }, (_, i) => passing(i)), console: '', compileMs: 1, runMs: 1, queueMs: 0 },
+			{ kind: 'ran', tests: Array.from({ length: 60_000 }, (_, i) => passing(i)), console: '', outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 },
 			DEFAULT_LIMITS,
 		)
 		expect(flood).toMatchObject({ status: 'error', limit: 'tests', tests: [] })
 
-		const noisy = toRunResult({ kind: 'finished', tests: [passing(1)], console: 'spam\n'.repeat(4 * 1024 * 1024), compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
+		const noisy = toRunResult({ kind: 'ran', tests: [passing(1)], console: 'spam\n'.repeat(4 * 1024 * 1024), outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
 		expect(noisy.status).toBe('pass')
 		expect(noisy.limit).toBe('output')
 		expect(Buffer.byteLength(noisy.console)).toBeLessThanOrEqual(DEFAULT_LIMITS.outputBytes + 256)
 		expect(JSON.stringify(noisy).length).toBeLessThan(100_000)
 	})
 
-	it('does not let a forged stop reason or status through', () => {
-		const forged = toRunResult({ kind: 'finished', tests: [{ ...passing(1), status: 'ok' }], console: '', compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
+	it('does not let a forged test status, stop reason or message shape through', () => {
+		const forged = toRunResult({ kind: 'ran', tests: [{ ...passing(1), status: 'ok' }], console: '', outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
 		expect(forged.status).toBe('fail')
-		const stopped = toRunResult({ kind: 'finished', tests: [], console: '', compileMs: 1, runMs: 1, queueMs: 0, stopped: 'everything is fine' }, DEFAULT_LIMITS)
-		expect(stopped).toMatchObject({ status: 'error', limit: 'time' })
+		expect(WorkerMessageSchema.safeParse({ type: 'result', id: 1, memory: 1, result: { kind: 'stopped', limit: 'everything is fine', compileMs: 0, runMs: 0 } }).success).toBe(false)
+		expect(WorkerMessageSchema.safeParse({ type: 'result', id: 1, memory: 1, result: { kind: 'ran', status: 'pass', tests: [] } }).success).toBe(false)
+		expect(WorkerMessageSchema.safeParse({ type: 'ready', memory: 1 }).success).toBe(true)
 	})
 })

@@ -1,5 +1,5 @@
 // What comes out of an isolate is learner-controlled data, however the harness inside
-// behaves: the worker (app/runner/worker/worker.mjs) and the app (index.ts) both enforce
+// behaves: the worker (app/runner/worker/run.ts) and the app (index.ts) both enforce
 // every limit again here, on the host, before anything is parsed, stored or shown.
 // Pure, and erasable TypeScript only: the worker imports it with Node's type stripping.
 

@@ -1,4 +1,4 @@
-// Runs INSIDE the isolate. Bundled by esbuild into one script (see worker/harness-bundle.mjs)
+// Runs INSIDE the isolate. Bundled by esbuild into one script (see worker/harness-bundle.ts)
 // and snapshotted once per worker. It provides the Jest/Vitest test API, `expect`, spies,
 // a virtual clock, console capture and the simulation kit ('hardmode:sim'). The host drives
 // it through the functions on `__hm` (captured by the host, then removed from the global

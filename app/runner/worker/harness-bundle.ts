@@ -1,6 +1,6 @@
 // Bundles the in-isolate harness (app/runner/harness/harness.ts with Vitest's expect, chai
-// and spies) into one script, cached on disk by a hash of its inputs. Plain JavaScript so
-// that both the worker (plain Node) and the host can use it.
+// and spies) into one script, cached on disk by a hash of its inputs. Erasable TypeScript, so
+// that the worker runs it under plain Node (type stripping) and the host imports it too.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -28,7 +28,7 @@ function inputsHash() {
 }
 
 /** The harness script's path, building it first when its inputs changed. */
-export async function ensureHarnessBundle() {
+export async function ensureHarnessBundle(): Promise<string> {
 	const file = path.join(projectRoot, 'node_modules/.cache/hardmode-runner', `harness-${inputsHash()}.js`)
 	try {
 		readFileSync(file)
@@ -51,7 +51,7 @@ export async function ensureHarnessBundle() {
 		})
 		mkdirSync(path.dirname(file), { recursive: true })
 		const temporary = `${file}.${process.pid}.tmp`
-		writeFileSync(temporary, result.outputFiles[0].text)
+		writeFileSync(temporary, result.outputFiles[0]!.text)
 		renameSync(temporary, file)
 		return file
 	}
