@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs'
 import vm from 'node:vm'
 import { build } from 'esbuild'
 import { assertSupportedNode } from '#server/node-version.ts'
-import { createRunnerPool, runTests, type RunnerPool } from './index.ts'
-import { typicalExercise } from './bench-exercise.ts'
-import { ensureHarnessBundle } from './worker/harness-bundle.ts'
+import { createRunnerPool, runTests, type RunnerPool } from '#app/runner/index.ts'
+import { typicalExercise } from './bench-runner-exercise.ts'
+import { ensureHarnessBundle } from '#app/runner/worker/harness-bundle.ts'
 
 assertSupportedNode('The runner benchmark')
 

@@ -2,8 +2,8 @@
 // Runs every test file in each directory against the other files in it, all through one
 // pool. Exits 0 whenever it produced results (failing tests and hostile code included).
 import { assertSupportedNode } from '#server/node-version.ts'
-import { createRunnerPool, runTests, type RunResult } from './index.ts'
-import { collectFiles } from './files.ts'
+import { createRunnerPool, runTests, type RunResult } from '#app/runner/index.ts'
+import { collectFiles } from '#app/runner/files.ts'
 
 assertSupportedNode('The sandbox command')
 
