@@ -15,13 +15,21 @@ import type { ExerciseMetadata, SourceLocation } from '#app/exercises/schema.ts'
 import { ROOT_CAUSE_CATEGORY_IDS, type RootCauseCategoryId } from '#app/exercises/taxonomy.ts'
 import type { TopicId } from '#app/exercises/topics.ts'
 import { createAssignments } from '#app/models/assignment.server.ts'
-import { giveUp, recordEvents, recordRun, revealHint, srcFiles, startAttempt, submitDiagnosis, visibleTestFiles, type AttemptOwner } from '#app/models/attempt.server.ts'
+import { srcFiles, visibleTestFiles } from '#app/attempts/files.ts'
+import { recordEvents } from '#app/models/attempt/events.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt, type AttemptOwner } from '#app/models/attempt/guard.server.ts'
+import { revealHint } from '#app/models/attempt/hint.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
+import { recordRun } from '#app/models/attempt/run.server.ts'
+import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
 import { addGrowthNote } from '#app/models/growth.server.ts'
 import { saveReview, type Reviewer } from '#app/models/review.server.ts'
 import type { RubricCriterion } from '#app/reviews/rubric.ts'
 import { runTests } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { createRandom, type Random } from '#app/utils/random.ts'
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TEAM_NAME } from './seed.ts'
 
 type Files = Record<string, string>
@@ -98,52 +106,6 @@ export type HistorySummary = {
 	notes: number
 	ratingChanges: number
 	durationMs: number
-}
-
-// ---------------------------------------------------------------------------------------
-// Randomness: mulberry32, small and good enough for a simulation.
-
-type Random = {
-	next(): number
-	between(min: number, max: number): number
-	chance(p: number): boolean
-	pick<T>(items: readonly T[]): T
-	shuffle<T>(items: readonly T[]): T[]
-	uuid(): string
-}
-
-function createRandom(seed: number): Random {
-	let state = seed >>> 0
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0
-		let t = state
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-	}
-	const random: Random = {
-		next,
-		between: (min, max) => min + (max - min) * next(),
-		chance: (p) => next() < p,
-		pick: (items) => items[Math.floor(next() * items.length)]!,
-		shuffle: (items) => {
-			const copy = [...items]
-			for (let i = copy.length - 1; i > 0; i--) {
-				const j = Math.floor(next() * (i + 1))
-				;[copy[i], copy[j]] = [copy[j]!, copy[i]!]
-			}
-			return copy
-		},
-		// Browser event ids are UUIDs (version 4 layout), made here from the seed so the plan repeats.
-		uuid: () => {
-			const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16))
-			hex[12] = '4'
-			hex[16] = ((Math.floor(next() * 4) + 8) as number).toString(16)
-			const text = hex.join('')
-			return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`
-		},
-	}
-	return random
 }
 
 // ---------------------------------------------------------------------------------------
@@ -383,6 +345,7 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 	let order = 0
 	const step = (atMinute: number, run: () => Promise<void>) => steps.push({ at: minute(atMinute), order: order++, run })
 	const context = { attemptId: '' }
+	const attempt = () => requireAttempt(owner, context.attemptId)
 	const send = (atMinute: number, events: Array<{ type: string; data: unknown; atMinute: number }>) =>
 		step(atMinute, async () => {
 			const sentAt = minute(atMinute)
@@ -422,7 +385,7 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 				? { kind: 'test', test: exercise.failingTest, outcome: 'fail' }
 				: { kind: 'test', test: exercise.passingTest, outcome: 'fail' }
 	step(firstRun, async () => {
-		await recordRun(owner, context.attemptId, { files: edited, hypothesisId: hypothesisIds[0] ?? null, prediction }, new Date(minute(firstRun)))
+		await recordRun(await attempt(), { files: edited, hypothesisId: hypothesisIds[0] ?? null, prediction }, new Date(minute(firstRun)))
 		counters.runs += 1
 	})
 
@@ -439,7 +402,7 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 		const revealAt = Math.max(unlock.afterMinutes + 0.5, firstRun + 1 + index)
 		while (hypothesisIds.length < unlock.afterHypotheses) addHypothesis(revealAt - 0.4)
 		step(revealAt, async () => {
-			await revealHint(owner, context.attemptId, index, new Date(minute(revealAt)))
+			await revealHint(await attempt(), index, new Date(minute(revealAt)))
 			counters.hints += 1
 		})
 	}
@@ -464,24 +427,24 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 		const submitAt = end * (0.5 + 0.15 * index)
 		step(submitAt, async () => {
 			const wrong = kind === 'wrong-category' ? diagnosis(exercise.fixedPick, exercise.fixed, exercise.wrongCategory) : diagnosis(exercise.starterPick, exercise.starter, exercise.category)
-			await submitDiagnosis(owner, context.attemptId, wrong, new Date(minute(submitAt)))
+			await submitDiagnosis(await attempt(), wrong, new Date(minute(submitAt)))
 			counters.submissions += 1
 		})
 	})
 	if (plan.solved) {
 		if (plan.runsFixFirst) {
 			step(end - 2, async () => {
-				await recordRun(owner, context.attemptId, { files: exercise.fixed, hypothesisId: hypothesisIds.at(-1) ?? null, prediction: null }, new Date(minute(end - 2)))
+				await recordRun(await attempt(), { files: exercise.fixed, hypothesisId: hypothesisIds.at(-1) ?? null, prediction: null }, new Date(minute(end - 2)))
 				counters.runs += 1
 			})
 		}
 		step(end, async () => {
-			const graded = await submitDiagnosis(owner, context.attemptId, diagnosis(exercise.fixedPick, exercise.fixed, exercise.category), new Date(minute(end)))
+			const graded = await submitDiagnosis(await attempt(), diagnosis(exercise.fixedPick, exercise.fixed, exercise.category), new Date(minute(end)))
 			counters.submissions += 1
 			if (!graded.correct) throw new Error(`The simulated fix of ${exercise.slug} did not grade as correct.`)
 		})
 	} else {
-		step(end, () => giveUp(owner, context.attemptId, new Date(minute(end))))
+		step(end, async () => giveUp(await attempt(), new Date(minute(end))))
 	}
 	return { steps: steps.sort((a, b) => a.at - b.at || a.order - b.order), context }
 }

@@ -4,7 +4,7 @@
 // reviews, metrics and ratings — written in bulk (INSERT … SELECT FROM unnest) into the
 // configured database, to measure the growth pages at a real organisation's size.
 //
-// The rows have exactly the shape the real code paths write (app/models/attempt.server.ts,
+// The rows have exactly the shape the real code paths write (app/models/attempt/,
 // growth.server.ts): event data as recordEvents/recordRun/submitDiagnosis store it, code as
 // diffs from app/attempts/code-history.ts, grades from gradeDiagnosis, run results from the
 // real sandbox, metrics from attemptMetrics over the generated timeline, and ratings from
@@ -27,6 +27,7 @@ import { TOPIC_IDS } from '#app/exercises/topics.ts'
 import { attemptMetrics } from '#app/growth/metrics.ts'
 import { metricsColumns, playFirstAttempt, startingExercise, type AttemptMetricsColumns, type RatingState } from '#app/models/growth.server.ts'
 import { rubricPercent } from '#app/reviews/rubric.ts'
+import { createRandom, type Random } from '#app/utils/random.ts'
 import type { RunResult } from '#app/runner/protocol.ts'
 import { assertSupportedNode } from '#server/node-version.ts'
 
@@ -75,27 +76,6 @@ export type LoadSummary = {
 	durationMs: number
 }
 
-// ---------------------------------------------------------------------------------------
-// Randomness (mulberry32), as in prisma/seed-history.ts.
-
-function createRandom(seed: number) {
-	let state = seed >>> 0
-	const next = () => {
-		state = (state + 0x6d2b79f5) >>> 0
-		let t = state
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-	}
-	return {
-		next,
-		between: (min: number, max: number) => min + (max - min) * next(),
-		int: (min: number, max: number) => Math.floor(min + (max - min + 1) * next()),
-		chance: (p: number) => next() < p,
-		pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-	}
-}
-type Random = ReturnType<typeof createRandom>
 
 // ---------------------------------------------------------------------------------------
 // The synthetic exercise: small, real TypeScript with a real boundary bug, so its run results
