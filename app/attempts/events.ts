@@ -76,7 +76,7 @@ export const EventBatchSchema = z.strictObject({
 export type EventBatch = z.infer<typeof EventBatchSchema>
 
 // The server records its own events as they happen: 'started', 'run', 'hint.revealed',
-// 'submission', 'stage.submitted' and 'gave-up' (app/models/attempt.server.ts).
+// 'submission', 'stage.submitted' and 'gave-up' (app/models/attempt/).
 
 /**
  * Moves a browser timestamp onto the server's clock: the batch says when it was sent by the

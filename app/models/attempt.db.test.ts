@@ -10,18 +10,14 @@ import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createOrganizationWithAdmin } from './organization.server.ts'
 import { syncExercises } from './exercise.server.ts'
-import {
-	AttemptError,
-	getWorkspace,
-	giveUp,
-	listTimeline,
-	recordEvents,
-	recordRun,
-	revealHint,
-	startAttempt,
-	submitDiagnosis,
-	type AttemptOwner,
-} from './attempt.server.ts'
+import { listTimeline, recordEvents } from './attempt/events.server.ts'
+import { giveUp } from './attempt/give-up.server.ts'
+import { requireAttempt, type AttemptError, type AttemptOwner } from './attempt/guard.server.ts'
+import { revealHint } from './attempt/hint.server.ts'
+import { startAttempt } from './attempt/open.server.ts'
+import { recordRun } from './attempt/run.server.ts'
+import { submitDiagnosis } from './attempt/submit.server.ts'
+import { getWorkspace } from './attempt/workspace.server.ts'
 
 const SLUG = 'free-shipping-for-everyone'
 const BUGGY_FILE = 'src/shipping/promotions.ts'
@@ -163,12 +159,12 @@ describe('runs, hints, submissions', () => {
 		const { id, workspace } = await newAttempt(ada)
 		const hypothesisId = uuid()
 		await recordEvents(ada, id, { sentAt: Date.now(), events: [event('journal.add', { entryId: hypothesisId, kind: 'hypothesis', text: 'EU bulky orders get free shipping.' })] })
-		const failing = await recordRun(ada, id, { files: workspace.files.src, hypothesisId, prediction: { kind: 'test', test: 'checkout summary: shipping > Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' } })
+		const failing = await recordRun(await requireAttempt(ada, id), { files: workspace.files.src, hypothesisId, prediction: { kind: 'test', test: 'checkout summary: shipping > Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' } })
 		expect(failing.result.status).toBe('fail')
 		expect(failing.number).toBe(1)
 		expect(failing.predictionCorrect).toBe(true)
 		const fixed = { ...workspace.files.src, [BUGGY_FILE]: solutionText }
-		const passing = await recordRun(ada, id, { files: fixed })
+		const passing = await recordRun(await requireAttempt(ada, id), { files: fixed })
 		expect(passing.result.status).toBe('pass')
 		const after = await getWorkspace(ada, id)
 		expect(after!.runs.map((run) => [run.number, run.status])).toEqual([[2, 'pass'], [1, 'fail']])
@@ -190,11 +186,11 @@ describe('runs, hints, submissions', () => {
 	it('keeps hints locked until their rule is met, then reveals them in order', async () => {
 		const { id } = await newAttempt(bea)
 		await db.prisma.attempt.update({ where: { id }, data: { hintsAllowed: true } })
-		expect((await thrown(revealHint(bea, id, 0))).message).toMatch(/still locked/)
+		expect((await thrown(revealHint(await requireAttempt(bea, id), 0))).message).toMatch(/still locked/)
 		await recordEvents(bea, id, { sentAt: Date.now(), events: [event('journal.add', { entryId: uuid(), kind: 'hypothesis', text: 'Bulky rule.' })] })
 		const later = new Date(Date.now() + 6 * 60_000)
-		expect((await thrown(revealHint(bea, id, 1, later))).message).toMatch(/in order/)
-		const hint = await revealHint(bea, id, 0, later)
+		expect((await thrown(revealHint(await requireAttempt(bea, id), 1, later))).message).toMatch(/in order/)
+		const hint = await revealHint(await requireAttempt(bea, id), 0, later)
 		expect(hint.text.length).toBeGreaterThan(10)
 		const workspace = await getWorkspace(bea, id, later)
 		expect(workspace!.hints.revealed).toHaveLength(1)
@@ -204,24 +200,24 @@ describe('runs, hints, submissions', () => {
 	it('grades a wrong diagnosis part by part and lets the attempt go on; a right one solves it and shows the reference', async () => {
 		const { id, workspace } = await newAttempt(bea)
 		const base = { file: BUGGY_FILE, startLine: 22, endLine: 23, category: 'wrong-condition' as const, explanation: 'x', attested: true }
-		const wrong = await submitDiagnosis(bea, id, { ...base, category: 'boundary', files: workspace.files.src })
+		const wrong = await submitDiagnosis(await requireAttempt(bea, id), { ...base, category: 'boundary', files: workspace.files.src })
 		expect(wrong).toMatchObject({ locationCorrect: true, categoryCorrect: false, fixCorrect: false, correct: false })
 		const still = await getWorkspace(bea, id)
 		expect(still!.attempt.status).toBe('in_progress')
 		expect(still!.reference).toBeNull()
-		const right = await submitDiagnosis(bea, id, { ...base, files: { ...workspace.files.src, [BUGGY_FILE]: solutionText } })
+		const right = await submitDiagnosis(await requireAttempt(bea, id), { ...base, files: { ...workspace.files.src, [BUGGY_FILE]: solutionText } })
 		expect(right).toMatchObject({ correct: true, number: 2 })
 		const solved = await getWorkspace(bea, id)
 		expect(solved!.attempt.status).toBe('solved')
 		expect(solved!.reference?.category).toBe('wrong-condition')
 		const row = await db.prisma.attempt.findUniqueOrThrow({ where: { id }, select: { submissionCount: true, failedFixCount: true } })
 		expect(row).toEqual({ submissionCount: 2, failedFixCount: 1 })
-		expect((await thrown(recordRun(bea, id, { files: workspace.files.src }))).status).toBe(409)
+		expect((await thrown(recordRun(await requireAttempt(bea, id), { files: workspace.files.src }))).status).toBe(409)
 	})
 
 	it('giving up finishes the attempt, shows the reference, and refuses more events', async () => {
 		const { id } = await newAttempt(outsider)
-		await giveUp(outsider, id)
+		await giveUp(await requireAttempt(outsider, id))
 		const workspace = await getWorkspace(outsider, id)
 		expect(workspace!.attempt.status).toBe('gave_up')
 		expect(workspace!.reference?.explanation.length).toBeGreaterThan(60)

@@ -11,7 +11,12 @@ import { attemptMetrics } from '#app/growth/metrics.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createTestDatabase, createTestPglite } from '#tests/db.ts'
-import { giveUp, listTimeline, recordEvents, revealHint, startAttempt, submitDiagnosis, type AttemptOwner } from './attempt.server.ts'
+import { listTimeline, recordEvents } from './attempt/events.server.ts'
+import { giveUp } from './attempt/give-up.server.ts'
+import { requireAttempt, type AttemptOwner } from './attempt/guard.server.ts'
+import { revealHint } from './attempt/hint.server.ts'
+import { startAttempt } from './attempt/open.server.ts'
+import { submitDiagnosis } from './attempt/submit.server.ts'
 import { syncExercises } from './exercise.server.ts'
 import {
 	addGrowthNote,
@@ -106,7 +111,7 @@ const hypothesisEvent = (at: Date, text = 'The promotion condition lets internat
 /** Starts an attempt at `day` and gives it up twenty minutes later, without submitting. */
 async function giveUpAt(owner: AttemptOwner, slug: string, day: number) {
 	const { id } = await startAttempt(owner, slug, at(day))
-	await giveUp(owner, id, at(day, 20))
+	await giveUp(await requireAttempt(owner, id), at(day, 20))
 	return id
 }
 
@@ -118,13 +123,13 @@ async function solveShippingAt(owner: AttemptOwner, day: number, options: { hint
 	if (options.hints) {
 		const second = { ...hypothesisEvent(at(day, 12), 'The freight flag is ignored.'), seq: 2 }
 		await recordEvents(owner, id, { sentAt: at(day, 12).getTime(), events: [second] }, at(day, 12))
-		for (let index = 0; index < options.hints; index++) await revealHint(owner, id, index, at(day, 13 + index))
+		for (let index = 0; index < options.hints; index++) await revealHint(await requireAttempt(owner, id), index, at(day, 13 + index))
 	}
 	const workspace = await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { draft: true } })
 	const starter = workspace.draft as Record<string, string>
 	const base = { file: PROMOTIONS, startLine: 22, endLine: 23, category: 'wrong-condition' as const, explanation: 'OR instead of AND', attested: options.attested ?? true }
-	if (options.wrongFirst) await submitDiagnosis(owner, id, { ...base, category: 'boundary', files: starter }, at(day, 20))
-	const graded = await submitDiagnosis(owner, id, { ...base, files: { ...starter, [PROMOTIONS]: solution } }, at(day, 30))
+	if (options.wrongFirst) await submitDiagnosis(await requireAttempt(owner, id), { ...base, category: 'boundary', files: starter }, at(day, 20))
+	const graded = await submitDiagnosis(await requireAttempt(owner, id), { ...base, files: { ...starter, [PROMOTIONS]: solution } }, at(day, 30))
 	expect(graded.correct).toBe(true)
 	return id
 }
@@ -205,7 +210,7 @@ describe('rating an attempt when it finishes', () => {
 	it('does nothing for an attempt still open, and nothing more when called twice', async () => {
 		const { id } = await startAttempt(cy, LEADERBOARD, at(6))
 		expect(await prisma.$transaction((tx) => recordAttemptOutcome(tx, id))).toBeNull()
-		await giveUp(cy, id, at(6, 10))
+		await giveUp(await requireAttempt(cy, id), at(6, 10))
 		const changes = await prisma.ratingChange.count({ where: { attemptId: id } })
 		expect(await prisma.$transaction((tx) => recordAttemptOutcome(tx, id))).toBeNull()
 		expect(await prisma.ratingChange.count({ where: { attemptId: id } })).toBe(changes)
@@ -253,10 +258,10 @@ describe('exercises calibrate from first attempts', () => {
 		const people = await Promise.all(Array.from({ length: CALIBRATION_GAMES + 2 }, (_, index) => person(org.id, `Tester ${index}`)))
 		const attempts = await Promise.all(people.map((owner, index) => startAttempt(owner, PAGINATION, at(10, index))))
 		// Nobody solves it: the exercise plays every attempt as a win.
-		await Promise.all(people.slice(0, CALIBRATION_GAMES - 1).map((owner, index) => giveUp(owner, attempts[index]!.id, at(11, index))))
+		await Promise.all(people.slice(0, CALIBRATION_GAMES - 1).map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[index]!.id), at(11, index))))
 		const early = await getPlatformExerciseAnalytics(await exerciseId(PAGINATION))
 		expect(early?.difficulty).toMatchObject({ authored: 900, shown: 900, calibrated: false, games: CALIBRATION_GAMES - 1 })
-		await Promise.all(people.slice(CALIBRATION_GAMES - 1).map((owner, index) => giveUp(owner, attempts[CALIBRATION_GAMES - 1 + index]!.id, at(12, index))))
+		await Promise.all(people.slice(CALIBRATION_GAMES - 1).map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[CALIBRATION_GAMES - 1 + index]!.id), at(12, index))))
 		const calibrated = await getPlatformExerciseAnalytics(await exerciseId(PAGINATION))
 		expect(calibrated?.difficulty).toMatchObject({ authored: 900, calibrated: true, games: CALIBRATION_GAMES + 2 })
 		expect(calibrated!.difficulty.shown).toBeGreaterThan(900)

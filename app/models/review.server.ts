@@ -4,13 +4,13 @@
 // their own attempt.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import type { Files } from '#app/attempts/code-history.ts'
+import { srcFiles } from '#app/attempts/files.ts'
 import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import type { ScenarioSummary } from '#app/architecture/stages.ts'
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 import { rubricPercent, type RubricCriterion, type RubricScores } from '#app/reviews/rubric.ts'
 import type { SessionUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
-import { srcFiles } from './attempt.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { isUniqueViolation } from './organization.server.ts'
 

@@ -1,7 +1,8 @@
 // The workspace's event endpoint: a JSON batch in, an acknowledgement out. Malformed batches
 // get 400 with what was wrong, and nothing of them is stored.
 import type { Route } from './+types/attempts.$attemptId.events'
-import { AttemptError, recordEvents } from '#app/models/attempt.server.ts'
+import { recordEvents } from '#app/models/attempt/events.server.ts'
+import { AttemptError } from '#app/models/attempt/guard.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'

@@ -4,7 +4,8 @@ import { z } from 'zod'
 import type { Route } from './+types/attempts.$attemptId.runs'
 import { PredictionSchema } from '#app/attempts/prediction.ts'
 import { ClientIdSchema } from '#app/attempts/events.ts'
-import { AttemptError, ownsAttempt, getRun, recordRun } from '#app/models/attempt.server.ts'
+import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
+import { getRun, recordRun } from '#app/models/attempt/run.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
@@ -33,7 +34,8 @@ const RunBodySchema = z.strictObject({
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) return notFound()
-	if (!(await ownsAttempt({ id: user.id, organizationId: user.organizationId }, params.attemptId))) return Response.json({ error: 'This attempt does not exist, or it is not yours.' }, { status: 404 })
+	const attempt = await findAttempt({ id: user.id, organizationId: user.organizationId }, params.attemptId)
+	if (!attempt) return notFound()
 	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
 	if (!body.ok) return Response.json({ error: body.message }, { status: body.status })
 	const parsed = RunBodySchema.safeParse(body.value)
@@ -49,7 +51,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		)
 	}
 	try {
-		const run = await recordRun({ id: user.id, organizationId: user.organizationId }, params.attemptId, parsed.data)
+		const run = await recordRun(attempt, parsed.data)
 		return Response.json(run)
 	} catch (error) {
 		if (error instanceof AttemptError) return Response.json({ error: error.message }, { status: error.status })

@@ -5,7 +5,12 @@ import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { checkDecisionRecord, DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 import { stageOf } from '#app/architecture/stages.ts'
-import { AttemptError, getWorkspace, giveUp, ownsAttempt, revealHint, submitDiagnosis, submitStage } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
+import { revealHint } from '#app/models/attempt/hint.server.ts'
+import { submitStage } from '#app/models/attempt/stage.server.ts'
+import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
+import { getWorkspace } from '#app/models/attempt/workspace.server.ts'
 import { getRatingExplanation } from '#app/models/growth.server.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -48,18 +53,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
 	const owner = { id: user.id, organizationId: user.organizationId }
-	if (!(await ownsAttempt(owner, params.attemptId))) notFound()
+	const attempt = (await findAttempt(owner, params.attemptId)) ?? notFound()
 	const form = await request.formData()
 	const intent = form.get('intent')
 	try {
 		if (intent === 'reveal-hint') {
 			const parsed = parseForm(form, HintSchema)
 			if (!parsed.ok) return data<WorkspaceActionData>({ intent, ok: false, message: 'Choose a hint to reveal.' }, { status: 400 })
-			const hint = await revealHint(owner, params.attemptId, parsed.data.index)
+			const hint = await revealHint(attempt, parsed.data.index)
 			return data<WorkspaceActionData>({ intent, ok: true, hint })
 		}
 		if (intent === 'give-up') {
-			await giveUp(owner, params.attemptId)
+			await giveUp(attempt)
 			return data<WorkspaceActionData>({ intent, ok: true })
 		}
 		if (intent === 'submit-stage') {
@@ -75,7 +80,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			// Grading plays every scenario in the sandbox, so it counts against the same allowance as Run.
 			const limit = await consumeRun(user.id)
 			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
-			const graded = await submitStage(owner, params.attemptId, { stage: parsed.data.stage, files: files.data, record: record.data })
+			const graded = await submitStage(attempt, { stage: parsed.data.stage, files: files.data, record: record.data })
 			return data<WorkspaceActionData>({ intent, ok: true, stage: graded.stage, passed: graded.passed, scenariosPassed: graded.scenariosPassed, scenariosTotal: graded.scenariosTotal, unlocked: graded.unlocked, solved: graded.solved })
 		}
 		if (intent === 'submit') {
@@ -92,7 +97,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			// Grading runs every test in the sandbox, so it counts against the same per-minute allowance as Run.
 			const limit = await consumeRun(user.id)
 			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
-			const grade = await submitDiagnosis(owner, params.attemptId, { ...parsed.data, files: filesParsed.data, attested: true })
+			const grade = await submitDiagnosis(attempt, { ...parsed.data, files: filesParsed.data, attested: true })
 			return data<WorkspaceActionData>({ intent, ok: true, number: grade.number, correct: grade.correct })
 		}
 	} catch (error) {

@@ -20,7 +20,7 @@ import * as attemptEvents from './attempts.$attemptId.events.ts'
 import * as attemptRuns from './attempts.$attemptId.runs.ts'
 import * as exercise from './exercises.$slug.tsx'
 import { getDefaultPool } from '#app/runner/index.ts'
-import { startAttempt } from '#app/models/attempt.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { randomUUID } from 'node:crypto'
 import * as dashboard from './dashboard.tsx'
 import * as exercises from './exercises._index.tsx'
@@ -33,7 +33,8 @@ import * as assignmentPage from './assignments.$assignmentId.tsx'
 import * as reviews from './reviews._index.tsx'
 import * as review from './reviews.$attemptId.tsx'
 import * as reviewRun from './reviews.$attemptId.runs.$runId.ts'
-import { giveUp } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt } from '#app/models/attempt/guard.server.ts'
 import { addGrowthNote } from '#app/models/growth.server.ts'
 import * as teamGrowth from './teams.$teamId.growth.tsx'
 import * as profile from './people.$userId.tsx'
@@ -74,7 +75,7 @@ beforeAll(async () => {
 	await db.prisma.attempt.update({ where: { id: ids.adaAttempt }, data: { runCount: 1 } })
 	// A finished attempt of Ada's, which her team's lead may review.
 	ids.adaFinished = (await startAttempt(adaUser, 'invoice-total-off-by-a-cent')).id
-	await giveUp(adaUser, ids.adaFinished)
+	await giveUp(await requireAttempt(adaUser, ids.adaFinished))
 	const exerciseId = (await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'retry-storm' }, select: { id: true } })).id
 	ids.assignment = (await db.prisma.assignment.create({ data: { organizationId: org.id, teamId: ids.checkout, exerciseId, dueAt: new Date(Date.now() + 5 * 86_400_000) }, select: { id: true } })).id
 	ids.flag = (await db.prisma.exerciseFlag.create({ data: { organizationId: org.id, exerciseId, raisedById: adaUser.id, reason: 'broken', comment: 'The visible test never finishes.' }, select: { id: true } })).id
@@ -368,7 +369,7 @@ describe('leads cannot widen their own view', () => {
 		const rosa = await db.prisma.user.create({ data: { organizationId: org.id, email: 'rosa@hardmode.dev', name: 'Rosa Reyes', passwordHash: 'not-used' }, select: { id: true, organizationId: true } })
 		await db.prisma.membership.create({ data: { organizationId: org.id, teamId: ids.platform, userId: rosa.id, role: 'learner' } })
 		const finished = (await startAttempt(rosa, 'invoice-total-off-by-a-cent')).id
-		await giveUp(rosa, finished)
+		await giveUp(await requireAttempt(rosa, finished))
 		await addGrowthNote({ organizationId: org.id, authorId: ids.platformLead, userId: rosa.id, body: 'Pat’s private read on Rosa’s method.' })
 
 		for (const fields of [

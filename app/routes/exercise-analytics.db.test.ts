@@ -7,7 +7,9 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider, useLoade
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie } from '#tests/routes.ts'
-import { giveUp, startAttempt } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt } from '#app/models/attempt/guard.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { raiseFlag } from '#app/models/flag.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
@@ -31,7 +33,7 @@ async function organizationThatPractised(name: string) {
 	organizations += 1
 	const admin = await createOrganizationWithAdmin({ organizationName: name, name: `Admin ${organizations}`, email: `admin${organizations}@org${organizations}.test`, password: PASSWORD })
 	const attempt = await startAttempt(admin, SLUG)
-	await giveUp(admin, attempt.id)
+	await giveUp(await requireAttempt(admin, attempt.id))
 	return { ...admin, email: `admin${organizations}@org${organizations}.test`, attemptId: attempt.id }
 }
 
@@ -43,11 +45,11 @@ beforeAll(async () => {
 	// Two attempts in the demo organisation, one in Tidewater (a fresh sign-up).
 	for (const email of ['ada@hardmode.dev', 'grace@hardmode.dev']) {
 		const learner = await db.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, organizationId: true } })
-		await giveUp(learner, (await startAttempt(learner, SLUG)).id)
+		await giveUp(await requireAttempt(learner, (await startAttempt(learner, SLUG)).id))
 	}
 	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: PASSWORD })
 	const bill = await db.prisma.user.findUniqueOrThrow({ where: { email: 'bill@tidewater.test' }, select: { id: true, organizationId: true } })
-	await giveUp(bill, (await startAttempt(bill, SLUG)).id)
+	await giveUp(await requireAttempt(bill, (await startAttempt(bill, SLUG)).id))
 	cookies.acmeAdmin = await loginCookie('admin@hardmode.dev')
 	cookies.lead = await loginCookie('lead@hardmode.dev')
 	cookies.bill = await loginCookie('bill@tidewater.test', PASSWORD)

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie } from '#tests/routes.ts'
 import { TOPICS } from '#app/exercises/topics.ts'
-import { giveUp, startAttempt } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt } from '#app/models/attempt/guard.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { raiseFlag } from '#app/models/flag.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
@@ -60,7 +62,7 @@ beforeAll(async () => {
 	const outsider = await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
 	ids.outsiderOrg = outsider.organizationId
 	const attempt = await startAttempt(outsider, SHARED)
-	await giveUp(outsider, attempt.id)
+	await giveUp(await requireAttempt(outsider, attempt.id))
 	const flagged = await raiseFlag(outsider, SHARED, { reason: 'ambiguous', comment: 'The brief never says which promotions stack.', attemptId: attempt.id })
 	if (!flagged.ok) throw new Error(flagged.message)
 
@@ -231,7 +233,7 @@ describe('team growth dashboard', () => {
 		// One attempt, given up: rated, but far too few attempts to give a rate.
 		const owner = { id: ids.newbie, organizationId: ids.org }
 		const attempt = await startAttempt(owner, 'leaderboard-order-is-random')
-		await giveUp(owner, attempt.id)
+		await giveUp(await requireAttempt(owner, attempt.id))
 		const one = await growthOf(ids.platform, '', cookies.pat)
 		expect(one.topics.length).toBeGreaterThan(0)
 		expect(one.members[0]!.independenceRate).toEqual({ value: 0, sample: 1, enough: false })

@@ -9,7 +9,10 @@ import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post } from '#tests/routes.ts'
 import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import { defaultReportPeriod } from '#app/growth/report-period.ts'
-import { giveUp, startAttempt, submitStage } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt } from '#app/models/attempt/guard.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
+import { submitStage } from '#app/models/attempt/stage.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { GROWTH_REPORT_CSV_COLUMNS, MAX_NOTE_CHARS } from '#app/models/growth.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
@@ -60,7 +63,7 @@ beforeAll(async () => {
 	await db.prisma.exercise.update({ where: { slug: 'retry-storm' }, data: { title: AWKWARD_TITLE }, select: { id: true } })
 	const finished = async (slug: string, startedAt: string, finishedAt: string) => {
 		const attempt = await startAttempt(ada, slug, at(startedAt))
-		await giveUp(ada, attempt.id, at(finishedAt))
+		await giveUp(await requireAttempt(ada, attempt.id), at(finishedAt))
 		return attempt.id
 	}
 	ids.before = await finished('free-shipping-for-everyone', '2026-03-31T20:00:00Z', '2026-03-31T23:59:00Z')
@@ -73,8 +76,8 @@ beforeAll(async () => {
 	const architecture = await startAttempt(ada, 'public-api-rate-limiter', at('2026-05-02T08:00:00Z'))
 	ids.architecture = architecture.id
 	const { draft } = await db.prisma.attempt.findUniqueOrThrow({ where: { id: architecture.id }, select: { draft: true } })
-	await submitStage(ada, architecture.id, { stage: 1, files: draft as Record<string, string>, record }, at('2026-05-02T09:00:00Z'))
-	await giveUp(ada, architecture.id, at('2026-05-02T10:00:00Z'))
+	await submitStage(await requireAttempt(ada, architecture.id), { stage: 1, files: draft as Record<string, string>, record }, at('2026-05-02T09:00:00Z'))
+	await giveUp(await requireAttempt(ada, architecture.id), at('2026-05-02T10:00:00Z'))
 
 	// Another team of the same organisation, led by someone who does not lead Ada's team.
 	const passwordHash = await hashPassword('hardmode-demo')

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post } from '#tests/routes.ts'
-import { giveUp, startAttempt } from '#app/models/attempt.server.ts'
+import { giveUp } from '#app/models/attempt/give-up.server.ts'
+import { requireAttempt } from '#app/models/attempt/guard.server.ts'
+import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { addTeamMember, createTeam } from '#app/models/team.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
@@ -192,7 +194,7 @@ describe('reviewing', () => {
 	})
 
 	it('lists a finished attempt in the queues of its team’s lead and the admin only', async () => {
-		await giveUp({ id: ids.grace, organizationId: ids.org }, attemptId)
+		await giveUp(await requireAttempt({ id: ids.grace, organizationId: ids.org }, attemptId))
 		const queueOf = async (cookie: string) => ((await call(reviews.loader, get('/reviews', cookie))).data as { queue: Array<{ id: string }> }).queue.map((row) => row.id)
 		expect(await queueOf(cookies.lead)).toContain(attemptId)
 		expect(await queueOf(cookies.admin)).toContain(attemptId)
