@@ -16,7 +16,10 @@ import {
 	testFilePaths,
 } from './exercise-folder.ts'
 import { distinctiveHiddenTestLines, distinctiveSolutionLines, findLeaks } from './leaks.ts'
+import { importSpecifiers, importedBySomeFile, resolveImport } from './exercise-imports.ts'
 import { describeDiff, diffLines, diffTouchesRange } from './line-diff.ts'
+import { describeTest, runTrouble, sameTestFile, tally } from './run-results.ts'
+import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStarterScenarios, isArchitecture, scenarioTally } from './validate-stages.ts'
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult, type SandboxTestResult } from './sandbox.ts'
 
@@ -42,7 +45,8 @@ export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule;
 
 export type RunTests = (request: SandboxRunRequest) => Promise<SandboxRunResult>
 
-export type TestTally = { total: number; failing: number }
+export type { TestTally } from './run-results.ts'
+import type { TestTally } from './run-results.ts'
 
 export type ExerciseReport = {
 	slug: string
@@ -133,7 +137,7 @@ export function validateCatalogue(folders: ExerciseFolder[]): ExerciseProblem[] 
 	return problems
 }
 
-type Report = (rule: ExerciseRule, message: string, file?: string) => void
+export type Report = (rule: ExerciseRule, message: string, file?: string) => void
 
 function checkMetadata(folder: ExerciseFolder, report: Report) {
 	if (folder.metadataError) return report('schema', folder.metadataError, METADATA_FILE)
@@ -215,7 +219,6 @@ function checkSrcSize(folder: ExerciseFolder, report: Report) {
 	return { files: codeFiles.length, lines }
 }
 
-const IMPORT_SPECIFIER = /(?:^|[;\s}])(?:import|export)\s*(?:type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"\n]+)['"]|\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g
 
 function checkImports(folder: ExerciseFolder, report: Report) {
 	const solved = solvedSrc(folder)
@@ -430,119 +433,6 @@ async function checkRuns(
 	return outcome
 }
 
-function architectureStages(metadata: unknown): ArchitectureStage[] | undefined {
-	if (!isArchitecture(metadata)) return undefined
-	const parsed = ArchitectureSchema.safeParse((metadata as Record<string, unknown>).architecture)
-	return parsed.success ? parsed.data.stages : undefined
-}
-
-function isArchitecture(metadata: unknown) {
-	return (metadata as Record<string, unknown> | undefined)?.kind === 'architecture'
-}
-
-/** Every test file belongs to one stage; stage 1 can be played by the learner, stage 2 stays hidden until it unlocks. */
-function checkStageLayout(folder: ExerciseFolder, stages: ArchitectureStage[], report: Report) {
-	const testFiles = [...testFilePaths(folder.visibleTests), ...testFilePaths(folder.hiddenTests)]
-	const listed = new Set(stages.flatMap((stage) => stage.scenarios))
-	for (const [index, stage] of stages.entries()) {
-		for (const file of stage.scenarios) {
-			if (!testFiles.includes(file)) {
-				report('stages', `architecture.stages[${index}].scenarios names ${file}, which is not a test file of the exercise`, METADATA_FILE)
-			} else if (index > 0 && file.startsWith('tests/visible/')) {
-				report('stages', `${file} belongs to stage ${index + 1}, but it is in tests/visible/; later stages stay hidden until the learner submits the one before, so move it to tests/hidden/`, file)
-			}
-		}
-	}
-	const [first] = stages
-	if (first && !first.scenarios.some((file) => file.startsWith('tests/visible/'))) {
-		report('stages', 'stage 1 has no file in tests/visible/; the learner must be able to play the launch scenarios and see their consequences', METADATA_FILE)
-	}
-	for (const file of testFiles) {
-		if (!listed.has(file)) report('stages', `${file} belongs to no stage; list it in architecture.stages[…].scenarios of exercise.json`, file)
-	}
-}
-
-function testsOfStage(result: SandboxRunResult, stage: ArchitectureStage) {
-	return result.tests.filter((test) => stage.scenarios.some((file) => sameTestFile(test.file, file)))
-}
-
-function scenarioTally(result: SandboxRunResult, stage: ArchitectureStage): TestTally {
-	const scenarios = testsOfStage(result, stage).filter((test) => test.scenario !== undefined)
-	return { total: scenarios.length, failing: scenarios.filter(isFailing).length }
-}
-
-const isFailing = (test: SandboxTestResult) => test.status === 'fail' || test.status === 'error'
-// A consequence the learner can read: a missed threshold or a simulation that had to be stopped, not a crash.
-const isMeasuredFailure = (test: SandboxTestResult) =>
-	test.scenario !== undefined && (test.scenario.stoppedBy !== undefined || test.scenario.metrics.some((metric) => metric.passed === false))
-
-/** The naive starter must visibly miss at least one threshold in each stage (in stage 1, one the learner can see). */
-function checkStarterScenarios(result: SandboxRunResult, stages: ArchitectureStage[], report: Report) {
-	for (const [index, stage] of stages.entries()) {
-		const number = index + 1
-		const candidates = testsOfStage(result, stage).filter((test) => number > 1 || normalizeTestFile(test.file).startsWith('tests/visible/'))
-		const where = number === 1 ? 'visible scenario of stage 1' : `scenario of stage ${number}`
-		if (candidates.some((test) => isFailing(test) && isMeasuredFailure(test))) continue
-		const errors = candidates.filter(isFailing)
-		report(
-			'starter-fails',
-			errors.length > 0
-				? `no ${where} misses a threshold on the starter; ${errors.length === 1 ? 'one fails' : `${errors.length} fail`} with an error instead (${describeTest(errors[0] as SandboxTestResult)}). The starter must be a naive design that runs and shows its consequences`
-				: `no ${where} fails on the starter (${candidates.length} pass); the naive design must miss a threshold there, or the stage teaches nothing`,
-			stage.scenarios[0],
-		)
-	}
-}
-
-/** Each stage plays at least one scenario, and a scenario says the stage its file belongs to. */
-function checkSolutionScenarios(result: SandboxRunResult, stages: ArchitectureStage[], report: Report) {
-	for (const [index, stage] of stages.entries()) {
-		const number = index + 1
-		const tests = testsOfStage(result, stage)
-		if (!tests.some((test) => test.scenario !== undefined)) {
-			report('stages', `stage ${number}'s files (${stage.scenarios.join(', ')}) play no scenario; define them with scenario() from '${SIMULATION_MODULE}'`, stage.scenarios[0])
-		}
-		for (const test of tests) {
-			if (test.scenario && test.scenario.stage !== number) {
-				report(
-					'stages',
-					`scenario "${test.name}" says stage ${test.scenario.stage}, but its file ${normalizeTestFile(test.file)} belongs to stage ${number} in exercise.json; make them agree`,
-					normalizeTestFile(test.file),
-				)
-			}
-		}
-	}
-}
-
-function tally(result: SandboxRunResult, folderPath: string): TestTally {
-	const tests = result.tests.filter((test) => normalizeTestFile(test.file).startsWith(folderPath))
-	return { total: tests.length, failing: tests.filter((test) => test.status === 'fail' || test.status === 'error').length }
-}
-
-function runTrouble(result: SandboxRunResult) {
-	const parts = [result.limit ? `hit the ${result.limit} limit` : '', result.message ?? ''].filter(Boolean)
-	return parts.length > 0 ? ` (${parts.join(': ')})` : ''
-}
-
-function describeTest(test: SandboxTestResult) {
-	const message = test.message ? `: ${firstLine(test.message)}` : ''
-	return `${normalizeTestFile(test.file)} › ${test.name} (${test.status}${message})`
-}
-
-function firstLine(text: string) {
-	const line = text.split('\n')[0] ?? ''
-	return line.length > 160 ? `${line.slice(0, 157)}...` : line
-}
-
-function normalizeTestFile(file: string) {
-	return file.replace(/\\/g, '/').replace(/^(?:\.?\/)+/, '')
-}
-
-function sameTestFile(reported: string, expected: string) {
-	const normalized = normalizeTestFile(reported)
-	return normalized === expected || normalized.endsWith(`/${expected}`)
-}
-
 function exerciseLimits(metadata: unknown): Partial<SandboxLimits> | undefined {
 	const limits = ExerciseLimitsSchema.safeParse((metadata as Record<string, unknown> | undefined)?.limits)
 	return limits.success ? limits.data : undefined
@@ -568,37 +458,4 @@ function markdownHeadings(markdown: string) {
 
 function sameHeading(text: string, section: string) {
 	return text.trim().toLowerCase() === section.toLowerCase()
-}
-
-function importSpecifiers(source: string): string[] {
-	const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
-	return [...withoutComments.matchAll(IMPORT_SPECIFIER)].map((match) => (match[1] ?? match[2]) as string)
-}
-
-const RESOLVE_SUFFIXES = ['', '.ts', '.js', '.mts', '.mjs', '/index.ts', '/index.js']
-
-function resolveImport(fromPath: string, specifier: string, files: ExerciseFiles): string | undefined {
-	const base = joinPosix(fromPath.split('/').slice(0, -1).join('/'), specifier)
-	if (base === undefined) return undefined
-	return RESOLVE_SUFFIXES.map((suffix) => base + suffix).find((candidate) => candidate in files)
-}
-
-function joinPosix(directory: string, relative: string): string | undefined {
-	const parts = directory === '' ? [] : directory.split('/')
-	for (const part of relative.split('/')) {
-		if (part === '.' || part === '') continue
-		if (part === '..') {
-			if (parts.length === 0) return undefined
-			parts.pop()
-		} else {
-			parts.push(part)
-		}
-	}
-	return parts.join('/')
-}
-
-function importedBySomeFile(target: string, files: ExerciseFiles) {
-	return Object.entries(files).some(
-		([path, text]) => path !== target && importSpecifiers(text).some((specifier) => resolveImport(path, specifier, { [target]: '' }) === target),
-	)
 }
