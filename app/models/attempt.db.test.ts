@@ -223,4 +223,18 @@ describe('runs, hints, submissions', () => {
 		expect(workspace!.reference?.explanation.length).toBeGreaterThan(60)
 		expect((await thrown(recordEvents(outsider, id, { sentAt: 1, events: [event('focus.lost', {})] }))).status).toBe(409)
 	})
+
+	it('refuses, under the lock, a command whose attempt finished after the request found it, and records nothing', async () => {
+		const { id, workspace } = await newAttempt(ada)
+		const found = await requireAttempt(ada, id)
+		await giveUp(await requireAttempt(ada, id))
+		const timeline = await listTimeline(ada, id)
+		const runs = await db.prisma.run.count({ where: { attemptId: id } })
+		expect((await thrown(recordRun(found, { files: workspace.files.src }))).status).toBe(409)
+		expect((await thrown(giveUp(found))).status).toBe(409)
+		expect(await listTimeline(ada, id)).toEqual(timeline)
+		expect(await db.prisma.run.count({ where: { attemptId: id } })).toBe(runs)
+		expect((await thrown(requireAttempt(bea, id))).status).toBe(404)
+		expect((await thrown(requireAttempt(outsider, id))).status).toBe(404)
+	})
 })
