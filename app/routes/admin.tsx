@@ -64,7 +64,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function Admin({ loaderData, actionData }: Route.ComponentProps) {
 	const { members, teams, audit, organizationName, me } = loaderData
-	const result = (actionData ?? null) as ActionResult | null
+	const result = actionData ?? null
 	const busy = useNavigation().state === 'submitting'
 	const teamResult = result?.intent === 'create-team' ? result : null
 	const roleResult = result?.intent === 'set-role' ? result : null

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
 import { emptyDecisionRecord, type DecisionRecord } from '#app/architecture/decision-record.ts'
+import type { RecordedRun } from '#app/attempts/run-view.ts'
 import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
-import { scenarioResults, type RunResult } from '#app/runner/protocol.ts'
+import { scenarioResults } from '#app/runner/protocol.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed.ts'
 import * as attemptRoute from './attempts.$attemptId.tsx'
@@ -75,7 +76,7 @@ describe('an architecture attempt', () => {
 	it('refuses stage 2 before stage 1 is submitted, with the reason', async () => {
 		const early = await run(starter, { stage: 2 })
 		expect(early.status).toBe(409)
-		expect(await new Response(early.data as string).json()).toEqual({ error: 'Stage 2 opens once you have submitted stage 1: submit your design and decision record for stage 1 first.' })
+		expect(early.data).toEqual({ error: 'Stage 2 opens once you have submitted stage 1: submit your design and decision record for stage 1 first.' })
 		const submit = await submitStage(2, starter, { ...record, followUp: words(20) })
 		expect(submit.status).toBe(409)
 		expect((submit.data as { message: string }).message).toMatch(/^Stage 2 opens once you have submitted stage 1/)
@@ -96,7 +97,7 @@ describe('an architecture attempt', () => {
 	it('plays the launch scenarios against the naive starter and shows the thresholds it misses', async () => {
 		const result = await run(starter)
 		expect(result.status).toBe(200)
-		const body = (await new Response(result.data as string).json()) as { result: RunResult }
+		const body = result.data as RecordedRun
 		const scenarios = scenarioResults(body.result)
 		expect(scenarios.length).toBeGreaterThanOrEqual(2)
 		expect(scenarios.every((scenario) => scenario.stage === 1)).toBe(true)
@@ -109,7 +110,7 @@ describe('an architecture attempt', () => {
 		const stuck = starter[DESIGN_FILE]!.replace(/async check\(([^)]*)\)[^{]*\{/, (head) => `${head}\n    return new Promise(() => {})\n`)
 		expect(stuck).not.toBe(starter[DESIGN_FILE])
 		const result = await run({ ...starter, [DESIGN_FILE]: stuck })
-		const body = (await new Response(result.data as string).json()) as { result: RunResult }
+		const body = result.data as RecordedRun
 		const scenarios = scenarioResults(body.result)
 		expect(scenarios.some((scenario) => scenario.stoppedBy === 'unfinished-calls' || /never returned/.test(scenario.message ?? ''))).toBe(true)
 		expect(scenarios.every((scenario) => !scenario.passed)).toBe(true)
@@ -153,7 +154,7 @@ describe('an architecture attempt', () => {
 
 	it('plays stage 2 against the same design, needs the follow-up, and solves the attempt once every threshold holds', async () => {
 		const later = await run({ ...starter, [DESIGN_FILE]: tokenBucket })
-		const body = (await new Response(later.data as string).json()) as { result: RunResult }
+		const body = later.data as RecordedRun
 		const stages = scenarioResults(body.result).map((scenario) => scenario.stage)
 		expect(stages).toContain(2)
 		expect(scenarioResults(body.result).filter((scenario) => scenario.stage === 2).some((scenario) => !scenario.passed)).toBe(true)
@@ -245,7 +246,7 @@ describe('a stage plays only its own hidden files', () => {
 		const names = scenarioNames(grading)
 		expect(names.length).toBeGreaterThan(0)
 		const { outcome, hidden } = await hiddenFilesSent(() => call(runs.action, postJson(`/attempts/${graceAttempt}/runs`, { files: importing(grading) }, graceCookie), { attemptId: graceAttempt }))
-		const body = (await new Response((outcome as { data: string }).data).json()) as { result: RunResult }
+		const body = (outcome as { data: RecordedRun }).data
 		const played = scenarioResults(body.result).map((scenario) => scenario.name)
 		for (const name of names) expect(played).not.toContain(name)
 		expect(JSON.stringify(body)).not.toContain(names[0])

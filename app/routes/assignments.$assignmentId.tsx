@@ -69,7 +69,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function AssignmentPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { assignment, today } = loaderData
 	const now = new Date(loaderData.now)
-	const result = actionData as ActionResult | undefined
+	const result = actionData
 	const busy = useNavigation().state === 'submitting'
 	const dueAt = new Date(assignment.dueAt)
 	const cancelled = Boolean(assignment.cancelledAt)

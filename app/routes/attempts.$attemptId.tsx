@@ -1,6 +1,7 @@
 import { data } from 'react-router'
 import type { Route } from './+types/attempts.$attemptId'
 import { DiagnosisSchema, type WorkspaceActionData } from '#app/attempts/submission.ts'
+import { buildWorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { checkDecisionRecord, DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
@@ -28,18 +29,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
 	const workspace = await getWorkspace({ id: user.id, organizationId: user.organizationId }, params.attemptId)
 	if (!workspace) notFound()
-	const { brief, ...exercise } = workspace.exercise
-	return {
-		...workspace,
-		review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
-		rating: workspace.attempt.status === 'in_progress' ? null : await getRatingExplanation(params.attemptId, user.id),
-		exercise: { ...exercise, briefHtml: renderMarkdown(brief.replace(/^#\s[^\n]*\n/, '')) },
-		reference: workspace.reference ? { ...workspace.reference, explanationHtml: renderMarkdown(workspace.reference.explanation) } : null,
-		architecture: workspace.architecture
-			? { ...workspace.architecture, stages: workspace.architecture.stages.map(({ brief, ...stage }) => ({ ...stage, briefHtml: renderMarkdown(brief) })) }
-			: null,
-		now: new Date().toISOString(),
-	}
+	return buildWorkspaceView(
+		{
+			workspace,
+			review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
+			rating: workspace.attempt.status === 'in_progress' ? null : await getRatingExplanation(params.attemptId, user.id),
+			now: new Date(),
+		},
+		renderMarkdown,
+	)
 }
 
 const HintSchema = z.object({ index: z.coerce.number().int().min(0).max(10) })

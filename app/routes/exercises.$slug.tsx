@@ -87,7 +87,7 @@ const STATUS = { in_progress: { label: 'In progress', tone: 'brand' }, solved: {
 
 export default function ExercisePage({ loaderData, actionData }: Route.ComponentProps) {
 	const { exercise, assignment, attempts } = loaderData
-	const flag = actionData as FlagResult | undefined
+	const flag = actionData
 	const navigation = useNavigation()
 	const open = attempts.find((attempt) => attempt.status === 'in_progress')
 	const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })

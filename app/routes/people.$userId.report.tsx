@@ -166,7 +166,7 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 					notes={loaderData.notes}
 					canLead={canLead}
 					action={`${reportPath}?${search}`}
-					result={actionData as NoteFormResult | undefined}
+					result={actionData}
 					saved={loaderData.saved}
 					engineerName={firstName}
 					periodIncludesToday={period.includesToday}

@@ -1,8 +1,9 @@
 import { data } from 'react-router'
 import type { Route } from './+types/reviews.$attemptId'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { ReviewPage, type ReviewActionData } from '#app/components/review/review-page.tsx'
+import { ReviewPage } from '#app/components/review/review-page.tsx'
 import { addReviewComment, getAttemptForReview, ReviewError, saveReview } from '#app/models/review.server.ts'
+import { buildAttemptReviewView, type ReviewActionData } from '#app/reviews/review-view.ts'
 import { checkRubricScores } from '#app/reviews/rubric.ts'
 import { ReviewCommentSchema, ReviewSummarySchema } from '#app/reviews/review-form.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -18,11 +19,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) throw new Response('This attempt does not exist.', { status: 404 })
 	const review = await getAttemptForReview(user, params.attemptId).catch(rethrow)
-	return {
-		...review,
-		exercise: { ...review.exercise, reference: { ...review.exercise.reference, explanationHtml: renderMarkdown(review.exercise.reference.explanation) } },
-		now: new Date().toISOString(),
-	}
+	return buildAttemptReviewView(review, new Date(), renderMarkdown)
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -61,7 +58,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ReviewRoute({ loaderData, actionData }: Route.ComponentProps) {
-	return <ReviewPage data={loaderData} actionData={actionData as ReviewActionData | undefined} />
+	return <ReviewPage data={loaderData} actionData={actionData} />
 }
 
 export const handle = { fullWidth: true }

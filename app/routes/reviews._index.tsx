@@ -39,19 +39,22 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const ResolveSchema = z.object({ intent: z.literal('resolve-flag'), flagId: recordIdField('Choose a flag.') })
 
+/** Marking a flag as handled: what happened, or why nothing did. */
+type FlagResolution = { message?: string; error?: string }
+
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireReviewer(request)
 	const form = parseForm(await request.formData(), ResolveSchema)
-	if (!form.ok) return data({ error: 'Choose a flag to mark as handled.' }, { status: 400 })
+	if (!form.ok) return data<FlagResolution>({ error: 'Choose a flag to mark as handled.' }, { status: 400 })
 	const resolved = await resolveFlag({ organizationId: user.organizationId, flagId: form.data.flagId, actorId: user.id })
-	if (resolved === 'missing') return data({ error: 'There is no such flag. Reload the page to see the open ones.' }, { status: 404 })
-	return data({ message: resolved === 'resolved' ? 'Flag marked as handled.' : 'Someone had already marked that flag as handled.' })
+	if (resolved === 'missing') return data<FlagResolution>({ error: 'There is no such flag. Reload the page to see the open ones.' }, { status: 404 })
+	return data<FlagResolution>({ message: resolved === 'resolved' ? 'Flag marked as handled.' : 'Someone had already marked that flag as handled.' })
 }
 
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { queue, recent, flags } = loaderData
 	const now = new Date(loaderData.now)
-	const result = actionData as { message?: string; error?: string } | undefined
+	const result = actionData
 	return (
 		<div className="space-y-6">
 			<div>

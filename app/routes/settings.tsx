@@ -67,7 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
 	const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
-	const result = (actionData ?? null) as ActionResult | null
+	const result = actionData ?? null
 	const resultFor = (intent: string) => (result?.intent === intent ? result : null)
 	return (
 		<div className="mx-auto max-w-2xl space-y-6">

@@ -68,7 +68,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function NewAssignmentPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { team, exercises, sets, members, today, defaultDue } = loaderData
-	const errors = (actionData as ActionResult | undefined)?.fieldErrors ?? {}
+	const errors = actionData?.fieldErrors ?? {}
 	const busy = useNavigation().state === 'submitting'
 	const [audience, setAudience] = useState<'team' | 'members'>('team')
 	const [filter, setFilter] = useState('')

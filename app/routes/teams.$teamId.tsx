@@ -101,7 +101,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { team, members, invites, others, canInviteLeads, canChangeRoles, inviteTtlDays } = loaderData
-	const result = (actionData ?? null) as ActionResult | null
+	const result = actionData ?? null
 	const busy = useNavigation().state === 'submitting'
 	const leads = members.filter((m) => m.role === 'lead').length
 	return (

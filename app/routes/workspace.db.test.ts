@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
+import type { RecordedRun, RunRefusal } from '#app/attempts/run-view.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
@@ -91,20 +92,20 @@ describe('runs', () => {
 		const file = Object.keys(starter)[0]!
 		const result = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: { ...starter, [file]: 'y'.repeat(520 * 1024) } }, cookie), params())
 		expect(result.status).toBe(413)
-		expect(JSON.parse(result.data as string).error).toMatch(/The code is 5\d\d KB, more than the 512 KB the sandbox accepts/)
+		expect((result.data as RunRefusal).error).toMatch(/The code is 5\d\d KB, more than the 512 KB the sandbox accepts/)
 		expect(await db.prisma.run.count({ where: { attemptId } })).toBe(0)
 	})
 
 	it('refuses files that are not the exercise’s own', async () => {
 		const result = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: { ...starter, 'src/extra.ts': 'export {}' } }, cookie), params())
 		expect(result.status).toBe(400)
-		expect(JSON.parse(result.data as string).error).toContain('src/extra.ts')
+		expect((result.data as RunRefusal).error).toContain('src/extra.ts')
 	})
 
 	it('refuses an empty free-text prediction with a message about the prediction', async () => {
 		const result = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: starter, prediction: { kind: 'text', text: '  ' } }, cookie), params())
 		expect(result.status).toBe(400)
-		expect(JSON.parse(result.data as string).error).toMatch(/^Prediction: Write what you expect/)
+		expect((result.data as RunRefusal).error).toMatch(/^Prediction: Write what you expect/)
 	})
 
 	it('limits run spamming per person with a clear message and a Retry-After', async () => {
@@ -112,12 +113,12 @@ describe('runs', () => {
 		for (let i = 0; i < RUNS_PER_MINUTE; i++) await consumeRun(userId)
 		const result = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: starter }, cookie), params())
 		expect(result.status).toBe(429)
-		expect(JSON.parse(result.data as string).error).toMatch(/a lot of runs in one minute\. Wait \d+ s/)
+		expect((result.data as RunRefusal).error).toMatch(/a lot of runs in one minute\. Wait \d+ s/)
 		expect(Number(result.headers.get('Retry-After'))).toBeGreaterThan(0)
 		await resetRunLimit(userId)
 		const ok = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: starter }, cookie), params())
 		expect(ok.status).toBe(200)
-		expect(JSON.parse(ok.data as string).result.status).toBe('fail')
+		expect((ok.data as RecordedRun).result.status).toBe('fail')
 	})
 })
 

@@ -4,9 +4,7 @@
 // moment or a line.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Form, Link, useFetcher, useNavigation } from 'react-router'
-import { diffLines } from 'diff'
-import { SECTION_LABELS, type DecisionRecord } from '#app/architecture/decision-record.ts'
-import { applyJournalEvent, type JournalEntryView, type JournalEvent } from '#app/attempts/journal.ts'
+import { SECTION_LABELS } from '#app/architecture/decision-record.ts'
 import { buildReplay, type ReplayMark } from '#app/attempts/replay.ts'
 import { RuleBadges } from '#app/components/progress-badge.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -14,23 +12,17 @@ import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
-import { OutputPanel, type ShownRun } from '#app/components/workspace/output-panel.tsx'
+import { OutputPanel } from '#app/components/workspace/output-panel.tsx'
 import { rootCauseCategory, type RootCauseCategoryId } from '#app/exercises/taxonomy.ts'
 import type { ReviewCommentView, ReviewView } from '#app/models/review.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
 import { levelDescriptor, rubricPercent, RUBRIC_MAX_LEVEL } from '#app/reviews/rubric.ts'
 import { formatClock } from '#app/reviews/moment.ts'
 import { MAX_COMMENT_LENGTH, MAX_SUMMARY_LENGTH } from '#app/reviews/review-form.ts'
-import type { loader as reviewLoader } from '#app/routes/reviews.$attemptId.tsx'
-import type { RunResult } from '#app/runner/protocol.ts'
+import { changedLines, changedPaths, decisionRecordAt, journalAt, runIdAt, runNumberAt, type AttemptReviewView, type CommentResult, type ReviewActionData, type ScoreResult } from '#app/reviews/review-view.ts'
+import { shownRun, type RunRefusal, type RunView, type ShownRun } from '#app/attempts/run-view.ts'
 
-export type ReviewPageData = Awaited<ReturnType<typeof reviewLoader>>
-
-type ReviewFailure = { intent: 'score' | 'comment'; ok: false; message?: string; fieldErrors?: Record<string, string[] | undefined>; current?: ReviewView | null }
-type ScoreResult = { intent: 'score'; ok: true; review: ReviewView } | ReviewFailure
-type CommentResult = { intent: 'comment'; ok: true; comment: ReviewCommentView } | ReviewFailure
-
-export type ReviewActionData = ScoreResult | CommentResult
+type ReviewPageData = AttemptReviewView
 
 const SPEEDS = [1, 4, 16] as const
 const TICK_MS = 100
@@ -270,10 +262,10 @@ export function ReviewPage({ data, actionData }: { data: ReviewPageData; actionD
 						<p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Facts, not verdicts: ask about them in the review if they matter.</p>
 					</Panel>
 
-					<RubricForm data={data} actionData={actionData?.intent === 'score' ? (actionData as ScoreResult) : undefined} />
+					<RubricForm data={data} actionData={actionData?.intent === 'score' ? actionData : undefined} />
 					<Comments
 						data={data}
-						actionData={actionData?.intent === 'comment' ? (actionData as CommentResult) : undefined}
+						actionData={actionData?.intent === 'comment' ? actionData : undefined}
 						offset={offset}
 						selectedLine={selectedLine}
 						onClearLine={() => setSelectedLine(null)}
@@ -355,18 +347,6 @@ function ArchitecturePanels({ data, at, offset }: { data: ReviewPageData; at: nu
 			</Panel>
 		</>
 	)
-}
-
-/** The newest decision record saved or handed in up to a moment. */
-function decisionRecordAt(events: ReviewPageData['events'], at: number): DecisionRecord | null {
-	let record: DecisionRecord | null = null
-	for (const event of events) {
-		if (new Date(event.at).getTime() > at) break
-		if (event.type !== 'decision.saved' && event.type !== 'stage.submitted') continue
-		const candidate = (event.data as { record?: DecisionRecord }).record
-		if (candidate) record = candidate
-	}
-	return record
 }
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
@@ -455,7 +435,7 @@ function RunOutput({ attemptId, runId, runNumber, runs, onOpen, canOpen }: {
 	onOpen(file: string, line: number): void
 	canOpen(file: string): boolean
 }) {
-	const fetcher = useFetcher<{ id: string; number: number; result: RunResult; predictionCorrect: boolean | null; error?: string }>()
+	const fetcher = useFetcher<RunView | RunRefusal>()
 	const cache = useRef(new Map<string, ShownRun>())
 	const [shown, setShown] = useState<ShownRun | null>(null)
 	useEffect(() => {
@@ -467,9 +447,9 @@ function RunOutput({ attemptId, runId, runNumber, runs, onOpen, canOpen }: {
 	}, [attemptId, runId]) // eslint-disable-line react-hooks/exhaustive-deps
 	useEffect(() => {
 		const loaded = fetcher.data
-		if (!loaded?.result) return
+		if (!loaded || 'error' in loaded) return
 		const summary = runs.find((run) => run.id === loaded.id)
-		const run: ShownRun = { id: loaded.id, number: loaded.number, result: loaded.result, predictionText: summary?.prediction ? describeRunPrediction(summary.prediction) : null, predictionCorrect: loaded.predictionCorrect }
+		const run = shownRun(loaded, { prediction: summary?.prediction ?? null, predictionCorrect: loaded.predictionCorrect })
 		cache.current.set(loaded.id, run)
 		if (loaded.id === runId) setShown(run)
 	}, [fetcher.data, runId, runs])
@@ -480,21 +460,13 @@ function RunOutput({ attemptId, runId, runNumber, runs, onOpen, canOpen }: {
 			</h2>
 			{!runId ? (
 				<p className="p-3 text-sm text-slate-600 dark:text-slate-400">No run yet at this moment. Move the replay to a run, or pick one in the timeline.</p>
-			) : fetcher.data?.error ? (
+			) : fetcher.data && 'error' in fetcher.data ? (
 				<p role="alert" className="p-3 text-sm text-red-700 dark:text-red-400">{fetcher.data.error}</p>
 			) : (
 				<OutputPanel run={shown?.id === runId ? shown : null} running={fetcher.state === 'loading'} error={null} onOpenLocation={onOpen} canOpen={canOpen} />
 			)}
 		</section>
 	)
-}
-
-function describeRunPrediction(prediction: unknown): string | null {
-	const value = prediction as { kind?: string; test?: string; outcome?: string; text?: string } | null
-	if (!value) return null
-	if (value.text) return value.text
-	if (value.test && value.outcome) return `“${value.test}” will ${value.outcome}`
-	return null
 }
 
 function RubricForm({ data, actionData }: { data: ReviewPageData; actionData?: ScoreResult }) {
@@ -640,48 +612,4 @@ function Comments({ data, actionData, offset, selectedLine, onClearLine, onJump 
 			) : null}
 		</Panel>
 	)
-}
-
-function runIdAt(events: ReviewPageData['events'], position: number): string | null {
-	const event = events.find((candidate) => candidate.position === position)
-	const runId = (event?.data as { runId?: unknown } | undefined)?.runId
-	return typeof runId === 'string' ? runId : null
-}
-
-function runNumberAt(events: ReviewPageData['events'], position: number): number | null {
-	const event = events.find((candidate) => candidate.position === position)
-	const number = (event?.data as { number?: unknown } | undefined)?.number
-	return typeof number === 'number' ? number : null
-}
-
-/** The journal as it read at a moment: every journal event up to then, folded in order. */
-function journalAt(events: ReviewPageData['events'], at: number): JournalEntryView[] {
-	let entries: JournalEntryView[] = []
-	for (const event of events) {
-		const time = new Date(event.at).getTime()
-		if (time > at) break
-		if (event.type !== 'journal.add' && event.type !== 'journal.edit') continue
-		entries = applyJournalEvent(entries, { type: event.type, data: event.data } as JournalEvent, time).entries
-	}
-	return entries
-}
-
-function changedPaths(starter: Record<string, string>, code: Record<string, string>) {
-	return Object.keys(code)
-		.sort()
-		.filter((path) => code[path] !== starter[path])
-}
-
-/** Line numbers (1-based, in the new text) that were added or changed since the starter. */
-function changedLines(before: string, after: string): Set<number> {
-	const changed = new Set<number>()
-	if (before === after) return changed
-	let line = 1
-	for (const part of diffLines(before, after)) {
-		const count = part.count ?? part.value.split('\n').length - (part.value.endsWith('\n') ? 1 : 0)
-		if (part.removed) continue
-		if (part.added) for (let i = 0; i < count; i++) changed.add(line + i)
-		line += count
-	}
-	return changed
 }

@@ -1,11 +1,10 @@
 // The output of one run: a summary line, each test with expected vs actual as a diff,
 // console output, and file:line locations that jump the editor there.
 import { diffWordsWithSpace } from 'diff'
-import type { RunResult, TestResult } from '#app/runner/protocol.ts'
+import type { ShownRun } from '#app/attempts/run-view.ts'
+import type { TestResult } from '#app/runner/protocol.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { ConsequencesTable } from './consequences-table.tsx'
-
-export type ShownRun = { id: string; number: number; result: RunResult; predictionText?: string | null; predictionCorrect?: boolean | null }
 
 const STATUS_STYLE: Record<TestResult['status'], { label: string; icon: string; className: string }> = {
 	pass: { label: 'passed', icon: '✓', className: 'text-emerald-700 dark:text-emerald-400' },

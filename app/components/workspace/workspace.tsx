@@ -6,17 +6,17 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { Link, useRouteLoaderData } from 'react-router'
 import type { ClientEvent, ClientEventType, HypothesisStatus } from '#app/attempts/events.ts'
 import { applyJournalEvent, isJournalEvent, type JournalEntryView } from '#app/attempts/journal.ts'
-import { describePrediction } from '#app/attempts/prediction.ts'
+import { shownRun, type RecordedRun, type RunRefusal, type RunView, type ShownRun } from '#app/attempts/run-view.ts'
+import { firstFailingFile, type WorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
-import { DEFAULT_LIMITS, type RunResult } from '#app/runner/protocol.ts'
+import { DEFAULT_LIMITS } from '#app/runner/protocol.ts'
 import type { loader as rootLoader } from '#app/root.tsx'
-import type { loader as workspaceLoader } from '#app/routes/attempts.$attemptId.tsx'
 import type { CodeEditorHandle, EditorFile, EditorSignal } from './code-editor-types.ts'
 import { DiagnosisPanel, HintsPanel } from './diagnosis-panel.tsx'
 import { JournalPanel, type NextRunPlan, type RunSummary } from './journal-panel.tsx'
-import { OutputPanel, type ShownRun } from './output-panel.tsx'
+import { OutputPanel } from './output-panel.tsx'
 import { ReviewPanel } from './review-panel.tsx'
 import { RatingNote } from './rating-note.tsx'
 import { DecisionRecordPanel } from './decision-record-panel.tsx'
@@ -26,7 +26,7 @@ import { Outbox, type EventData, type OutboxStatus, type SendOutcome } from './o
 
 const CodeEditor = lazy(() => import('./code-editor.client.tsx'))
 
-export type WorkspaceData = Awaited<ReturnType<typeof workspaceLoader>>
+export type WorkspaceData = WorkspaceView
 
 /** A snapshot 2 s after typing pauses, and at least every 10 s while it goes on. */
 const SNAPSHOT_IDLE_MS = 2000
@@ -47,7 +47,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 	const journalRef = useRef(journal)
 	const [runs, setRuns] = useState<RunSummary[]>(data.runs)
 	const [shown, setShown] = useState<ShownRun | null>(
-		data.latestRun ? withPrediction({ id: data.latestRun.id, number: data.latestRun.number, result: data.latestRun.result }, data.runs) : null,
+		data.latestRun ? shownRun(data.latestRun, data.runs.find((run) => run.id === data.latestRun?.id)) : null,
 	)
 	const [running, setRunning] = useState(false)
 	const runningRef = useRef(false)
@@ -249,9 +249,9 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 				body: JSON.stringify({ files: filesRef.current, hypothesisId: plan.hypothesisId, prediction: plan.prediction, ...(architecture ? { stage: architecture.stage } : {}) }),
 			})
-			const body = (await response.json().catch(() => null)) as (RunResponse & { error?: string }) | null
-			if (!response.ok || !body || body.error) {
-				setRunError(body?.error ?? `The run could not be started (the server answered ${response.status}). Your code is saved; try again in a moment.`)
+			const body = await readJson<RecordedRun | RunRefusal>(response)
+			if (!response.ok || !body || 'error' in body) {
+				setRunError((body && 'error' in body ? body.error : null) ?? `The run could not be started (the server answered ${response.status}). Your code is saved; try again in a moment.`)
 				return
 			}
 			const summary: RunSummary = {
@@ -265,7 +265,7 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 				predictionCorrect: body.predictionCorrect,
 			}
 			setRuns((current) => [summary, ...current])
-			setShown(withPrediction({ id: body.id, number: body.number, result: body.result }, [summary]))
+			setShown(shownRun(body, summary))
 			setPlan((current) => ({ ...current, prediction: null }))
 			dirty.current = false
 		} catch {
@@ -293,8 +293,8 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 	const showRun = useCallback(
 		async (runId: string) => {
 			const response = await fetch(`/attempts/${attemptId}/runs?run=${encodeURIComponent(runId)}`, { headers: { Accept: 'application/json' } })
-			const body = (await response.json().catch(() => null)) as { id: string; number: number; result: RunResult } | null
-			if (response.ok && body) setShown(withPrediction(body, runs))
+			const body = await readJson<RunView | RunRefusal>(response)
+			if (response.ok && body && !('error' in body)) setShown(shownRun(body, runs.find((run) => run.id === body.id)))
 		},
 		[attemptId, runs],
 	)
@@ -568,27 +568,6 @@ export function Workspace({ data }: { data: WorkspaceData }) {
 	)
 }
 
-type RunResponse = {
-	id: string
-	number: number
-	result: RunResult
-	passed: number
-	failed: number
-	hypothesisId: string | null
-	prediction: RunSummary['prediction']
-	predictionCorrect: boolean | null
-}
-
-function withPrediction(run: { id: string; number: number; result: RunResult }, runs: RunSummary[]): ShownRun {
-	const summary = runs.find((candidate) => candidate.id === run.id)
-	return { ...run, predictionText: summary?.prediction ? describePrediction(summary.prediction) : null, predictionCorrect: summary?.predictionCorrect ?? null }
-}
-
-function firstFailingFile(data: WorkspaceData): string | null {
-	const failing = data.latestRun?.result.tests.find((test) => test.status === 'fail' && test.location)
-	return failing?.location?.file && (failing.location.file in data.files.src || failing.location.file in data.files.tests) ? failing.location.file : null
-}
-
 function languageOf(path: string): EditorFile['language'] {
 	return /\.(m|c)?ts$/.test(path) ? 'typescript' : 'javascript'
 }
@@ -599,6 +578,11 @@ function safeLocalStorage(): Storage | null {
 	} catch {
 		return null
 	}
+}
+
+/** The JSON one of our routes answered with, typed as its data() declares it; null when the body is not JSON. */
+async function readJson<Body>(response: Response): Promise<Body | null> {
+	return response.json().catch(() => null)
 }
 
 async function sendJson(url: string, body: unknown): Promise<SendOutcome> {

@@ -1,0 +1,35 @@
+// What the learner's workspace shows for one attempt: the model's workspace with its briefs and
+// reference explanation rendered, the lead's review and the rating note. The loader returns it
+// and the workspace components take it. Pure: the loader passes the Markdown renderer in.
+import type { Workspace } from '#app/models/attempt/workspace.server.ts'
+import type { RatingExplanation } from '#app/models/growth.server.ts'
+import type { LearnerReview } from '#app/models/review.server.ts'
+
+export type WorkspaceView = ReturnType<typeof buildWorkspaceView>
+
+export function buildWorkspaceView(
+	parts: { workspace: Workspace; review: LearnerReview | null; rating: RatingExplanation | null; now: Date },
+	renderMarkdown: (markdown: string) => string,
+) {
+	const { workspace } = parts
+	const { brief, ...exercise } = workspace.exercise
+	return {
+		...workspace,
+		review: parts.review,
+		rating: parts.rating,
+		// The page shows the title itself, so the brief's own heading is left out.
+		exercise: { ...exercise, briefHtml: renderMarkdown(brief.replace(/^#\s[^\n]*\n/, '')) },
+		reference: workspace.reference ? { ...workspace.reference, explanationHtml: renderMarkdown(workspace.reference.explanation) } : null,
+		architecture: workspace.architecture
+			? { ...workspace.architecture, stages: workspace.architecture.stages.map(({ brief, ...stage }) => ({ ...stage, briefHtml: renderMarkdown(brief) })) }
+			: null,
+		now: parts.now.toISOString(),
+	}
+}
+
+/** The file of the first failing test of the latest run, when the learner can open it. */
+export function firstFailingFile(view: Pick<WorkspaceView, 'latestRun' | 'files'>): string | null {
+	const failing = view.latestRun?.result.tests.find((test) => test.status === 'fail' && test.location)
+	const file = failing?.location?.file
+	return file && (file in view.files.src || file in view.files.tests) ? file : null
+}
