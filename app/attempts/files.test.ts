@@ -38,7 +38,10 @@ describe('which files a learner may send', () => {
 	})
 
 	it('refuses a file the exercise does not have, and a missing one, naming them', () => {
-		expect(checkLearnerFiles({ ...starter, 'src/evil.ts': 'x' }, starter, limits)).toEqual({ status: 400, message: 'These files are not part of the exercise: src/evil.ts.' })
+		expect(checkLearnerFiles({ ...starter, 'src/evil.ts': 'x' }, starter, limits)).toEqual({
+			status: 400,
+			message: 'These files are not part of the exercise: src/evil.ts.',
+		})
 		expect(checkLearnerFiles({ ...starter, 'tests/visible/cart.test.ts': 'x' }, starter, limits)?.status).toBe(400)
 		const { 'src/cart.ts': _dropped, ...rest } = starter
 		expect(checkLearnerFiles(rest, starter, limits)).toEqual({ status: 400, message: 'These files are missing: src/cart.ts.' })
@@ -59,7 +62,10 @@ describe('the lines a diagnosis picks', () => {
 
 	it('must lie in a starter file, inside the learner’s current text of it', () => {
 		expect(checkPickedLines({ file: 'src/cart.ts', endLine: 3 }, files, starter)).toBeNull()
-		expect(checkPickedLines({ file: 'src/cart.ts', endLine: 4 }, files, starter)).toEqual({ status: 400, message: 'src/cart.ts has 3 lines; pick lines inside it.' })
+		expect(checkPickedLines({ file: 'src/cart.ts', endLine: 4 }, files, starter)).toEqual({
+			status: 400,
+			message: 'src/cart.ts has 3 lines; pick lines inside it.',
+		})
 		expect(checkPickedLines({ file: 'src/other.ts', endLine: 1 }, files, starter)?.message).toMatch(/one of the exercise’s src\/ files/)
 	})
 })

@@ -7,7 +7,13 @@ export async function revealHint(attempt: AttemptContext, index: number, now = n
 	const { hints } = attempt.version.metadata
 	return commitToAttempt(attempt, now, async (tx, locked) => {
 		const hypothesisCount = await tx.journalEntry.count({ where: { attemptId: attempt.id, kind: 'hypothesis' } })
-		const state = hintState(hints, { revealedCount: locked.hintsRevealed, startedAt: locked.startedAt, now, hypothesisCount, hintsAllowed: locked.hintsAllowed })
+		const state = hintState(hints, {
+			revealedCount: locked.hintsRevealed,
+			startedAt: locked.startedAt,
+			now,
+			hypothesisCount,
+			hintsAllowed: locked.hintsAllowed,
+		})
 		// Revealing the same hint twice (a double click) is not a second reveal.
 		if (index < locked.hintsRevealed) return { value: { index, text: hints[index]!.text } }
 		if (!state.allowed) throw new AttemptError(409, 'Hints are turned off for this assignment.')

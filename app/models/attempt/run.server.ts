@@ -43,7 +43,16 @@ export async function recordRun(attempt: AttemptContext, input: RunRequestInput,
 		return {
 			event: {
 				type: 'run',
-				data: { runId: run.id, number, status: result.status, passed, failed, hypothesisId: input.hypothesisId ?? null, prediction: input.prediction ?? null, predictionCorrect },
+				data: {
+					runId: run.id,
+					number,
+					status: result.status,
+					passed,
+					failed,
+					hypothesisId: input.hypothesisId ?? null,
+					prediction: input.prediction ?? null,
+					predictionCorrect,
+				},
 			},
 			code: input.files,
 			changes: { runCount: number },

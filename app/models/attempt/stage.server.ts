@@ -10,7 +10,10 @@ import { stageHiddenFiles } from './version.server.ts'
 
 export function stageNotOpen(requested: number, current: Stage) {
 	return requested > current
-		? new AttemptError(409, `Stage ${requested} opens once you have submitted stage ${current}: submit your design and decision record for stage ${current} first.`)
+		? new AttemptError(
+				409,
+				`Stage ${requested} opens once you have submitted stage ${current}: submit your design and decision record for stage ${current} first.`,
+			)
 		: new AttemptError(409, `Stage ${requested} is already submitted; you are on stage ${current} now. Reload the page to see it.`)
 }
 
@@ -29,7 +32,10 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 	if (input.stage !== attempt.stage) throw stageNotOpen(input.stage, attempt.stage)
 	const stage = attempt.stage
 	const missing = checkDecisionRecord(input.record, stage)
-	if (Object.keys(missing).length) throw new AttemptError(400, 'The decision record is not complete yet.', Object.values(missing).filter((message): message is string => Boolean(message)))
+	if (Object.keys(missing).length) {
+		const messages = Object.values(missing).filter((message): message is string => Boolean(message))
+		throw new AttemptError(400, 'The decision record is not complete yet.', messages)
+	}
 	const testFiles = gradingScenarioFiles(architecture, stage)
 	const hidden = await stageHiddenFiles(attempt.version.id, testFiles)
 	const result = await playInSandbox(attempt, { files: { ...input.files, ...attempt.version.visibleTests, ...hidden }, testFiles }, 'submit')
@@ -56,10 +62,23 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 		return {
 			event: {
 				type: 'stage.submitted',
-				data: { submissionId: submission.id, stage, number, passed: grade.passed, scenariosPassed: grade.scenariosPassed, scenariosTotal: grade.scenariosTotal, record: input.record },
+				data: {
+					submissionId: submission.id,
+					stage,
+					number,
+					passed: grade.passed,
+					scenariosPassed: grade.scenariosPassed,
+					scenariosTotal: grade.scenariosTotal,
+					record: input.record,
+				},
 			},
 			code: input.files,
-			changes: { submissionCount: number, failedFixCount: grade.passed ? locked.failedFixCount : locked.failedFixCount + 1, decisionRecord: input.record, stage: 2 },
+			changes: {
+				submissionCount: number,
+				failedFixCount: grade.passed ? locked.failedFixCount : locked.failedFixCount + 1,
+				decisionRecord: input.record,
+				stage: 2,
+			},
 			finished: solved ? 'solved' : undefined,
 			value: { id: submission.id, number, stage, unlocked: stage === 1, solved, ...grade },
 		}

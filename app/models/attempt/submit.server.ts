@@ -14,13 +14,22 @@ export type DiagnosisInput = Omit<Diagnosis, 'files' | 'attested'> & { files: Fi
 export async function submitDiagnosis(attempt: AttemptContext, diagnosis: DiagnosisInput, now = new Date()) {
 	requireRunnable(attempt, diagnosis.files)
 	const { metadata, starter, visibleTests } = attempt.version
-	if (metadata.kind === 'architecture') throw new AttemptError(400, 'An architecture exercise is submitted stage by stage, with its decision record, not with a diagnosis.')
+	if (metadata.kind === 'architecture') {
+		throw new AttemptError(400, 'An architecture exercise is submitted stage by stage, with its decision record, not with a diagnosis.')
+	}
 	const problem = checkPickedLines(diagnosis, diagnosis.files, starter)
 	if (problem) throw new AttemptError(problem.status, problem.message)
 	const tests = { ...visibleTests, ...(await hiddenTestsOf(attempt.version.id)) }
 	const result = await playInSandbox(attempt, { files: { ...diagnosis.files, ...tests }, testFiles: Object.keys(tests).sort() }, 'submit')
 	const picked = { file: diagnosis.file, startLine: diagnosis.startLine, endLine: diagnosis.endLine }
-	const grade = gradeDiagnosis({ picked, category: diagnosis.category, starterFiles: starter, submittedFiles: diagnosis.files, rootCause: metadata.rootCause, result })
+	const grade = gradeDiagnosis({
+		picked,
+		category: diagnosis.category,
+		starterFiles: starter,
+		submittedFiles: diagnosis.files,
+		rootCause: metadata.rootCause,
+		result,
+	})
 	return commitToAttempt(attempt, now, async (tx, locked) => {
 		const number = locked.submissionCount + 1
 		const submission = await tx.submission.create({

@@ -28,7 +28,14 @@ export async function versionContent(db: Prisma.TransactionClient, versionId: st
 	const version = await db.exerciseVersion.findUniqueOrThrow({ where: { id: versionId }, select: { metadata: true, publicFiles: true } })
 	const metadata = version.metadata as ExerciseMetadata
 	const publicFiles = version.publicFiles as Files
-	const content = { id: versionId, metadata, publicFiles, starter: srcFiles(publicFiles), visibleTests: visibleTestFiles(publicFiles), limits: { ...(metadata.limits ?? {}) } }
+	const content = {
+		id: versionId,
+		metadata,
+		publicFiles,
+		starter: srcFiles(publicFiles),
+		visibleTests: visibleTestFiles(publicFiles),
+		limits: { ...(metadata.limits ?? {}) },
+	}
 	if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value!)
 	versionCache.set(versionId, content)
 	return content
