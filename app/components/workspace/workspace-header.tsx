@@ -1,0 +1,73 @@
+// The workspace's top bar: what is being practised, how far along, the rules, whether the work
+// is saved, and Run.
+import { Link } from 'react-router'
+import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { cn } from '#app/components/ui/cn.ts'
+import type { OutboxStatus } from './outbox.ts'
+
+export function WorkspaceHeader({ view, runCount, hypothesisCount, changedFiles, saveStatus, finished, running, onRun }: {
+	view: Pick<WorkspaceView, 'attempt' | 'exercise'>
+	runCount: number
+	hypothesisCount: number
+	changedFiles: number
+	saveStatus: OutboxStatus
+	finished: boolean
+	running: boolean
+	onRun(): void
+}) {
+	const { attempt, exercise } = view
+	return (
+		<div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+			<div className="min-w-0 flex-1">
+				<p className="truncate font-semibold" title={exercise.title}>
+					<Link to={`/exercises/${exercise.slug}`} className="hover:underline">
+						{exercise.title}
+					</Link>
+				</p>
+				<p className="text-xs text-slate-600 dark:text-slate-400">
+					Version {exercise.versionNumber}
+					{attempt.newerVersionExists ? ' (a newer version exists; this attempt stays on its own)' : ''} · {runCount} {runCount === 1 ? 'run' : 'runs'} · {hypothesisCount}{' '}
+					{hypothesisCount === 1 ? 'hypothesis' : 'hypotheses'} · {changedFiles} {changedFiles === 1 ? 'file' : 'files'} changed
+				</p>
+			</div>
+			<div className="flex flex-wrap gap-1.5">
+				{attempt.status === 'solved' ? <Badge tone="success">Solved</Badge> : attempt.status === 'gave_up' ? <Badge tone="warning">Given up</Badge> : <Badge tone="brand">In progress</Badge>}
+				{attempt.rules.hardMode ? <Badge>Hard mode</Badge> : null}
+				{attempt.rules.pasteBlocked ? <Badge tone="warning">Outside pastes blocked</Badge> : null}
+				{attempt.rules.hintsAllowed ? null : <Badge>No hints</Badge>}
+			</div>
+			<SaveIndicator status={saveStatus} finished={finished} />
+			<Button onClick={onRun} disabled={running || finished} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run the visible tests (Ctrl+Enter)">
+				{running ? (
+					<>
+						<span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-white/40 border-t-white" />
+						Running…
+					</>
+				) : (
+					<>
+						Run <kbd className="rounded border border-white/60 px-1 text-[10px] font-normal">Ctrl ↵</kbd>
+					</>
+				)}
+			</Button>
+		</div>
+	)
+}
+
+function SaveIndicator({ status, finished }: { status: OutboxStatus; finished: boolean }) {
+	if (finished) return <span className="text-xs text-slate-600 dark:text-slate-400">Attempt finished · read-only</span>
+	const text =
+		status.state === 'error'
+			? (status.message ?? 'Some changes could not be saved.')
+			: status.state === 'offline'
+				? `Offline — ${status.pending} ${status.pending === 1 ? 'change' : 'changes'} kept in this browser, retrying`
+				: status.pending > 0 || status.state === 'saving'
+					? 'Saving…'
+					: 'All changes saved'
+	return (
+		<span role="status" aria-live="polite" className={cn('max-w-xs truncate text-xs', status.state === 'error' ? 'text-red-700 dark:text-red-400' : status.state === 'offline' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-400')} title={text}>
+			{text}
+		</span>
+	)
+}
