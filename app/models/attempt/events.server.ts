@@ -108,8 +108,11 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 			} else if (event.type === 'prediction.mark') {
 				marks.push(event.data)
 			} else if (event.type === 'decision.saved') {
-				if (version.metadata.kind !== 'architecture') problems.push(`event ${event.seq}: only architecture exercises have a decision record`)
-				else if (event.data.stage > attempt.stage) problems.push(`event ${event.seq}: stage ${event.data.stage} is not open yet; submit stage ${attempt.stage} first`)
+				if (version.metadata.kind !== 'architecture') {
+					problems.push(`event ${event.seq}: only architecture exercises have a decision record`)
+				} else if (event.data.stage > attempt.stage) {
+					problems.push(`event ${event.seq}: stage ${event.data.stage} is not open yet; submit stage ${attempt.stage} first`)
+				}
 				decisionRecord = event.data.record
 			}
 			events.push({ type: event.type, at, data, clientId: event.id, clientSeq: event.seq })
@@ -121,7 +124,9 @@ export async function recordEvents(owner: AttemptOwner, attemptId: string, input
 		if (marks.length) {
 			const runs = await tx.run.findMany({ where: { attemptId, id: { in: marks.map((mark) => mark.runId) } }, select: { id: true, prediction: true } })
 			const textRuns = new Set(runs.filter((run) => (run.prediction as Prediction | null)?.kind === 'text').map((run) => run.id))
-			for (const mark of marks) if (!textRuns.has(mark.runId)) problems.push(`prediction.mark names run ${mark.runId}, which has no free-text prediction on this attempt`)
+			for (const mark of marks) {
+				if (!textRuns.has(mark.runId)) problems.push(`prediction.mark names run ${mark.runId}, which has no free-text prediction on this attempt`)
+			}
 		}
 		if (problems.length) throw new AttemptError(400, 'The events were malformed, so none were saved.', problems)
 

@@ -58,5 +58,7 @@ export async function requireAttempt(owner: AttemptOwner, attemptId: string): Pr
 }
 
 export function requireInProgress(status: string) {
-	if (status !== 'in_progress') throw new AttemptError(409, 'This attempt is finished, so nothing more can be recorded on it. Start a new attempt from the exercise page.')
+	if (status !== 'in_progress') {
+		throw new AttemptError(409, 'This attempt is finished, so nothing more can be recorded on it. Start a new attempt from the exercise page.')
+	}
 }

@@ -45,11 +45,36 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			runs: {
 				orderBy: { number: 'desc' },
 				take: 50,
-				select: { id: true, number: true, status: true, passed: true, failed: true, hypothesisId: true, prediction: true, predictionCorrect: true, createdAt: true },
+				select: {
+					id: true,
+					number: true,
+					status: true,
+					passed: true,
+					failed: true,
+					hypothesisId: true,
+					prediction: true,
+					predictionCorrect: true,
+					createdAt: true,
+				},
 			},
 			submissions: {
 				orderBy: { number: 'desc' },
-				select: { id: true, number: true, file: true, startLine: true, endLine: true, category: true, explanation: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: true, testsFailed: true, createdAt: true },
+				select: {
+					id: true,
+					number: true,
+					file: true,
+					startLine: true,
+					endLine: true,
+					category: true,
+					explanation: true,
+					locationCorrect: true,
+					categoryCorrect: true,
+					fixCorrect: true,
+					correct: true,
+					testsPassed: true,
+					testsFailed: true,
+					createdAt: true,
+				},
 			},
 			stage: true,
 			decisionRecord: true,
@@ -149,7 +174,20 @@ export type Workspace = NonNullable<Awaited<ReturnType<typeof getWorkspace>>>
  */
 function architectureView(
 	metadata: ExerciseMetadata,
-	attempt: { stage: number; decisionRecord: unknown; stageSubmissions: Array<{ id: string; number: number; stage: number; passed: boolean; scenariosPassed: number; scenariosTotal: number; scenarios: unknown; createdAt: Date }> },
+	attempt: {
+		stage: number
+		decisionRecord: unknown
+		stageSubmissions: Array<{
+			id: string
+			number: number
+			stage: number
+			passed: boolean
+			scenariosPassed: number
+			scenariosTotal: number
+			scenarios: unknown
+			createdAt: Date
+		}>
+	},
 ) {
 	const architecture = metadata.kind === 'architecture' ? metadata.architecture : undefined
 	if (!architecture) return null
@@ -162,7 +200,11 @@ function architectureView(
 		prompts: stage === 2 ? architecture.decisionRecord.prompts : { ...architecture.decisionRecord.prompts, followUp: undefined },
 		stages: architecture.stages.slice(0, stage).map((candidate, index) => ({ number: index + 1, title: candidate.title, brief: candidate.brief })),
 		record: saved.success ? saved.data : emptyDecisionRecord(),
-		submissions: attempt.stageSubmissions.map((submission) => ({ ...submission, scenarios: submission.scenarios as ScenarioSummary[], createdAt: submission.createdAt.toISOString() })),
+		submissions: attempt.stageSubmissions.map((submission) => ({
+			...submission,
+			scenarios: submission.scenarios as ScenarioSummary[],
+			createdAt: submission.createdAt.toISOString(),
+		})),
 	}
 }
 
@@ -174,11 +216,13 @@ export function visibleTestNames(versionId: string, publicFiles: Files, metadata
 	let names = testNamesByVersion.get(versionId)
 	if (!names) {
 		const tests = visibleTestFiles(publicFiles)
-		names = runTests({ files: publicFiles, testFiles: Object.keys(tests).sort(), seed: 1, limits: { ...(metadata.limits ?? {}) }, owner: 'catalogue' }).then((result) => {
-			// A failed listing is not cached, so the next page load tries again.
-			if (result.tests.length === 0) testNamesByVersion.delete(versionId)
-			return result.tests.map((test) => test.name)
-		})
+		names = runTests({ files: publicFiles, testFiles: Object.keys(tests).sort(), seed: 1, limits: { ...(metadata.limits ?? {}) }, owner: 'catalogue' }).then(
+			(result) => {
+				// A failed listing is not cached, so the next page load tries again.
+				if (result.tests.length === 0) testNamesByVersion.delete(versionId)
+				return result.tests.map((test) => test.name)
+			},
+		)
 		testNamesByVersion.set(versionId, names)
 	}
 	return names
