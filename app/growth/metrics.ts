@@ -130,7 +130,7 @@ export type PeriodMetrics = { sampleSize: number; enough: boolean } & Record<Met
 export function summarizePeriod(attempts: AttemptMetrics[]): PeriodMetrics {
 	const times = (pick: (attempt: AttemptMetrics) => number | null) => {
 		const values = attempts.map(pick).filter((value) => value !== null)
-		return figure(median(values), values.length)
+		return periodFigure(median(values), values.length)
 	}
 	const predicting = attempts.filter((attempt) => attempt.predictionsScored > 0)
 	const submitting = attempts.filter((attempt) => attempt.submissions > 0)
@@ -140,12 +140,12 @@ export function summarizePeriod(attempts: AttemptMetrics[]): PeriodMetrics {
 		enough: attempts.length >= MIN_SAMPLE,
 		timeToFirstHypothesisMs: times((attempt) => attempt.timeToFirstHypothesisMs),
 		timeToRootCauseMs: times((attempt) => attempt.timeToRootCauseMs),
-		runsPerDiagnosis: figure(median(attempts.map((attempt) => attempt.runsPerDiagnosis)), attempts.length),
-		predictionAccuracy: figure(ratio(sum(predicting, 'predictionsRight'), sum(predicting, 'predictionsScored')), predicting.length),
-		failedFixRate: figure(ratio(sum(submitting, 'failedFixes'), sum(submitting, 'submissions')), submitting.length),
-		reworkRate: figure(ratio(failing.filter((attempt) => attempt.rework > 0).length, failing.length), failing.length),
-		independenceRate: figure(ratio(attempts.filter((attempt) => attempt.independent).length, attempts.length), attempts.length),
-		hintsPerAttempt: figure(ratio(sum(attempts, 'hintsUsed'), attempts.length), attempts.length),
+		runsPerDiagnosis: periodFigure(median(attempts.map((attempt) => attempt.runsPerDiagnosis)), attempts.length),
+		predictionAccuracy: periodFigure(ratio(sum(predicting, 'predictionsRight'), sum(predicting, 'predictionsScored')), predicting.length),
+		failedFixRate: periodFigure(ratio(sum(submitting, 'failedFixes'), sum(submitting, 'submissions')), submitting.length),
+		reworkRate: periodFigure(ratio(failing.filter((attempt) => attempt.rework > 0).length, failing.length), failing.length),
+		independenceRate: periodFigure(ratio(attempts.filter((attempt) => attempt.independent).length, attempts.length), attempts.length),
+		hintsPerAttempt: periodFigure(ratio(sum(attempts, 'hintsUsed'), attempts.length), attempts.length),
 	}
 }
 
@@ -193,7 +193,8 @@ export function comparePeriods(current: PeriodMetrics, previous: PeriodMetrics):
 	return Object.fromEntries(METRIC_NAMES.map((name) => [name, compare(name)])) as Record<MetricName, MetricComparison>
 }
 
-function figure(value: number | null, sample: number): PeriodFigure {
+/** A figure and the sample behind it, `enough` from MIN_SAMPLE. */
+export function periodFigure(value: number | null, sample: number): PeriodFigure {
 	return { value, sample, enough: sample >= MIN_SAMPLE }
 }
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { CALIBRATION_GAMES, explainRatingChange, gameWeight, replayRatings, type RatedAttempt, type RatingChange } from './ratings.ts'
+import {
+	CALIBRATION_GAMES,
+	explainRatingChange,
+	gameWeight,
+	playAttempt,
+	playFirstAttempt,
+	replayRatings,
+	shownDifficulty,
+	startingExercise,
+	startingSkill,
+	type RatedAttempt,
+	type RatingChange,
+	type RatingState,
+} from './ratings.ts'
 
 const day = (n: number, hour = 10) => new Date(Date.UTC(2026, 0, n, hour)).toISOString()
 
@@ -124,6 +137,109 @@ describe('replayRatings', () => {
 
 	it('refuses an attempt without a valid time, naming it', () => {
 		expect(() => replayRatings([attempt({ engineer: 'a', exercise: 'x' }), attempt({ engineer: 'b', exercise: 'x', at: 'yesterday' })])).toThrow('Attempt 2 has no valid time: yesterday')
+	})
+})
+
+describe('playFirstAttempt', () => {
+	const outcome = { solved: true, hintsRevealed: 0, outsidePastes: 0 }
+
+	it('rates the engineer in each topic from a fresh start, and moves the exercise once', () => {
+		const game = playFirstAttempt(startingExercise(1200), new Map(), ['validation', 'data-integrity'], outcome)
+		expect(game.weight).toBe(1)
+		expect(game.topics.map((topic) => topic.topic)).toEqual(['validation', 'data-integrity'])
+		for (const topic of game.topics) {
+			expect(topic.before).toEqual(startingSkill())
+			expect(topic.after.rating).toBeGreaterThan(1500)
+			expect(topic.after.games).toBe(1)
+		}
+		expect(game.exercise.before).toEqual(startingExercise(1200))
+		expect(game.exercise.after.rating).toBeLessThan(1200)
+		expect(game.exercise.after.games).toBe(1)
+	})
+
+	it('plays a topic listed twice once', () => {
+		const game = playFirstAttempt(startingExercise(1500), new Map(), ['async', 'async'], outcome)
+		expect(game.topics).toHaveLength(1)
+		expect(game.exercise.after.rd).toBeCloseTo(playFirstAttempt(startingExercise(1500), new Map(), ['async'], outcome).exercise.after.rd, 9)
+	})
+
+	it('leaves the exercise as it was when its version has no topics', () => {
+		const exercise = startingExercise(1400)
+		expect(playFirstAttempt(exercise, new Map(), [], { ...outcome, solved: false })).toEqual({ weight: 1, exercise: { before: exercise, after: exercise }, topics: [] })
+	})
+
+	it('plays from the ratings both sides had, and weighs help as gameWeight does', () => {
+		const skills = new Map<string, RatingState>([['async', { rating: 1700, rd: 80, volatility: 0.06, games: 12 }]])
+		const game = playFirstAttempt({ rating: 1650, rd: 90, volatility: 0.06, games: 30 }, skills, ['async'], { solved: false, hintsRevealed: 2, outsidePastes: 0 })
+		expect(game.weight).toBe(0.5)
+		expect(game.topics[0]).toMatchObject({ topic: 'async', weight: 0.5, before: skills.get('async') })
+		expect(game.topics[0]!.after).toMatchObject({ games: 13 })
+		expect(game.topics[0]!.after.rating).toBeLessThan(1700)
+		expect(game.exercise.after).toMatchObject({ games: 31 })
+		expect(game.exercise.after.rating).toBeGreaterThan(1650)
+	})
+
+	// The finishing transaction plays one attempt at a time; replayRatings plays the whole history.
+	it('gives, attempt after attempt, exactly the ratings a replay of the same history gives', () => {
+		const history: RatedAttempt[] = []
+		for (let index = 0; index < 40; index++) {
+			const topics = index % 3 === 0 ? ['async', 'time'] : ['async']
+			for (const topic of topics) {
+				history.push({
+					engineer: `engineer-${index % 4}`,
+					exercise: `exercise-${index % 7}`,
+					topic,
+					exerciseRating: 900 + (index % 7) * 150,
+					solved: index % 5 < 3,
+					hintsRevealed: index % 4 === 1 ? 1 : 0,
+					outsidePastes: index % 6 === 2 ? 2 : 0,
+					at: day(1 + index),
+				})
+			}
+		}
+		const replay = replayRatings(history)
+
+		const exercises = new Map<string, RatingState>()
+		const engineers = new Map<string, Map<string, RatingState>>()
+		const played = new Set<string>()
+		for (const row of history) {
+			const key = `${row.engineer}/${row.exercise}`
+			if (played.has(key)) continue
+			played.add(key)
+			const topics = history.filter((other) => other.engineer === row.engineer && other.exercise === row.exercise && other.at === row.at).map((other) => other.topic)
+			const skills = engineers.get(row.engineer) ?? new Map<string, RatingState>()
+			const game = playFirstAttempt(exercises.get(row.exercise) ?? startingExercise(row.exerciseRating!), skills, topics, row)
+			for (const topic of game.topics) skills.set(topic.topic, topic.after)
+			engineers.set(row.engineer, skills)
+			exercises.set(row.exercise, game.exercise.after)
+		}
+
+		expect(replay.unrated.length).toBeGreaterThan(0)
+		expect([...engineers.keys()].sort()).toEqual(Object.keys(replay.engineers).sort())
+		for (const [engineer, skills] of engineers) expect(Object.fromEntries(skills)).toEqual(replay.engineers[engineer])
+		for (const [exercise, state] of exercises) expect(replay.exercises[exercise]).toMatchObject({ rd: state.rd, games: state.games })
+	})
+})
+
+describe('playAttempt', () => {
+	it('weighs each topic by its own help, and splits the exercise game evenly across the topics', () => {
+		const exercise = startingExercise(1500)
+		const game = playAttempt(exercise, new Map(), [
+			{ topic: 'async', solved: true, hintsRevealed: 0, outsidePastes: 0 },
+			{ topic: 'time', solved: true, hintsRevealed: 1, outsidePastes: 0 },
+		])
+		expect(game.topics.map((topic) => topic.weight)).toEqual([1, 0.75])
+		expect(game.topics[1]!.after.rating - 1500).toBeLessThan(game.topics[0]!.after.rating - 1500)
+		const alone = playAttempt(exercise, new Map(), [{ topic: 'async', solved: true, hintsRevealed: 0, outsidePastes: 0 }])
+		expect(game.exercise.after.rd).toBeGreaterThan(alone.exercise.after.rd)
+	})
+})
+
+describe('shownDifficulty', () => {
+	it('shows the authored difficulty until the exercise has played enough games, then its rounded rating', () => {
+		expect(shownDifficulty(1200, null)).toEqual({ shown: 1200, calibrated: false })
+		expect(shownDifficulty(1200, { rating: 1333.6, games: CALIBRATION_GAMES - 1 })).toEqual({ shown: 1200, calibrated: false })
+		expect(shownDifficulty(1200, { rating: 1333.6, games: CALIBRATION_GAMES })).toEqual({ shown: 1334, calibrated: true })
 	})
 })
 

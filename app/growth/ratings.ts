@@ -22,8 +22,11 @@ export type RatedAttempt = {
 	at: string | Date
 }
 
+/** A rating as stored: an engineer's in one topic, or an exercise's, with the games behind it. */
+export type RatingState = Glicko2Rating & { games: number }
+
 /** One engineer's rating in one topic. */
-export type SkillRating = { rating: number; rd: number; volatility: number; games: number }
+export type SkillRating = RatingState
 
 /** `rating` is the authored difficulty until the exercise is calibrated, then the rated one. */
 export type ExerciseRating = { rating: number; rd: number; games: number; calibrated: boolean }
@@ -76,7 +79,64 @@ export function gameWeight(help: { hintsRevealed: number; outsidePastes: number 
 	return Math.max(MIN_GAME_WEIGHT, 1 - penalty)
 }
 
-type ExerciseState = Glicko2Rating & { authored: number; games: number }
+/** A rating nobody has played yet: the engineer's start in a topic. */
+export function startingSkill(): RatingState {
+	return { ...ENGINEER_START, games: 0 }
+}
+
+/** An exercise nobody has played yet starts at its authored difficulty. */
+export function startingExercise(authoredDifficulty: number): RatingState {
+	return { rating: authoredDifficulty, rd: EXERCISE_START_RD, volatility: EXERCISE_START_VOLATILITY, games: 0 }
+}
+
+/** What pages show as an exercise's difficulty: its authored figure until it has played CALIBRATION_GAMES games. */
+export function shownDifficulty(authored: number, rating: { rating: number; games: number } | null) {
+	const calibrated = rating !== null && rating.games >= CALIBRATION_GAMES
+	return { shown: calibrated ? Math.round(rating.rating) : authored, calibrated }
+}
+
+/** One topic of a rated attempt and how the attempt went. */
+export type TopicGame = { topic: string; solved: boolean; hintsRevealed: number; outsidePastes: number }
+
+export type RatedTopic = { topic: string; weight: number; before: RatingState; after: RatingState }
+
+export type PlayedAttempt = { exercise: { before: RatingState; after: RatingState }; topics: RatedTopic[] }
+
+/**
+ * One rated first attempt, the only place a game is played (the finishing transaction and
+ * replayRatings both come here): the engineer plays the exercise in each topic, and the
+ * exercise plays the engineer's topic ratings as one game split evenly across them. Both sides
+ * play from the ratings they had before. `games` name distinct topics.
+ */
+export function playAttempt(exercise: RatingState, skills: ReadonlyMap<string, RatingState>, games: readonly TopicGame[]): PlayedAttempt {
+	const exerciseGames: Glicko2Game[] = []
+	const topics: RatedTopic[] = []
+	for (const game of games) {
+		const before = skills.get(game.topic) ?? startingSkill()
+		const weight = gameWeight(game)
+		const score = game.solved ? 1 : 0
+		const after = updateRating(before, [{ opponent: exercise, score, weight }])
+		topics.push({ topic: game.topic, weight, before, after: { ...after, games: before.games + 1 } })
+		exerciseGames.push({ opponent: before, score: 1 - score, weight: weight / games.length })
+	}
+	const exerciseAfter = games.length ? { ...updateRating(exercise, exerciseGames), games: exercise.games + 1 } : exercise
+	return { exercise: { before: exercise, after: exerciseAfter }, topics }
+}
+
+export type PlayedGame = PlayedAttempt & { weight: number }
+
+/** A stored first attempt: one outcome for every topic of the exercise's version. A solve is a win; anything else, giving up included, a loss. */
+export function playFirstAttempt(
+	exercise: RatingState,
+	skills: ReadonlyMap<string, RatingState>,
+	topics: readonly string[],
+	outcome: { solved: boolean; hintsRevealed: number; outsidePastes: number },
+): PlayedGame {
+	const { solved, hintsRevealed, outsidePastes } = outcome
+	const games = [...new Set(topics)].map((topic) => ({ topic, solved, hintsRevealed, outsidePastes }))
+	return { weight: gameWeight(outcome), ...playAttempt(exercise, skills, games) }
+}
+
 type Row = { attempt: RatedAttempt; index: number; at: Date }
 
 export function replayRatings(attempts: RatedAttempt[]): RatingsReplay {
@@ -104,56 +164,51 @@ export function replayRatings(attempts: RatedAttempt[]): RatingsReplay {
 	}
 
 	const engineers = new Map<string, Map<string, SkillRating>>()
-	const exercises = new Map<string, ExerciseState>()
+	const exercises = new Map<string, RatingState>()
 	const changes: RatingChange[] = []
 	// Maps keep insertion order, and the first attempts went in sorted by time.
 	for (const attemptRows of firstAttempts.values()) {
 		const { engineer, exercise: exerciseId } = attemptRows[0]!.attempt
-		const exercise = exercises.get(exerciseId) ?? newExercise(authored.get(exerciseId) ?? DEFAULT_EXERCISE_RATING)
-		const topics = engineers.get(engineer) ?? new Map<string, SkillRating>()
-		const exerciseGames: Glicko2Game[] = []
-		for (const { attempt, at } of attemptRows) {
-			const before = topics.get(attempt.topic) ?? { ...ENGINEER_START, games: 0 }
-			const weight = gameWeight(attempt)
-			const score = attempt.solved ? 1 : 0
-			// Both sides are updated from the ratings they had before this game.
-			const after = updateRating(before, [{ opponent: exercise, score, weight }])
-			topics.set(attempt.topic, { ...after, games: before.games + 1 })
-			exerciseGames.push({ opponent: before, score: 1 - score, weight: weight / attemptRows.length })
+		const exercise = exercises.get(exerciseId) ?? startingExercise(authored.get(exerciseId) ?? DEFAULT_EXERCISE_RATING)
+		const skills = engineers.get(engineer) ?? new Map<string, SkillRating>()
+		const played = playAttempt(
+			exercise,
+			skills,
+			attemptRows.map((row) => row.attempt),
+		)
+		for (const [index, rated] of played.topics.entries()) {
+			const { attempt, at } = attemptRows[index]!
+			skills.set(rated.topic, rated.after)
 			changes.push({
 				engineer,
 				exercise: exerciseId,
-				topic: attempt.topic,
+				topic: rated.topic,
 				at,
-				before: before.rating,
-				after: after.rating,
-				delta: after.rating - before.rating,
+				before: rated.before.rating,
+				after: rated.after.rating,
+				delta: rated.after.rating - rated.before.rating,
 				exerciseRating: exercise.rating,
 				solved: attempt.solved,
 				hintsRevealed: attempt.hintsRevealed,
 				outsidePastes: attempt.outsidePastes,
-				weight,
+				weight: rated.weight,
 			})
 		}
-		engineers.set(engineer, topics)
-		exercises.set(exerciseId, { ...exercise, ...updateRating(exercise, exerciseGames), games: exercise.games + 1 })
+		engineers.set(engineer, skills)
+		exercises.set(exerciseId, played.exercise.after)
 	}
 
 	return {
 		engineers: Object.fromEntries([...engineers].map(([id, topics]) => [id, Object.fromEntries(topics)])),
-		exercises: Object.fromEntries([...exercises].map(([id, state]) => [id, shownExerciseRating(state)])),
+		exercises: Object.fromEntries([...exercises].map(([id, state]) => [id, shownExerciseRating(state, authored.get(id) ?? DEFAULT_EXERCISE_RATING)])),
 		changes,
 		unrated,
 	}
 }
 
-function newExercise(authored: number): ExerciseState {
-	return { rating: authored, rd: EXERCISE_START_RD, volatility: EXERCISE_START_VOLATILITY, authored, games: 0 }
-}
-
-function shownExerciseRating(state: ExerciseState): ExerciseRating {
+function shownExerciseRating(state: RatingState, authored: number): ExerciseRating {
 	const calibrated = state.games >= CALIBRATION_GAMES
-	return { rating: calibrated ? state.rating : state.authored, rd: state.rd, games: state.games, calibrated }
+	return { rating: calibrated ? state.rating : authored, rd: state.rd, games: state.games, calibrated }
 }
 
 function toDate(at: string | Date, index: number): Date {

@@ -6,6 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { growthReportCsv } from '#app/growth/growth-report-csv.ts'
 import { CALIBRATION_GAMES, replayRatings, type RatedAttempt } from '#app/growth/ratings.ts'
 import { attemptMetrics } from '#app/growth/metrics.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
@@ -26,7 +27,6 @@ import {
 	getPlatformExerciseAnalytics,
 	getRatingExplanation,
 	getTeamGrowth,
-	growthReportCsv,
 	GrowthError,
 	recordAttemptOutcome,
 } from './growth.server.ts'

@@ -7,35 +7,27 @@ import { randomUUID } from 'node:crypto'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import type { TimelineEvent } from '#app/attempts/replay.ts'
 import { ROOT_CAUSE_CATEGORIES } from '#app/exercises/taxonomy.ts'
-import { TOPICS } from '#app/exercises/topics.ts'
-import { updateRating, type Glicko2Game } from '#app/growth/glicko2.ts'
+import { ATTEMPT_METRICS_COLUMNS, attemptMetricsSelect, metricsColumns, toAttemptMetrics, type AttemptMetricsColumns } from '#app/growth/attempt-metrics-columns.ts'
+import { growthReportAttemptRow, type GrowthReportAttemptRow } from '#app/growth/growth-report-csv.ts'
 import {
 	attemptMetrics,
 	comparePeriods,
 	MIN_SAMPLE,
+	periodFigure,
 	summarizePeriod,
-	type AttemptMetrics,
 	type MetricComparison,
 	type MetricName,
 	type PeriodFigure,
 	type PeriodMetrics,
 } from '#app/growth/metrics.ts'
-import {
-	CALIBRATION_GAMES,
-	ENGINEER_START,
-	EXERCISE_START_RD,
-	EXERCISE_START_VOLATILITY,
-	explainRatingChange,
-	gameWeight,
-	type RatingChange as ExplainableChange,
-} from '#app/growth/ratings.ts'
+import { EXERCISE_START_RD, EXERCISE_START_VOLATILITY, playFirstAttempt, shownDifficulty, startingSkill, type RatedTopic, type RatingState } from '#app/growth/ratings.ts'
+import { explainStoredChange, ratingChangeView, storedRatingChangeSelect, type RatingChangeView } from '#app/growth/stored-rating-change.ts'
+import { byTopicOrder, topicName } from '#app/growth/topic-names.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
 type Tx = Prisma.TransactionClient
 
 const DAY_MS = 86_400_000
-/** The largest value an Int column holds; longer durations are stored as this (about 24 days). */
-const MAX_INT = 2_147_483_647
 
 /** A failure the caller caused, with the HTTP status to answer. */
 export class GrowthError extends Error {
@@ -47,159 +39,8 @@ export class GrowthError extends Error {
 	}
 }
 
-/** A topic id's label; ids no longer in the list (renamed topics) show as themselves. */
-export function topicName(id: string): string {
-	return TOPICS.find((topic) => topic.id === id)?.label ?? id
-}
-
-const topicOrder = new Map<string, number>(TOPICS.map((topic, index) => [topic.id, index]))
-const byTopicOrder = (a: string, b: string) => (topicOrder.get(a) ?? 999) - (topicOrder.get(b) ?? 999) || a.localeCompare(b)
-
-// ---------------------------------------------------------------------------------------
-// Rating one game: the same arithmetic as replayRatings (app/growth/ratings.ts), one attempt
-// at a time, so stored ratings equal a replay of the same history.
-
-export type RatingState = { rating: number; rd: number; volatility: number; games: number }
-
-export type RatedTopic = { topic: string; before: RatingState; after: RatingState }
-
-export type PlayedGame = {
-	weight: number
-	exercise: { before: RatingState; after: RatingState }
-	topics: RatedTopic[]
-}
-
-/** A rating nobody has played yet: the engineer's start, or an exercise at its authored difficulty. */
-export function startingSkill(): RatingState {
-	return { rating: ENGINEER_START.rating, rd: ENGINEER_START.rd, volatility: ENGINEER_START.volatility, games: 0 }
-}
-
-export function startingExercise(authoredDifficulty: number): RatingState {
-	return { rating: authoredDifficulty, rd: EXERCISE_START_RD, volatility: EXERCISE_START_VOLATILITY, games: 0 }
-}
-
-/**
- * One rated first attempt: the engineer plays the exercise in each of its topics (from the
- * ratings both had before), and the exercise plays the engineer's topic ratings as one game
- * split evenly across them. A solve is a win; anything else, giving up included, a loss.
- */
-export function playFirstAttempt(
-	exercise: RatingState,
-	skills: ReadonlyMap<string, RatingState>,
-	topics: readonly string[],
-	outcome: { solved: boolean; hintsRevealed: number; outsidePastes: number },
-): PlayedGame {
-	const unique = [...new Set(topics)]
-	const weight = gameWeight(outcome)
-	const score = outcome.solved ? 1 : 0
-	const exerciseGames: Glicko2Game[] = []
-	const rated: RatedTopic[] = []
-	for (const topic of unique) {
-		const before = skills.get(topic) ?? startingSkill()
-		const after = updateRating(before, [{ opponent: exercise, score, weight }])
-		rated.push({ topic, before, after: { ...after, games: before.games + 1 } })
-		exerciseGames.push({ opponent: before, score: 1 - score, weight: weight / unique.length })
-	}
-	const exerciseAfter = unique.length ? { ...updateRating(exercise, exerciseGames), games: exercise.games + 1 } : exercise
-	return { weight, exercise: { before: exercise, after: exerciseAfter }, topics: rated }
-}
-
-/** What pages show as an exercise's difficulty: its authored figure until it has played CALIBRATION_GAMES games. */
-export function shownDifficulty(authored: number, rating: { rating: number; games: number } | null) {
-	const calibrated = rating !== null && rating.games >= CALIBRATION_GAMES
-	return { shown: calibrated ? Math.round(rating.rating) : authored, calibrated }
-}
-
 // ---------------------------------------------------------------------------------------
 // Recording an attempt's outcome
-
-/** The stored metrics columns of one attempt, as the finishing transaction and `npm run seed:load` write them. */
-export type AttemptMetricsColumns = {
-	solved: boolean
-	firstAttempt: boolean
-	startedAt: Date
-	finishedAt: Date
-	durationMs: number
-	timeToFirstHypothesisMs: number | null
-	timeToRootCauseMs: number | null
-	runsPerDiagnosis: number
-	runs: number
-	predictionsScored: number
-	predictionsRight: number
-	submissions: number
-	failedFixes: number
-	rework: number
-	hintsUsed: number
-	outsidePastes: number
-	attested: boolean
-	independent: boolean
-}
-
-const capInt = (value: number) => Math.min(MAX_INT, Math.max(0, Math.round(value)))
-
-export function metricsColumns(metrics: AttemptMetrics, attempt: { solved: boolean; firstAttempt: boolean; startedAt: Date; finishedAt: Date; attested: boolean }): AttemptMetricsColumns {
-	return {
-		solved: attempt.solved,
-		firstAttempt: attempt.firstAttempt,
-		startedAt: attempt.startedAt,
-		finishedAt: attempt.finishedAt,
-		durationMs: capInt(attempt.finishedAt.getTime() - attempt.startedAt.getTime()),
-		timeToFirstHypothesisMs: metrics.timeToFirstHypothesisMs === null ? null : capInt(metrics.timeToFirstHypothesisMs),
-		timeToRootCauseMs: metrics.timeToRootCauseMs === null ? null : capInt(metrics.timeToRootCauseMs),
-		runsPerDiagnosis: metrics.runsPerDiagnosis,
-		runs: metrics.runs,
-		predictionsScored: metrics.predictionsScored,
-		predictionsRight: metrics.predictionsRight,
-		submissions: metrics.submissions,
-		failedFixes: metrics.failedFixes,
-		rework: metrics.rework,
-		hintsUsed: metrics.hintsUsed,
-		outsidePastes: metrics.outsidePastes,
-		attested: attempt.attested,
-		independent: metrics.independent,
-	}
-}
-
-/** Back from stored columns to what app/growth/metrics.ts summarises. */
-function toAttemptMetrics(row: Omit<AttemptMetricsColumns, 'solved' | 'firstAttempt' | 'startedAt' | 'finishedAt' | 'durationMs' | 'attested'>): AttemptMetrics {
-	return {
-		timeToFirstHypothesisMs: row.timeToFirstHypothesisMs,
-		timeToRootCauseMs: row.timeToRootCauseMs,
-		runsPerDiagnosis: row.runsPerDiagnosis,
-		runs: row.runs,
-		predictionsScored: row.predictionsScored,
-		predictionsRight: row.predictionsRight,
-		predictionAccuracy: row.predictionsScored > 0 ? row.predictionsRight / row.predictionsScored : null,
-		submissions: row.submissions,
-		failedFixes: row.failedFixes,
-		rework: row.rework,
-		hintsUsed: row.hintsUsed,
-		outsidePastes: row.outsidePastes,
-		independent: row.independent,
-	}
-}
-
-const metricsSelect = {
-	attemptId: true,
-	solved: true,
-	firstAttempt: true,
-	startedAt: true,
-	finishedAt: true,
-	durationMs: true,
-	timeToFirstHypothesisMs: true,
-	timeToRootCauseMs: true,
-	runsPerDiagnosis: true,
-	runs: true,
-	predictionsScored: true,
-	predictionsRight: true,
-	submissions: true,
-	failedFixes: true,
-	rework: true,
-	hintsUsed: true,
-	outsidePastes: true,
-	attested: true,
-	independent: true,
-} as const
 
 function parseJson(value: unknown): unknown {
 	return typeof value === 'string' ? JSON.parse(value) : value
@@ -216,6 +57,19 @@ type OutcomeRow = {
 	difficulty: number
 	attested: boolean | null
 	firstAttempt: boolean
+}
+
+const metricsColumnNames = Prisma.join(ATTEMPT_METRICS_COLUMNS.map((column) => Prisma.raw(`"${column.name}"`)))
+
+function metricsValues(columns: AttemptMetricsColumns): Prisma.Sql {
+	return Prisma.join(
+		ATTEMPT_METRICS_COLUMNS.map(({ name, kind }) => {
+			const value = columns[name]
+			if (value instanceof Date) return Prisma.sql`${value.toISOString()}::timestamp(3)`
+			// A null parameter has no type of its own for PostgreSQL to infer.
+			return kind === 'optional-duration' ? Prisma.sql`${value}::int` : Prisma.sql`${value}`
+		}),
+	)
 }
 
 export type AttemptOutcome = { metrics: AttemptMetricsColumns; changes: RatedTopic[] } | null
@@ -255,14 +109,8 @@ export async function recordAttemptOutcome(tx: Tx, attemptId: string): Promise<A
 	const columns = metricsColumns(metrics, { solved: attempt.status === 'solved', firstAttempt: attempt.firstAttempt, startedAt: attempt.startedAt, finishedAt, attested })
 
 	const inserted = await tx.$executeRaw`
-		INSERT INTO "AttemptMetrics" ("attemptId", "organizationId", "userId", "exerciseId", "solved", "firstAttempt", "startedAt", "finishedAt", "durationMs",
-			"timeToFirstHypothesisMs", "timeToRootCauseMs", "runsPerDiagnosis", "runs", "predictionsScored", "predictionsRight", "submissions", "failedFixes",
-			"rework", "hintsUsed", "outsidePastes", "attested", "independent")
-		VALUES (${attemptId}, ${attempt.organizationId}, ${attempt.userId}, ${attempt.exerciseId}, ${columns.solved}, ${columns.firstAttempt},
-			${columns.startedAt.toISOString()}::timestamp(3), ${columns.finishedAt.toISOString()}::timestamp(3), ${columns.durationMs},
-			${columns.timeToFirstHypothesisMs}::int, ${columns.timeToRootCauseMs}::int, ${columns.runsPerDiagnosis}, ${columns.runs}, ${columns.predictionsScored},
-			${columns.predictionsRight}, ${columns.submissions}, ${columns.failedFixes}, ${columns.rework}, ${columns.hintsUsed}, ${columns.outsidePastes},
-			${columns.attested}, ${columns.independent})
+		INSERT INTO "AttemptMetrics" ("attemptId", "organizationId", "userId", "exerciseId", ${metricsColumnNames})
+		VALUES (${attemptId}, ${attempt.organizationId}, ${attempt.userId}, ${attempt.exerciseId}, ${metricsValues(columns)})
 		ON CONFLICT ("attemptId") DO NOTHING`
 	if (inserted === 0) return null
 
@@ -299,7 +147,7 @@ export async function recordAttemptOutcome(tx: Tx, attemptId: string): Promise<A
 			${game.topics.map((t) => t.after.volatility)}::float8[], ${game.topics.map((t) => t.after.games)}::int[]) AS u("topic", "rating", "rd", "volatility", "games")
 		WHERE s."userId" = ${attempt.userId} AND s."topic" = u."topic"`
 	await tx.ratingChange.createMany({
-		data: game.topics.map(({ topic, before, after: skill }) => ({
+		data: game.topics.map(({ topic, weight, before, after: skill }) => ({
 			attemptId,
 			organizationId: attempt.organizationId,
 			userId: attempt.userId,
@@ -311,7 +159,7 @@ export async function recordAttemptOutcome(tx: Tx, attemptId: string): Promise<A
 			rdBefore: before.rd,
 			rdAfter: skill.rd,
 			delta: skill.rating - before.rating,
-			weight: game.weight,
+			weight,
 			solved: columns.solved,
 			hintsRevealed: columns.hintsUsed,
 			outsidePastes: columns.outsidePastes,
@@ -324,87 +172,10 @@ export async function recordAttemptOutcome(tx: Tx, attemptId: string): Promise<A
 // ---------------------------------------------------------------------------------------
 // Explaining a rating change
 
-type StoredChange = {
-	topic: string
-	at: Date
-	ratingBefore: number
-	ratingAfter: number
-	rdBefore: number
-	rdAfter: number
-	delta: number
-	weight: number
-	solved: boolean
-	hintsRevealed: number
-	outsidePastes: number
-	exerciseRating: number
-}
-
-/** The sentence a learner reads next to a change, e.g. "rating +23 in Async because you solved a 1510-rated exercise without hints". */
-export function explainStoredChange(change: StoredChange & { userId?: string; exerciseId?: string }): string {
-	const explainable: ExplainableChange = {
-		engineer: change.userId ?? '',
-		exercise: change.exerciseId ?? '',
-		topic: change.topic,
-		at: change.at,
-		before: change.ratingBefore,
-		after: change.ratingAfter,
-		delta: change.delta,
-		exerciseRating: change.exerciseRating,
-		solved: change.solved,
-		hintsRevealed: change.hintsRevealed,
-		outsidePastes: change.outsidePastes,
-		weight: change.weight,
-	}
-	return explainRatingChange(explainable, topicName(change.topic))
-}
-
-const changeSelect = {
-	topic: true,
-	at: true,
-	ratingBefore: true,
-	ratingAfter: true,
-	rdBefore: true,
-	rdAfter: true,
-	delta: true,
-	weight: true,
-	solved: true,
-	hintsRevealed: true,
-	outsidePastes: true,
-	exerciseRating: true,
-} as const
-
-export type RatingChangeView = {
-	topic: string
-	label: string
-	before: number
-	after: number
-	delta: number
-	rdBefore: number
-	rdAfter: number
-	weight: number
-	exerciseRating: number
-	sentence: string
-}
-
 export type RatingExplanation =
 	| { status: 'rated'; at: string; changes: RatingChangeView[] }
 	| { status: 'retry'; message: string; firstAttemptId: string | null }
 	| { status: 'unfinished'; message: string }
-
-function toChangeView(change: StoredChange): RatingChangeView {
-	return {
-		topic: change.topic,
-		label: topicName(change.topic),
-		before: change.ratingBefore,
-		after: change.ratingAfter,
-		delta: change.delta,
-		rdBefore: change.rdBefore,
-		rdAfter: change.rdAfter,
-		weight: change.weight,
-		exerciseRating: change.exerciseRating,
-		sentence: explainStoredChange(change),
-	}
-}
 
 /**
  * What an attempt did to its engineer's ratings, for the attempt page; null when the attempt
@@ -418,7 +189,7 @@ export async function getRatingExplanation(attemptId: string, userId: string): P
 			status: true,
 			exerciseId: true,
 			metrics: { select: { firstAttempt: true } },
-			ratingChanges: { orderBy: { topic: 'asc' }, select: changeSelect },
+			ratingChanges: { orderBy: { topic: 'asc' }, select: storedRatingChangeSelect },
 		},
 	})
 	if (!attempt) return null
@@ -437,7 +208,7 @@ export async function getRatingExplanation(attemptId: string, userId: string): P
 			firstAttemptId: first?.id ?? null,
 		}
 	}
-	const changes = [...attempt.ratingChanges].sort((a, b) => byTopicOrder(a.topic, b.topic)).map(toChangeView)
+	const changes = [...attempt.ratingChanges].sort((a, b) => byTopicOrder(a.topic, b.topic)).map(ratingChangeView)
 	return { status: 'rated', at: (attempt.ratingChanges[0]?.at ?? new Date(0)).toISOString(), changes }
 }
 
@@ -478,12 +249,8 @@ type TrendRow = { userId: string; topic: string; delta30: number | null; games30
 type TeamMetricsRow = { userId: string | null; attempts: number; independent: number; medianRootCauseMs: number | null; rootCauseSample: number }
 type StandingRow = { userId: string; due: boolean; finished: boolean }
 
-function figure(value: number | null, sample: number): PeriodFigure {
-	return { value, sample, enough: sample >= MIN_SAMPLE }
-}
-
 function completion(due: number, completed: number, open: number): AssignmentCompletion {
-	return { due, completed, overdue: due - completed, open, completionRate: figure(due ? completed / due : null, due) }
+	return { due, completed, overdue: due - completed, open, completionRate: periodFigure(due ? completed / due : null, due) }
 }
 
 /**
@@ -581,8 +348,8 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 		} else if (!standing.finished) count.open += 1
 	}
 	const processOf = (row: TeamMetricsRow | undefined) => ({
-		independenceRate: figure(row?.attempts ? row.independent / row.attempts : null, row?.attempts ?? 0),
-		medianTimeToRootCauseMs: figure(row?.medianRootCauseMs == null ? null : Number(row.medianRootCauseMs), row?.rootCauseSample ?? 0),
+		independenceRate: periodFigure(row?.attempts ? row.independent / row.attempts : null, row?.attempts ?? 0),
+		medianTimeToRootCauseMs: periodFigure(row?.medianRootCauseMs == null ? null : Number(row.medianRootCauseMs), row?.rootCauseSample ?? 0),
 		attemptsLast90Days: row?.attempts ?? 0,
 	})
 
@@ -688,7 +455,7 @@ export async function getEngineerProfile(organizationId: string, userId: string,
 			orderBy: [{ at: 'asc' }, { topic: 'asc' }],
 			select: { attemptId: true, exerciseId: true, topic: true, at: true, ratingAfter: true, rdAfter: true, delta: true, solved: true },
 		}),
-		prisma.attemptMetrics.findMany({ where: { organizationId, userId, finishedAt: { gte: trendFrom, lte: now } }, select: metricsSelect }),
+		prisma.attemptMetrics.findMany({ where: { organizationId, userId, finishedAt: { gte: trendFrom, lte: now } }, select: { attemptId: true, ...attemptMetricsSelect } }),
 		prisma.attempt.findMany({
 			where: { organizationId, userId, startedAt: { lte: now } },
 			orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
@@ -821,32 +588,6 @@ export type TellingAttempt = {
 	explanation: string
 }
 
-export type GrowthReportAttemptRow = {
-	attemptId: string
-	exerciseSlug: string
-	exerciseTitle: string
-	status: 'solved' | 'gave_up'
-	firstAttempt: boolean
-	startedAt: string
-	finishedAt: string
-	durationMs: number
-	ratingChange: number | null
-	timeToFirstHypothesisMs: number | null
-	timeToRootCauseMs: number | null
-	runs: number
-	runsPerDiagnosis: number
-	predictionsScored: number
-	predictionsRight: number
-	submissions: number
-	failedFixes: number
-	rework: number
-	hintsUsed: number
-	outsidePastes: number
-	attested: boolean
-	independent: boolean
-	reviewPercent: number | null
-}
-
 export type GrowthReport = {
 	engineer: { id: string; name: string; email: string; teams: Array<{ id: string; name: string; role: 'learner' | 'lead' }> }
 	period: { from: string; to: string }
@@ -892,13 +633,14 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 		prisma.ratingChange.findMany({
 			where: { organizationId, userId, at: { lt: to } },
 			orderBy: [{ at: 'asc' }, { topic: 'asc' }],
-			select: { attemptId: true, exerciseId: true, ...changeSelect },
+			select: { attemptId: true, exerciseId: true, ...storedRatingChangeSelect },
 		}),
 		prisma.attemptMetrics.findMany({
 			where: { organizationId, userId, finishedAt: { gte: previousFrom, lt: to } },
 			orderBy: [{ finishedAt: 'asc' }, { attemptId: 'asc' }],
 			select: {
-				...metricsSelect,
+				attemptId: true,
+				...attemptMetricsSelect,
 				attempt: {
 					select: {
 						exercise: { select: { slug: true, title: true } },
@@ -1010,73 +752,10 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 		tellingAttempts,
 		reviews,
 		notes: notes.map((note) => ({ id: note.id, body: note.body, authorName: note.author?.name ?? 'A former lead', createdAt: note.createdAt.toISOString() })),
-		attempts: current.map((row) => ({
-			attemptId: row.attemptId,
-			exerciseSlug: row.attempt.exercise.slug,
-			exerciseTitle: row.attempt.exercise.title,
-			status: row.solved ? 'solved' : 'gave_up',
-			firstAttempt: row.firstAttempt,
-			startedAt: row.startedAt.toISOString(),
-			finishedAt: row.finishedAt.toISOString(),
-			durationMs: row.durationMs,
-			ratingChange: totalChange(row.attemptId),
-			timeToFirstHypothesisMs: row.timeToFirstHypothesisMs,
-			timeToRootCauseMs: row.timeToRootCauseMs,
-			runs: row.runs,
-			runsPerDiagnosis: row.runsPerDiagnosis,
-			predictionsScored: row.predictionsScored,
-			predictionsRight: row.predictionsRight,
-			submissions: row.submissions,
-			failedFixes: row.failedFixes,
-			rework: row.rework,
-			hintsUsed: row.hintsUsed,
-			outsidePastes: row.outsidePastes,
-			attested: row.attested,
-			independent: row.independent,
-			reviewPercent: row.attempt.review?.percent ?? null,
-		})),
+		attempts: current.map((row) =>
+			growthReportAttemptRow(row, { exercise: row.attempt.exercise, ratingChange: totalChange(row.attemptId), reviewPercent: row.attempt.review?.percent ?? null }),
+		),
 	}
-}
-
-export const GROWTH_REPORT_CSV_COLUMNS: ReadonlyArray<keyof GrowthReportAttemptRow> = [
-	'attemptId',
-	'exerciseSlug',
-	'exerciseTitle',
-	'status',
-	'firstAttempt',
-	'startedAt',
-	'finishedAt',
-	'durationMs',
-	'ratingChange',
-	'timeToFirstHypothesisMs',
-	'timeToRootCauseMs',
-	'runs',
-	'runsPerDiagnosis',
-	'predictionsScored',
-	'predictionsRight',
-	'submissions',
-	'failedFixes',
-	'rework',
-	'hintsUsed',
-	'outsidePastes',
-	'attested',
-	'independent',
-	'reviewPercent',
-]
-
-function csvCell(value: string | number | boolean | null): string {
-	if (value === null) return ''
-	if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1)
-	if (typeof value === 'boolean') return value ? 'yes' : 'no'
-	// A spreadsheet runs a cell that starts with = + - @ as a formula.
-	const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** The report's attempts as CSV (RFC 4180, CRLF line ends), header first. */
-export function growthReportCsv(attempts: GrowthReportAttemptRow[]): string {
-	const lines = [GROWTH_REPORT_CSV_COLUMNS.join(','), ...attempts.map((row) => GROWTH_REPORT_CSV_COLUMNS.map((column) => csvCell(row[column])).join(','))]
-	return `${lines.join('\r\n')}\r\n`
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1256,10 +935,10 @@ async function readExerciseAnalytics(exerciseId: string, organizationId: string 
 			shown,
 		},
 		attempts: { total: row.total, inProgress: row.inProgress, solved: row.solved, gaveUp: row.gaveUp, firstAttempts: row.firstAttempts, firstAttemptsSolved: row.firstAttemptsSolved },
-		solveRate: figure(finished ? row.solved / finished : null, finished),
-		firstAttemptSolveRate: figure(row.firstAttempts ? row.firstAttemptsSolved / row.firstAttempts : null, row.firstAttempts),
-		medianTimeToSolveMs: figure(row.medianSolveMs === null ? null : Number(row.medianSolveMs), row.solveSample),
-		medianTimeToRootCauseMs: figure(row.medianRootCauseMs === null ? null : Number(row.medianRootCauseMs), row.rootCauseSample),
+		solveRate: periodFigure(finished ? row.solved / finished : null, finished),
+		firstAttemptSolveRate: periodFigure(row.firstAttempts ? row.firstAttemptsSolved / row.firstAttempts : null, row.firstAttempts),
+		medianTimeToSolveMs: periodFigure(row.medianSolveMs === null ? null : Number(row.medianSolveMs), row.solveSample),
+		medianTimeToRootCauseMs: periodFigure(row.medianRootCauseMs === null ? null : Number(row.medianRootCauseMs), row.rootCauseSample),
 		wrongRootCauses: wrong.map((entry) => ({ ...entry, label: categoryLabels.get(entry.category) ?? entry.category })),
 		openFlags: { total: byReason.broken + byReason.ambiguous + byReason.too_easy, byReason },
 		organizations: row.organizations,
