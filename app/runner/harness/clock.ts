@@ -53,7 +53,7 @@ function swapDue(i: number, j: number) {
 }
 function pushDue(entry: DueEntry) {
 	due.push(entry)
-	for (let i = due.length - 1; i > 0; ) {
+	for (let i = due.length - 1; i > 0;) {
 		const parent = (i - 1) >> 1
 		if (!before(due[i]!, due[parent]!)) break
 		swapDue(i, parent)
@@ -64,7 +64,7 @@ function popDue() {
 	const last = due.pop()!
 	if (due.length === 0) return
 	due[0] = last
-	for (let i = 0; ; ) {
+	for (let i = 0; ;) {
 		const left = 2 * i + 1
 		const right = left + 1
 		let smallest = i

@@ -63,7 +63,7 @@ function formatTitle(template: string, args: unknown[], index: number) {
 // could otherwise add a passing test of its own, or mark its own test `.only` so the real
 // ones are skipped.
 const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
-function requireTestFileCaller(what: string, entry: Function) {
+function requireTestFileCaller(what: string, entry: (...args: never[]) => unknown) {
 	const caller = callerLocation(entry)
 	if (caller && (TEST_FILE.test(caller.file) || caller.file.startsWith('tests/'))) return
 	const where = caller ? `${caller.file}:${caller.line} ` : ''
@@ -78,11 +78,18 @@ export function addTest(name: unknown, fn: unknown, options: unknown, mode: Mode
 		fileRun.error = 'limit:tests'
 		throw new LimitError('tests')
 	}
-	const timeout = typeof options === 'number' ? options : typeof fn === 'number' ? fn : (options as any)?.timeout ?? config.testTimeoutMs
+	const timeout = typeof options === 'number' ? options : typeof fn === 'number' ? fn : ((options as any)?.timeout ?? config.testTimeoutMs)
 	const body = typeof fn === 'function' ? (fn as Fn) : typeof options === 'function' ? (options as Fn) : null
 	const effective: Mode = currentSuite.mode === 'skip' || currentSuite.mode === 'todo' ? 'skip' : mode
 	if (mode === 'only') hasOnly = true
-	currentSuite.children.push({ kind: 'test', name: String(name).slice(0, MAX_NAME), fn: body, mode: body ? effective : 'todo', timeout: Number(timeout) || config.testTimeoutMs, suite: currentSuite })
+	currentSuite.children.push({
+		kind: 'test',
+		name: String(name).slice(0, MAX_NAME),
+		fn: body,
+		mode: body ? effective : 'todo',
+		timeout: Number(timeout) || config.testTimeoutMs,
+		suite: currentSuite,
+	})
 }
 
 function addSuite(name: unknown, fn: unknown, mode: Mode) {
@@ -95,7 +102,8 @@ function addSuite(name: unknown, fn: unknown, mode: Mode) {
 	try {
 		if (typeof fn === 'function') {
 			const returned = (fn as Fn)()
-			if (returned && typeof returned.then === 'function') throw new Error('describe() callbacks must be synchronous; move the async work into a beforeAll() or a test.')
+			if (returned && typeof returned.then === 'function')
+				throw new Error('describe() callbacks must be synchronous; move the async work into a beforeAll() or a test.')
 		}
 	} finally {
 		currentSuite = previous
@@ -107,7 +115,9 @@ function withEach<T extends (name: unknown, ...rest: any[]) => void>(define: T) 
 		let rows: unknown[][]
 		if (Array.isArray(table) && Array.isArray((table as any).raw)) {
 			// Tagged template: the first row holds the column names.
-			const header = String(table[0]).trim().split(/\s*\|\s*/)
+			const header = String(table[0])
+				.trim()
+				.split(/\s*\|\s*/)
 			rows = []
 			for (let i = 0; i + header.length <= values.length; i += header.length) {
 				const row: Record<string, unknown> = {}
@@ -134,15 +144,20 @@ it.todo = (name: unknown) => addTest(name, null, undefined, 'todo')
 it.concurrent = it
 it.sequential = it
 it.fails = (name: unknown, fn: Fn, options?: unknown) =>
-	addTest(name, async () => {
-		let failed = false
-		try {
-			await fn()
-		} catch {
-			failed = true
-		}
-		if (!failed) throw new Error('Expected the test to fail (it.fails), but it passed.')
-	}, options, 'run')
+	addTest(
+		name,
+		async () => {
+			let failed = false
+			try {
+				await fn()
+			} catch {
+				failed = true
+			}
+			if (!failed) throw new Error('Expected the test to fail (it.fails), but it passed.')
+		},
+		options,
+		'run',
+	)
 function withFor(define: (name: unknown, fn?: unknown, options?: unknown) => void) {
 	return (table: unknown[]) => (name: unknown, fn: Fn, options?: unknown) => {
 		table.forEach((row, index) => define(formatTitle(String(name), Array.isArray(row) ? row : [row], index), () => fn(row, {}), options))

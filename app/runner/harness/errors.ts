@@ -38,7 +38,7 @@ function safeString(value: unknown, max = 4000): string {
 }
 
 export function stackFrames(error: unknown): Array<{ text: string; file: string; line: number; column: number }> {
-	let stack = ''
+	let stack: string
 	try {
 		stack = String((error as any)?.stack ?? '')
 	} catch {
@@ -59,7 +59,9 @@ export function tamperReport(message: string, frames: ReturnType<typeof stackFra
 	const tamper = message.startsWith('tried to replace ') ? message : describeTamper(message, lockedNames(), g)
 	if (!tamper) return null
 	const frame = frames[0]
-	return frame ? { message: `${frame.file}:${frame.line} ${tamper}`, location: { file: frame.file, line: frame.line, column: frame.column } } : { message: tamper }
+	return frame
+		? { message: `${frame.file}:${frame.line} ${tamper}`, location: { file: frame.file, line: frame.line, column: frame.column } }
+		: { message: tamper }
 }
 
 export function describeError(error: unknown): Pick<Result, 'message' | 'expected' | 'actual' | 'location'> {
@@ -77,7 +79,8 @@ export function describeError(error: unknown): Pick<Result, 'message' | 'expecte
 		message = 'An error was thrown that could not be read.'
 	}
 	if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}… (message cut at ${MAX_MESSAGE} characters)`
-	if (message === 'Not supported') message = 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
+	if (message === 'Not supported')
+		message = 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
 	const frames = stackFrames(error)
 	const tamper = name === 'TypeError' ? tamperReport(message, frames) : null
 	if (tamper) return tamper
@@ -85,7 +88,13 @@ export function describeError(error: unknown): Pick<Result, 'message' | 'expecte
 	const result: Pick<Result, 'message' | 'expected' | 'actual' | 'location'> = {
 		message: isAssertion || name === 'Error' ? message : `${name}: ${message}`,
 	}
-	if (!isAssertion && frames.length) result.message += '\n' + frames.slice(0, 8).map((f) => `    ${f.text}`).join('\n')
+	if (!isAssertion && frames.length)
+		result.message +=
+			'\n' +
+			frames
+				.slice(0, 8)
+				.map((f) => `    ${f.text}`)
+				.join('\n')
 	try {
 		const e = error as any
 		if (e && typeof e === 'object' && e.showDiff !== false && (e.expected !== undefined || e.actual !== undefined)) {

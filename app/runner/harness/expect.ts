@@ -51,7 +51,13 @@ export const expect = createExpect()
 const noSnapshots = () => {
 	throw new Error('Snapshots are not available in the sandbox: compare with toEqual or toMatchObject instead.')
 }
-;(chai.expect as any).extend(expect, { toMatchSnapshot: noSnapshots, toMatchInlineSnapshot: noSnapshots, toMatchFileSnapshot: noSnapshots, toThrowErrorMatchingSnapshot: noSnapshots, toThrowErrorMatchingInlineSnapshot: noSnapshots })
+;(chai.expect as any).extend(expect, {
+	toMatchSnapshot: noSnapshots,
+	toMatchInlineSnapshot: noSnapshots,
+	toMatchFileSnapshot: noSnapshots,
+	toThrowErrorMatchingSnapshot: noSnapshots,
+	toThrowErrorMatchingInlineSnapshot: noSnapshots,
+})
 g[GLOBAL_EXPECT] = expect
 export function resetExpectState() {
 	assertionCount.calls = 0

@@ -14,8 +14,8 @@ import { config } from './config.ts'
 import { consoleObject, takeConsole } from './console-capture.ts'
 import { setLearnerFiles, stackFrames, tamperReport } from './errors.ts'
 import { expect } from './expect.ts'
-import { useLockdown } from './prepared-lockdown.ts'
-import { abandonCurrent, runCollectedTests, stepEventLoop, useHostClock } from './run.ts'
+import { setLockdown } from './prepared-lockdown.ts'
+import { abandonCurrent, runCollectedTests, setHostClock, stepEventLoop } from './run.ts'
 import { fileRun, reportUncaught, takeResults } from './run-state.ts'
 import { simulationKit } from './simulation-host.ts'
 import { vi } from './vi.ts'
@@ -85,7 +85,7 @@ const api = {
 	},
 	/** Called once per run, before learner code: puts the test API and sandbox globals in place. */
 	install() {
-		useHostClock(typeof g.__hmRealNow === 'function' ? g.__hmRealNow : null)
+		setHostClock(typeof g.__hmRealNow === 'function' ? g.__hmRealNow : null)
 		g.setTimeout = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, false)
 		g.setInterval = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, true)
 		g.setImmediate = (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false)
@@ -145,6 +145,6 @@ const lockdown = prepareLockdown(g, {
 		{ object: g[ASYMMETRIC_MATCHERS_OBJECT], name: 'expect' },
 	],
 })
-useLockdown(lockdown)
+setLockdown(lockdown)
 
 g.__hm = api

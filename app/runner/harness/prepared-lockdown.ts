@@ -6,7 +6,7 @@ import type { prepareLockdown } from './lockdown.ts'
 type Lockdown = ReturnType<typeof prepareLockdown>
 let prepared: Lockdown | null = null
 
-export function useLockdown(lockdown: Lockdown) {
+export function setLockdown(lockdown: Lockdown) {
 	prepared = lockdown
 }
 

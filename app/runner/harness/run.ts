@@ -13,7 +13,7 @@ import { simulationKit } from './simulation-host.ts'
 // The host's clock for test durations; captured at install, before the global is removed.
 let hostClock: (() => number) | null = null
 const realNow = () => (hostClock ? hostClock() : 0)
-export function useHostClock(realClock: (() => number) | null) {
+export function setHostClock(realClock: (() => number) | null) {
 	hostClock = realClock
 }
 
@@ -117,7 +117,14 @@ async function runSuite(suite: Suite) {
 		if (!before.ok) {
 			if ('kind' in child) {
 				const described = describeError(before.error)
-				fileRun.results.push({ name: fullName(child), file: fileRun.file, status: 'error', durationMs: 0, ...described, message: `beforeAll failed: ${described.message}` })
+				fileRun.results.push({
+					name: fullName(child),
+					file: fileRun.file,
+					status: 'error',
+					durationMs: 0,
+					...described,
+					message: `beforeAll failed: ${described.message}`,
+				})
 			} else {
 				await runSuite(child)
 			}
@@ -143,7 +150,7 @@ export function runCollectedTests() {
 			runDone = true
 		},
 		(error) => {
-			fileRun.error = isLimitError(error) ? `limit:${error.limit}` : describeError(error).message ?? 'The test run failed.'
+			fileRun.error = isLimitError(error) ? `limit:${error.limit}` : (describeError(error).message ?? 'The test run failed.')
 			runDone = true
 		},
 	)

@@ -132,10 +132,13 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 
 	const elapsed = () => host.now() - startedAt
 	function ownTimer(fn: () => void, ms: number) {
-		const id = host.setTimer(() => {
-			ownTimers.delete(id)
-			fn()
-		}, Math.max(0, ms))
+		const id = host.setTimer(
+			() => {
+				ownTimers.delete(id)
+				fn()
+			},
+			Math.max(0, ms),
+		)
 		ownTimers.add(id)
 		return id
 	}
@@ -246,7 +249,7 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 			}
 			pending.then(
 				(value) => {
-					let ok = true
+					let ok: boolean
 					try {
 						ok = requestOptions.ok ? Boolean(requestOptions.ok(value)) : true
 					} catch {
@@ -292,7 +295,8 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 		checkLatency(profile?.latency, `dependency "${name}": latency`)
 		for (const window of profile.slowdowns ?? []) checkLatency(window.latency, `dependency "${name}": a slowdown's latency`)
 		for (const window of profile.failures ?? []) {
-			if (!(window.rate >= 0 && window.rate <= 1)) throw new ScenarioDefinitionError(`dependency "${name}": a failure rate must be between 0 and 1, not ${String(window.rate)}.`)
+			if (!(window.rate >= 0 && window.rate <= 1))
+				throw new ScenarioDefinitionError(`dependency "${name}": a failure rate must be between 0 and 1, not ${String(window.rate)}.`)
 		}
 		const stats = { name, calls: 0, cost: 0 }
 		dependencies.push(stats)
@@ -333,7 +337,8 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 
 	function traffic(trafficOptions: TrafficOptions, onArrival: (arrival: Arrival) => unknown) {
 		const { perSecond, forMs, startAt = 0, pattern = 'poisson' } = trafficOptions
-		if (!(perSecond > 0) || !(forMs > 0)) throw new ScenarioDefinitionError(`traffic needs perSecond and forMs above 0 (got ${String(perSecond)} and ${String(forMs)}).`)
+		if (!(perSecond > 0) || !(forMs > 0))
+			throw new ScenarioDefinitionError(`traffic needs perSecond and forMs above 0 (got ${String(perSecond)} and ${String(forMs)}).`)
 		const gap = 1000 / perSecond
 		const endAt = startAt + forMs
 		let at = startAt
@@ -527,7 +532,10 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 function checkLatency(profile: unknown, what: string) {
 	const valid =
 		(typeof profile === 'number' && profile >= 0) ||
-		(typeof profile === 'object' && profile !== null && (profile as { p50: unknown }).p50 as number >= 0 && (profile as { p99: unknown }).p99 as number >= 0)
+		(typeof profile === 'object' &&
+			profile !== null &&
+			((profile as { p50: unknown }).p50 as number) >= 0 &&
+			((profile as { p99: unknown }).p99 as number) >= 0)
 	if (!valid) throw new ScenarioDefinitionError(`${what} must be a number of ms or { p50, p99 } in ms.`)
 }
 

@@ -49,12 +49,16 @@ export function createSimulationKit(host: SimulationHost) {
 
 	function defineScenario(mode: 'run' | 'skip' | 'only') {
 		return (name: string, options: ScenarioOptions, body: (sim: Simulation) => Awaitable<void>) => {
-			if (typeof name !== 'string' || name.trim() === '') throw new ScenarioDefinitionError('scenario() needs a name, e.g. scenario(\'a burst of duplicate deliveries\', { thresholds: { … } }, (sim) => { … }).')
-			if (!options || typeof options !== 'object') throw new ScenarioDefinitionError(`scenario "${name}": the second argument must be the options, with thresholds.`)
-			if (typeof body !== 'function') throw new ScenarioDefinitionError(`scenario "${name}": the third argument must be a function that sets up the simulation.`)
+			if (typeof name !== 'string' || name.trim() === '')
+				throw new ScenarioDefinitionError("scenario() needs a name, e.g. scenario('a burst of duplicate deliveries', { thresholds: { … } }, (sim) => { … }).")
+			if (!options || typeof options !== 'object')
+				throw new ScenarioDefinitionError(`scenario "${name}": the second argument must be the options, with thresholds.`)
+			if (typeof body !== 'function')
+				throw new ScenarioDefinitionError(`scenario "${name}": the third argument must be a function that sets up the simulation.`)
 			checkSimulationOptions(options, name)
 			const stage = options.stage ?? 1
-			if (!Number.isInteger(stage) || stage < 1) throw new ScenarioDefinitionError(`scenario "${name}": stage must be a whole number from 1, not ${String(options.stage)}.`)
+			if (!Number.isInteger(stage) || stage < 1)
+				throw new ScenarioDefinitionError(`scenario "${name}": stage must be a whole number from 1, not ${String(options.stage)}.`)
 			const thresholds = checkThresholds(options.thresholds, name)
 			host.defineTest(name, () => runScenario(stage, thresholds, options, body), mode)
 		}
@@ -89,7 +93,9 @@ export function createSimulationKit(host: SimulationHost) {
 		const failure = world.failure()
 		if (failure !== null) throw failure
 		if (unknown.length > 0) {
-			throw new Error(`This scenario has a threshold for ${unknown.map((name) => `"${name}"`).join(', ')}, which it never measured. Standard metrics: ${STANDARD_METRICS.map((metric) => metric.name).join(', ')}; add others with sim.metric().`)
+			throw new Error(
+				`This scenario has a threshold for ${unknown.map((name) => `"${name}"`).join(', ')}, which it never measured. Standard metrics: ${STANDARD_METRICS.map((metric) => metric.name).join(', ')}; add others with sim.metric().`,
+			)
 		}
 		if (!passed) throw new Error(describeMisses(metrics))
 	}
@@ -110,11 +116,13 @@ function checkSimulationOptions(options: SimulationOptions, scenarioName?: strin
 	const where = scenarioName ? `scenario "${scenarioName}": ` : 'simulate(): '
 	if (options.seed !== undefined && !Number.isInteger(options.seed)) throw new ScenarioDefinitionError(`${where}seed must be a whole number.`)
 	if (options.settleMs !== undefined && !(options.settleMs >= 0)) throw new ScenarioDefinitionError(`${where}settleMs must be 0 or more.`)
-	if (options.maxEvents !== undefined && !(Number.isInteger(options.maxEvents) && options.maxEvents > 0)) throw new ScenarioDefinitionError(`${where}maxEvents must be a whole number above 0.`)
+	if (options.maxEvents !== undefined && !(Number.isInteger(options.maxEvents) && options.maxEvents > 0))
+		throw new ScenarioDefinitionError(`${where}maxEvents must be a whole number above 0.`)
 }
 
 function checkThresholds(thresholds: unknown, scenarioName: string): Record<string, Threshold> {
-	if (!thresholds || typeof thresholds !== 'object') throw new ScenarioDefinitionError(`scenario "${scenarioName}": thresholds are required, e.g. { duplicateSideEffects: { atMost: 0 } }.`)
+	if (!thresholds || typeof thresholds !== 'object')
+		throw new ScenarioDefinitionError(`scenario "${scenarioName}": thresholds are required, e.g. { duplicateSideEffects: { atMost: 0 } }.`)
 	const checked: Record<string, Threshold> = {}
 	for (const [name, threshold] of Object.entries(thresholds as Record<string, unknown>)) {
 		const { atLeast, atMost } = (threshold ?? {}) as { atLeast?: unknown; atMost?: unknown }
@@ -124,6 +132,7 @@ function checkThresholds(thresholds: unknown, scenarioName: string): Record<stri
 		}
 		checked[name] = atLeast !== undefined ? { atLeast: atLeast as number } : { atMost: atMost as number }
 	}
-	if (Object.keys(checked).length === 0) throw new ScenarioDefinitionError(`scenario "${scenarioName}": give at least one threshold; a scenario without one cannot fail.`)
+	if (Object.keys(checked).length === 0)
+		throw new ScenarioDefinitionError(`scenario "${scenarioName}": give at least one threshold; a scenario without one cannot fail.`)
 	return checked
 }

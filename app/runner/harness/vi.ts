@@ -2,7 +2,21 @@
 // stubbed globals and the default timeout. Date.now and Math.random stay spyable through the
 // clock's slots; every other built-in is read-only and vi.spyOn says so.
 import * as spy from '@vitest/spy'
-import { MAX_TIMER_FIRES, OriginalDate, VirtualDate, advancing, clearAllTimers, clock, earliestTimer, fire, isScheduled, schedule, scheduledTimers, stubSlots, timerCount } from './clock.ts'
+import {
+	MAX_TIMER_FIRES,
+	OriginalDate,
+	VirtualDate,
+	advancing,
+	clearAllTimers,
+	clock,
+	earliestTimer,
+	fire,
+	isScheduled,
+	schedule,
+	scheduledTimers,
+	stubSlots,
+	timerCount,
+} from './clock.ts'
 import type { Fn } from './collection.ts'
 import { config } from './config.ts'
 import { isLocked, lockedNames } from './prepared-lockdown.ts'
@@ -99,8 +113,12 @@ export const vi: any = {
 		// Date.now and Math.random read through slots, which stay replaceable.
 		if (target === VirtualDate && method === 'now') return spy.spyOn(stubSlots, 'now')
 		if (target === Math && method === 'random') return spy.spyOn(stubSlots, 'random')
-		const frozenName = target && (typeof target === 'object' || typeof target === 'function') && isLocked(target) ? (lockedNames().get(target) ?? 'a built-in object') : undefined
-		if (frozenName) throw new TypeError(`vi.spyOn cannot replace ${frozenName}.${String(method)}: built-ins are read-only in the sandbox. Pass a fake in instead.`)
+		const frozenName =
+			target && (typeof target === 'object' || typeof target === 'function') && isLocked(target)
+				? (lockedNames().get(target) ?? 'a built-in object')
+				: undefined
+		if (frozenName)
+			throw new TypeError(`vi.spyOn cannot replace ${frozenName}.${String(method)}: built-ins are read-only in the sandbox. Pass a fake in instead.`)
 		return (spy.spyOn as any)(target, method, accessType)
 	},
 	isMockFunction: spy.isMockFunction,
