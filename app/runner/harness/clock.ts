@@ -3,6 +3,7 @@
 // the same seed gives the same run.
 import { config } from './config.ts'
 import { reportUncaught } from './run-state.ts'
+import { mulberry32 } from '../../utils/random.ts'
 
 type TimerCallback = (...args: any[]) => any
 
@@ -158,15 +159,8 @@ VirtualDate.parse = OriginalDate.parse
 VirtualDate.UTC = OriginalDate.UTC
 Object.defineProperty(VirtualDate, 'name', { value: 'Date' })
 
-// A small, seeded PRNG (mulberry32): the same seed gives the same run.
-let randomState = 1
-function seededRandom() {
-	randomState = (randomState + 0x6d2b79f5) | 0
-	let t = randomState
-	t = Math.imul(t ^ (t >>> 15), t | 1)
-	t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-	return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
+// The project's seeded generator: the same seed gives the same run.
+let seededRandom = mulberry32(1)
 export function seedRandom(seed: number) {
-	randomState = seed | 0 || 1
+	seededRandom = mulberry32(seed | 0 || 1)
 }

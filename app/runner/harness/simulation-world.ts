@@ -4,6 +4,7 @@
 // event limit) and then says what it measured.
 import type { SimulationHost } from './simulation.ts'
 import { STANDARD_METRICS, eventLimitMessage, standardMetrics, unfinishedCallsMessage, type MeasuredMetric, type ScenarioStop } from './simulation-report.ts'
+import { mulberry32 } from '../../utils/random.ts'
 
 type Awaitable<T> = T | Promise<T>
 
@@ -99,7 +100,8 @@ export function createWorld(host: SimulationHost, options: SimulationOptions) {
 	const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS
 	const startedAt = host.now()
 	const firstTimerId = host.nextTimerId()
-	const random = seededRandom(seed)
+	// The same generator as the harness's Math.random: the same seed gives the same world.
+	const random = mulberry32(seed | 0 || 1)
 
 	type RequestRecord = { startedAt: number; endedAt: number | null; ok: boolean; settled: boolean }
 	const requests: RequestRecord[] = []
@@ -537,18 +539,6 @@ function checkLatency(profile: unknown, what: string) {
 			((profile as { p50: unknown }).p50 as number) >= 0 &&
 			((profile as { p99: unknown }).p99 as number) >= 0)
 	if (!valid) throw new ScenarioDefinitionError(`${what} must be a number of ms or { p50, p99 } in ms.`)
-}
-
-// mulberry32, as the harness's Math.random: the same seed gives the same world.
-function seededRandom(seed: number) {
-	let state = seed | 0 || 1
-	return () => {
-		state = (state + 0x6d2b79f5) | 0
-		let t = state
-		t = Math.imul(t ^ (t >>> 15), t | 1)
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-	}
 }
 
 function isThenable(value: unknown): value is Promise<unknown> {

@@ -17,9 +17,13 @@ const BANNER = `var EventTarget = globalThis.EventTarget || class EventTarget { 
 var Event = globalThis.Event || class Event { constructor(type) { this.type = type } };
 globalThis.EventTarget = EventTarget; globalThis.Event = Event;`
 
+const SHARED_INPUTS = ['app/utils/random.ts']
+
 function inputsHash() {
 	const hash = createHash('sha256')
 	for (const name of readdirSync(harnessDir).sort()) hash.update(name).update(readFileSync(path.join(harnessDir, name)))
+	// Modules the harness imports from outside its folder.
+	for (const file of SHARED_INPUTS) hash.update(file).update(readFileSync(path.join(projectRoot, file)))
 	for (const pkg of ['@vitest/expect', '@vitest/spy', '@vitest/utils', 'chai', 'esbuild']) {
 		hash.update(pkg).update(JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`, { paths: [projectRoot] }), 'utf8')).version)
 	}
