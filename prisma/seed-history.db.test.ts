@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { syncExercises } from '#app/models/exercise.server.ts'
-import { getEngineerProfile, getTeamGrowth } from '#app/models/growth.server.ts'
+import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
+import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createTestDatabase } from '#tests/db.ts'

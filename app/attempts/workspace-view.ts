@@ -2,7 +2,7 @@
 // reference explanation rendered, the lead's review and the rating note. The loader returns it
 // and the workspace components take it. Pure: the loader passes the Markdown renderer in.
 import type { Workspace } from '#app/models/attempt/workspace.server.ts'
-import type { RatingExplanation } from '#app/models/growth.server.ts'
+import type { RatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 import type { LearnerReview } from '#app/models/review.server.ts'
 
 export type WorkspaceView = ReturnType<typeof buildWorkspaceView>

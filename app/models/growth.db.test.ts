@@ -19,17 +19,13 @@ import { revealHint } from './attempt/hint.server.ts'
 import { startAttempt } from './attempt/open.server.ts'
 import { submitDiagnosis } from './attempt/submit.server.ts'
 import { syncExercises } from './exercise.server.ts'
-import {
-	addGrowthNote,
-	getEngineerProfile,
-	getExerciseAnalytics,
-	getGrowthReport,
-	getPlatformExerciseAnalytics,
-	getRatingExplanation,
-	getTeamGrowth,
-	GrowthError,
-	recordAttemptOutcome,
-} from './growth.server.ts'
+import { recordAttemptOutcome } from './growth/attempt-outcome.server.ts'
+import { getEngineerProfile } from './growth/engineer-profile.server.ts'
+import { getExerciseAnalytics, getPlatformExerciseAnalytics } from './growth/exercise-analytics.server.ts'
+import { addGrowthNote, GrowthError } from './growth/growth-note.server.ts'
+import { getGrowthReport } from './growth/growth-report.server.ts'
+import { getRatingExplanation } from './growth/rating-explanation.server.ts'
+import { getTeamGrowth } from './growth/team-growth.server.ts'
 
 const SHIPPING = 'free-shipping-for-everyone' // data-integrity + validation, 1200
 const LEADERBOARD = 'leaderboard-order-is-random' // api-design + data-integrity, 900

@@ -1,7 +1,7 @@
 import type { Route } from './+types/people.$userId.report[.csv]'
 import { growthReportCsv } from '#app/growth/growth-report-csv.ts'
 import { growthReportFileName, parseReportPeriod } from '#app/growth/report-period.ts'
-import { getGrowthReport } from '#app/models/growth.server.ts'
+import { getGrowthReport } from '#app/models/growth/growth-report.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

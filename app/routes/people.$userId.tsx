@@ -7,7 +7,7 @@ import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth
 import { formatRating, formatSigned } from '#app/components/growth/report-figures.tsx'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
-import { getEngineerProfile } from '#app/models/growth.server.ts'
+import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
 import { isLeadOf, requireGrowthViewer } from '#app/utils/auth.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -8,7 +8,7 @@ import { TeamPracticeTable } from '#app/components/growth/team-practice-table.ts
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
-import { getTeamGrowth, type RatingTrend } from '#app/models/growth.server.ts'
+import { getTeamGrowth, type RatingTrend } from '#app/models/growth/team-growth.server.ts'
 import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { formatDay } from '#app/practice/dates.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'

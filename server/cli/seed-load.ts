@@ -5,7 +5,7 @@
 // configured database, to measure the growth pages at a real organisation's size.
 //
 // The rows have exactly the shape the real code paths write (app/models/attempt/,
-// growth.server.ts): event data as recordEvents/recordRun/submitDiagnosis store it, code as
+// app/models/growth/): event data as recordEvents/recordRun/submitDiagnosis store it, code as
 // diffs from app/attempts/code-history.ts, grades from gradeDiagnosis, run results from the
 // real sandbox, metrics from attemptMetrics over the generated timeline, and ratings from
 // playFirstAttempt in finishing order. seed-load.db.test.ts reads loaded attempts back
@@ -809,7 +809,13 @@ export type ReadTimings = Record<string, { p50: number; p95: number; max: number
  * one loaded (useDatabase).
  */
 export async function measureReads(prisma: PrismaClient, samples = 40, now = new Date()): Promise<ReadTimings> {
-	const growth = await import('#app/models/growth.server.ts')
+	const [{ getTeamGrowth }, { getEngineerProfile }, { getGrowthReport }, { getExerciseAnalytics }, { getRatingExplanation }] = await Promise.all([
+		import('#app/models/growth/team-growth.server.ts'),
+		import('#app/models/growth/engineer-profile.server.ts'),
+		import('#app/models/growth/growth-report.server.ts'),
+		import('#app/models/growth/exercise-analytics.server.ts'),
+		import('#app/models/growth/rating-explanation.server.ts'),
+	])
 	const admin = await prisma.user.findUniqueOrThrow({ where: { email: LOAD_ADMIN_EMAIL }, select: { organizationId: true } })
 	const organizationId = admin.organizationId
 	const [teams, engineers, exercises, rated] = await Promise.all([
@@ -823,12 +829,12 @@ export async function measureReads(prisma: PrismaClient, samples = 40, now = new
 	const quarter = { from: new Date(now.getTime() - 91 * DAY_MS), to: now }
 	const year = { from: new Date(now.getTime() - 365 * DAY_MS), to: now }
 	const reads: Record<string, (index: number) => Promise<unknown>> = {
-		'team dashboard': (index) => growth.getTeamGrowth(organizationId, nth(teams, index).id, now),
-		'engineer profile': (index) => growth.getEngineerProfile(organizationId, nth(engineers, index).userId, now),
-		'growth report (quarter)': (index) => growth.getGrowthReport(organizationId, nth(engineers, index + 1).userId, quarter),
-		'growth report (year)': (index) => growth.getGrowthReport(organizationId, nth(engineers, index + 2).userId, year),
-		'exercise analytics': (index) => growth.getExerciseAnalytics(nth(exercises, index).id, { organizationId }),
-		'rating explanation': (index) => growth.getRatingExplanation(nth(rated, index).attemptId, nth(rated, index).userId),
+		'team dashboard': (index) => getTeamGrowth(organizationId, nth(teams, index).id, now),
+		'engineer profile': (index) => getEngineerProfile(organizationId, nth(engineers, index).userId, now),
+		'growth report (quarter)': (index) => getGrowthReport(organizationId, nth(engineers, index + 1).userId, quarter),
+		'growth report (year)': (index) => getGrowthReport(organizationId, nth(engineers, index + 2).userId, year),
+		'exercise analytics': (index) => getExerciseAnalytics(nth(exercises, index).id, { organizationId }),
+		'rating explanation': (index) => getRatingExplanation(nth(rated, index).attemptId, nth(rated, index).userId),
 	}
 	const timings: ReadTimings = {}
 	for (const [name, read] of Object.entries(reads)) {

@@ -3,7 +3,7 @@
 // its owner).
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
-import type { RecentAttempt } from '#app/models/growth.server.ts'
+import type { RecentAttempt } from '#app/models/growth/engineer-profile.server.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
 import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'

@@ -3,7 +3,7 @@
 import { Link } from 'react-router'
 import { SECTION_LABELS } from '#app/architecture/decision-record.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
-import type { ReportDecisionRecord } from '#app/models/growth-report.server.ts'
+import type { ReportDecisionRecord } from '#app/models/growth/growth-report.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
 import { formatFullDay } from './report-figures.tsx'

@@ -1,7 +1,7 @@
 // What a finished attempt did to the learner's ratings, sentence by sentence: the change
 // must be explainable, never a bare number.
 import { Link } from 'react-router'
-import type { RatingExplanation } from '#app/models/growth.server.ts'
+import type { RatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 
 export function RatingNote({ rating }: { rating: RatingExplanation | null }) {
 	if (!rating || rating.status === 'unfinished') return null

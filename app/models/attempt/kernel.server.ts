@@ -11,7 +11,7 @@ import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { DEFAULT_LIMITS, runTests, type RunResult } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
-import { recordAttemptOutcome } from '#app/models/growth.server.ts'
+import { recordAttemptOutcome } from '#app/models/growth/attempt-outcome.server.ts'
 import { AttemptError, attemptNotFound, requireInProgress, type AttemptContext, type AttemptOwner } from './guard.server.ts'
 import type { ExerciseVersionContent } from './version.server.ts'
 

@@ -1,0 +1,29 @@
+// A lead's notes on an engineer, shown in the growth report of the period they were written in (ADR 010).
+import { getPrisma } from '#app/utils/db.server.ts'
+
+/** A failure the caller caused, with the HTTP status to answer. */
+export class GrowthError extends Error {
+	constructor(
+		readonly status: 400 | 404,
+		message: string,
+	) {
+		super(message)
+	}
+}
+
+export const MAX_NOTE_CHARS = 4000
+
+/** A lead's note on an engineer. The caller has checked that the author may write it (a lead of the engineer's team, or an admin). */
+export async function addGrowthNote(input: { organizationId: string; authorId: string; userId: string; body: string; now?: Date }) {
+	const body = input.body.trim()
+	if (!body) throw new GrowthError(400, 'Write the note before saving it.')
+	if (body.length > MAX_NOTE_CHARS) throw new GrowthError(400, `Keep a note under ${MAX_NOTE_CHARS} characters; it has ${body.length}.`)
+	const prisma = getPrisma()
+	const engineer = await prisma.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId }, select: { id: true } })
+	if (!engineer) throw new GrowthError(404, 'This engineer is not in your organisation.')
+	const now = input.now ?? new Date()
+	return prisma.growthNote.create({
+		data: { organizationId: input.organizationId, userId: input.userId, authorId: input.authorId, body, createdAt: now, updatedAt: now },
+		select: { id: true, body: true, createdAt: true },
+	})
+}
