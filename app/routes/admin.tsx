@@ -11,6 +11,8 @@ import { listMembers, listRecentAudit, setOrgRole } from '#app/models/organizati
 import { createTeam, listTeams } from '#app/models/team.server.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
 import { displayName, parseForm, recordIdField, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireOrgAdmin(request)
@@ -94,7 +96,7 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 								{teams.map((team) => (
 									<tr key={team.id}>
 										<Td>
-											<Link to={`/teams/${team.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+											<Link to={`/teams/${team.id}`} className={cn('font-medium', linkClass)}>
 												{team.name}
 											</Link>
 										</Td>

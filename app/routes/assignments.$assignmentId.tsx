@@ -16,6 +16,8 @@ import { ATTEMPT_STATUS_LABELS } from '#app/practice/attempt-summary.ts'
 import { formatDay, formatRelativeDay } from '#app/practice/dates.ts'
 import { requireAssignmentLead } from '#app/utils/auth.server.ts'
 import { parseForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user } = await requireAssignmentLead(request, params.assignmentId)
@@ -75,13 +77,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 	const cancelled = Boolean(assignment.cancelledAt)
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to={`/teams/${assignment.team.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{assignment.team.name}</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<Link to={`/teams/${assignment.team.id}/assignments`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">Assignments</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<span className="text-slate-700 dark:text-slate-300">{assignment.exercise.title}</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: assignment.team.name, to: `/teams/${assignment.team.id}` }, { label: 'Assignments', to: `/teams/${assignment.team.id}/assignments` }, { label: assignment.exercise.title }]} />
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">{assignment.exercise.title}</h1>
 				<p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
@@ -118,7 +114,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 										<Td>{standing.outcome && standing.outcome !== 'in_progress' ? ATTEMPT_STATUS_LABELS[standing.outcome] : <span className="text-slate-500 dark:text-slate-400">—</span>}</Td>
 										<Td className="text-right">
 											{standing.progress === 'submitted' || standing.progress === 'reviewed' ? (
-												<Link to={`/reviews/${standing.attemptId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100" aria-label={`${standing.progress === 'submitted' ? 'Review' : 'See the review of'} ${standing.person.name}’s attempt`}>
+												<Link to={`/reviews/${standing.attemptId}`} className={linkClass} aria-label={`${standing.progress === 'submitted' ? 'Review' : 'See the review of'} ${standing.person.name}’s attempt`}>
 													{standing.progress === 'submitted' ? 'Review' : 'See review'}
 												</Link>
 											) : null}

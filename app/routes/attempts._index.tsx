@@ -9,6 +9,7 @@ import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#ap
 import { formatDay } from '#app/practice/dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -66,7 +67,7 @@ export default function AttemptHistory({ loaderData }: Route.ComponentProps) {
 								{attempts.map((attempt) => (
 									<tr key={attempt.id}>
 										<Td className="font-medium">
-											<Link to={`/attempts/${attempt.id}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+											<Link to={`/attempts/${attempt.id}`} className={linkClass}>
 												{attempt.exercise.title}
 												<span className="sr-only">, started {formatDay(attempt.startedAt, now)}</span>
 											</Link>

@@ -12,6 +12,8 @@ import { difficultyBand } from '#app/practice/catalogue-labels.ts'
 import { formatDay, formatRelativeDay, formatTimeAgo } from '#app/practice/dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -61,7 +63,6 @@ const PROGRESS: Record<AssignmentProgress, { label: string; tone: 'neutral' | 'b
 	given_up: { label: 'Given up', tone: 'warning' },
 }
 
-const linkClass = 'font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100'
 const mutedClass = 'text-sm text-slate-700 dark:text-slate-300'
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
@@ -114,7 +115,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 									<li key={team.id} className="flex items-center justify-between gap-3 py-2.5">
 										<div>
 											{team.canManage ? (
-												<Link to={`/teams/${team.id}`} className={linkClass}>
+												<Link to={`/teams/${team.id}`} className={cn('font-medium', linkClass)}>
 													{team.name}
 												</Link>
 											) : (
@@ -146,7 +147,7 @@ function ReviewsCard({ reviews, now }: { reviews: Awaited<ReturnType<typeof list
 				{reviews.map((review) => (
 					<li key={review.id} className="flex items-center justify-between gap-3 py-2.5">
 						<div className="min-w-0">
-							<Link to={`/attempts/${review.attemptId}`} className={linkClass}>{review.exerciseTitle}</Link>
+							<Link to={`/attempts/${review.attemptId}`} className={cn('font-medium', linkClass)}>{review.exerciseTitle}</Link>
 							<p className="text-xs text-slate-600 dark:text-slate-400">{review.reviewerName} · {formatTimeAgo(new Date(review.updatedAt), now)}</p>
 						</div>
 						<span className="flex shrink-0 items-center gap-2">
@@ -184,7 +185,7 @@ function AssignedCard({ assignments, now, leads }: { assignments: LearnerDashboa
 					{assignments.map((assignment) => (
 						<li key={assignment.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
 							<div className="min-w-0">
-								<Link to={`/exercises/${assignment.exercise.slug}`} className={linkClass}>
+								<Link to={`/exercises/${assignment.exercise.slug}`} className={cn('font-medium', linkClass)}>
 									{assignment.exercise.title}
 								</Link>
 								<p className="text-xs text-slate-600 dark:text-slate-400">
@@ -214,7 +215,7 @@ function InProgressCard({ attempts, now }: { attempts: LearnerDashboard['inProgr
 			{attempts.length === 0 ? (
 				<EmptyState title="Nothing in progress">
 					Start an exercise from the{' '}
-					<Link to="/exercises" className={linkClass}>
+					<Link to="/exercises" className={cn('font-medium', linkClass)}>
 						catalogue
 					</Link>{' '}
 					or take the suggestion; you can leave and come back at any time.
@@ -248,7 +249,7 @@ function RecentlyFinishedCard({ attempts, now }: { attempts: LearnerDashboard['r
 				title="Recently finished"
 				actions={
 					attempts.length ? (
-						<Link to="/attempts" className={`text-sm ${linkClass}`}>
+						<Link to="/attempts" className={cn('text-sm font-medium', linkClass)}>
 							All my attempts
 						</Link>
 					) : null
@@ -265,7 +266,7 @@ function RecentlyFinishedCard({ attempts, now }: { attempts: LearnerDashboard['r
 						return (
 							<li key={attempt.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
 								<div className="min-w-0">
-									<Link to={`/attempts/${attempt.id}`} className={linkClass}>
+									<Link to={`/attempts/${attempt.id}`} className={cn('font-medium', linkClass)}>
 										{attempt.exercise.title}
 									</Link>
 									<p className="text-xs text-slate-600 dark:text-slate-400">
@@ -302,7 +303,7 @@ function SuggestionCard({
 			{suggestion ? (
 				<div className="space-y-3">
 					<div>
-						<Link to={`/exercises/${suggestion.exercise.slug}`} className={linkClass}>
+						<Link to={`/exercises/${suggestion.exercise.slug}`} className={cn('font-medium', linkClass)}>
 							{suggestion.exercise.title}
 						</Link>
 						<p className="text-xs text-slate-600 dark:text-slate-400">
@@ -315,7 +316,7 @@ function SuggestionCard({
 						<Link to={`/exercises/${suggestion.exercise.slug}`} className={buttonClass('primary')}>
 							Open exercise<span className="sr-only">: {suggestion.exercise.title}</span>
 						</Link>
-						<Link to="/exercises" className={`text-sm ${linkClass}`}>
+						<Link to="/exercises" className={cn('text-sm font-medium', linkClass)}>
 							Browse all
 						</Link>
 					</div>

@@ -17,6 +17,8 @@ import { difficultyBand, KIND_LABELS, type ExerciseKind } from '#app/practice/ca
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -87,7 +89,6 @@ const ScopeSchema = z.enum(['organization', 'all']).catch('organization')
 
 export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentProps) {
 	const { scope, canSeeAllOrganizations, scopeRefused, platformScope, organizationName, exercise, difficulty, figures, openFlags } = loaderData
-	const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
 	const whose = scope === 'all' ? 'in every organisation counted' : `in ${organizationName}`
 	const inNone = scope === 'all' ? 'in any organisation' : `in ${organizationName}`
 	const architecture = exercise.kind === 'architecture'
@@ -95,25 +96,7 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 	const finished = attempts ? attempts.solved + attempts.gaveUp : 0
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to="/exercises" className={linkClass}>
-					Exercises
-				</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">
-					/
-				</span>
-				{exercise.retired ? (
-					<span className="text-slate-700 dark:text-slate-300">{exercise.title}</span>
-				) : (
-					<Link to={`/exercises/${exercise.slug}`} className={linkClass}>
-						{exercise.title}
-					</Link>
-				)}
-				<span aria-hidden="true" className="px-2 text-slate-400">
-					/
-				</span>
-				<span className="text-slate-700 dark:text-slate-300">Analytics</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: 'Exercises', to: '/exercises' }, { label: exercise.title, to: exercise.retired ? undefined : `/exercises/${exercise.slug}` }, { label: 'Analytics' }]} />
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<p className="text-sm font-semibold text-brand-700 dark:text-brand-100">Exercise analytics</p>

@@ -19,6 +19,9 @@ import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { FieldErrors as FieldErrorList } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
 import { hasStrayControlCharacters, parseForm, RECORD_ID_PATTERN, type FieldErrors } from '#app/utils/forms.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -93,20 +96,14 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 	const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to="/exercises" className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
-					Exercises
-				</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<span className="text-slate-700 dark:text-slate-300">{exercise.title}</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: 'Exercises', to: '/exercises' }, { label: exercise.title }]} />
 			<div className="flex flex-wrap items-start justify-between gap-4">
 				<div className="max-w-3xl">
 					<h1 className="text-2xl font-bold tracking-tight">{exercise.title}</h1>
 					<p className="mt-2 text-slate-700 dark:text-slate-300">{exercise.summary}</p>
 					{loaderData.canSeeAnalytics ? (
 						<p className="mt-1 text-sm">
-							<Link to={`/exercises/${exercise.slug}/analytics`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+							<Link to={`/exercises/${exercise.slug}/analytics`} className={linkClass}>
 								Analytics: solve rate, time, wrong root causes
 							</Link>
 						</p>
@@ -176,7 +173,7 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 								{attempts.map((attempt) => (
 									<li key={attempt.id} className="flex items-center justify-between gap-3 py-2">
 										<div>
-											<Link to={`/attempts/${attempt.id}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+											<Link to={`/attempts/${attempt.id}`} className={cn('font-medium', linkClass)}>
 												Started {dateFormat.format(new Date(attempt.startedAt))}
 											</Link>
 											<p className="text-xs text-slate-600 dark:text-slate-400">

@@ -21,6 +21,8 @@ import {
 import { filterCatalogue, parseCatalogueQuery } from '#app/practice/catalogue-filter.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -97,7 +99,7 @@ export default function ExerciseCatalogue({ loaderData }: Route.ComponentProps) 
 							Apply filters
 						</Button>
 						{filtered ? (
-							<Link to="/exercises" className="text-sm font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+							<Link to="/exercises" className={cn('text-sm font-medium', linkClass)}>
 								Clear filters
 							</Link>
 						) : null}
@@ -137,7 +139,7 @@ export default function ExerciseCatalogue({ loaderData }: Route.ComponentProps) 
 								<Card className="flex h-full flex-col gap-3">
 									<div className="flex items-start justify-between gap-3">
 										<h2 className="text-base font-semibold">
-											<Link to={`/exercises/${exercise.slug}`} className="text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+											<Link to={`/exercises/${exercise.slug}`} className={linkClass}>
 												{exercise.title}
 											</Link>
 										</h2>

@@ -1,4 +1,4 @@
-import { data, Link, redirect } from 'react-router'
+import { data, redirect } from 'react-router'
 import { z } from 'zod'
 import type { Route } from './+types/people.$userId.report'
 import { ErrorPage } from '#app/components/error-page.tsx'
@@ -14,6 +14,7 @@ import { addGrowthNote, GrowthError, MAX_NOTE_CHARS } from '#app/models/growth/g
 import { getGrowthReport, listDecisionRecords } from '#app/models/growth/growth-report.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 import { hasStrayControlCharacters, parseForm } from '#app/utils/forms.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
@@ -89,7 +90,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(`/people/${person.id}/report?${periodSearch(period)}&saved=note#notes`)
 }
 
-const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
 
 export default function GrowthReportPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { engineer, period, previous, search, summary, links, self, canLead } = loaderData
@@ -98,11 +98,7 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 	const firstName = engineer.name.split(' ')[0] ?? engineer.name
 	return (
 		<article className="growth-report space-y-6" aria-labelledby="report-title">
-			<nav aria-label="Breadcrumb" className="text-sm print:hidden">
-				<Link to={`/people/${engineer.id}`} className={linkClass}>{self ? 'Your growth' : engineer.name}</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<span className="text-slate-700 dark:text-slate-300">Growth report</span>
-			</nav>
+			<Breadcrumbs className="print:hidden" trail={[{ label: self ? 'Your growth' : engineer.name, to: `/people/${engineer.id}` }, { label: 'Growth report' }]} />
 			<header className="flex flex-wrap items-start justify-between gap-4">
 				<div>
 					<p className="text-sm font-semibold text-brand-700 dark:text-brand-100">Hardmode growth report</p>

@@ -9,6 +9,8 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
 import { isLeadOf, requireGrowthViewer } from '#app/utils/auth.server.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
@@ -50,7 +52,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
 const muted = 'text-sm text-slate-700 dark:text-slate-300'
 
 export default function EngineerProfilePage({ loaderData }: Route.ComponentProps) {
@@ -63,11 +64,7 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 	return (
 		<div className="space-y-6">
 			{manageable.length ? (
-				<nav aria-label="Breadcrumb" className="text-sm">
-					<Link to={`/teams/${manageable[0]!.id}`} className={linkClass}>{manageable[0]!.name}</Link>
-					<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-					<span className="text-slate-700 dark:text-slate-300">{engineer.name}</span>
-				</nav>
+				<Breadcrumbs trail={[{ label: manageable[0]!.name, to: `/teams/${manageable[0]!.id}` }, { label: engineer.name }]} />
 			) : null}
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>

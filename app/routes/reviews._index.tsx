@@ -13,6 +13,8 @@ import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, attemptIndependence, forma
 import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
 import { parseForm, recordIdField } from '#app/utils/forms.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireReviewer(request)
@@ -82,9 +84,9 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 								<div className="min-w-0 max-w-3xl">
 									<p className="flex flex-wrap items-center gap-2 text-sm">
 										<Badge tone={flag.reason === 'broken' ? 'danger' : 'warning'}>{FLAG_REASON_LABELS[flag.reason]}</Badge>
-										<Link to={`/exercises/${flag.exercise.slug}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">{flag.exercise.title}</Link>
+										<Link to={`/exercises/${flag.exercise.slug}`} className={cn('font-medium', linkClass)}>{flag.exercise.title}</Link>
 										<span className="text-slate-600 dark:text-slate-400">{flag.raisedBy} · {formatTimeAgo(new Date(flag.createdAt), now)}</span>
-										<Link to={`/exercises/${flag.exercise.slug}/analytics`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100" aria-label={`Analytics of ${flag.exercise.title}`}>Analytics</Link>
+										<Link to={`/exercises/${flag.exercise.slug}/analytics`} className={linkClass} aria-label={`Analytics of ${flag.exercise.title}`}>Analytics</Link>
 									</p>
 									<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{flag.comment}</p>
 								</div>
@@ -147,7 +149,7 @@ function AttemptTable({ rows, now, caption }: { rows: Row[]; now: Date; caption:
 						<Td className="text-xs whitespace-nowrap">{formatDuration(row.timeSpentMs)} · {plural(row.runs, 'run')}{row.failedFixes ? ` · ${row.failedFixes} failed ${row.failedFixes === 1 ? 'fix' : 'fixes'}` : ''}</Td>
 						<Td>{row.percent !== undefined ? <span className="tabular-nums">{row.percent}% <span className="text-xs text-slate-600 dark:text-slate-400">by {row.reviewer}</span></span> : <Badge tone={row.independence.independent ? 'success' : 'neutral'}>{row.independence.label}</Badge>}</Td>
 						<Td className="text-right">
-							<Link to={`/reviews/${row.id}`} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100" aria-label={`${row.percent !== undefined ? 'Open the review of' : 'Review'} ${row.learner}’s attempt at ${row.exercise.title}`}>
+							<Link to={`/reviews/${row.id}`} className={cn('font-medium', linkClass)} aria-label={`${row.percent !== undefined ? 'Open the review of' : 'Review'} ${row.learner}’s attempt at ${row.exercise.title}`}>
 								{row.percent !== undefined ? 'Open' : 'Review'}
 							</Link>
 						</Td>

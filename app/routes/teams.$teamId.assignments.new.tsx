@@ -14,6 +14,7 @@ import { getTeamMembers } from '#app/models/team.server.ts'
 import { difficultyBand, KIND_LABELS } from '#app/practice/catalogue-labels.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import type { FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -76,13 +77,7 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 	const shown = exercises.filter((exercise) => exercise.title.toLowerCase().includes(filter.trim().toLowerCase()))
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to={`/teams/${team.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{team.name}</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<Link to={`/teams/${team.id}/assignments`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">Assignments</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<span className="text-slate-700 dark:text-slate-300">New</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: team.name, to: `/teams/${team.id}` }, { label: 'Assignments', to: `/teams/${team.id}/assignments` }, { label: 'New' }]} />
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">Assign practice to {team.name}</h1>
 				<p className="mt-1 text-slate-700 dark:text-slate-300">Each exercise becomes one assignment with the same due date and rules. Attempts already made are never touched by later changes.</p>

@@ -10,6 +10,8 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listTeamAssignments } from '#app/models/assignment.server.ts'
 import { formatDay, formatRelativeDay } from '#app/practice/dates.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -42,11 +44,7 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 	const people = [...new Map(active.flatMap((assignment) => assignment.standings.map((standing) => [standing.person.id, standing.person] as const))).values()].sort((a, b) => a.name.localeCompare(b.name))
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to={`/teams/${team.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{team.name}</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">/</span>
-				<span className="text-slate-700 dark:text-slate-300">Assignments</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: team.name, to: `/teams/${team.id}` }, { label: 'Assignments' }]} />
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<h1 className="text-2xl font-bold tracking-tight">Assignments for {team.name}</h1>
@@ -61,7 +59,7 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 			{active.length === 0 ? (
 				<Card>
 					<p className="text-sm text-slate-700 dark:text-slate-300">
-						Nothing is assigned to {team.name} right now. <Link to={`/teams/${team.id}/assignments/new`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">Assign an exercise</Link> with a due date and the rules it should be practised under.
+						Nothing is assigned to {team.name} right now. <Link to={`/teams/${team.id}/assignments/new`} className={linkClass}>Assign an exercise</Link> with a due date and the rules it should be practised under.
 					</p>
 				</Card>
 			) : (
@@ -85,7 +83,7 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 									return (
 										<tr key={assignment.id}>
 											<Td className="font-medium">
-												<Link to={`/assignments/${assignment.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{assignment.exercise.title}</Link>
+												<Link to={`/assignments/${assignment.id}`} className={linkClass}>{assignment.exercise.title}</Link>
 											</Td>
 											<Td className="whitespace-nowrap">
 												{formatDay(dueAt, now)} <span className="text-slate-600 dark:text-slate-400">({formatRelativeDay(dueAt, now)})</span>
@@ -146,7 +144,7 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 					<ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
 						{cancelled.map((assignment) => (
 							<li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-								<Link to={`/assignments/${assignment.id}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">{assignment.exercise.title}</Link>
+								<Link to={`/assignments/${assignment.id}`} className={linkClass}>{assignment.exercise.title}</Link>
 								<span className="text-slate-600 dark:text-slate-400">Cancelled {formatDay(new Date(assignment.cancelledAt!), now)} · {assignment.counts.submitted + assignment.counts.reviewed} submitted</span>
 							</li>
 						))}

@@ -12,6 +12,8 @@ import { getTeamGrowth, type RatingTrend } from '#app/models/growth/team-growth.
 import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { formatDay } from '#app/practice/dates.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
+import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -51,18 +53,9 @@ const TrendWindowSchema = z
 export default function TeamGrowthPage({ loaderData }: Route.ComponentProps) {
 	const { team, days, topics, members, totals } = loaderData
 	const now = new Date(loaderData.now)
-	const linkClass = 'text-brand-700 underline underline-offset-2 dark:text-brand-100'
 	return (
 		<div className="space-y-6">
-			<nav aria-label="Breadcrumb" className="text-sm">
-				<Link to={`/teams/${team.id}`} className={linkClass}>
-					{team.name}
-				</Link>
-				<span aria-hidden="true" className="px-2 text-slate-400">
-					/
-				</span>
-				<span className="text-slate-700 dark:text-slate-300">Growth</span>
-			</nav>
+			<Breadcrumbs trail={[{ label: team.name, to: `/teams/${team.id}` }, { label: 'Growth' }]} />
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<h1 className="text-2xl font-bold tracking-tight">Growth of {team.name}</h1>

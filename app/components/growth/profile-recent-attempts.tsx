@@ -8,6 +8,8 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
 import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'
 import { RatingDelta } from './report-figures.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export type ProfileAttempt = RecentAttempt
 
@@ -18,7 +20,6 @@ export function attemptHref(links: AttemptLinks, attemptId: string): string | nu
 	return links === 'review' ? `/reviews/${attemptId}` : links === 'own' ? `/attempts/${attemptId}` : null
 }
 
-const linkClass = 'font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100'
 const muted = 'text-slate-600 dark:text-slate-400'
 
 export function ProfileRecentAttempts({ attempts, links, now, caption }: { attempts: ProfileAttempt[]; links: AttemptLinks; now: Date; caption: string }) {
@@ -73,7 +74,7 @@ export function ProfileRecentAttempts({ attempts, links, now, caption }: { attem
 							</Td>
 							{href ? (
 								<Td className="text-right">
-									<Link to={href} className={linkClass} aria-label={`${links === 'review' ? 'Replay' : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}>
+									<Link to={href} className={cn('font-medium', linkClass)} aria-label={`${links === 'review' ? 'Replay' : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}>
 										{links === 'review' ? 'Replay' : 'Open'}
 									</Link>
 								</Td>

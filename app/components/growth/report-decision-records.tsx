@@ -7,6 +7,8 @@ import type { ReportDecisionRecord } from '#app/models/growth/growth-report.serv
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
 import { formatFullDay } from './report-figures.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export type ReportDecisionRecordView = ReportDecisionRecord
 
@@ -40,7 +42,7 @@ export function ReportDecisionRecords({ records, links }: { records: ReportDecis
 					<li key={record.attemptId} className="report-item rounded-md p-3 ring-1 ring-slate-200 print:border print:border-slate-400 dark:ring-slate-800">
 						<p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
 							{href ? (
-								<Link to={href} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">{record.exercise.title}</Link>
+								<Link to={href} className={cn('font-medium', linkClass)}>{record.exercise.title}</Link>
 							) : (
 								<span className="font-medium">{record.exercise.title}</span>
 							)}

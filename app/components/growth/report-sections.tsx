@@ -10,9 +10,9 @@ import { cn } from '#app/components/ui/cn.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
 import { DirectionMark, formatFullDay, formatRating, METRIC_HELP, METRIC_LABELS, MetricValue, RatingDelta, RowHeader } from './report-figures.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 const muted = 'text-slate-600 dark:text-slate-400'
-const linkClass = 'font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100'
 
 /** A report section: a card on screen, a titled block that does not split across pages in print. */
 export function ReportSection({ id, title, description, children, className }: { id: string; title: string; description?: ReactNode; children: ReactNode; className?: string }) {
@@ -163,7 +163,7 @@ export function ReportTellingAttempts({ attempts, links, subject }: { attempts: 
 					<li key={attempt.attemptId} className="report-item rounded-md p-3 ring-1 ring-slate-200 print:border print:border-slate-400 dark:ring-slate-800">
 						<p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
 							<Badge tone={attempt.kind === 'biggest-loss' ? 'warning' : attempt.kind === 'biggest-gain' ? 'success' : 'neutral'}>{KIND_LABELS[attempt.kind]}</Badge>
-							{href ? <Link to={href} className={linkClass}>{attempt.exercise.title}</Link> : <span className="font-medium">{attempt.exercise.title}</span>}
+							{href ? <Link to={href} className={cn('font-medium', linkClass)}>{attempt.exercise.title}</Link> : <span className="font-medium">{attempt.exercise.title}</span>}
 							<span className={muted}>
 								{attempt.solved ? 'Solved' : 'Given up'} {formatFullDay(attempt.finishedAt)} · <RatingDelta delta={attempt.ratingChange} /> in all
 							</span>
@@ -192,7 +192,7 @@ export function ReportReviews({ reviews, links }: { reviews: ReportReview[]; lin
 				return (
 					<li key={review.attemptId} className="report-item py-3 first:pt-0 last:pb-0">
 						<p className="flex flex-wrap items-baseline gap-x-3 text-sm">
-							{href ? <Link to={href} className={linkClass}>{review.exerciseTitle}</Link> : <span className="font-medium">{review.exerciseTitle}</span>}
+							{href ? <Link to={href} className={cn('font-medium', linkClass)}>{review.exerciseTitle}</Link> : <span className="font-medium">{review.exerciseTitle}</span>}
 							<span className="font-semibold tabular-nums">{review.percent}%</span>
 							<span className={muted}>
 								{review.outcome ? `${review.outcome === 'solved' ? 'solved' : 'given up'} · ` : ''}reviewed by {review.reviewerName}, {formatFullDay(review.reviewedAt)}

@@ -3,6 +3,7 @@
 import { Link } from 'react-router'
 import { cn } from '#app/components/ui/cn.ts'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export type RatingTrendView = { delta: number; games: number }
 
@@ -104,7 +105,7 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 						{members.map((member) => (
 							<tr key={member.id}>
 								<th scope="row" className="px-2 py-1 text-left leading-snug font-medium">
-									<Link to={`/people/${member.id}`} className="text-brand-700 underline decoration-brand-500/40 underline-offset-2 hover:decoration-current dark:text-brand-100">
+									<Link to={`/people/${member.id}`} className={linkClass}>
 										{member.name}
 									</Link>
 								</th>

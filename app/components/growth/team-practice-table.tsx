@@ -7,6 +7,8 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import type { PeriodFigure } from '#app/growth/metrics.ts'
 import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { counted, formatPercent, shownValue, tooFewText } from './team-and-exercise-figures.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export type AssignmentCompletionView = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
 
@@ -17,7 +19,6 @@ export type PracticeFigures = {
 	attemptsLast90Days: number
 }
 
-const linkClass = 'font-medium text-brand-700 underline decoration-brand-500/40 underline-offset-2 hover:decoration-current dark:text-brand-100'
 const mutedClass = 'block text-xs text-slate-600 dark:text-slate-400'
 
 function AssignmentsCell({ assignments }: { assignments: AssignmentCompletionView }) {
@@ -87,7 +88,7 @@ export function TeamPracticeTable({ teamName, members, totals }: { teamName: str
 				{members.map((member) => (
 					<tr key={member.id}>
 						<th scope="row" className="px-3 py-2.5 text-left font-medium whitespace-nowrap">
-							<Link to={`/people/${member.id}`} className={linkClass}>
+							<Link to={`/people/${member.id}`} className={cn('font-medium', linkClass)}>
 								{member.name}
 							</Link>
 						</th>
@@ -102,7 +103,7 @@ export function TeamPracticeTable({ teamName, members, totals }: { teamName: str
 						</Td>
 						<Td className="text-right tabular-nums">{member.attemptsLast90Days}</Td>
 						<Td className="text-right whitespace-nowrap">
-							<Link to={`/people/${member.id}/report`} className={linkClass} aria-label={`Growth report for ${member.name}`}>
+							<Link to={`/people/${member.id}/report`} className={cn('font-medium', linkClass)} aria-label={`Growth report for ${member.name}`}>
 								Growth report
 							</Link>
 						</Td>

@@ -10,6 +10,8 @@ import { MAX_COMMENT_LENGTH } from '#app/reviews/review-form.ts'
 import type { AttemptReviewView, CommentResult } from '#app/reviews/review-view.ts'
 import { Panel } from './review-panels.tsx'
 import type { SelectedLine } from './code-at-moment.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export function Comments({ data, actionData, offset, selectedLine, onClearLine, onJump }: {
 	data: AttemptReviewView
@@ -33,7 +35,7 @@ export function Comments({ data, actionData, offset, selectedLine, onClearLine, 
 			<ol className="space-y-2">
 				{data.comments.map((comment) => (
 					<li key={comment.id} className="rounded-md bg-slate-50 px-2.5 py-2 text-sm dark:bg-slate-800/60">
-						<button type="button" onClick={() => onJump(comment)} className="font-mono text-xs text-brand-700 underline underline-offset-2 dark:text-brand-100">
+						<button type="button" onClick={() => onJump(comment)} className={cn('font-mono text-xs', linkClass)}>
 							{formatClock(comment.offsetMs)}{comment.file ? ` · ${comment.file}${comment.line ? `:${comment.line}` : ''}` : ''}
 						</button>
 						<span className="ml-2 text-xs text-slate-600 dark:text-slate-400">{comment.authorName}</span>

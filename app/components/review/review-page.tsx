@@ -15,6 +15,8 @@ import { Comments } from './review-comments.tsx'
 import { RubricForm } from './rubric-form.tsx'
 import { RunOutput } from './run-output.tsx'
 import { useReplay } from './use-replay.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export function ReviewPage({ data, actionData }: { data: AttemptReviewView; actionData?: ReviewActionData }) {
 	const { attempt, exercise } = data
@@ -32,7 +34,7 @@ export function ReviewPage({ data, actionData }: { data: AttemptReviewView; acti
 	return (
 		<div className="flex flex-1 flex-col">
 			<header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-				<Link to="/reviews" className="text-sm text-brand-700 underline underline-offset-2 dark:text-brand-100">← Review queue</Link>
+				<Link to="/reviews" className={cn('text-sm', linkClass)}>← Review queue</Link>
 				<h1 className="text-lg font-bold tracking-tight">
 					{attempt.learner.name} · {exercise.title}
 				</h1>

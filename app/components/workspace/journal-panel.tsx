@@ -7,6 +7,7 @@ import type { JournalEntryView } from '#app/attempts/journal.ts'
 import { describePrediction, type Prediction } from '#app/attempts/prediction.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export type RunSummary = {
 	id: string
@@ -294,7 +295,7 @@ function JournalItem({
 						<span className="text-xs text-slate-600 dark:text-slate-400">
 							Evidence:{' '}
 							{runs.map((run) => (
-								<button key={run.id} type="button" onClick={() => onShowRun(run.id)} className="mr-1 text-brand-700 underline underline-offset-2 dark:text-brand-100">
+								<button key={run.id} type="button" onClick={() => onShowRun(run.id)} className={cn('mr-1', linkClass)}>
 									run {run.number} ({run.status === 'pass' ? 'passed' : `${run.failed} failed`})
 								</button>
 							))}

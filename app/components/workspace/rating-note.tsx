@@ -2,6 +2,7 @@
 // must be explainable, never a bare number.
 import { Link } from 'react-router'
 import type { RatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export function RatingNote({ rating }: { rating: RatingExplanation | null }) {
 	if (!rating || rating.status === 'unfinished') return null
@@ -14,7 +15,7 @@ export function RatingNote({ rating }: { rating: RatingExplanation | null }) {
 					{rating.firstAttemptId ? (
 						<>
 							{' '}
-							<Link to={`/attempts/${rating.firstAttemptId}`} className="text-brand-700 underline underline-offset-2 dark:text-brand-100">
+							<Link to={`/attempts/${rating.firstAttemptId}`} className={linkClass}>
 								Your rated attempt
 							</Link>
 						</>

@@ -3,6 +3,8 @@
 import type { LearnerReview } from '#app/models/review.server.ts'
 import { formatClock } from '#app/reviews/moment.ts'
 import { levelDescriptor, RUBRIC_MAX_LEVEL } from '#app/reviews/rubric.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
+import { cn } from '#app/components/ui/cn.ts'
 
 export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: LearnerReview; onOpenLocation(file: string, line: number): void; canOpen(file: string): boolean }) {
 	return (
@@ -45,7 +47,7 @@ export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: Learn
 										<>
 											{' · '}
 											{canOpen(comment.file) ? (
-												<button type="button" className="font-mono text-brand-700 underline underline-offset-2 dark:text-brand-100" onClick={() => onOpenLocation(comment.file!, comment.line ?? 1)}>
+												<button type="button" className={cn('font-mono', linkClass)} onClick={() => onOpenLocation(comment.file!, comment.line ?? 1)}>
 													{comment.file}{comment.line ? `:${comment.line}` : ''}
 												</button>
 											) : (
