@@ -12,14 +12,20 @@ export default tseslint.config(
 	...tseslint.configs.recommended,
 	{
 		files: ['**/*.{ts,tsx}'],
-		plugins: { 'react-hooks': reactHooks },
 		languageOptions: { globals: { ...globals.node, ...globals.browser } },
 		rules: {
-			...reactHooks.configs.recommended.rules,
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
 			'@typescript-eslint/no-explicit-any': 'off',
-			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
 		},
+	},
+	// The hooks rules read any use* call as a React hook, so they apply to the React code only,
+	// not to test fixtures (Playwright's `use`, useTestPool) or command-line tools.
+	{
+		files: ['app/**/*.tsx', 'app/components/**/*.ts', 'app/hooks/**/*.ts'],
+		ignores: ['**/*.test.{ts,tsx}'],
+		plugins: { 'react-hooks': reactHooks },
+		rules: reactHooks.configs.recommended.rules,
 	},
 	{
 		files: ['**/*.{js,mjs}'],

@@ -12,7 +12,7 @@ import {
 	useMatches,
 	useRouteLoaderData,
 } from 'react-router'
-import { useEffect, useState } from 'react'
+import { useSyncExternalStore } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { getOptionalUser } from './utils/auth.server.ts'
@@ -159,13 +159,22 @@ function SiteHeader() {
 	)
 }
 
+const noSubscription = () => () => {}
+/** False while rendering on the server and hydrating, true once React runs in the browser. */
+function useHydrated() {
+	return useSyncExternalStore(
+		noSubscription,
+		() => true,
+		() => false,
+	)
+}
+
 function ThemeToggle({ theme }: { theme: Theme | null }) {
 	const fetcher = useFetcher()
 	const location = useLocation()
 	// Before JavaScript runs, the form posts for real and the action sends the browser back
 	// here; once hydrated, the fetcher gets the new theme as data and nothing reloads.
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
+	const hydrated = useHydrated()
 	const pending = fetcher.formData?.get('theme')
 	const current = typeof pending === 'string' ? pending : theme
 	const next: Theme = current === 'dark' ? 'light' : 'dark'

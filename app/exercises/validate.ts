@@ -21,7 +21,7 @@ import { describeDiff, diffLines, diffTouchesRange } from './line-diff.ts'
 import { describeTest, runTrouble, sameTestFile, tally } from './run-results.ts'
 import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStarterScenarios, isArchitecture, scenarioTally } from './validate-stages.ts'
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
-import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult, type SandboxTestResult } from './sandbox.ts'
+import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 
 export type ExerciseRule =
 	| 'load'

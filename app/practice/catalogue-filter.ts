@@ -31,6 +31,7 @@ export type CatalogueEntry = {
 }
 
 // Control characters have no business in a search and would only be echoed back into the form.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g
 
 const anyOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().catch(null)

@@ -284,9 +284,13 @@ export function splitSqlStatements(script: string): string[] {
 			let depth = 1
 			i += 2
 			while (i < script.length && depth > 0) {
-				if (script[i] === '/' && script[i + 1] === '*') (depth++, (i += 2))
-				else if (script[i] === '*' && script[i + 1] === '/') (depth--, (i += 2))
-				else i++
+				if (script[i] === '/' && script[i + 1] === '*') {
+					depth++
+					i += 2
+				} else if (script[i] === '*' && script[i + 1] === '/') {
+					depth--
+					i += 2
+				} else i++
 			}
 		} else if (char === "'" || char === '"') {
 			const escapes = char === "'" && /[eE]/.test(script[i - 1] ?? '') && !/\w/.test(script[i - 2] ?? '')

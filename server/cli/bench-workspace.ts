@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium, type Page } from '@playwright/test'
+import { chromium, type Page, type Response as PlaywrightResponse } from '@playwright/test'
 import { assertSupportedNode } from '#server/node-version.ts'
 import { CHROMIUM_ARGS, findChromium } from './ensure-browser.ts'
 
@@ -155,7 +155,7 @@ try {
 async function scriptWeight(page: Page, url: string, waitForEditor = false) {
 	const bodies: Promise<Buffer | null>[] = []
 	let monaco = false
-	const onResponse = (response: import('@playwright/test').Response) => {
+	const onResponse = (response: PlaywrightResponse) => {
 		if (response.request().resourceType() !== 'script') return
 		if (/monaco|editor\.api|code-editor/.test(response.url())) monaco = true
 		bodies.push(response.body().catch(() => null))

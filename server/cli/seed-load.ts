@@ -488,7 +488,7 @@ type Column = [name: string, arrayType: string, cast?: string]
 async function insertRows(db: Pick<PrismaClient, '$executeRawUnsafe'>, table: string, columns: Column[], rows: unknown[][]) {
 	if (rows.length === 0) return
 	const names = columns.map(([name]) => `"${name}"`).join(', ')
-	const selected = columns.map(([name, , cast], index) => `c${index}${cast ? `::${cast}` : ''}`).join(', ')
+	const selected = columns.map(([, , cast], index) => `c${index}${cast ? `::${cast}` : ''}`).join(', ')
 	const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')
 	const aliases = columns.map((_, index) => `c${index}`).join(', ')
 	const values = columns.map((_, index) => rows.map((row) => row[index] ?? null))

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib'
-import type { Page } from '@playwright/test'
+import type { Page, Response as PlaywrightResponse } from '@playwright/test'
 import { editor, goToLine, openFile, openTab, retypeLine, selectLines } from './editor.ts'
 import { checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
 
@@ -147,7 +147,7 @@ test('pages other than the workspace never load Monaco and ship at most 150 KB o
 	await login(page, 'ada@hardmode.dev', 'hardmode-demo')
 	for (const path of ['/dashboard', '/exercises', '/exercises/retry-storm', '/attempts', '/settings']) {
 		const scripts: Array<Promise<{ url: string; gzip: number }>> = []
-		const onResponse = (response: import('@playwright/test').Response) => {
+		const onResponse = (response: PlaywrightResponse) => {
 			if (response.request().resourceType() !== 'script') return
 			scripts.push(response.body().then((body) => ({ url: response.url(), gzip: gzipSync(body).length })))
 		}

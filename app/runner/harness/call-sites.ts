@@ -31,7 +31,7 @@ export function installCallSites(onReplace: () => never) {
  * The first file outside the harness on the current stack (built-ins have no file), with its
  * line; null when none is (a call straight from the microtask queue, or a stack too deep).
  */
-export function callerLocation(skip: Function): { file: string; line: number } | null {
+export function callerLocation(skip: (...args: never[]) => unknown): { file: string; line: number } | null {
 	const holder: { stack?: unknown } = {}
 	let sites: unknown
 	capturing = true

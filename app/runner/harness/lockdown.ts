@@ -232,7 +232,7 @@ function ownerOf(names: Map<object, string>, g: object, key: string, description
 		(/^'?#<(\w+)>/.exec(description)?.[1] ?? '') + '.prototype'
 	const candidates: string[] = []
 	for (const [object, name] of names) {
-		let owns = false
+		let owns: boolean
 		try {
 			owns = Object.hasOwn(object, key)
 		} catch {
