@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { attemptIndependence, formatDuration, timeSpentMs } from './attempt-summary.ts'
+import { attemptIndependence, timeSpentMs } from './attempt-summary.ts'
 
 const minutes = (n: number) => n * 60_000
-
-describe('formatDuration', () => {
-	it('reads like a person would say it', () => {
-		expect(formatDuration(0)).toBe('< 1 min')
-		expect(formatDuration(59_999)).toBe('< 1 min')
-		expect(formatDuration(minutes(42))).toBe('42 min')
-		expect(formatDuration(minutes(60))).toBe('1 h')
-		expect(formatDuration(minutes(65) + 59_000)).toBe('1 h 5 min')
-		expect(formatDuration(minutes(26 * 60 + 3))).toBe('26 h 3 min')
-		expect(formatDuration(-5)).toBe('< 1 min')
-	})
-})
 
 describe('timeSpentMs', () => {
 	const startedAt = new Date('2026-12-01T10:00:00Z')

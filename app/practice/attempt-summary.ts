@@ -20,16 +20,6 @@ export function timeSpentMs(attempt: { startedAt: Date; finishedAt: Date | null;
 	return Math.max(0, end.getTime() - attempt.startedAt.getTime())
 }
 
-/** "< 1 min", "42 min", "1 h 5 min", "3 h". */
-export function formatDuration(ms: number) {
-	const minutes = Math.floor(Math.max(0, ms) / 60_000)
-	if (minutes < 1) return '< 1 min'
-	if (minutes < 60) return `${minutes} min`
-	const hours = Math.floor(minutes / 60)
-	const rest = minutes % 60
-	return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`
-}
-
 export type IndependenceInput = {
 	status: AttemptOutcome
 	hintsRevealed: number

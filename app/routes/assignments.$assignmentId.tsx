@@ -13,11 +13,11 @@ import { Input } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { AssignmentError, cancelAssignment, getAssignmentForLead, updateAssignment } from '#app/models/assignment.server.ts'
 import { ATTEMPT_STATUS_LABELS } from '#app/practice/attempt-summary.ts'
-import { formatDay, formatRelativeDay } from '#app/practice/dates.ts'
 import { requireAssignmentLead } from '#app/utils/auth.server.ts'
 import { parseForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatDay, formatRelativeDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user } = await requireAssignmentLead(request, params.assignmentId)

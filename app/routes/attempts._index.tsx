@@ -5,11 +5,11 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listAttemptHistory } from '#app/models/practice.server.ts'
-import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
-import { formatDay } from '#app/practice/dates.ts'
+import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatDay, formatDuration } from '#app/utils/time-format.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

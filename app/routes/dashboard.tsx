@@ -9,11 +9,11 @@ import { canReview, listReviewsForLearner, reviewableAttempts } from '#app/model
 import { getLearnerDashboard, type AssignmentProgress, type LearnerDashboard } from '#app/models/practice.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { difficultyBand } from '#app/practice/catalogue-labels.ts'
-import { formatDay, formatRelativeDay, formatTimeAgo } from '#app/practice/dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDay, formatRelativeDay, formatTimeAgo } from '#app/utils/time-format.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

@@ -12,13 +12,13 @@ import { CALIBRATION_GAMES } from '#app/growth/ratings.ts'
 import { topicName } from '#app/growth/topic-names.ts'
 import { getExerciseAnalytics, getPlatformExerciseAnalytics } from '#app/models/growth/exercise-analytics.server.ts'
 import { isPlatformAdmin } from '#app/models/platform-admin.server.ts'
-import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { difficultyBand, KIND_LABELS, type ExerciseKind } from '#app/practice/catalogue-labels.ts'
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatDuration } from '#app/utils/time-format.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 

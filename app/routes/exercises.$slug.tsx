@@ -22,6 +22,7 @@ import { hasStrayControlCharacters, parseForm, RECORD_ID_PATTERN, type FieldErro
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatFullDay } from '#app/utils/time-format.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -93,7 +94,6 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 	const flag = actionData
 	const navigation = useNavigation()
 	const open = attempts.find((attempt) => attempt.status === 'in_progress')
-	const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 	return (
 		<div className="space-y-6">
 			<Breadcrumbs trail={[{ label: 'Exercises', to: '/exercises' }, { label: exercise.title }]} />
@@ -130,7 +130,7 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 			{assignment ? (
 				<FormAlert
 					tone="success"
-					message={`Assigned to you, due ${dateFormat.format(new Date(assignment.dueAt))}. Rules: ${[
+					message={`Assigned to you, due ${formatFullDay(assignment.dueAt)}. Rules: ${[
 						assignment.hintsAllowed ? 'hints allowed' : 'no hints',
 						assignment.pasteBlocked ? 'pasting from outside the editor is blocked' : 'pastes allowed (and recorded)',
 						assignment.hardMode ? 'hard-mode editor (no suggestions or hovers)' : 'standard editor',
@@ -174,7 +174,7 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 									<li key={attempt.id} className="flex items-center justify-between gap-3 py-2">
 										<div>
 											<Link to={`/attempts/${attempt.id}`} className={cn('font-medium', linkClass)}>
-												Started {dateFormat.format(new Date(attempt.startedAt))}
+												Started {formatFullDay(attempt.startedAt)}
 											</Link>
 											<p className="text-xs text-slate-600 dark:text-slate-400">
 												{attempt.runCount} {attempt.runCount === 1 ? 'run' : 'runs'} · {attempt.submissionCount} {attempt.submissionCount === 1 ? 'submission' : 'submissions'}

@@ -4,7 +4,6 @@ import type { Route } from './+types/people.$userId.report'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
 import { ReportDecisionRecords } from '#app/components/growth/report-decision-records.tsx'
-import { formatFullDay } from '#app/components/growth/report-figures.tsx'
 import { ReportNotes, ReportPrintedNoteSpace, type NoteFormResult } from '#app/components/growth/report-notes.tsx'
 import { ReportPeriodForm } from '#app/components/growth/report-period-form.tsx'
 import { ReportIndependence, ReportMetrics, ReportReviews, ReportSection, ReportSkills, ReportTellingAttempts } from '#app/components/growth/report-sections.tsx'
@@ -15,6 +14,7 @@ import { getGrowthReport, listDecisionRecords } from '#app/models/growth/growth-
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 import { hasStrayControlCharacters, parseForm } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { formatFullDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)

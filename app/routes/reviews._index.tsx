@@ -9,12 +9,12 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listOpenFlags, resolveFlag } from '#app/models/flag.server.ts'
 import { FLAG_REASON_LABELS } from '#app/reviews/flags.ts'
 import { listRecentlyReviewed, listReviewQueue } from '#app/models/review.server.ts'
-import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, attemptIndependence, formatDuration, plural, timeSpentMs } from '#app/practice/attempt-summary.ts'
-import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'
+import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, attemptIndependence, plural, timeSpentMs } from '#app/practice/attempt-summary.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
 import { parseForm, recordIdField } from '#app/utils/forms.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireReviewer(request)

@@ -8,10 +8,10 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listTeamAssignments } from '#app/models/assignment.server.ts'
-import { formatDay, formatRelativeDay } from '#app/practice/dates.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatDay, formatRelativeDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)

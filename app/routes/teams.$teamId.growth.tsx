@@ -9,11 +9,10 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
 import { getTeamGrowth, type RatingTrend } from '#app/models/growth/team-growth.server.ts'
-import { formatDuration } from '#app/practice/attempt-summary.ts'
-import { formatDay } from '#app/practice/dates.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatDay, formatDuration } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)

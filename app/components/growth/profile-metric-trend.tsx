@@ -2,7 +2,8 @@
 // each month compared with the one before when both rest on enough attempts.
 import { comparePeriods, type MetricName, type PeriodMetrics } from '#app/growth/metrics.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
-import { DirectionMark, formatMonth, METRIC_HELP, METRIC_LABELS, MetricValue, RowHeader } from './report-figures.tsx'
+import { DirectionMark, METRIC_HELP, METRIC_LABELS, MetricValue, RowHeader } from './report-figures.tsx'
+import { formatMonth } from '#app/utils/time-format.ts'
 
 export type MonthMetrics = { month: string; metrics: PeriodMetrics }
 

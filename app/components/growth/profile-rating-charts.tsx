@@ -3,7 +3,8 @@
 // empty box of the same size); each chart carries a sentence with the same data for screen
 // readers, and keyboard users can step through its points.
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts'
-import { formatFullDay, formatRating, formatSigned, RatingDelta } from './report-figures.tsx'
+import { formatRating, formatSigned, RatingDelta } from './report-figures.tsx'
+import { formatFullDay, formatMonthName } from '#app/utils/time-format.ts'
 
 export type TopicRatingHistory = {
 	id: string
@@ -18,7 +19,6 @@ export type TopicRatingHistory = {
 type Point = { at: number; rating: number; delta: number; solved: boolean; exercise: string | null }
 
 const MONTH_MS = 30 * 86_400_000
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' })
 
 function monthTicks(from: number, to: number) {
 	const ticks: number[] = []
@@ -118,7 +118,7 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 									desc={describe(topic)}
 								>
 									<CartesianGrid vertical={false} />
-									<XAxis dataKey="at" type="number" scale="time" domain={[start, end]} ticks={xTicks} tickFormatter={(value: number) => monthName.format(new Date(value))} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
+									<XAxis dataKey="at" type="number" scale="time" domain={[start, end]} ticks={xTicks} tickFormatter={(value: number) => formatMonthName(new Date(value))} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
 									<YAxis domain={y.domain} ticks={y.ticks} width={36} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
 									<Tooltip content={RatingTooltip} isAnimationActive={false} />
 									<Line type="linear" dataKey="rating" name="Rating" strokeWidth={2} dot={RatingDot} activeDot={{ r: 5 }} isAnimationActive={false} />

@@ -5,11 +5,11 @@ import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import type { RecentAttempt } from '#app/models/growth/engineer-profile.server.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
-import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
-import { formatDay, formatTimeAgo } from '#app/practice/dates.ts'
+import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { RatingDelta } from './report-figures.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
 
 export type ProfileAttempt = RecentAttempt
 

@@ -6,9 +6,9 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import type { ReportDecisionRecord } from '#app/models/growth/growth-report.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
-import { formatFullDay } from './report-figures.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatFullDay } from '#app/utils/time-format.ts'
 
 export type ReportDecisionRecordView = ReportDecisionRecord
 

@@ -2,8 +2,8 @@
 // verdicts. A figure resting on too few attempts is never shown as a number.
 import type { ThHTMLAttributes } from 'react'
 import type { Direction, MetricName, PeriodFigure } from '#app/growth/metrics.ts'
-import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDuration } from '#app/utils/time-format.ts'
 
 export const METRIC_LABELS: Record<MetricName, string> = {
 	timeToFirstHypothesisMs: 'Time to first hypothesis',
@@ -100,19 +100,6 @@ export function RatingDelta({ delta, className }: { delta: number; className?: s
 			{formatSigned(delta)}
 		</span>
 	)
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
-const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
-
-/** "4 Dec 2026", in UTC like every growth date. */
-export function formatFullDay(iso: string | Date): string {
-	return dayFormat.format(typeof iso === 'string' ? new Date(iso) : iso)
-}
-
-/** "Dec 2026" from "2026-12". */
-export function formatMonth(month: string): string {
-	return monthFormat.format(new Date(`${month}-01T00:00:00Z`))
 }
 
 /** The header cell of a table row (a metric, a topic): reads like the row's name, not like a column heading. */

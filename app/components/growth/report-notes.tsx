@@ -6,7 +6,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import { inputClass } from '#app/components/ui/input.tsx'
 import { cn } from '#app/components/ui/cn.ts'
-import { formatFullDay } from './report-figures.tsx'
+import { formatFullDay } from '#app/utils/time-format.ts'
 
 export type ReportNote = { id: string; body: string; authorName: string; createdAt: string }
 

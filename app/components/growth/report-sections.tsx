@@ -4,13 +4,14 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { METRIC_NAMES, type MetricComparison, type MetricName, type PeriodFigure, type PeriodMetrics } from '#app/growth/metrics.ts'
-import type { SkillInPeriod, TellingAttempt } from '#app/models/growth/growth-report.server.ts'
+import type { SkillInPeriod, TellingAttempt } from '#app/growth/growth-report.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
-import { DirectionMark, formatFullDay, formatRating, METRIC_HELP, METRIC_LABELS, MetricValue, RatingDelta, RowHeader } from './report-figures.tsx'
+import { DirectionMark, formatRating, METRIC_HELP, METRIC_LABELS, MetricValue, RatingDelta, RowHeader } from './report-figures.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatFullDay } from '#app/utils/time-format.ts'
 
 const muted = 'text-slate-600 dark:text-slate-400'
 

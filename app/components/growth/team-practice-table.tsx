@@ -5,10 +5,10 @@ import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import type { PeriodFigure } from '#app/growth/metrics.ts'
-import { formatDuration } from '#app/practice/attempt-summary.ts'
 import { counted, formatPercent, shownValue, tooFewText } from './team-and-exercise-figures.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDuration } from '#app/utils/time-format.ts'
 
 export type AssignmentCompletionView = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
 

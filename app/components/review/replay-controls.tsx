@@ -4,8 +4,8 @@ import type { ReplayMark } from '#app/attempts/replay.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { Select } from '#app/components/ui/input.tsx'
-import { formatClock } from '#app/reviews/moment.ts'
 import { SPEEDS, type ReplayClock, type ReplaySpeed } from './use-replay.ts'
+import { formatClock } from '#app/utils/time-format.ts'
 
 const MARK_STYLE: Record<ReplayMark['kind'], { dot: string; label: string }> = {
 	run: { dot: 'bg-brand-600', label: 'Run' },

@@ -5,13 +5,13 @@ import { Form, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import type { ReviewCommentView } from '#app/models/review.server.ts'
-import { formatClock } from '#app/reviews/moment.ts'
 import { MAX_COMMENT_LENGTH } from '#app/reviews/review-form.ts'
 import type { AttemptReviewView, CommentResult } from '#app/reviews/review-view.ts'
 import { Panel } from './review-panels.tsx'
 import type { SelectedLine } from './code-at-moment.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatClock } from '#app/utils/time-format.ts'
 
 export function Comments({ data, actionData, offset, selectedLine, onClearLine, onJump }: {
 	data: AttemptReviewView

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { RuleBadges } from '#app/components/progress-badge.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, formatDuration } from '#app/practice/attempt-summary.ts'
+import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { changedPaths, journalAt, runIdAt, runNumberAt, type AttemptReviewView, type ReviewActionData } from '#app/reviews/review-view.ts'
 import { CodeAtMoment, type SelectedLine } from './code-at-moment.tsx'
 import { ReplayControls } from './replay-controls.tsx'
@@ -17,6 +17,7 @@ import { RunOutput } from './run-output.tsx'
 import { useReplay } from './use-replay.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDuration } from '#app/utils/time-format.ts'
 
 export function ReviewPage({ data, actionData }: { data: AttemptReviewView; actionData?: ReviewActionData }) {
 	const { attempt, exercise } = data

@@ -7,9 +7,8 @@ import type { JournalEntryView } from '#app/attempts/journal.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { rootCauseCategory, type RootCauseCategoryId } from '#app/exercises/taxonomy.ts'
-import { formatDuration } from '#app/practice/attempt-summary.ts'
-import { formatClock } from '#app/reviews/moment.ts'
 import { decisionRecordAt, type AttemptReviewView } from '#app/reviews/review-view.ts'
+import { formatClock, formatDuration } from '#app/utils/time-format.ts'
 
 export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 	const { attempt, exercise } = data

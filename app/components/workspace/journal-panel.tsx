@@ -8,6 +8,7 @@ import { describePrediction, type Prediction } from '#app/attempts/prediction.ts
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatTimeOfDay } from '#app/utils/time-format.ts'
 
 export type RunSummary = {
 	id: string
@@ -265,7 +266,7 @@ function JournalItem({
 	onShowRun(runId: string): void
 }) {
 	const id = useId()
-	const time = new Date(entry.createdAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+	const time = formatTimeOfDay(entry.createdAt)
 	return (
 		<li className="rounded-md bg-white p-2.5 text-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
 			<div className="flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">

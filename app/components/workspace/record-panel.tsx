@@ -1,9 +1,10 @@
 // The "Recorded" tab: what the attempt records besides the learner's work, as the lead sees it.
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import type { Integrity } from './use-integrity-signals.ts'
+import { formatSeconds } from '#app/utils/time-format.ts'
 
 export function RecordPanel({ integrity, rules }: { integrity: Integrity; rules: WorkspaceView['attempt']['rules'] }) {
-	const away = formatDuration(integrity.awayMs)
+	const away = formatSeconds(integrity.awayMs)
 	const rows = [
 		{ label: 'Pastes from outside the editor', value: integrity.outsidePastes ? `${integrity.outsidePastes} (${integrity.outsidePasteChars.toLocaleString('en-GB')} characters)` : 'none' },
 		{ label: 'Outside pastes refused', value: rules.pasteBlocked ? String(integrity.blockedPastes) : 'pastes are allowed here' },
@@ -28,11 +29,4 @@ export function RecordPanel({ integrity, rules }: { integrity: Integrity; rules:
 			</p>
 		</div>
 	)
-}
-
-function formatDuration(ms: number) {
-	const seconds = Math.round(ms / 1000)
-	if (seconds < 60) return `${seconds} s`
-	const minutes = Math.floor(seconds / 60)
-	return `${minutes} min ${seconds % 60} s`
 }

@@ -1,10 +1,10 @@
 // The lead's review of this attempt, as the learner reads it: the rubric levels with what
 // each means, the summary, and comments that jump to the line they are about.
 import type { LearnerReview } from '#app/models/review.server.ts'
-import { formatClock } from '#app/reviews/moment.ts'
 import { levelDescriptor, RUBRIC_MAX_LEVEL } from '#app/reviews/rubric.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatClock } from '#app/utils/time-format.ts'
 
 export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: LearnerReview; onOpenLocation(file: string, line: number): void; canOpen(file: string): boolean }) {
 	return (
