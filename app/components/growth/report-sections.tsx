@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { METRIC_NAMES, type MetricComparison, type MetricName, type PeriodFigure, type PeriodMetrics } from '#app/growth/metrics.ts'
-import type { SkillInPeriod, TellingAttempt } from '#app/models/growth/growth-report.server.ts'
+import type { SkillInPeriod, TellingAttempt } from '#app/growth/growth-report.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'

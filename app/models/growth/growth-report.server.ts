@@ -4,42 +4,12 @@
 import { DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 import { attemptMetricsSelect, toAttemptMetrics } from '#app/growth/attempt-metrics-columns.ts'
 import { growthReportAttemptRow, type GrowthReportAttemptRow } from '#app/growth/growth-report-csv.ts'
+import { ratingChangesByAttempt, reviewExcerpt, skillsInPeriod, tellingAttempts, type SkillInPeriod, type TellingAttempt } from '#app/growth/growth-report.ts'
 import { comparePeriods, summarizePeriod, type MetricComparison, type MetricName, type PeriodFigure, type PeriodMetrics } from '#app/growth/metrics.ts'
-import { explainStoredChange, storedRatingChangeSelect } from '#app/growth/stored-rating-change.ts'
-import { byTopicOrder, topicName } from '#app/growth/topic-names.ts'
+import { storedRatingChangeSelect } from '#app/growth/stored-rating-change.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
 export type GrowthPeriod = { from: Date; to: Date }
-
-export type SkillInPeriod = {
-	topic: string
-	label: string
-	/** The rating at the end of the period; null when the topic had no game by then. */
-	rating: number | null
-	rd: number | null
-	/** How far the rating moved during the period, and over how many games; null without a game. */
-	change: number | null
-	games: number
-	previousChange: number | null
-	previousGames: number
-}
-
-/**
- * A telling attempt is one the rating system learned most from: the rated attempts of the
- * period with the largest total rating change, i.e. results furthest from what the ratings
- * expected, counted by how independently they were reached. The biggest gain and the biggest
- * loss come first when the period has them, then the next largest swing.
- */
-export type TellingAttempt = {
-	attemptId: string
-	exercise: { slug: string; title: string }
-	finishedAt: string
-	solved: boolean
-	kind: 'biggest-gain' | 'biggest-loss' | 'large-swing'
-	ratingChange: number
-	/** explainRatingChange for the topic the attempt moved most. */
-	explanation: string
-}
 
 export type GrowthReport = {
 	engineer: { id: string; name: string; email: string; teams: Array<{ id: string; name: string; role: 'learner' | 'lead' }> }
@@ -62,17 +32,6 @@ export type GrowthReport = {
 	notes: Array<{ id: string; body: string; authorName: string; createdAt: string }>
 	/** Every attempt finished in the period, oldest first, with all its metrics: the CSV export. */
 	attempts: GrowthReportAttemptRow[]
-}
-
-const EXCERPT_CHARS = 280
-const TELLING_ATTEMPTS = 3
-
-function excerpt(text: string) {
-	const flat = text.replace(/\s+/g, ' ').trim()
-	if (flat.length <= EXCERPT_CHARS) return flat
-	const cut = flat.slice(0, EXCERPT_CHARS)
-	const space = cut.lastIndexOf(' ')
-	return `${(space > EXCERPT_CHARS * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, '')}…`
 }
 
 /**
@@ -123,66 +82,18 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 	])
 	if (!engineer) return null
 
-	// Ratings at a moment: the rating after the last game before it.
-	const skills: SkillInPeriod[] = [...new Set(changes.map((change) => change.topic))].sort(byTopicOrder).map((topic) => {
-		const games = changes.filter((change) => change.topic === topic)
-		const during = games.filter((change) => change.at >= from)
-		const previous = games.filter((change) => change.at >= previousFrom && change.at < from)
-		const last = games.at(-1)!
-		const moved = (list: typeof games) => (list.length ? list.at(-1)!.ratingAfter - list[0]!.ratingBefore : null)
-		return {
-			topic,
-			label: topicName(topic),
-			rating: last.ratingAfter,
-			rd: last.rdAfter,
-			change: moved(during),
-			games: during.length,
-			previousChange: moved(previous),
-			previousGames: previous.length,
-		}
-	})
+	const skills = skillsInPeriod(changes, { previousFrom, from })
 
 	const current = metrics.filter((row) => row.finishedAt >= from)
 	const before = metrics.filter((row) => row.finishedAt < from)
 	const currentPeriod = summarizePeriod(current.map(toAttemptMetrics))
 	const previousPeriod = summarizePeriod(before.map(toAttemptMetrics))
 
-	const changesByAttempt = new Map<string, typeof changes>()
-	for (const change of changes) {
-		if (change.at < from) continue
-		const list = changesByAttempt.get(change.attemptId) ?? []
-		list.push(change)
-		changesByAttempt.set(change.attemptId, list)
-	}
-	const totalChange = (attemptId: string) => {
-		const list = changesByAttempt.get(attemptId)
-		return list ? list.reduce((sum, change) => sum + change.delta, 0) : null
-	}
-
-	const rated = current.filter((row) => changesByAttempt.has(row.attemptId)).map((row) => ({ row, total: totalChange(row.attemptId)! }))
-	const picked: Array<{ row: (typeof current)[number]; total: number; kind: TellingAttempt['kind'] }> = []
-	const gain = [...rated].sort((a, b) => b.total - a.total)[0]
-	if (gain && gain.total > 0) picked.push({ ...gain, kind: 'biggest-gain' })
-	const loss = [...rated].sort((a, b) => a.total - b.total)[0]
-	if (loss && loss.total < 0) picked.push({ ...loss, kind: 'biggest-loss' })
-	for (const candidate of [...rated].sort((a, b) => Math.abs(b.total) - Math.abs(a.total))) {
-		if (picked.length >= TELLING_ATTEMPTS) break
-		if (!picked.some((chosen) => chosen.row.attemptId === candidate.row.attemptId)) picked.push({ ...candidate, kind: 'large-swing' })
-	}
-	const tellingAttempts: TellingAttempt[] = picked
-		.sort((a, b) => a.row.finishedAt.getTime() - b.row.finishedAt.getTime())
-		.map(({ row, total, kind }) => {
-			const strongest = [...changesByAttempt.get(row.attemptId)!].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))[0]!
-			return {
-				attemptId: row.attemptId,
-				exercise: row.attempt.exercise,
-				finishedAt: row.finishedAt.toISOString(),
-				solved: row.solved,
-				kind,
-				ratingChange: total,
-				explanation: explainStoredChange(strongest),
-			}
-		})
+	const changesByAttempt = ratingChangesByAttempt(changes, from)
+	const tellingAttemptsInPeriod = tellingAttempts(
+		current.map((row) => ({ attemptId: row.attemptId, exercise: row.attempt.exercise, finishedAt: row.finishedAt, solved: row.solved })),
+		changesByAttempt,
+	)
 
 	const reviews = current
 		.filter((row) => row.attempt.review)
@@ -191,7 +102,7 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 			exerciseTitle: row.attempt.exercise.title,
 			reviewerName: row.attempt.review!.reviewer?.name ?? 'A former lead',
 			percent: row.attempt.review!.percent,
-			excerpt: excerpt(row.attempt.review!.summary),
+			excerpt: reviewExcerpt(row.attempt.review!.summary),
 			reviewedAt: row.attempt.review!.updatedAt.toISOString(),
 		}))
 
@@ -215,13 +126,13 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 			rate: currentPeriod.independenceRate,
 			previousRate: previousPeriod.independenceRate,
 		},
-		tellingAttempts,
+		tellingAttempts: tellingAttemptsInPeriod,
 		reviews,
 		notes: notes.map((note) => ({ id: note.id, body: note.body, authorName: note.author?.name ?? 'A former lead', createdAt: note.createdAt.toISOString() })),
 		attempts: current.map((row) =>
 			growthReportAttemptRow(row, {
 				exercise: row.attempt.exercise,
-				ratingChange: totalChange(row.attemptId),
+				ratingChange: changesByAttempt.get(row.attemptId)?.total ?? null,
 				reviewPercent: row.attempt.review?.percent ?? null,
 			}),
 		),
