@@ -3,7 +3,7 @@
 import { defineConfig } from 'prisma/config'
 
 export default defineConfig({
-	schema: 'prisma/schema.prisma',
+	schema: 'prisma',
 	migrations: { path: 'prisma/migrations' },
 	datasource: { url: process.env.DATABASE_URL ?? 'postgresql://localhost/hardmode' },
 })

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#app/utils/db.server.ts'
 import { compareStructures, expectedStructure, getDmmf, readStructure, type DatabaseStructure } from '#tests/db-schema.ts'
@@ -7,8 +9,11 @@ import { createTestDatabase, testDatabaseKind } from '#tests/db.ts'
 // Migrations are hand-written SQL (ADR 003); this is what keeps them equal to schema.prisma.
 // A failure lists every difference: write the migration that removes them.
 
-const schemaFile = new URL('../../prisma/schema.prisma', import.meta.url)
-const schema = readFileSync(schemaFile, 'utf8')
+// prisma/schema.prisma and prisma/models/*.prisma, read as the one schema Prisma sees.
+const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url))
+const schema = ['schema.prisma', ...readdirSync(path.join(prismaDir, 'models')).filter((name) => name.endsWith('.prisma')).sort().map((name) => `models/${name}`)]
+	.map((file) => readFileSync(path.join(prismaDir, file), 'utf8'))
+	.join('\n')
 
 /** Replaces exactly one occurrence, so a test cannot pass because its edit silently missed. */
 function edit(text: string, from: string, to: string) {
