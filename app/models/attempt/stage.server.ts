@@ -1,7 +1,7 @@
 // Architecture attempts hand in their design stage by stage, with the decision record
 // (ADR 012). Stage 2's material stays on the server until stage 1 is submitted.
 import type { Files } from '#app/attempts/code-history.ts'
-import { checkDecisionRecord, type DecisionRecord } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord, isComplete, type DecisionRecord } from '#app/architecture/decision-record.ts'
 import { gradeStage, gradingScenarioFiles, stageOf, type Stage } from '#app/architecture/stages.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { AttemptError, type AttemptContext } from './guard.server.ts'
@@ -32,7 +32,7 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 	if (input.stage !== attempt.stage) throw stageNotOpen(input.stage, attempt.stage)
 	const stage = attempt.stage
 	const missing = checkDecisionRecord(input.record, stage)
-	if (Object.keys(missing).length) {
+	if (!isComplete(missing)) {
 		const messages = Object.values(missing).filter((message): message is string => Boolean(message))
 		throw new AttemptError(400, 'The decision record is not complete yet.', messages)
 	}
