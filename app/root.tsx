@@ -16,6 +16,7 @@ import { useSyncExternalStore } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { getOptionalUser } from './utils/auth.server.ts'
+import { isLeadOrAdmin, mayLeadTeam } from './utils/permissions.server.ts'
 import { useNonce } from './utils/nonce-provider.tsx'
 import { readCookie } from './utils/session.server.ts'
 import { parseTheme, THEME_COOKIE, type Theme } from './utils/theme.ts'
@@ -32,7 +33,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 					name: user.name,
 					orgRole: user.orgRole,
 					organizationName: user.organizationName,
-					ledTeams: user.teams.filter((t) => t.role === 'lead' || user.orgRole === 'admin'),
+					ledTeams: user.teams.filter((team) => mayLeadTeam(user, team.id)),
+					reviewer: isLeadOrAdmin(user),
 				}
 			: null,
 	}
@@ -108,7 +110,7 @@ function SiteHeader() {
 						<NavLink to={`/people/${user.id}`} className={navClass}>
 							My growth
 						</NavLink>
-						{user.ledTeams.length || user.orgRole === 'admin' ? (
+						{user.reviewer ? (
 							<NavLink to="/reviews" className={navClass}>
 								Reviews
 							</NavLink>

@@ -6,7 +6,8 @@ export default [
 	route('login', 'routes/login.tsx'),
 	route('logout', 'routes/logout.tsx'),
 	route('invite/:token', 'routes/invite.$token.tsx'),
-	// Each of these guards itself (requireUser, requireOrgAdmin, requireTeamLead, requireAssignmentLead, requireReviewer).
+	// Each of these guards itself first, with a guard from app/utils/auth.server.ts (requireUser, requireOrgAdmin, requireTeamLead,
+	// requireAssignmentLead, requireReviewer, requireReviewableAttempt, requireGrowthViewer, requireEngineerLead).
 	route('exercises', 'routes/exercises._index.tsx'),
 	route('attempts', 'routes/attempts._index.tsx'),
 	route('exercises/:slug', 'routes/exercises.$slug.tsx'),

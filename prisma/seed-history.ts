@@ -24,7 +24,7 @@ import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { recordRun } from '#app/models/attempt/run.server.ts'
 import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
 import { addGrowthNote } from '#app/models/growth/growth-note.server.ts'
-import { saveReview, type Reviewer } from '#app/models/review.server.ts'
+import { findReviewableAttempt, saveReview, type Reviewer } from '#app/models/review.server.ts'
 import type { RubricCriterion } from '#app/reviews/rubric.ts'
 import { runTests } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
@@ -573,7 +573,7 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 			order: order++,
 			run: async () => {
 				const { attemptId } = attempt.context
-				await saveReview(reviewer, attemptId, { scores, summary, baseVersion: 0 })
+				await saveReview(reviewer, await findReviewableAttempt(reviewer, attemptId), { scores, summary, baseVersion: 0 })
 				// saveReview stamps the real clock; the history needs the simulated one.
 				const seen = at < end - 10 * DAY_MS ? new Date(at + DAY_MS) : null
 				await prisma.review.update({ where: { attemptId }, data: { createdAt: new Date(at), updatedAt: new Date(at), seenAt: seen }, select: { id: true } })

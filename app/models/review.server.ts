@@ -1,37 +1,18 @@
 // Reviews: a lead replays a finished attempt of someone in their teams and scores it with
-// the exercise's rubric. A lead reaches the attempts of their own teams' members, an admin
-// every attempt in the organisation, nobody their own; the learner reads the review of
-// their own attempt.
-import type { Prisma } from '#app/generated/prisma/client.ts'
+// the exercise's rubric. Who may review which attempts is `reviewableAttemptsWhere` in
+// permissions.server.ts; the learner reads the review of their own attempt.
 import type { Files } from '#app/attempts/code-history.ts'
 import { srcFiles } from '#app/attempts/files.ts'
 import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import type { ScenarioSummary } from '#app/architecture/stages.ts'
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 import { rubricPercent, type RubricCriterion, type RubricScores } from '#app/reviews/rubric.ts'
-import type { SessionUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { reviewableAttemptsWhere, type Actor } from '#app/utils/permissions.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { isUniqueViolation } from './organization.server.ts'
 
-export type Reviewer = Pick<SessionUser, 'id' | 'organizationId' | 'orgRole' | 'teams'>
-
-export function ledTeamIds(user: Reviewer) {
-	return user.teams.filter((team) => team.role === 'lead').map((team) => team.id)
-}
-
-export function canReview(user: Reviewer) {
-	return user.orgRole === 'admin' || ledTeamIds(user).length > 0
-}
-
-/** The attempts this person may review: their teams' members' (everyone's for an admin), never their own. */
-export function reviewableAttempts(user: Reviewer): Prisma.AttemptWhereInput {
-	return {
-		organizationId: user.organizationId,
-		userId: { not: user.id },
-		...(user.orgRole === 'admin' ? {} : { user: { memberships: { some: { teamId: { in: ledTeamIds(user) } } } } }),
-	}
-}
+export type Reviewer = Actor
 
 /** Why a lead cannot act on an attempt, with the HTTP status to answer. */
 export class ReviewError extends Error {
@@ -63,7 +44,7 @@ const queueSelect = {
 /** Finished attempts nobody has reviewed yet, oldest first. */
 export function listReviewQueue(user: Reviewer, take = 100) {
 	return getPrisma().attempt.findMany({
-		where: { ...reviewableAttempts(user), status: { not: 'in_progress' }, review: null },
+		where: { ...reviewableAttemptsWhere(user), status: { not: 'in_progress' }, review: null },
 		orderBy: [{ finishedAt: 'asc' }, { id: 'asc' }],
 		take,
 		select: queueSelect,
@@ -72,7 +53,7 @@ export function listReviewQueue(user: Reviewer, take = 100) {
 
 export function listRecentlyReviewed(user: Reviewer, take = 10) {
 	return getPrisma().review.findMany({
-		where: { organizationId: user.organizationId, attempt: reviewableAttempts(user) },
+		where: { organizationId: user.organizationId, attempt: reviewableAttemptsWhere(user) },
 		orderBy: { updatedAt: 'desc' },
 		take,
 		select: { id: true, percent: true, updatedAt: true, reviewer: { select: { name: true } }, attempt: { select: queueSelect } },
@@ -101,7 +82,15 @@ export type ReviewView = {
 	reviewerName: string
 }
 
-function toReviewView(review: { id: string; scores: unknown; percent: number; summary: string; version: number; updatedAt: Date; reviewer: { name: string } | null }): ReviewView {
+function toReviewView(review: {
+	id: string
+	scores: unknown
+	percent: number
+	summary: string
+	version: number
+	updatedAt: Date
+	reviewer: { name: string } | null
+}): ReviewView {
 	return {
 		id: review.id,
 		scores: review.scores as RubricScores,
@@ -115,32 +104,66 @@ function toReviewView(review: { id: string; scores: unknown; percent: number; su
 
 const commentSelect = { id: true, offsetMs: true, file: true, line: true, body: true, createdAt: true, author: { select: { name: true } } } as const
 
-function toCommentView(comment: { id: string; offsetMs: number; file: string | null; line: number | null; body: string; createdAt: Date; author: { name: string } | null }) {
-	return { id: comment.id, offsetMs: comment.offsetMs, file: comment.file, line: comment.line, body: comment.body, createdAt: comment.createdAt.toISOString(), authorName: comment.author?.name ?? 'A former lead' }
+function toCommentView(comment: {
+	id: string
+	offsetMs: number
+	file: string | null
+	line: number | null
+	body: string
+	createdAt: Date
+	author: { name: string } | null
+}) {
+	return {
+		id: comment.id,
+		offsetMs: comment.offsetMs,
+		file: comment.file,
+		line: comment.line,
+		body: comment.body,
+		createdAt: comment.createdAt.toISOString(),
+		authorName: comment.author?.name ?? 'A former lead',
+	}
 }
 
 export type ReviewCommentView = ReturnType<typeof toCommentView>
+
+declare const reviewable: unique symbol
+
+/**
+ * An attempt as a reviewer's request found it. Only `findReviewableAttempt` makes one, so the
+ * functions that take it do not check again whether the reviewer may review it.
+ */
+export type ReviewableAttempt = {
+	readonly id: string
+	readonly status: 'in_progress' | 'solved' | 'gave_up'
+	readonly rubric: RubricCriterion[]
+	/** The exercise's files under src/, the ones a comment may point at. */
+	readonly starter: Files
+	readonly [reviewable]: true
+}
 
 /**
  * Finds the attempt for a reviewer: 404 when it is not in their organisation, 403 when it is
  * but belongs to nobody they lead (or to themselves).
  */
-async function requireReviewable(user: Reviewer, attemptId: string) {
+export async function findReviewableAttempt(user: Reviewer, attemptId: string): Promise<ReviewableAttempt> {
 	const prisma = getPrisma()
-	const [inOrg, reviewable] = await Promise.all([
+	const [inOrg, attempt] = await Promise.all([
 		prisma.attempt.findFirst({ where: { id: attemptId, organizationId: user.organizationId }, select: { id: true } }),
-		prisma.attempt.findFirst({ where: { id: attemptId, ...reviewableAttempts(user) }, select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } } }),
+		prisma.attempt.findFirst({
+			where: { id: attemptId, ...reviewableAttemptsWhere(user) },
+			select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } },
+		}),
 	])
 	if (!inOrg) throw new ReviewError(404, 'This attempt does not exist.')
-	if (!reviewable) throw new ReviewError(403, 'Only the leads of this engineer’s teams and organisation admins can review this attempt.')
-	return reviewable
+	if (!attempt) throw new ReviewError(403, 'Only the leads of this engineer’s teams and organisation admins can review this attempt.')
+	const rubric = (attempt.exerciseVersion.metadata as ExerciseMetadata).rubric as RubricCriterion[]
+	return { id: attempt.id, status: attempt.status, rubric, starter: srcFiles(attempt.exerciseVersion.publicFiles as Files) } as ReviewableAttempt
 }
 
 /** Everything the replay page shows. */
-export async function getAttemptForReview(user: Reviewer, attemptId: string) {
-	await requireReviewable(user, attemptId)
+export async function getAttemptForReview(reviewable: ReviewableAttempt) {
 	const attempt = await getPrisma().attempt.findUniqueOrThrow({
-		where: { id: attemptId },
+		where: { id: reviewable.id },
 		select: {
 			id: true,
 			status: true,
@@ -162,14 +185,46 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 			exercise: { select: { slug: true, title: true } },
 			exerciseVersion: { select: { number: true, metadata: true, publicFiles: true } },
 			events: { orderBy: { position: 'asc' }, select: { position: true, type: true, at: true, data: true } },
-			runs: { orderBy: { number: 'asc' }, select: { id: true, number: true, status: true, passed: true, failed: true, prediction: true, predictionCorrect: true, createdAt: true } },
+			runs: {
+				orderBy: { number: 'asc' },
+				select: { id: true, number: true, status: true, passed: true, failed: true, prediction: true, predictionCorrect: true, createdAt: true },
+			},
 			submissions: {
 				orderBy: { number: 'asc' },
-				select: { id: true, number: true, file: true, startLine: true, endLine: true, category: true, explanation: true, attested: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: true, testsFailed: true, createdAt: true },
+				select: {
+					id: true,
+					number: true,
+					file: true,
+					startLine: true,
+					endLine: true,
+					category: true,
+					explanation: true,
+					attested: true,
+					locationCorrect: true,
+					categoryCorrect: true,
+					fixCorrect: true,
+					correct: true,
+					testsPassed: true,
+					testsFailed: true,
+					createdAt: true,
+				},
 			},
 			review: { select: reviewSelect },
 			reviewComments: { orderBy: [{ offsetMs: 'asc' }, { createdAt: 'asc' }], select: commentSelect },
-			stageSubmissions: { orderBy: { number: 'asc' }, select: { id: true, number: true, stage: true, passed: true, scenariosPassed: true, scenariosTotal: true, scenarios: true, record: true, createdAt: true } },
+			stageSubmissions: {
+				orderBy: { number: 'asc' },
+				select: {
+					id: true,
+					number: true,
+					stage: true,
+					passed: true,
+					scenariosPassed: true,
+					scenariosTotal: true,
+					scenarios: true,
+					record: true,
+					createdAt: true,
+				},
+			},
 		},
 	})
 	const metadata = attempt.exerciseVersion.metadata as ExerciseMetadata
@@ -204,7 +259,12 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 		events: attempt.events.map((event) => ({ position: event.position, type: event.type, at: event.at.toISOString(), data: event.data })),
 		runs: attempt.runs.map((run) => ({ ...run, createdAt: run.createdAt.toISOString() })),
 		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
-		stageSubmissions: attempt.stageSubmissions.map((submission) => ({ ...submission, scenarios: submission.scenarios as ScenarioSummary[], record: submission.record as DecisionRecord, createdAt: submission.createdAt.toISOString() })),
+		stageSubmissions: attempt.stageSubmissions.map((submission) => ({
+			...submission,
+			scenarios: submission.scenarios as ScenarioSummary[],
+			record: submission.record as DecisionRecord,
+			createdAt: submission.createdAt.toISOString(),
+		})),
 		review: attempt.review ? toReviewView(attempt.review) : null,
 		comments: attempt.reviewComments.map(toCommentView),
 	}
@@ -213,9 +273,8 @@ export async function getAttemptForReview(user: Reviewer, attemptId: string) {
 export type AttemptForReview = Awaited<ReturnType<typeof getAttemptForReview>>
 
 /** One run's full output, for the replay's output panel. */
-export async function getRunForReview(user: Reviewer, attemptId: string, runId: string) {
-	await requireReviewable(user, attemptId)
-	return getPrisma().run.findFirst({ where: { id: runId, attemptId }, select: { id: true, number: true, result: true, predictionCorrect: true } })
+export async function getRunForReview(attempt: ReviewableAttempt, runId: string) {
+	return getPrisma().run.findFirst({ where: { id: runId, attemptId: attempt.id }, select: { id: true, number: true, result: true, predictionCorrect: true } })
 }
 
 /**
@@ -223,16 +282,20 @@ export async function getRunForReview(user: Reviewer, attemptId: string, runId: 
  * there was none): if someone saved in between, nothing is written and the error carries
  * their review, so the second lead sees it instead of silently replacing it.
  */
-export async function saveReview(user: Reviewer, attemptId: string, input: { scores: RubricScores; summary: string; baseVersion: number }) {
-	const attempt = await requireReviewable(user, attemptId)
-	if (attempt.status === 'in_progress') throw new ReviewError(409, 'This attempt is still in progress. It can be reviewed once the engineer has solved it or given up.')
-	const rubric = (attempt.exerciseVersion.metadata as ExerciseMetadata).rubric as RubricCriterion[]
-	const percent = rubricPercent(rubric, input.scores)
+export async function saveReview(user: Reviewer, attempt: ReviewableAttempt, input: { scores: RubricScores; summary: string; baseVersion: number }) {
+	if (attempt.status === 'in_progress')
+		throw new ReviewError(409, 'This attempt is still in progress. It can be reviewed once the engineer has solved it or given up.')
+	const attemptId = attempt.id
+	const percent = rubricPercent(attempt.rubric, input.scores)
 	const prisma = getPrisma()
 	const conflict = async () => {
 		const current = await prisma.review.findUniqueOrThrow({ where: { attemptId }, select: reviewSelect })
 		const view = toReviewView(current)
-		return new ReviewError(409, `${view.reviewerName} saved a review of this attempt while you were scoring it. Their review is shown below and nothing was overwritten; to replace it, adjust your scores and save again.`, view)
+		return new ReviewError(
+			409,
+			`${view.reviewerName} saved a review of this attempt while you were scoring it. Their review is shown below and nothing was overwritten; to replace it, adjust your scores and save again.`,
+			view,
+		)
 	}
 	try {
 		if (input.baseVersion === 0) {
@@ -251,24 +314,34 @@ export async function saveReview(user: Reviewer, attemptId: string, input: { sco
 		if (isUniqueViolation(error)) throw await conflict()
 		throw error
 	}
-	await recordAudit({ organizationId: user.organizationId, actorId: user.id, action: 'review.saved', targetType: 'Attempt', targetId: attemptId, detail: { percent } })
+	await recordAudit({
+		organizationId: user.organizationId,
+		actorId: user.id,
+		action: 'review.saved',
+		targetType: 'Attempt',
+		targetId: attemptId,
+		detail: { percent },
+	})
 	const saved = await prisma.review.findUniqueOrThrow({ where: { attemptId }, select: reviewSelect })
 	return toReviewView(saved)
 }
 
 export const MAX_COMMENTS_PER_ATTEMPT = 200
 
-export async function addReviewComment(user: Reviewer, attemptId: string, input: { offsetMs: number; file: string | null; line: number | null; body: string }) {
-	const attempt = await requireReviewable(user, attemptId)
+export async function addReviewComment(
+	user: Reviewer,
+	attempt: ReviewableAttempt,
+	input: { offsetMs: number; file: string | null; line: number | null; body: string },
+) {
 	if (attempt.status === 'in_progress') throw new ReviewError(409, 'This attempt is still in progress; comment once it is finished.')
-	const starter = srcFiles(attempt.exerciseVersion.publicFiles as Files)
-	if (input.file !== null && !(input.file in starter)) throw new ReviewError(400, 'Anchor the comment to one of the exercise’s files, or to the moment only.')
+	if (input.file !== null && !(input.file in attempt.starter))
+		throw new ReviewError(400, 'Anchor the comment to one of the exercise’s files, or to the moment only.')
 	if (input.file === null && input.line !== null) throw new ReviewError(400, 'Pick the file the line is in.')
 	const prisma = getPrisma()
-	if ((await prisma.reviewComment.count({ where: { attemptId } })) >= MAX_COMMENTS_PER_ATTEMPT) {
+	if ((await prisma.reviewComment.count({ where: { attemptId: attempt.id } })) >= MAX_COMMENTS_PER_ATTEMPT) {
 		throw new ReviewError(409, `This attempt already has ${MAX_COMMENTS_PER_ATTEMPT} comments. Put what is left in the review summary.`)
 	}
-	const comment = await prisma.reviewComment.create({ data: { attemptId, authorId: user.id, ...input }, select: commentSelect })
+	const comment = await prisma.reviewComment.create({ data: { attemptId: attempt.id, authorId: user.id, ...input }, select: commentSelect })
 	return toCommentView(comment)
 }
 
@@ -300,7 +373,14 @@ export async function listReviewsForLearner(owner: { id: string; organizationId:
 		where: { organizationId: owner.organizationId, attempt: { userId: owner.id } },
 		orderBy: { updatedAt: 'desc' },
 		take,
-		select: { id: true, percent: true, updatedAt: true, seenAt: true, reviewer: { select: { name: true } }, attempt: { select: { id: true, exercise: { select: { title: true } } } } },
+		select: {
+			id: true,
+			percent: true,
+			updatedAt: true,
+			seenAt: true,
+			reviewer: { select: { name: true } },
+			attempt: { select: { id: true, exercise: { select: { title: true } } } },
+		},
 	})
 	return reviews.map((review) => ({
 		id: review.id,

@@ -1,4 +1,5 @@
-// The review page's two forms (the rubric score and a comment), checked on the server.
+// The review page's two forms (the rubric score and a comment), checked on the server. The
+// rubric's levels depend on the exercise, so `checkRubricScores` checks them beside the summary.
 import { z } from 'zod'
 import { hasStrayControlCharacters } from '#app/utils/forms.ts'
 
@@ -7,8 +8,8 @@ export const MAX_COMMENT_LENGTH = 2000
 // Longer than any attempt can run (a day); an anchor past it cannot name a moment.
 const MAX_OFFSET_MS = 7 * 86_400_000
 
-
-export const ReviewSummarySchema = z.object({
+const ReviewSummarySchema = z.object({
+	intent: z.literal('score'),
 	summary: z
 		.string({ error: 'Write a short summary for the engineer.' })
 		.trim()
@@ -18,7 +19,8 @@ export const ReviewSummarySchema = z.object({
 	baseVersion: z.coerce.number({ error: 'Reload the page and score again.' }).int().min(0).max(1_000_000),
 })
 
-export const ReviewCommentSchema = z.object({
+const ReviewCommentSchema = z.object({
+	intent: z.literal('comment'),
 	body: z
 		.string({ error: 'Write the comment first.' })
 		.trim()
@@ -36,3 +38,5 @@ export const ReviewCommentSchema = z.object({
 		.optional()
 		.transform((value) => (typeof value === 'number' ? value : null)),
 })
+
+export const ReviewFormSchema = z.discriminatedUnion('intent', [ReviewSummarySchema, ReviewCommentSchema])

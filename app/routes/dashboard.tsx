@@ -5,12 +5,13 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { topicLabel } from '#app/exercises/topics.ts'
-import { canReview, listReviewsForLearner, reviewableAttempts } from '#app/models/review.server.ts'
+import { listReviewsForLearner } from '#app/models/review.server.ts'
 import { getLearnerDashboard, type AssignmentProgress, type LearnerDashboard } from '#app/models/practice.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES } from '#app/practice/attempt-summary.ts'
 import { difficultyBand } from '#app/practice/catalogue-labels.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { isLeadOrAdmin, listedTeamsWhere, mayLeadTeam, reviewableAttemptsWhere } from '#app/utils/permissions.server.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatDay, formatRelativeDay, formatTimeAgo } from '#app/utils/time-format.ts'
@@ -19,11 +20,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const prisma = getPrisma()
 	const now = new Date()
-	const teamIds = user.teams.map((t) => t.id)
-	const reviewer = canReview(user)
+	const reviewer = isLeadOrAdmin(user)
 	const [teams, practice, reviews, waiting] = await Promise.all([
 		prisma.team.findMany({
-			where: { organizationId: user.organizationId, ...(user.orgRole === 'admin' ? {} : { id: { in: teamIds } }) },
+			where: listedTeamsWhere(user),
 			orderBy: { name: 'asc' },
 			select: {
 				id: true,
@@ -34,7 +34,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		}),
 		getLearnerDashboard(prisma, user, now),
 		listReviewsForLearner(user),
-		reviewer ? prisma.attempt.count({ where: { ...reviewableAttempts(user), status: { not: 'in_progress' }, review: null } }) : Promise.resolve(null),
+		reviewer ? prisma.attempt.count({ where: { ...reviewableAttemptsWhere(user), status: { not: 'in_progress' }, review: null } }) : Promise.resolve(null),
 	])
 	const roleByTeam = new Map(user.teams.map((t) => [t.id, t.role]))
 	return {
@@ -51,7 +51,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			members: team._count.memberships,
 			leads: team.memberships.map((m) => m.user.name),
 			myRole: roleByTeam.get(team.id) ?? null,
-			canManage: user.orgRole === 'admin' || roleByTeam.get(team.id) === 'lead',
+			canManage: mayLeadTeam(user, team.id),
 		})),
 	}
 }

@@ -1,5 +1,4 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/exercises.$slug'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
@@ -11,14 +10,15 @@ import { AttemptError } from '#app/models/attempt/guard.server.ts'
 import { findAssignmentFor, startAttempt } from '#app/models/attempt/open.server.ts'
 import { getExerciseForLearner } from '#app/models/exercise.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { isLeadOrAdmin } from '#app/utils/permissions.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
 import { raiseFlag } from '#app/models/flag.server.ts'
-import { canReview } from '#app/models/review.server.ts'
+import { ExercisePageFormSchema } from '#app/reviews/flag-form.ts'
 import { FLAG_REASON_LABELS, FLAG_REASONS } from '#app/reviews/flags.ts'
 import { FieldErrors as FieldErrorList } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
-import { hasStrayControlCharacters, parseForm, RECORD_ID_PATTERN, type FieldErrors } from '#app/utils/forms.ts'
+import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
@@ -47,32 +47,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			// Without its "# Title" line, which the page shows as its heading.
 			briefHtml: renderMarkdown(exercise.currentVersion.brief.replace(/^#\s[^\n]*\n/, '')),
 		},
-		canSeeAnalytics: canReview(user),
+		canSeeAnalytics: isLeadOrAdmin(user),
 		assignment: assignment ? { dueAt: assignment.dueAt.toISOString(), hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode } : null,
 		attempts: exercise.attempts.map((attempt) => ({ ...attempt, startedAt: attempt.startedAt.toISOString(), finishedAt: attempt.finishedAt?.toISOString() ?? null })),
 	}
 }
-
-const FlagSchema = z.object({
-	intent: z.literal('flag'),
-	reason: z.enum(FLAG_REASONS, { error: 'Choose what is wrong: broken, ambiguous or too easy.' }),
-	comment: z
-		.string({ error: 'Say what you saw, so the authors can fix it.' })
-		.trim()
-		.min(10, 'Say what you saw in a sentence or two, so the authors can fix it.')
-		.max(2000, 'Keep the report under 2000 characters.')
-		.refine((text) => !hasStrayControlCharacters(text), 'Remove the control characters from the report.'),
-	attemptId: z.string().regex(RECORD_ID_PATTERN).optional().or(z.literal('')),
-})
 
 type FlagResult = { intent: 'flag'; ok: boolean; message?: string; fieldErrors?: FieldErrors }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!SLUG.test(params.slug)) throw new Response('There is no exercise with that name.', { status: 404 })
-	const formData = await request.formData()
-	if (formData.get('intent') === 'flag') {
-		const form = parseForm(formData, FlagSchema)
+	const form = parseIntentForm(await request.formData(), ExercisePageFormSchema)
+	if (!form.ok && !form.intent) throw new Response('Unknown action.', { status: 400 })
+	if (form.intent === 'flag') {
 		if (!form.ok) return data<FlagResult>({ intent: 'flag', ok: false, fieldErrors: form.fieldErrors }, { status: 400 })
 		const flagged = await raiseFlag({ id: user.id, organizationId: user.organizationId }, params.slug, { reason: form.data.reason, comment: form.data.comment, attemptId: form.data.attemptId || null })
 		if (!flagged.ok) return data<FlagResult>({ intent: 'flag', ok: false, message: flagged.message }, { status: flagged.status })

@@ -1,5 +1,4 @@
 import { data, redirect } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/people.$userId.report'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
@@ -9,10 +8,11 @@ import { ReportPeriodForm } from '#app/components/growth/report-period-form.tsx'
 import { ReportIndependence, ReportMetrics, ReportReviews, ReportSection, ReportSkills, ReportTellingAttempts } from '#app/components/growth/report-sections.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { parseReportPeriod, periodLabel, periodSearch, previousPeriod } from '#app/growth/report-period.ts'
-import { addGrowthNote, GrowthError, MAX_NOTE_CHARS } from '#app/models/growth/growth-note.server.ts'
+import { GrowthNoteSchema, MAX_NOTE_CHARS } from '#app/growth/growth-note-form.ts'
+import { addGrowthNote, GrowthError } from '#app/models/growth/growth-note.server.ts'
 import { getGrowthReport, listDecisionRecords } from '#app/models/growth/growth-report.server.ts'
-import { requireGrowthViewer } from '#app/utils/auth.server.ts'
-import { hasStrayControlCharacters, parseForm } from '#app/utils/forms.ts'
+import { requireEngineerLead, requireGrowthViewer } from '#app/utils/auth.server.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { formatFullDay } from '#app/utils/time-format.ts'
 
@@ -61,21 +61,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-
-const NoteSchema = z.object({
-	body: z
-		.string({ error: 'Write the note before saving it.' })
-		.trim()
-		.min(1, 'Write the note before saving it.')
-		.max(MAX_NOTE_CHARS, { error: (issue) => `Keep a note to ${MAX_NOTE_CHARS.toLocaleString('en-GB')} characters; this one has ${String(issue.input).length.toLocaleString('en-GB')}.` })
-		.refine((body) => !hasStrayControlCharacters(body), 'Remove the control characters from the note (line breaks and tabs are fine).'),
-})
-
 export async function action({ request, params }: Route.ActionArgs) {
-	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
-	if (!canLead) throw new Response('Only the leads of this engineer’s teams and organisation admins can add notes about them.', { status: 403 })
+	const { user, person } = await requireEngineerLead(request, params.userId)
 	const formData = await request.formData()
-	const form = parseForm(formData, NoteSchema)
+	const form = parseForm(formData, GrowthNoteSchema)
 	const typed = formData.get('body')
 	const body = typeof typed === 'string' ? typed.slice(0, MAX_NOTE_CHARS * 2) : ''
 	if (!form.ok) return data<NoteFormResult>({ fieldErrors: form.fieldErrors, body }, { status: 400 })

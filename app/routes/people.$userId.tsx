@@ -8,7 +8,8 @@ import { formatRating, formatSigned } from '#app/components/growth/report-figure
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
-import { isLeadOf, requireGrowthViewer } from '#app/utils/auth.server.ts'
+import { requireGrowthViewer } from '#app/utils/auth.server.ts'
+import { mayLeadTeam } from '#app/utils/permissions.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		engineer: {
 			id: profile.engineer.id,
 			name: profile.engineer.name,
-			teams: profile.engineer.teams.map((team) => ({ id: team.id, name: team.name, role: team.role, manageable: isLeadOf(user, team.id) })),
+			teams: profile.engineer.teams.map((team) => ({ id: team.id, name: team.name, role: team.role, manageable: mayLeadTeam(user, team.id) })),
 		},
 		topics: profile.topics.map((topic) => ({
 			id: topic.id,

@@ -1,7 +1,9 @@
 import { redirect } from 'react-router'
 import type { OrgRole, TeamRole } from '#app/generated/prisma/client.ts'
+import { findReviewableAttempt, ReviewError } from '#app/models/review.server.ts'
 import { getPrisma } from './db.server.ts'
 import { RECORD_ID_PATTERN } from './forms.ts'
+import { growthVisibleUsersWhere, isLeadOrAdmin, isOrgAdmin, mayLeadEngineer, mayLeadTeam } from './permissions.server.ts'
 import {
 	SESSION_COOKIE,
 	SESSION_TOUCH_MS,
@@ -109,14 +111,10 @@ export async function requireAnonymous(request: Request) {
 
 export async function requireOrgAdmin(request: Request) {
 	const user = await requireUser(request)
-	if (user.orgRole !== 'admin') {
+	if (!isOrgAdmin(user)) {
 		throw new Response('Only organisation admins can open this page.', { status: 403 })
 	}
 	return user
-}
-
-export function isLeadOf(user: SessionUser, teamId: string) {
-	return user.orgRole === 'admin' || user.teams.some((t) => t.id === teamId && t.role === 'lead')
 }
 
 /**
@@ -131,7 +129,7 @@ export async function requireTeamLead(request: Request, teamId: string) {
 		select: { id: true, name: true, organizationId: true },
 	})
 	if (!team) throw new Response('Team not found', { status: 404 })
-	if (!isLeadOf(user, team.id)) {
+	if (!mayLeadTeam(user, team.id)) {
 		throw new Response('Only this team’s leads and organisation admins can manage it.', { status: 403 })
 	}
 	return { user, team }
@@ -163,6 +161,7 @@ export async function destroySession(request: Request) {
 
 // Browsers drop tabs and newlines from URLs and read a backslash as a slash, so `/\t/evil.example`
 // or `/\\evil.example` would leave the site although they look like paths: both are refused.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_OR_BACKSLASH = /[\u0000-\u001f\u007f-\u009f\\]/
 const THIS_SITE = new URL('https://this-site.invalid')
 
@@ -182,36 +181,64 @@ export function safeRedirectPath(to: FormDataEntryValue | string | null | undefi
 export async function requireAssignmentLead(request: Request, assignmentId: string) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(assignmentId)) throw new Response('Assignment not found', { status: 404 })
-	const assignment = await getPrisma().assignment.findFirst({ where: { id: assignmentId, organizationId: user.organizationId }, select: { id: true, teamId: true } })
+	const assignment = await getPrisma().assignment.findFirst({
+		where: { id: assignmentId, organizationId: user.organizationId },
+		select: { id: true, teamId: true },
+	})
 	if (!assignment) throw new Response('Assignment not found', { status: 404 })
-	if (!isLeadOf(user, assignment.teamId)) throw new Response('Only this team’s leads and organisation admins can manage its assignments.', { status: 403 })
+	if (!mayLeadTeam(user, assignment.teamId)) throw new Response('Only this team’s leads and organisation admins can manage its assignments.', { status: 403 })
 	return { user, assignment }
 }
 
 /** Team leads and organisation admins: the people with a review queue. */
 export async function requireReviewer(request: Request) {
 	const user = await requireUser(request)
-	if (user.orgRole !== 'admin' && !user.teams.some((team) => team.role === 'lead')) {
+	if (!isLeadOrAdmin(user)) {
 		throw new Response('Reviews are for team leads and organisation admins. Your own reviews appear on your attempts and your dashboard.', { status: 403 })
 	}
 	return user
 }
 
 /**
- * A person whose growth the user may see: themselves, anyone in a team they lead, anyone in
- * the organisation for an admin. Another organisation's person is a 404; someone the user
- * may not see, a 403. `canLead` says whether the user may also write lead notes about them.
+ * A person whose growth the user may see: themselves, and anyone they lead (anyone in the
+ * organisation for an admin). Another organisation's person is a 404; someone the user may not
+ * see, a 403. `canLead` says whether the user may also write lead notes about them.
  */
 export async function requireGrowthViewer(request: Request, userId: string) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(userId)) throw new Response('Person not found', { status: 404 })
-	const person = await getPrisma().user.findFirst({
-		where: { id: userId, organizationId: user.organizationId },
-		select: { id: true, name: true, memberships: { select: { teamId: true } } },
-	})
+	const prisma = getPrisma()
+	const [person, visible] = await Promise.all([
+		prisma.user.findFirst({
+			where: { id: userId, organizationId: user.organizationId },
+			select: { id: true, name: true, memberships: { select: { teamId: true } } },
+		}),
+		prisma.user.findFirst({ where: { id: userId, ...growthVisibleUsersWhere(user) }, select: { id: true } }),
+	])
 	if (!person) throw new Response('Person not found', { status: 404 })
-	const leads = user.orgRole === 'admin' || person.memberships.some((membership) => isLeadOf(user, membership.teamId))
-	const canLead = leads && person.id !== user.id
-	if (person.id !== user.id && !leads) throw new Response('Only this engineer, the leads of their teams and organisation admins can see their growth.', { status: 403 })
+	if (!visible) throw new Response('Only this engineer, the leads of their teams and organisation admins can see their growth.', { status: 403 })
+	const canLead = mayLeadEngineer(user, { id: person.id, teamIds: person.memberships.map((membership) => membership.teamId) })
 	return { user, person: { id: person.id, name: person.name }, canLead }
+}
+
+/** A person the user leads, for the lead notes about them: as `requireGrowthViewer`, and a 403 for the engineer themselves. */
+export async function requireEngineerLead(request: Request, userId: string) {
+	const viewer = await requireGrowthViewer(request, userId)
+	if (!viewer.canLead) throw new Response('Only the leads of this engineer’s teams and organisation admins can add notes about them.', { status: 403 })
+	return viewer
+}
+
+/**
+ * An attempt the user may review, for the replay page (ADR 011): another organisation's attempt
+ * is a 404, one of someone the user does not lead (or their own) a 403.
+ */
+export async function requireReviewableAttempt(request: Request, attemptId: string) {
+	const user = await requireUser(request)
+	if (!RECORD_ID_PATTERN.test(attemptId)) throw new Response('This attempt does not exist.', { status: 404 })
+	try {
+		return { user, attempt: await findReviewableAttempt(user, attemptId) }
+	} catch (error) {
+		if (error instanceof ReviewError) throw new Response(error.message, { status: error.status })
+		throw error
+	}
 }

@@ -16,7 +16,7 @@ import { getExerciseAnalytics } from '#app/models/growth/exercise-analytics.serv
 import { getGrowthReport } from '#app/models/growth/growth-report.server.ts'
 import { getRatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
-import { getAttemptForReview } from '#app/models/review.server.ts'
+import { findReviewableAttempt, getAttemptForReview } from '#app/models/review.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed.ts'
@@ -179,7 +179,7 @@ describe('npm run seed:load', () => {
 		expect(analytics!.exercise.retired).toBe(true)
 		// The lead's replay page reads a loaded attempt like any other.
 		const lead = { id: team.memberships[0]!.userId, organizationId: summary.organizationId, orgRole: 'member' as const, teams: [{ id: team.id, name: team.name, role: 'lead' as const }] }
-		const replay = await getAttemptForReview(lead, rated.attemptId)
+		const replay = await getAttemptForReview(await findReviewableAttempt(lead, rated.attemptId))
 		const stored = await db.prisma.attempt.findUniqueOrThrow({ where: { id: rated.attemptId }, select: { eventCount: true, runCount: true, submissionCount: true } })
 		expect(replay.events.length).toBe(stored.eventCount)
 		expect(replay.events.length).toBeGreaterThan(3)

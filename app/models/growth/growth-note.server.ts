@@ -1,4 +1,5 @@
 // A lead's notes on an engineer, shown in the growth report of the period they were written in (ADR 010).
+import { EMPTY_NOTE_MESSAGE, MAX_NOTE_CHARS, noteTooLongMessage } from '#app/growth/growth-note-form.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
 /** A failure the caller caused, with the HTTP status to answer. */
@@ -11,13 +12,11 @@ export class GrowthError extends Error {
 	}
 }
 
-export const MAX_NOTE_CHARS = 4000
-
 /** A lead's note on an engineer. The caller has checked that the author may write it (a lead of the engineer's team, or an admin). */
 export async function addGrowthNote(input: { organizationId: string; authorId: string; userId: string; body: string; now?: Date }) {
 	const body = input.body.trim()
-	if (!body) throw new GrowthError(400, 'Write the note before saving it.')
-	if (body.length > MAX_NOTE_CHARS) throw new GrowthError(400, `Keep a note under ${MAX_NOTE_CHARS} characters; it has ${body.length}.`)
+	if (!body) throw new GrowthError(400, EMPTY_NOTE_MESSAGE)
+	if (body.length > MAX_NOTE_CHARS) throw new GrowthError(400, noteTooLongMessage(body.length))
 	const prisma = getPrisma()
 	const engineer = await prisma.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId }, select: { id: true } })
 	if (!engineer) throw new GrowthError(404, 'This engineer is not in your organisation.')
