@@ -57,8 +57,10 @@ export function newAssignmentSchema(now: Date) {
 			...rules,
 		})
 		.superRefine((form, context) => {
-			if (form.exercises.length === 0 && !form.set) context.addIssue({ code: 'custom', path: ['exercises'], message: 'Choose at least one exercise or a ready-made set.' })
-			if (form.audience === 'members' && form.members.length === 0) context.addIssue({ code: 'custom', path: ['members'], message: 'Choose at least one member, or assign it to the whole team.' })
+			if (form.exercises.length === 0 && !form.set)
+				context.addIssue({ code: 'custom', path: ['exercises'], message: 'Choose at least one exercise or a ready-made set.' })
+			if (form.audience === 'members' && form.members.length === 0)
+				context.addIssue({ code: 'custom', path: ['members'], message: 'Choose at least one member, or assign it to the whole team.' })
 		})
 }
 
@@ -66,6 +68,11 @@ export type NewAssignmentForm = z.infer<ReturnType<typeof newAssignmentSchema>>
 
 export function editAssignmentSchema(now: Date) {
 	return z.object({ dueDate: dueDateField(now), ...rules })
+}
+
+/** The assignment page: save the changed due date and rules, or cancel the assignment. */
+export function assignmentPageSchema(now: Date) {
+	return z.discriminatedUnion('intent', [editAssignmentSchema(now).extend({ intent: z.literal('update') }), z.object({ intent: z.literal('cancel') })])
 }
 
 /** The form's fields as the schema expects them (repeated fields become arrays). */

@@ -1,5 +1,4 @@
 import { data, Form, Link, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/admin'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -9,8 +8,9 @@ import { Select } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listMembers, listRecentAudit, setOrgRole } from '#app/models/organization.server.ts'
 import { createTeam, listTeams } from '#app/models/team.server.ts'
+import { AdminFormSchema } from '#app/organization/organization-form.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
-import { displayName, parseForm, recordIdField, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
+import { parseIntentForm, type FieldErrors as FieldErrorMap } from '#app/utils/forms.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 
@@ -24,44 +24,32 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
 }
 
-const CreateTeamSchema = z.object({
-	intent: z.literal('create-team'),
-	name: displayName({ empty: 'Name the team (at least 2 characters).', min: 2, max: 60 }),
-	leadUserId: z.union([z.literal(''), recordIdField('Choose a lead from your organisation.')]).optional().transform((v) => v || undefined),
-})
-const SetRoleSchema = z.object({
-	intent: z.literal('set-role'),
-	userId: recordIdField('Choose a member.'),
-	role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }),
-})
-
 type ActionResult = { intent: string; fieldErrors?: FieldErrorMap; message?: string; error?: string }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireOrgAdmin(request)
-	const formData = await request.formData()
-	const intent = String(formData.get('intent'))
-	if (intent === 'create-team') {
-		const form = parseForm(formData, CreateTeamSchema)
-		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
-		if (form.data.leadUserId) {
+	const form = parseIntentForm(await request.formData(), AdminFormSchema)
+	if (!form.ok) {
+		if (form.intent === 'create-team') return data<ActionResult>({ intent: form.intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		if (form.intent === 'set-role') return data<ActionResult>({ intent: form.intent, error: 'Choose admin or member.' }, { status: 400 })
+		return data<ActionResult>({ intent: 'unknown', error: 'Unknown action.' }, { status: 400 })
+	}
+	const { intent } = form
+	if (form.intent === 'create-team') {
+		const { name, leadUserId } = form.data
+		if (leadUserId) {
 			const members = await listMembers(user.organizationId)
-			if (!members.some((m) => m.id === form.data.leadUserId)) {
+			if (!members.some((m) => m.id === leadUserId)) {
 				return data<ActionResult>({ intent, fieldErrors: { leadUserId: ['Choose a lead from your organisation.'] } }, { status: 400 })
 			}
 		}
-		const result = await createTeam({ organizationId: user.organizationId, actorId: user.id, name: form.data.name, leadUserId: form.data.leadUserId })
+		const result = await createTeam({ organizationId: user.organizationId, actorId: user.id, name, leadUserId })
 		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { name: [result.message] } }, { status: 400 })
-		return data<ActionResult>({ intent, message: `Team “${form.data.name}” created.` })
+		return data<ActionResult>({ intent, message: `Team “${name}” created.` })
 	}
-	if (intent === 'set-role') {
-		const form = parseForm(formData, SetRoleSchema)
-		if (!form.ok) return data<ActionResult>({ intent, error: 'Choose admin or member.' }, { status: 400 })
-		const result = await setOrgRole({ organizationId: user.organizationId, actorId: user.id, userId: form.data.userId, role: form.data.role })
-		if (!result.ok) return data<ActionResult>({ intent, error: result.message }, { status: result.status })
-		return data<ActionResult>({ intent, message: 'Role updated.' })
-	}
-	return data<ActionResult>({ intent, error: 'Unknown action.' }, { status: 400 })
+	const result = await setOrgRole({ organizationId: user.organizationId, actorId: user.id, userId: form.data.userId, role: form.data.role })
+	if (!result.ok) return data<ActionResult>({ intent, error: result.message }, { status: result.status })
+	return data<ActionResult>({ intent, message: 'Role updated.' })
 }
 
 export default function Admin({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,6 +1,6 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/assignments.$assignmentId'
-import { editAssignmentSchema } from '#app/assignments/assignment-form.ts'
+import { assignmentPageSchema } from '#app/assignments/assignment-form.ts'
 import { countProgress } from '#app/assignments/progress.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
@@ -14,7 +14,7 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { AssignmentError, cancelAssignment, getAssignmentForLead, updateAssignment } from '#app/models/assignment.server.ts'
 import { ATTEMPT_STATUS_LABELS } from '#app/practice/attempt-summary.ts'
 import { requireAssignmentLead } from '#app/utils/auth.server.ts'
-import { parseForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
+import { parseIntentForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { formatDay, formatRelativeDay } from '#app/utils/time-format.ts'
@@ -46,26 +46,26 @@ type ActionResult = { intent: string; fieldErrors?: FormFieldErrors; message?: s
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, assignment } = await requireAssignmentLead(request, params.assignmentId)
-	const formData = await request.formData()
-	const intent = String(formData.get('intent'))
-	if (intent === 'update') {
-		const form = parseForm(formData, editAssignmentSchema(new Date()))
-		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+	const form = parseIntentForm(await request.formData(), assignmentPageSchema(new Date()))
+	if (!form.ok) {
+		if (form.intent) return data<ActionResult>({ intent: form.intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		return data<ActionResult>({ intent: 'unknown', error: 'Unknown action.' }, { status: 400 })
+	}
+	const { intent } = form
+	if (form.intent === 'update') {
+		const { dueDate, hintsAllowed, pasteBlocked, hardMode } = form.data
 		try {
-			await updateAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id, dueAt: form.data.dueDate, rules: { hintsAllowed: form.data.hintsAllowed, pasteBlocked: form.data.pasteBlocked, hardMode: form.data.hardMode } })
+			await updateAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id, dueAt: dueDate, rules: { hintsAllowed, pasteBlocked, hardMode } })
 		} catch (error) {
 			if (error instanceof AssignmentError) return data<ActionResult>({ intent, error: error.message }, { status: error.status })
 			throw error
 		}
 		return data<ActionResult>({ intent, message: 'Saved. Attempts already started keep the rules they started under.' })
 	}
-	if (intent === 'cancel') {
-		const cancelled = await cancelAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id })
-		return cancelled
-			? data<ActionResult>({ intent, message: 'Assignment cancelled. Learners no longer see it; every attempt made for it is kept.' })
-			: data<ActionResult>({ intent, error: 'This assignment was already cancelled.' }, { status: 409 })
-	}
-	return data<ActionResult>({ intent, error: 'Unknown action.' }, { status: 400 })
+	const cancelled = await cancelAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id })
+	return cancelled
+		? data<ActionResult>({ intent, message: 'Assignment cancelled. Learners no longer see it; every attempt made for it is kept.' })
+		: data<ActionResult>({ intent, error: 'This assignment was already cancelled.' }, { status: 409 })
 }
 
 export default function AssignmentPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,10 +1,8 @@
 // Runs: POST runs the visible tests on the learner's code (JSON in, the run out); GET with
 // ?run=<id> returns an earlier run's full result for the output panel.
 import { data } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/attempts.$attemptId.runs'
-import { PredictionSchema } from '#app/attempts/prediction.ts'
-import { ClientIdSchema } from '#app/attempts/events.ts'
+import { RunRequestSchema } from '#app/attempts/run-request.ts'
 import { toRunView, type RecordedRun, type RunRefusal, type RunView } from '#app/attempts/run-view.ts'
 import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
 import { getRun, recordRun } from '#app/models/attempt/run.server.ts'
@@ -26,14 +24,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return data<RunView>(toRunView(run))
 }
 
-const RunBodySchema = z.strictObject({
-	files: z.record(z.string().min(1).max(300), z.string()),
-	hypothesisId: ClientIdSchema.nullish(),
-	prediction: PredictionSchema.nullish(),
-	/** Architecture exercises: the stage whose scenarios the learner means to play. */
-	stage: z.int().min(1).max(2).optional(),
-})
-
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) return notFound()
@@ -41,7 +31,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!attempt) return notFound()
 	const body = await readJsonBody(request, getEnv().MAX_BODY_BYTES)
 	if (!body.ok) return refuse(body.message, { status: body.status })
-	const parsed = RunBodySchema.safeParse(body.value)
+	const parsed = RunRequestSchema.safeParse(body.value)
 	if (!parsed.success) {
 		const prediction = parsed.error.issues.find((issue) => issue.path[0] === 'prediction')
 		return refuse(prediction ? `Prediction: ${prediction.message}` : 'The run request was malformed; nothing was run.', { status: 400 })

@@ -1,10 +1,11 @@
 import { data } from 'react-router'
 import type { Route } from './+types/attempts.$attemptId'
-import { DiagnosisSchema, type WorkspaceActionData } from '#app/attempts/submission.ts'
+import type { WorkspaceActionData } from '#app/attempts/submission.ts'
+import { WorkspaceFormSchema } from '#app/attempts/workspace-form.ts'
 import { buildWorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { checkDecisionRecord, DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord } from '#app/architecture/decision-record.ts'
 import { stageOf } from '#app/architecture/stages.ts'
 import { giveUp } from '#app/models/attempt/give-up.server.ts'
 import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
@@ -15,7 +16,7 @@ import { getWorkspace } from '#app/models/attempt/workspace.server.ts'
 import { getRatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
+import { parseIntentForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
 import { consumeRun } from '#app/utils/rate-limit.server.ts'
 import { z } from 'zod'
@@ -40,53 +41,42 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	)
 }
 
-const HintSchema = z.object({ index: z.coerce.number().int().min(0).max(10) })
-const StageSchema = z.object({
-	stage: z.coerce.number().int().min(1).max(2),
-	record: z.string().max(200_000),
-	files: z.string().min(2).max(2_000_000),
-})
-
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
 	const owner = { id: user.id, organizationId: user.organizationId }
 	const attempt = (await findAttempt(owner, params.attemptId)) ?? notFound()
-	const form = await request.formData()
-	const intent = form.get('intent')
+	const form = parseIntentForm(await request.formData(), WorkspaceFormSchema)
 	try {
-		if (intent === 'reveal-hint') {
-			const parsed = parseForm(form, HintSchema)
-			if (!parsed.ok) return data<WorkspaceActionData>({ intent, ok: false, message: 'Choose a hint to reveal.' }, { status: 400 })
-			const hint = await revealHint(attempt, parsed.data.index)
-			return data<WorkspaceActionData>({ intent, ok: true, hint })
+		if (form.intent === 'reveal-hint') {
+			if (!form.ok) return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: 'Choose a hint to reveal.' }, { status: 400 })
+			const hint = await revealHint(attempt, form.data.index)
+			return data<WorkspaceActionData>({ intent: form.intent, ok: true, hint })
 		}
-		if (intent === 'give-up') {
+		if (form.intent === 'give-up') {
 			await giveUp(attempt)
-			return data<WorkspaceActionData>({ intent, ok: true })
+			return data<WorkspaceActionData>({ intent: form.intent, ok: true })
 		}
-		if (intent === 'submit-stage') {
-			const parsed = parseForm(form, StageSchema)
-			const record = parsed.ok ? DecisionRecordDraftSchema.safeParse(parseJson(parsed.data.record)) : null
-			const files = parsed.ok ? z.record(z.string(), z.string()).safeParse(parseJson(parsed.data.files)) : null
-			if (!parsed.ok || !record?.success || !files?.success) {
-				return data<WorkspaceActionData>({ intent, ok: false, message: 'The design or the decision record did not come with the form. Reload the page and submit again; your work is saved.' }, { status: 400 })
+		if (form.intent === 'submit-stage') {
+			if (!form.ok) {
+				return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: 'The design or the decision record did not come with the form. Reload the page and submit again; your work is saved.' }, { status: 400 })
 			}
-			const stage = stageOf(parsed.data.stage)
-			const missing = checkDecisionRecord(record.data, stage)
-			if (Object.keys(missing).length) return data<WorkspaceActionData>({ intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing }, { status: 400 })
+			const { record, files } = form.data
+			const stage = stageOf(form.data.stage)
+			const missing = checkDecisionRecord(record, stage)
+			if (Object.keys(missing).length) return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing }, { status: 400 })
 			// Grading plays every scenario in the sandbox, so it counts against the same allowance as Run.
 			const limit = await consumeRun(user.id)
-			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
-			const graded = await submitStage(attempt, { stage: parsed.data.stage, files: files.data, record: record.data })
-			return data<WorkspaceActionData>({ intent, ok: true, stage: graded.stage, passed: graded.passed, scenariosPassed: graded.scenariosPassed, scenariosTotal: graded.scenariosTotal, unlocked: graded.unlocked, solved: graded.solved })
+			if (limit.limited) return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
+			const graded = await submitStage(attempt, { stage: form.data.stage, files, record })
+			return data<WorkspaceActionData>({ intent: form.intent, ok: true, stage: graded.stage, passed: graded.passed, scenariosPassed: graded.scenariosPassed, scenariosTotal: graded.scenariosTotal, unlocked: graded.unlocked, solved: graded.solved })
 		}
-		if (intent === 'submit') {
-			const parsed = parseForm(form, DiagnosisSchema)
-			if (!parsed.ok) return data<WorkspaceActionData>({ intent, ok: false, fieldErrors: parsed.fieldErrors }, { status: 400 })
+		if (form.intent === 'submit') {
+			if (!form.ok) return data<WorkspaceActionData>({ intent: form.intent, ok: false, fieldErrors: form.fieldErrors }, { status: 400 })
+			const { intent, files: filesJson, ...diagnosis } = form.data
 			let files: unknown
 			try {
-				files = JSON.parse(parsed.data.files)
+				files = JSON.parse(filesJson)
 			} catch {
 				files = null
 			}
@@ -95,27 +85,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 			// Grading runs every test in the sandbox, so it counts against the same per-minute allowance as Run.
 			const limit = await consumeRun(user.id)
 			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
-			const grade = await submitDiagnosis(attempt, { ...parsed.data, files: filesParsed.data, attested: true })
+			const grade = await submitDiagnosis(attempt, { ...diagnosis, files: filesParsed.data, attested: true })
 			return data<WorkspaceActionData>({ intent, ok: true, number: grade.number, correct: grade.correct })
 		}
 	} catch (error) {
 		if (error instanceof AttemptError) {
 			if (error.status === 404) notFound()
-			if (intent === 'submit-stage') return data<WorkspaceActionData>({ intent, ok: false, message: error.message }, { status: error.status })
-			const failed = intent === 'submit' ? 'submit' : intent === 'give-up' ? 'give-up' : 'reveal-hint'
+			if (form.intent === 'submit-stage') return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: error.message }, { status: error.status })
+			const failed = form.intent === 'submit' ? 'submit' : form.intent === 'give-up' ? 'give-up' : 'reveal-hint'
 			return data<WorkspaceActionData>({ intent: failed, ok: false, message: error.message }, { status: error.status })
 		}
 		throw error
 	}
 	return data({ intent: 'give-up', ok: false, message: 'Unknown action.' } satisfies WorkspaceActionData, { status: 400 })
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text)
-	} catch {
-		return null
-	}
 }
 
 export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {

@@ -1,6 +1,6 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/invite.$token'
+import { InviteFormSchema } from '#app/accounts/account-form.ts'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
@@ -13,8 +13,7 @@ import {
 } from '#app/models/invite.server.ts'
 import { EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, getOptionalUser } from '#app/utils/auth.server.ts'
-import { emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
-import { passwordProblems } from '#app/utils/password-rules.ts'
+import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { beginAccountCreation, clientIp, describeRetry, refundAccountCreation } from '#app/utils/rate-limit.server.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
@@ -32,20 +31,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return data({ invite: shown, viewer }, { status: statusFor(invite) })
 }
 
-const RegisterSchema = z
-	.object({ intent: z.literal('register'), name: nameField, email: emailField, password: passwordField })
-	.superRefine((value, ctx) => {
-		for (const message of passwordProblems(value.password, value)) ctx.addIssue({ code: 'custom', path: ['password'], message })
-	})
-
 export async function action({ request, params }: Route.ActionArgs) {
 	const invite = await findInvite(params.token)
 	if (invite.status !== 'valid') {
 		return data({ fieldErrors: undefined, formError: 'This invite link can no longer be used. Ask your lead for a new one.' }, { status: statusFor(invite) })
 	}
-	const formData = await request.formData()
+	const form = parseIntentForm(await request.formData(), InviteFormSchema)
 	try {
-		if (formData.get('intent') === 'join') {
+		if (form.intent === 'join') {
 			const user = await getOptionalUser(request)
 			if (!user || user.organizationId !== invite.organizationId) {
 				return data({ fieldErrors: undefined, formError: 'Log in with an account of this organisation to join the team.' }, { status: 400 })
@@ -56,7 +49,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (await getOptionalUser(request)) {
 			return data({ fieldErrors: undefined, formError: 'You are logged in. Log out first to create a new account with this invite.' }, { status: 400 })
 		}
-		const form = parseForm(formData, RegisterSchema)
 		if (!form.ok) return data({ fieldErrors: form.fieldErrors as FieldErrors | undefined, formError: undefined }, { status: 400 })
 		return await registerWithInvite(request, invite, form.data)
 	} catch (error) {

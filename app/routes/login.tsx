@@ -1,20 +1,18 @@
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/login'
+import { LoginSchema } from '#app/accounts/account-form.ts'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { verifyLogin } from '#app/models/user.server.ts'
 import { createSession, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
-import { emailField, parseForm, passwordField } from '#app/utils/forms.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
 	return null
 }
-
-const LoginSchema = z.object({ email: emailField, password: passwordField, redirectTo: z.string().optional() })
 
 function rateLimited(retryAfterSeconds: number) {
 	return data(

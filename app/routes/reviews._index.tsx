@@ -1,5 +1,4 @@
 import { data, Form, Link } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/reviews._index'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -7,11 +6,12 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listOpenFlags, resolveFlag } from '#app/models/flag.server.ts'
+import { ResolveFlagSchema } from '#app/reviews/flag-form.ts'
 import { FLAG_REASON_LABELS } from '#app/reviews/flags.ts'
 import { listRecentlyReviewed, listReviewQueue } from '#app/models/review.server.ts'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, attemptIndependence, plural, timeSpentMs } from '#app/practice/attempt-summary.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
-import { parseForm, recordIdField } from '#app/utils/forms.ts'
+import { parseForm } from '#app/utils/forms.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
@@ -39,14 +39,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-const ResolveSchema = z.object({ intent: z.literal('resolve-flag'), flagId: recordIdField('Choose a flag.') })
-
 /** Marking a flag as handled: what happened, or why nothing did. */
 type FlagResolution = { message?: string; error?: string }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireReviewer(request)
-	const form = parseForm(await request.formData(), ResolveSchema)
+	const form = parseForm(await request.formData(), ResolveFlagSchema)
 	if (!form.ok) return data<FlagResolution>({ error: 'Choose a flag to mark as handled.' }, { status: 400 })
 	const resolved = await resolveFlag({ organizationId: user.organizationId, flagId: form.data.flagId, actorId: user.id })
 	if (resolved === 'missing') return data<FlagResolution>({ error: 'There is no such flag. Reload the page to see the open ones.' }, { status: 404 })

@@ -1,13 +1,13 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/settings'
+import { SettingsFormSchema } from '#app/accounts/account-form.ts'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
+import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
 import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
@@ -17,9 +17,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	return { name: user.name, email: user.email, sessions: await countActiveSessions(user.id) }
 }
-
-const NameSchema = z.object({ intent: z.literal('name'), name: nameField })
-const PasswordSchema = z.object({ intent: z.literal('password'), currentPassword: passwordField, newPassword: passwordField })
 
 type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string }
 
@@ -32,24 +29,25 @@ function tooManyWrongPasswords(retryAfterSeconds: number) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const formData = await request.formData()
-	const intent = formData.get('intent')
-	if (intent === 'name') {
-		const form = parseForm(formData, NameSchema)
-		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
+	const form = parseIntentForm(await request.formData(), SettingsFormSchema)
+	if (!form.ok) {
+		if (form.intent) return data<ActionResult>({ intent: form.intent, fieldErrors: form.fieldErrors }, { status: 400 })
+		return data<ActionResult>({ intent: 'unknown', message: 'Unknown action.' }, { status: 400 })
+	}
+	const { intent } = form
+	if (form.intent === 'name') {
 		await updateName({ userId: user.id, organizationId: user.organizationId, name: form.data.name })
 		return data<ActionResult>({ intent, message: 'Your name was saved.' })
 	}
-	if (intent === 'password') {
-		const form = parseForm(formData, PasswordSchema)
-		if (!form.ok) return data<ActionResult>({ intent, fieldErrors: form.fieldErrors }, { status: 400 })
-		const problems = passwordProblems(form.data.newPassword, { email: user.email, name: user.name })
+	if (form.intent === 'password') {
+		const { currentPassword, newPassword } = form.data
+		const problems = passwordProblems(newPassword, { email: user.email, name: user.name })
 		if (problems.length) return data<ActionResult>({ intent, fieldErrors: { newPassword: problems } }, { status: 400 })
 		// Guessing the current password here is guessing a log-in password: the same limit applies.
 		const ip = clientIp(request)
 		const check = await beginPasswordCheck(user.email, ip)
 		if (check.limited) return tooManyWrongPasswords(check.retryAfterSeconds)
-		const result = await changePassword({ userId: user.id, organizationId: user.organizationId, currentSessionId: user.sessionId, ...form.data })
+		const result = await changePassword({ userId: user.id, organizationId: user.organizationId, currentSessionId: user.sessionId, currentPassword, newPassword })
 		if (!result.ok) {
 			if (check.ifWrong.limited) return tooManyWrongPasswords(check.ifWrong.retryAfterSeconds)
 			return data<ActionResult>({ intent, fieldErrors: { currentPassword: ['That is not your current password.'] } }, { status: 400 })
@@ -57,11 +55,8 @@ export async function action({ request }: Route.ActionArgs) {
 		await passwordCheckSucceeded(user.email, ip)
 		return data<ActionResult>({ intent, message: 'Your password was changed. Your other sessions were logged out.' })
 	}
-	if (intent === 'logout-everywhere') {
-		await endAllSessions({ userId: user.id, organizationId: user.organizationId })
-		return redirect('/login?loggedOut=1', { headers: { 'Set-Cookie': clearSessionCookie() } })
-	}
-	return data<ActionResult>({ intent: 'unknown', message: 'Unknown action.' }, { status: 400 })
+	await endAllSessions({ userId: user.id, organizationId: user.organizationId })
+	return redirect('/login?loggedOut=1', { headers: { 'Set-Cookie': clearSessionCookie() } })
 }
 
 export default function Settings({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,13 +1,12 @@
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/signup'
+import { SignupSchema } from '#app/accounts/account-form.ts'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { createOrganizationWithAdmin, EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
-import { displayName, emailField, nameField, parseForm, passwordField, type FieldErrors } from '#app/utils/forms.ts'
-import { passwordProblems } from '#app/utils/password-rules.ts'
+import { parseForm, type FieldErrors } from '#app/utils/forms.ts'
 import { beginAccountCreation, clientIp, describeRetry, refundAccountCreation } from '#app/utils/rate-limit.server.ts'
 import { NewPasswordField } from '#app/components/new-password-field.tsx'
 
@@ -15,17 +14,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
 	return null
 }
-
-const SignupSchema = z
-	.object({
-		organizationName: displayName({ empty: 'Name your organisation (at least 2 characters).', min: 2, max: 100 }),
-		name: nameField,
-		email: emailField,
-		password: passwordField,
-	})
-	.superRefine((value, ctx) => {
-		for (const message of passwordProblems(value.password, value)) ctx.addIssue({ code: 'custom', path: ['password'], message })
-	})
 
 type ActionResult = { fieldErrors?: FieldErrors; formError?: string }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { data, Form, Link, useNavigation } from 'react-router'
-import { z } from 'zod'
 import type { Route } from './+types/teams.$teamId'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -12,8 +11,9 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { createInvite, INVITE_TTL_DAYS, listPendingInvites, revokeInvite } from '#app/models/invite.server.ts'
 import { listMembers } from '#app/models/organization.server.ts'
 import { addTeamMember, changeTeamRole, getTeamMembers, removeTeamMembership } from '#app/models/team.server.ts'
+import { TeamFormSchema } from '#app/teams/team-form.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
-import { parseForm, recordIdField } from '#app/utils/forms.ts'
+import { parseIntentForm } from '#app/utils/forms.ts'
 import { mayAddTeamMembers, mayChangeTeamRoles, mayInviteToTeam, mayRemoveFromTeam, teamActorOf } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -38,65 +38,39 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const InviteSchema = z.object({ intent: z.literal('invite'), role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }) })
-const AddMemberSchema = z.object({
-	intent: z.literal('add-member'),
-	userId: recordIdField('Choose a person.'),
-	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
-})
-const SetRoleSchema = z.object({
-	intent: z.literal('set-role'),
-	userId: recordIdField('Choose a person.'),
-	role: z.enum(['learner', 'lead'], { error: 'Choose learner or lead.' }),
-})
-const RemoveSchema = z.object({ intent: z.literal('remove-member'), userId: recordIdField('Choose a person.') })
-const RevokeSchema = z.object({ intent: z.literal('revoke'), inviteId: recordIdField('Choose an invite.') })
-
 type ActionResult = { intent: string; inviteUrl?: string; expiresAt?: string; message?: string; error?: string }
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
 	const actor = teamActorOf(user, team.id)
-	const formData = await request.formData()
-	const intent = String(formData.get('intent'))
-	const fail = (error: string, status = 400) => data<ActionResult>({ intent, error }, { status })
+	const form = parseIntentForm(await request.formData(), TeamFormSchema)
+	const fail = (error: string, status = 400) => data<ActionResult>({ intent: form.intent ?? 'unknown', error }, { status })
 
-	if (intent === 'invite') {
-		const form = parseForm(formData, InviteSchema)
-		if (!form.ok) return fail('Choose learner or lead.')
+	// Refused before the fields are read: the answer to a lead is the same whatever they sent.
+	if (form.intent === 'add-member' && !mayAddTeamMembers(actor)) return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
+	if (form.intent === 'set-role' && !mayChangeTeamRoles(actor)) return fail('Only organisation admins can change roles in a team.', 403)
+	if (!form.ok) return fail(form.intent ? (Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.') : 'Unknown action.')
+	const { intent } = form
+	if (form.intent === 'invite') {
 		if (!mayInviteToTeam(actor, form.data.role)) return fail('Only organisation admins can make someone a lead.', 403)
 		const invite = await createInvite({ organizationId: user.organizationId, teamId: team.id, createdById: user.id, role: form.data.role })
 		const url = new URL(`/invite/${invite.token}`, request.url).toString()
 		return data<ActionResult>({ intent, inviteUrl: url, expiresAt: invite.expiresAt.toISOString() })
 	}
-	if (intent === 'add-member') {
-		// Refused before the form is read: the answer to a lead is the same whatever they sent.
-		if (!mayAddTeamMembers(actor)) return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
-		const form = parseForm(formData, AddMemberSchema)
-		if (!form.ok) return fail(Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.')
+	if (form.intent === 'add-member') {
 		const result = await addTeamMember({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
 		return result.ok ? data<ActionResult>({ intent, message: 'Added to the team.' }) : fail(result.message, result.status)
 	}
-	if (intent === 'set-role') {
-		if (!mayChangeTeamRoles(actor)) return fail('Only organisation admins can change roles in a team.', 403)
-		const form = parseForm(formData, SetRoleSchema)
-		if (!form.ok) return fail(Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.')
+	if (form.intent === 'set-role') {
 		const result = await changeTeamRole({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
 		return result.ok ? data<ActionResult>({ intent, message: 'Role updated.' }) : fail(result.message, result.status)
 	}
-	if (intent === 'remove-member') {
-		const form = parseForm(formData, RemoveSchema)
-		if (!form.ok) return fail('Choose a person.')
+	if (form.intent === 'remove-member') {
 		const result = await removeTeamMembership({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId })
 		return result.ok ? data<ActionResult>({ intent, message: 'Removed from the team.' }) : fail(result.message, result.status)
 	}
-	if (intent === 'revoke') {
-		const form = parseForm(formData, RevokeSchema)
-		if (!form.ok) return fail('Choose an invite.')
-		const revoked = await revokeInvite({ organizationId: user.organizationId, teamId: team.id, inviteId: form.data.inviteId, actorId: user.id })
-		return revoked ? data<ActionResult>({ intent, message: 'Invite link revoked.' }) : fail('That invite was already used or revoked.', 404)
-	}
-	return fail('Unknown action.')
+	const revoked = await revokeInvite({ organizationId: user.organizationId, teamId: team.id, inviteId: form.data.inviteId, actorId: user.id })
+	return revoked ? data<ActionResult>({ intent, message: 'Invite link revoked.' }) : fail('That invite was already used or revoked.', 404)
 }
 
 export default function TeamPage({ loaderData, actionData }: Route.ComponentProps) {

@@ -1,0 +1,19 @@
+// The organisation admin's page: create a team, and make someone an admin or a member.
+import { z } from 'zod'
+import { displayName, recordIdField } from '#app/utils/forms.ts'
+
+export const AdminFormSchema = z.discriminatedUnion('intent', [
+	z.object({
+		intent: z.literal('create-team'),
+		name: displayName({ empty: 'Name the team (at least 2 characters).', min: 2, max: 60 }),
+		leadUserId: z
+			.union([z.literal(''), recordIdField('Choose a lead from your organisation.')])
+			.optional()
+			.transform((v) => v || undefined),
+	}),
+	z.object({
+		intent: z.literal('set-role'),
+		userId: recordIdField('Choose a member.'),
+		role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }),
+	}),
+])
