@@ -34,6 +34,7 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 		draftSeq: data.attempt.draftSeq,
 		finished,
 		outbox,
+		// Called from the outbox's effect, after render, when the hooks declared below exist.
 		onRestore(pending) {
 			const snapshot = pending.filter((event) => event.type === 'snapshot').at(-1)
 			if (snapshot?.type === 'snapshot' && !finished) code.restore(snapshot.data.files)
