@@ -25,7 +25,8 @@ describe('parseIntentForm', () => {
 	})
 
 	it('answers null for an intent none of the forms has, or none at all', () => {
-		for (const fields of [{ intent: 'delete-everything' }, {}]) {
+		const sent: Array<Record<string, string>> = [{ intent: 'delete-everything' }, {}]
+		for (const fields of sent) {
 			const parsed = parseIntentForm(form(fields), PageFormSchema)
 			expect(parsed.ok).toBe(false)
 			expect(parsed.intent).toBeNull()
