@@ -13,7 +13,7 @@ import { AssignmentError, createAssignments, listAssignableExercises } from '#ap
 import { getTeamMembers } from '#app/models/team.server.ts'
 import { difficultyBand, KIND_LABELS } from '#app/practice/catalogue-labels.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
-import type { FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
+import { fieldErrorsOf, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -37,11 +37,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
 	const formData = await request.formData()
 	const parsed = newAssignmentSchema(new Date()).safeParse(assignmentFormValues(formData))
-	if (!parsed.success) {
-		const fieldErrors: FormFieldErrors = {}
-		for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message)
-		return data<ActionResult>({ fieldErrors }, { status: 400 })
-	}
+	if (!parsed.success) return data<ActionResult>({ fieldErrors: fieldErrorsOf(parsed.error.issues) }, { status: 400 })
 	const form = parsed.data
 	let slugs = form.exercises
 	if (form.set) {

@@ -38,7 +38,8 @@ function formValues(formData: FormData) {
 	return values
 }
 
-function fieldErrorsOf(issues: z.core.$ZodIssue[]) {
+/** A failed parse's issues by field, as the pages show them (issues about the whole form under `form`). */
+export function fieldErrorsOf(issues: z.core.$ZodIssue[]) {
 	const fieldErrors: FieldErrors = {}
 	for (const issue of issues) {
 		const key = String(issue.path[0] ?? 'form')
