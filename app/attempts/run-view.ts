@@ -21,6 +21,15 @@ export function toRunView(run: { id: string; number: number; result: unknown; pr
 /** The run the output panel shows, with the prediction made before it in words. */
 export type ShownRun = { id: string; number: number; result: RunResult; predictionText?: string | null; predictionCorrect?: boolean | null }
 
-export function shownRun(run: { id: string; number: number; result: RunResult }, made: { prediction: Prediction | null; predictionCorrect: boolean | null } | undefined): ShownRun {
-	return { id: run.id, number: run.number, result: run.result, predictionText: made?.prediction ? describePrediction(made.prediction) : null, predictionCorrect: made?.predictionCorrect ?? null }
+export function shownRun(
+	run: { id: string; number: number; result: RunResult },
+	made: { prediction: Prediction | null; predictionCorrect: boolean | null } | undefined,
+): ShownRun {
+	return {
+		id: run.id,
+		number: run.number,
+		result: run.result,
+		predictionText: made?.prediction ? describePrediction(made.prediction) : null,
+		predictionCorrect: made?.predictionCorrect ?? null,
+	}
 }

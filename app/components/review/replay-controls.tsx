@@ -30,18 +30,26 @@ export function ReplayControls({ clock, currentRunMark }: { clock: ReplayClock; 
 					<span>Speed</span>
 					<Select value={speed} onChange={(event) => clock.setSpeed(Number(event.currentTarget.value) as ReplaySpeed)} className="w-20 py-1">
 						{SPEEDS.map((value) => (
-							<option key={value} value={value}>{value}×</option>
+							<option key={value} value={value}>
+								{value}×
+							</option>
 						))}
 					</Select>
 				</label>
-				<Button variant="ghost" onClick={() => clock.step(-1)} disabled={!replay.marks.some((mark) => mark.offsetMs < offset)}>← Previous mark</Button>
-				<Button variant="ghost" onClick={() => clock.step(1)} disabled={!replay.marks.some((mark) => mark.offsetMs > offset)}>Next mark →</Button>
+				<Button variant="ghost" onClick={() => clock.step(-1)} disabled={!replay.marks.some((mark) => mark.offsetMs < offset)}>
+					← Previous mark
+				</Button>
+				<Button variant="ghost" onClick={() => clock.step(1)} disabled={!replay.marks.some((mark) => mark.offsetMs > offset)}>
+					Next mark →
+				</Button>
 				<span className="ml-auto font-mono text-sm tabular-nums" aria-live="off">
 					{formatClock(offset)} / {formatClock(replay.durationMs)}
 				</span>
 			</div>
 			<div className="relative mt-4">
-				<label htmlFor="replay-position" className="sr-only">Replay position</label>
+				<label htmlFor="replay-position" className="sr-only">
+					Replay position
+				</label>
 				<input
 					id="replay-position"
 					type="range"
@@ -65,15 +73,23 @@ export function ReplayControls({ clock, currentRunMark }: { clock: ReplayClock; 
 				</div>
 			</div>
 			<ol aria-label="Timeline" className="mt-2 max-h-44 space-y-0.5 overflow-y-auto text-sm" tabIndex={0}>
-				{replay.marks.length === 0 ? <li className="text-slate-600 dark:text-slate-400">Nothing was recorded on this attempt’s timeline besides its start.</li> : null}
+				{replay.marks.length === 0 ? (
+					<li className="text-slate-600 dark:text-slate-400">Nothing was recorded on this attempt’s timeline besides its start.</li>
+				) : null}
 				{replay.marks.map((mark) => {
-					const current = currentRunMark?.position === mark.position || (mark.offsetMs <= offset && replay.marks.find((m) => m.offsetMs > mark.offsetMs && m.offsetMs <= offset) === undefined)
+					const current =
+						currentRunMark?.position === mark.position ||
+						(mark.offsetMs <= offset && replay.marks.find((m) => m.offsetMs > mark.offsetMs && m.offsetMs <= offset) === undefined)
 					return (
 						<li key={mark.position}>
 							<button
 								type="button"
 								onClick={() => clock.jumpTo(mark)}
-								className={cn('flex w-full items-center gap-2 rounded px-2 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800', mark.offsetMs > offset && 'text-slate-500 dark:text-slate-400', current && 'bg-brand-50 dark:bg-slate-800')}
+								className={cn(
+									'flex w-full items-center gap-2 rounded px-2 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800',
+									mark.offsetMs > offset && 'text-slate-500 dark:text-slate-400',
+									current && 'bg-brand-50 dark:bg-slate-800',
+								)}
 							>
 								<span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', MARK_STYLE[mark.kind].dot)} />
 								<span className="w-14 shrink-0 font-mono text-xs tabular-nums">{formatClock(mark.offsetMs)}</span>

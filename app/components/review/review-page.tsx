@@ -25,7 +25,9 @@ export function ReviewPage({ data, actionData }: { data: AttemptReviewView; acti
 	const { replay, offset } = clock
 	const code = useMemo(() => replay.codeAtTime(new Date(clock.at)), [replay, clock.at])
 	const paths = useMemo(() => Object.keys(data.starter).sort(), [data.starter])
-	const [activePath, setActivePath] = useState(() => changedPaths(data.starter, replay.codeAtTime(new Date(replay.startedAt.getTime() + replay.durationMs)))[0] ?? paths[0] ?? '')
+	const [activePath, setActivePath] = useState(
+		() => changedPaths(data.starter, replay.codeAtTime(new Date(replay.startedAt.getTime() + replay.durationMs)))[0] ?? paths[0] ?? '',
+	)
 	const [selectedLine, setSelectedLine] = useState<SelectedLine | null>(null)
 
 	const currentRunMark = replay.marks.filter((mark) => mark.offsetMs <= offset && mark.kind === 'run').at(-1) ?? null
@@ -35,14 +37,17 @@ export function ReviewPage({ data, actionData }: { data: AttemptReviewView; acti
 	return (
 		<div className="flex flex-1 flex-col">
 			<header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-3 dark:border-slate-800 dark:bg-slate-900">
-				<Link to="/reviews" className={cn('text-sm', linkClass)}>← Review queue</Link>
+				<Link to="/reviews" className={cn('text-sm', linkClass)}>
+					← Review queue
+				</Link>
 				<h1 className="text-lg font-bold tracking-tight">
 					{attempt.learner.name} · {exercise.title}
 				</h1>
 				<Badge tone={ATTEMPT_STATUS_TONES[attempt.status]}>{ATTEMPT_STATUS_LABELS[attempt.status]}</Badge>
 				<RuleBadges rules={attempt.rules} />
 				<span className="text-sm text-slate-600 dark:text-slate-400">
-					{formatDuration(replay.durationMs)} · {data.runs.length} {data.runs.length === 1 ? 'run' : 'runs'} · {data.submissions.length} {data.submissions.length === 1 ? 'submission' : 'submissions'}
+					{formatDuration(replay.durationMs)} · {data.runs.length} {data.runs.length === 1 ? 'run' : 'runs'} · {data.submissions.length}{' '}
+					{data.submissions.length === 1 ? 'submission' : 'submissions'}
 					{attempt.assignment ? ` · assigned to ${attempt.assignment.team}` : ' · self-chosen'}
 				</span>
 				{data.review ? <Badge tone="success">Reviewed · {data.review.percent}%</Badge> : <Badge tone="warning">Waiting for review</Badge>}

@@ -15,7 +15,9 @@ export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 	return (
 		<Panel title={exercise.kind === 'architecture' ? 'Reference design notes' : 'Diagnosis and grade'}>
 			{exercise.kind === 'architecture' ? null : data.submissions.length === 0 ? (
-				<p className="text-sm text-slate-600 dark:text-slate-400">{attempt.status === 'gave_up' ? 'Gave up without submitting a diagnosis.' : 'No diagnosis submitted.'}</p>
+				<p className="text-sm text-slate-600 dark:text-slate-400">
+					{attempt.status === 'gave_up' ? 'Gave up without submitting a diagnosis.' : 'No diagnosis submitted.'}
+				</p>
 			) : (
 				<ol className="space-y-3">
 					{data.submissions.map((submission) => (
@@ -28,7 +30,10 @@ export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 							<ul className="mt-1.5 space-y-0.5">
 								<GradeLine ok={submission.locationCorrect} label={`Location: ${submission.file} lines ${submission.startLine}–${submission.endLine}`} />
 								<GradeLine ok={submission.categoryCorrect} label={`Category: ${categoryLabel(submission.category)}`} />
-								<GradeLine ok={submission.fixCorrect} label={`Fix: ${submission.testsPassed} of ${submission.testsPassed + submission.testsFailed} hidden and visible tests pass`} />
+								<GradeLine
+									ok={submission.fixCorrect}
+									label={`Fix: ${submission.testsPassed} of ${submission.testsPassed + submission.testsFailed} hidden and visible tests pass`}
+								/>
 							</ul>
 							<p className="mt-2 break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{submission.explanation}</p>
 						</li>
@@ -36,9 +41,12 @@ export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 				</ol>
 			)}
 			<details className={cn('text-sm', exercise.kind !== 'architecture' && 'mt-3')}>
-				<summary className="cursor-pointer font-medium">{exercise.kind === 'architecture' ? 'Why the naive design fails, and what the reference does' : 'Reference root cause'}</summary>
+				<summary className="cursor-pointer font-medium">
+					{exercise.kind === 'architecture' ? 'Why the naive design fails, and what the reference does' : 'Reference root cause'}
+				</summary>
 				<p className="mt-1 text-slate-700 dark:text-slate-300">
-					{categoryLabel(exercise.reference.category)} · {exercise.reference.locations.map((location) => `${location.file} ${location.startLine}–${location.endLine}`).join(', ')}
+					{categoryLabel(exercise.reference.category)} ·{' '}
+					{exercise.reference.locations.map((location) => `${location.file} ${location.startLine}–${location.endLine}`).join(', ')}
 				</p>
 				<div className="prose-sm mt-1 text-slate-700 dark:text-slate-300" dangerouslySetInnerHTML={{ __html: exercise.reference.explanationHtml }} />
 			</details>
@@ -55,8 +63,12 @@ export function JournalAtMoment({ journal, offset }: { journal: JournalEntryView
 				<ul className="space-y-2 text-sm">
 					{journal.map((entry) => (
 						<li key={entry.id} className="rounded-md bg-slate-50 px-2.5 py-2 dark:bg-slate-800/60">
-							<span className="mr-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">{entry.kind === 'hypothesis' ? 'Hypothesis' : 'Observation'}</span>
-							{entry.status ? <Badge tone={entry.status === 'confirmed' ? 'success' : entry.status === 'refuted' ? 'danger' : 'neutral'}>{entry.status}</Badge> : null}
+							<span className="mr-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+								{entry.kind === 'hypothesis' ? 'Hypothesis' : 'Observation'}
+							</span>
+							{entry.status ? (
+								<Badge tone={entry.status === 'confirmed' ? 'success' : entry.status === 'refuted' ? 'danger' : 'neutral'}>{entry.status}</Badge>
+							) : null}
 							<p className="mt-1 break-words whitespace-pre-line">{entry.text}</p>
 						</li>
 					))}
@@ -73,13 +85,18 @@ export function RecordedFacts({ integrity }: { integrity: AttemptReviewView['att
 				<dt>Hints revealed</dt>
 				<dd className="tabular-nums">{integrity.hintsRevealed}</dd>
 				<dt>Outside pastes</dt>
-				<dd className="tabular-nums">{integrity.outsidePastes}{integrity.outsidePastes ? ` (${integrity.outsidePasteChars} characters)` : ''}</dd>
+				<dd className="tabular-nums">
+					{integrity.outsidePastes}
+					{integrity.outsidePastes ? ` (${integrity.outsidePasteChars} characters)` : ''}
+				</dd>
 				<dt>Refused pastes</dt>
 				<dd className="tabular-nums">{integrity.blockedPastes}</dd>
 				<dt>Large insertions</dt>
 				<dd className="tabular-nums">{integrity.largeInsertions}</dd>
 				<dt>Time away</dt>
-				<dd className="tabular-nums">{integrity.focusLosses}× · {formatDuration(integrity.awayMs)}</dd>
+				<dd className="tabular-nums">
+					{integrity.focusLosses}× · {formatDuration(integrity.awayMs)}
+				</dd>
 			</dl>
 			<p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Facts, not verdicts: ask about them in the review if they matter.</p>
 		</Panel>
@@ -112,8 +129,12 @@ export function ArchitecturePanels({ data, at, offset }: { data: AttemptReviewVi
 									.map((option, index) => (
 										<li key={index} className="rounded-md bg-slate-50 px-2.5 py-1.5 dark:bg-slate-800/60">
 											<p className="font-medium">{option.name || `Option ${index + 1}`}</p>
-											<p className="break-words whitespace-pre-line"><span className="text-emerald-700 dark:text-emerald-400">Pros:</span> {option.pros || '—'}</p>
-											<p className="break-words whitespace-pre-line"><span className="text-red-700 dark:text-red-400">Cons:</span> {option.cons || '—'}</p>
+											<p className="break-words whitespace-pre-line">
+												<span className="text-emerald-700 dark:text-emerald-400">Pros:</span> {option.pros || '—'}
+											</p>
+											<p className="break-words whitespace-pre-line">
+												<span className="text-red-700 dark:text-red-400">Cons:</span> {option.cons || '—'}
+											</p>
 										</li>
 									))}
 							</ol>
@@ -136,11 +157,26 @@ export function ArchitecturePanels({ data, at, offset }: { data: AttemptReviewVi
 							<li key={submission.id} className="rounded-md bg-slate-50 p-2.5 dark:bg-slate-800/60">
 								<p className="flex flex-wrap items-center gap-2 font-medium">
 									Stage {submission.stage} · submission {submission.number}
-									<Badge tone={submission.passed ? 'success' : 'warning'}>{submission.scenariosPassed} of {submission.scenariosTotal} scenarios</Badge>
+									<Badge tone={submission.passed ? 'success' : 'warning'}>
+										{submission.scenariosPassed} of {submission.scenariosTotal} scenarios
+									</Badge>
 								</p>
 								<ul className="mt-1 space-y-0.5">
 									{submission.scenarios.map((scenario) => (
-										<GradeLine key={scenario.name} ok={scenario.passed} label={`Stage ${scenario.stage} · ${scenario.name}${scenario.passed ? '' : ` — misses ${scenario.metrics.filter((metric) => metric.passed === false).map((metric) => metric.label).join(', ') || 'its run'}`}`} />
+										<GradeLine
+											key={scenario.name}
+											ok={scenario.passed}
+											label={`Stage ${scenario.stage} · ${scenario.name}${
+												scenario.passed
+													? ''
+													: ` — misses ${
+															scenario.metrics
+																.filter((metric) => metric.passed === false)
+																.map((metric) => metric.label)
+																.join(', ') || 'its run'
+														}`
+											}`}
+										/>
 									))}
 								</ul>
 							</li>
@@ -164,7 +200,9 @@ export function Panel({ title, children }: { title: string; children: ReactNode 
 function GradeLine({ ok, label }: { ok: boolean; label: string }) {
 	return (
 		<li className="flex gap-1.5">
-			<span aria-hidden="true" className={ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>{ok ? '✓' : '✗'}</span>
+			<span aria-hidden="true" className={ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+				{ok ? '✓' : '✗'}
+			</span>
 			<span className="sr-only">{ok ? 'Right:' : 'Wrong:'}</span>
 			<span className="break-words">{label}</span>
 		</li>

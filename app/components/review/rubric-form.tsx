@@ -13,7 +13,7 @@ import { Panel } from './review-panels.tsx'
 export function RubricForm({ data, actionData }: { data: AttemptReviewView; actionData?: ScoreResult }) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'score'
-	const conflict = actionData && !actionData.ok ? actionData.current ?? null : null
+	const conflict = actionData && !actionData.ok ? (actionData.current ?? null) : null
 	const review = conflict ?? data.review
 	const [scores, setScores] = useState<Record<string, number>>(() => ({ ...(data.review?.scores ?? {}) }))
 	const errors = actionData && !actionData.ok ? (actionData.fieldErrors ?? {}) : {}
@@ -22,7 +22,12 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 	const complete = data.exercise.rubric.every((criterion) => scores[criterion.id] !== undefined)
 	return (
 		<Panel title={data.review ? 'Rubric score' : 'Score with the rubric'}>
-			{actionData?.ok ? <FormAlert tone="success" message={`Review saved: ${actionData.review.percent}%. ${data.attempt.learner.name} sees it on the attempt and the dashboard.`} /> : null}
+			{actionData?.ok ? (
+				<FormAlert
+					tone="success"
+					message={`Review saved: ${actionData.review.percent}%. ${data.attempt.learner.name} sees it on the attempt and the dashboard.`}
+				/>
+			) : null}
 			{actionData && !actionData.ok && actionData.message ? <FormAlert message={actionData.message} /> : null}
 			{conflict ? <SavedReview review={conflict} rubric={data.exercise.rubric} heading={`${conflict.reviewerName}’s review (saved)`} /> : null}
 			{!finished ? <p className="text-sm text-slate-600 dark:text-slate-400">The attempt is still in progress; it can be scored once it is finished.</p> : null}
@@ -36,7 +41,13 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 						</legend>
 						<div className="mt-1.5 space-y-1">
 							{Array.from({ length: RUBRIC_MAX_LEVEL + 1 }, (_, level) => (
-								<label key={level} className={cn('flex cursor-pointer items-start gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-800', scores[criterion.id] === level && 'bg-brand-50 dark:bg-slate-800')}>
+								<label
+									key={level}
+									className={cn(
+										'flex cursor-pointer items-start gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-50 dark:hover:bg-slate-800',
+										scores[criterion.id] === level && 'bg-brand-50 dark:bg-slate-800',
+									)}
+								>
 									<input
 										type="radio"
 										name={`score.${criterion.id}`}
@@ -55,7 +66,9 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 					</fieldset>
 				))}
 				<div className="space-y-1.5">
-					<label htmlFor="review-summary" className="block text-sm font-semibold">Summary for the engineer</label>
+					<label htmlFor="review-summary" className="block text-sm font-semibold">
+						Summary for the engineer
+					</label>
 					<textarea
 						id="review-summary"
 						name="summary"
@@ -70,23 +83,42 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 					<FieldErrors id="review-summary-error" errors={errors.summary} />
 				</div>
 				<div className="flex items-center justify-between gap-3">
-					<span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">{complete ? `Score: ${percent}%` : 'Choose a level for every criterion.'}</span>
-					<Button type="submit" disabled={busy || !finished}>{busy ? 'Saving…' : data.review || conflict ? 'Save review' : 'Save review'}</Button>
+					<span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+						{complete ? `Score: ${percent}%` : 'Choose a level for every criterion.'}
+					</span>
+					<Button type="submit" disabled={busy || !finished}>
+						{busy ? 'Saving…' : data.review || conflict ? 'Save review' : 'Save review'}
+					</Button>
 				</div>
-				{data.review && !conflict ? <p className="text-xs text-slate-600 dark:text-slate-400">Last saved by {data.review.reviewerName} · {data.review.percent}%. Saving again replaces it, and the engineer sees it as new.</p> : null}
+				{data.review && !conflict ? (
+					<p className="text-xs text-slate-600 dark:text-slate-400">
+						Last saved by {data.review.reviewerName} · {data.review.percent}%. Saving again replaces it, and the engineer sees it as new.
+					</p>
+				) : null}
 			</Form>
 		</Panel>
 	)
 }
 
-export function SavedReview({ review, rubric, heading }: { review: { percent: number; summary: string; scores: Record<string, number> }; rubric: AttemptReviewView['exercise']['rubric']; heading: string }) {
+export function SavedReview({
+	review,
+	rubric,
+	heading,
+}: {
+	review: { percent: number; summary: string; scores: Record<string, number> }
+	rubric: AttemptReviewView['exercise']['rubric']
+	heading: string
+}) {
 	return (
 		<div className="rounded-md bg-slate-50 p-3 text-sm dark:bg-slate-800/60">
-			<p className="font-semibold">{heading} · {review.percent}%</p>
+			<p className="font-semibold">
+				{heading} · {review.percent}%
+			</p>
 			<ul className="mt-1.5 space-y-1">
 				{rubric.map((criterion) => (
 					<li key={criterion.id}>
-						<span className="font-medium">{criterion.title}:</span> {review.scores[criterion.id] ?? '–'} of {RUBRIC_MAX_LEVEL} <span className="text-slate-600 dark:text-slate-400">— {levelDescriptor(criterion, review.scores[criterion.id] ?? 0)}</span>
+						<span className="font-medium">{criterion.title}:</span> {review.scores[criterion.id] ?? '–'} of {RUBRIC_MAX_LEVEL}{' '}
+						<span className="text-slate-600 dark:text-slate-400">— {levelDescriptor(criterion, review.scores[criterion.id] ?? 0)}</span>
 					</li>
 				))}
 			</ul>

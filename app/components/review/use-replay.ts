@@ -9,7 +9,14 @@ export type ReplaySpeed = (typeof SPEEDS)[number]
 const TICK_MS = 100
 
 export function useReplay(view: Pick<AttemptReviewView, 'starter' | 'events'>) {
-	const replay = useMemo(() => buildReplay(view.starter, view.events.map((event) => ({ ...event, at: new Date(event.at) }))), [view.starter, view.events])
+	const replay = useMemo(
+		() =>
+			buildReplay(
+				view.starter,
+				view.events.map((event) => ({ ...event, at: new Date(event.at) })),
+			),
+		[view.starter, view.events],
+	)
 	const [offset, setOffset] = useState(replay.durationMs)
 	const [playing, setPlaying] = useState(false)
 	const [speed, setSpeed] = useState<ReplaySpeed>(4)

@@ -6,7 +6,13 @@ import { Tabs } from './tabs.tsx'
 
 export type TreeFile = { path: string; readOnly: boolean; changed: boolean }
 
-export function BriefPane({ briefHtml, architecture, files, activePath, onOpen }: {
+export function BriefPane({
+	briefHtml,
+	architecture,
+	files,
+	activePath,
+	onOpen,
+}: {
 	briefHtml: string
 	architecture: WorkspaceView['architecture']
 	files: TreeFile[]
@@ -42,7 +48,8 @@ export function BriefPane({ briefHtml, architecture, files, activePath, onOpen }
 							? [...architecture.stages].reverse().map((stage) => (
 									<section key={stage.number} aria-label={`Stage ${stage.number}`} className="border-b border-slate-200 p-3 dark:border-slate-800">
 										<h2 className="text-xs font-semibold tracking-wide text-brand-700 uppercase dark:text-brand-100">
-											Stage {stage.number}{stage.number === architecture.stage ? ' · now' : ''}
+											Stage {stage.number}
+											{stage.number === architecture.stage ? ' · now' : ''}
 										</h2>
 										<p className="mt-0.5 font-semibold">{stage.title}</p>
 										<div className="prose-brief mt-2" dangerouslySetInnerHTML={{ __html: stage.briefHtml }} />
@@ -79,7 +86,10 @@ function FileTree({ paths, active, onOpen }: { paths: TreeFile[]; active: string
 										type="button"
 										onClick={() => onOpen(item.path)}
 										aria-current={item.path === active ? 'true' : undefined}
-										className={cn('w-full truncate rounded px-1.5 py-1 text-left font-mono text-xs hover:bg-slate-100 dark:hover:bg-slate-800', item.path === active && 'bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-brand-100')}
+										className={cn(
+											'w-full truncate rounded px-1.5 py-1 text-left font-mono text-xs hover:bg-slate-100 dark:hover:bg-slate-800',
+											item.path === active && 'bg-brand-50 font-semibold text-brand-700 dark:bg-slate-800 dark:text-brand-100',
+										)}
 										style={{ paddingLeft: `${0.375 + depth * 0.75}rem` }}
 										title={item.path}
 									>

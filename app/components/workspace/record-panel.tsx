@@ -6,15 +6,22 @@ import { formatSeconds } from '#app/utils/time-format.ts'
 export function RecordPanel({ integrity, rules }: { integrity: Integrity; rules: WorkspaceView['attempt']['rules'] }) {
 	const away = formatSeconds(integrity.awayMs)
 	const rows = [
-		{ label: 'Pastes from outside the editor', value: integrity.outsidePastes ? `${integrity.outsidePastes} (${integrity.outsidePasteChars.toLocaleString('en-GB')} characters)` : 'none' },
+		{
+			label: 'Pastes from outside the editor',
+			value: integrity.outsidePastes ? `${integrity.outsidePastes} (${integrity.outsidePasteChars.toLocaleString('en-GB')} characters)` : 'none',
+		},
 		{ label: 'Outside pastes refused', value: rules.pasteBlocked ? String(integrity.blockedPastes) : 'pastes are allowed here' },
 		{ label: 'Large insertions that were not typed', value: String(integrity.largeInsertions) },
-		{ label: 'Time away from this window', value: integrity.focusLosses ? `${integrity.focusLosses} ${integrity.focusLosses === 1 ? 'time' : 'times'}, ${away} in all` : 'none' },
+		{
+			label: 'Time away from this window',
+			value: integrity.focusLosses ? `${integrity.focusLosses} ${integrity.focusLosses === 1 ? 'time' : 'times'}, ${away} in all` : 'none',
+		},
 	]
 	return (
 		<div className="space-y-3 p-3 text-sm">
 			<p className="text-slate-700 dark:text-slate-300">
-				What this attempt records besides your work. Your lead sees these as facts, never as a verdict; nothing here adds up to a score. Text you copy and paste within the editor is not counted.
+				What this attempt records besides your work. Your lead sees these as facts, never as a verdict; nothing here adds up to a score. Text you copy and paste
+				within the editor is not counted.
 			</p>
 			<dl className="divide-y divide-slate-200 dark:divide-slate-700">
 				{rows.map((row) => (

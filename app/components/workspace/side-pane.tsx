@@ -22,7 +22,20 @@ export function initialSideTab(view: Pick<WorkspaceView, 'review' | 'architectur
 	return view.review ? 'review' : view.attempt.status !== 'in_progress' ? 'submit' : view.architecture ? 'decision' : 'journal'
 }
 
-export function SidePane({ view, tab, onTab, finished, decision, journal, run, integrity, files, editorRef, beforeSubmit, onOpenLocation }: {
+export function SidePane({
+	view,
+	tab,
+	onTab,
+	finished,
+	decision,
+	journal,
+	run,
+	integrity,
+	files,
+	editorRef,
+	beforeSubmit,
+	onOpenLocation,
+}: {
 	view: WorkspaceView
 	tab: SideTab
 	onTab(tab: SideTab): void

@@ -7,7 +7,7 @@ import type { Outbox } from './outbox.ts'
 const SNAPSHOT_IDLE_MS = 2000
 const SNAPSHOT_EVERY_MS = 10_000
 
-export function useCodeDraft({ initial, finished, outbox }: { initial: Record<string, string>; finished: boolean; outbox: RefObject<Outbox | null> }) {
+export function useCodeDraft({ initial, finished, outboxRef }: { initial: Record<string, string>; finished: boolean; outboxRef: RefObject<Outbox | null> }) {
 	const [files, setFiles] = useState(initial)
 	const filesRef = useRef(files)
 	const snapshotTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -15,12 +15,12 @@ export function useCodeDraft({ initial, finished, outbox }: { initial: Record<st
 	const dirty = useRef(false)
 
 	function pushSnapshot() {
-		if (!outbox.current || finished) return
+		if (!outboxRef.current || finished) return
 		dirty.current = false
 		lastSnapshotAt.current = Date.now()
 		if (snapshotTimer.current) clearTimeout(snapshotTimer.current)
 		snapshotTimer.current = null
-		outbox.current.push('snapshot', { files: filesRef.current })
+		outboxRef.current.push('snapshot', { files: filesRef.current })
 	}
 
 	const onChange = useCallback(

@@ -7,7 +7,15 @@ import type { Outbox } from './outbox.ts'
 
 const SAVE_AFTER_MS = 2000
 
-export function useDecisionDraft({ architecture, finished, outbox }: { architecture: WorkspaceView['architecture']; finished: boolean; outbox: RefObject<Outbox | null> }) {
+export function useDecisionDraft({
+	architecture,
+	finished,
+	outboxRef,
+}: {
+	architecture: WorkspaceView['architecture']
+	finished: boolean
+	outboxRef: RefObject<Outbox | null>
+}) {
 	const [record, setRecord] = useState<DecisionRecord>(() => architecture?.record ?? emptyDecisionRecord())
 	const recordRef = useRef(record)
 	const [errors, setErrors] = useState<DecisionRecordErrors>({})
@@ -17,7 +25,7 @@ export function useDecisionDraft({ architecture, finished, outbox }: { architect
 		if (saveTimer.current) clearTimeout(saveTimer.current)
 		saveTimer.current = null
 		if (!architecture || finished) return
-		outbox.current?.push('decision.saved', { stage: architecture.stage, record: recordRef.current })
+		outboxRef.current?.push('decision.saved', { stage: architecture.stage, record: recordRef.current })
 	}
 
 	function replace(next: DecisionRecord) {

@@ -8,10 +8,16 @@ import type { RecordEvent } from './use-outbox.ts'
 
 export type Integrity = WorkspaceView['attempt']['integrity']
 
-export function useIntegritySignals({ initial, finished, outbox, record, activePath }: {
+export function useIntegritySignals({
+	initial,
+	finished,
+	outboxRef,
+	record,
+	activePath,
+}: {
 	initial: Integrity
 	finished: boolean
-	outbox: RefObject<Outbox | null>
+	outboxRef: RefObject<Outbox | null>
 	record: RecordEvent
 	/** The file the editor shows, named in paste and insertion events. */
 	activePath: RefObject<string>
@@ -26,14 +32,14 @@ export function useIntegritySignals({ initial, finished, outbox, record, activeP
 		const onBlur = () => {
 			if (lostAt !== null) return
 			lostAt = Date.now()
-			outbox.current?.push('focus.lost', {})
+			outboxRef.current?.push('focus.lost', {})
 			setIntegrity((current) => ({ ...current, focusLosses: current.focusLosses + 1 }))
 		}
 		const onFocus = () => {
 			if (lostAt === null) return
 			const awayMs = Date.now() - lostAt
 			lostAt = null
-			outbox.current?.push('focus.regained', { awayMs })
+			outboxRef.current?.push('focus.regained', { awayMs })
 			setIntegrity((current) => ({ ...current, awayMs: current.awayMs + awayMs }))
 		}
 		window.addEventListener('blur', onBlur)
@@ -42,7 +48,7 @@ export function useIntegritySignals({ initial, finished, outbox, record, activeP
 			window.removeEventListener('blur', onBlur)
 			window.removeEventListener('focus', onFocus)
 		}
-	}, [finished, outbox])
+	}, [finished, outboxRef])
 
 	const onSignal = useCallback(
 		(signal: EditorSignal) => {
@@ -57,7 +63,10 @@ export function useIntegritySignals({ initial, finished, outbox, record, activeP
 						blockedPastes: current.blockedPastes + (signal.blocked ? 1 : 0),
 					}))
 				}
-				if (signal.blocked) setNotice('Pasting from outside the editor is turned off for this assignment, so nothing was inserted. Type it yourself, or copy from within the editor.')
+				if (signal.blocked)
+					setNotice(
+						'Pasting from outside the editor is turned off for this assignment, so nothing was inserted. Type it yourself, or copy from within the editor.',
+					)
 			} else {
 				record('insertion', { chars: signal.chars, file: activePath.current })
 				setIntegrity((current) => ({ ...current, largeInsertions: current.largeInsertions + 1 }))

@@ -6,9 +6,14 @@ import { applyJournalEvent, isJournalEvent, type JournalEntryView } from '#app/a
 import type { Outbox } from './outbox.ts'
 import type { RecordEvent } from './use-outbox.ts'
 
-export function useJournal({ initial, outbox, record, onHypothesis }: {
+export function useJournal({
+	initial,
+	outboxRef,
+	record,
+	onHypothesis,
+}: {
 	initial: JournalEntryView[]
-	outbox: RefObject<Outbox | null>
+	outboxRef: RefObject<Outbox | null>
 	record: RecordEvent
 	/** A new hypothesis becomes what the next run tests. */
 	onHypothesis(entryId: string): void
@@ -31,7 +36,7 @@ export function useJournal({ initial, outbox, record, onHypothesis }: {
 			if (!event || event.type !== 'journal.add') return
 			if (kind === 'hypothesis') onHypothesis(event.data.entryId)
 			// An entry is worth sending at once: the next run may name it.
-			void outbox.current?.flush()
+			void outboxRef.current?.flush()
 		},
 		edit(entryId: string, change: { status?: HypothesisStatus; text?: string }) {
 			apply(record('journal.edit', { entryId, ...change }))

@@ -14,7 +14,7 @@ export function useOutbox({
 	attemptId,
 	draftSeq,
 	finished,
-	outbox,
+	outboxRef,
 	onRestore,
 	onPageHide,
 }: {
@@ -23,15 +23,18 @@ export function useOutbox({
 	draftSeq: number
 	finished: boolean
 	/** Filled once the outbox exists; the other workspace hooks push through it. */
-	outbox: RefObject<Outbox | null>
+	outboxRef: RefObject<Outbox | null>
 	/** Applies what the last page left unsent, before any of it is sent. */
 	onRestore(pending: ClientEvent[]): void
 	/** Last chance to record what is still only in memory. */
 	onPageHide(): void
 }) {
 	const [status, setStatus] = useState<OutboxStatus>({ pending: 0, state: 'saved' })
+	// The page's handlers of the latest render, for the listeners set up once below.
 	const latest = useRef({ onRestore, onPageHide })
-	latest.current = { onRestore, onPageHide }
+	useEffect(() => {
+		latest.current = { onRestore, onPageHide }
+	})
 
 	useEffect(() => {
 		const url = `/attempts/${attemptId}/events`
@@ -42,7 +45,7 @@ export function useOutbox({
 			send: (batch) => sendJson(url, batch),
 			onStatus: setStatus,
 		})
-		outbox.current = created
+		outboxRef.current = created
 		latest.current.onRestore(created.pending())
 		void created.flush()
 		const interval = setInterval(() => {
@@ -66,7 +69,10 @@ export function useOutbox({
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [attemptId])
 
-	const record: RecordEvent = useCallback((type, payload) => (finished || !outbox.current ? null : outbox.current.push(type, payload)), [finished, outbox])
+	const record: RecordEvent = useCallback(
+		(type, payload) => (finished || !outboxRef.current ? null : outboxRef.current.push(type, payload)),
+		[finished, outboxRef],
+	)
 
 	return { status, record }
 }
@@ -87,5 +93,8 @@ async function sendJson(url: string, body: unknown): Promise<SendOutcome> {
 	if (response.status >= 500 || response.status === 429 || response.status === 408) return { kind: 'retry' }
 	const answer: { error?: string; details?: string[] } | null = await response.json().catch(() => null)
 	if (response.status === 409) return { kind: 'refused', message: answer?.error ?? 'This attempt is finished.' }
-	return { kind: 'refused', message: `Some recent changes could not be saved: ${answer?.error ?? `the server answered ${response.status}`}${answer?.details?.length ? ` (${answer.details[0]})` : ''}` }
+	return {
+		kind: 'refused',
+		message: `Some recent changes could not be saved: ${answer?.error ?? `the server answered ${response.status}`}${answer?.details?.length ? ` (${answer.details[0]})` : ''}`,
+	}
 }

@@ -10,11 +10,19 @@ import type { NextRunPlan, RunSummary } from './journal-panel.tsx'
 import type { Outbox } from './outbox.ts'
 import type { RecordEvent } from './use-outbox.ts'
 
-export function useRun({ view, finished, filesRef, outbox, record, onStored, onPredictionMissing }: {
+export function useRun({
+	view,
+	finished,
+	filesRef,
+	outboxRef,
+	record,
+	onStored,
+	onPredictionMissing,
+}: {
 	view: Pick<WorkspaceView, 'attempt' | 'runs' | 'latestRun' | 'architecture'>
 	finished: boolean
 	filesRef: RefObject<Record<string, string>>
-	outbox: RefObject<Outbox | null>
+	outboxRef: RefObject<Outbox | null>
 	record: RecordEvent
 	/** The run stored the code it ran. */
 	onStored(): void
@@ -24,7 +32,14 @@ export function useRun({ view, finished, filesRef, outbox, record, onStored, onP
 	const attemptId = view.attempt.id
 	const architecture = view.architecture
 	const [runs, setRuns] = useState<RunSummary[]>(view.runs)
-	const [shown, setShown] = useState<ShownRun | null>(view.latestRun ? shownRun(view.latestRun, view.runs.find((run) => run.id === view.latestRun?.id)) : null)
+	const [shown, setShown] = useState<ShownRun | null>(
+		view.latestRun
+			? shownRun(
+					view.latestRun,
+					view.runs.find((run) => run.id === view.latestRun?.id),
+				)
+			: null,
+	)
 	const [running, setRunning] = useState(false)
 	const runningRef = useRef(false)
 	const [error, setError] = useState<string | null>(null)
@@ -38,7 +53,9 @@ export function useRun({ view, finished, filesRef, outbox, record, onStored, onP
 		try {
 			const bytes = new TextEncoder().encode(JSON.stringify(filesRef.current)).length
 			if (bytes > DEFAULT_LIMITS.sourceBytes) {
-				setError(`Your code is ${Math.ceil(bytes / 1024)} KB; the sandbox accepts at most ${DEFAULT_LIMITS.sourceBytes / 1024} KB. Remove what you added (a pasted data set, a long comment) and run again.`)
+				setError(
+					`Your code is ${Math.ceil(bytes / 1024)} KB; the sandbox accepts at most ${DEFAULT_LIMITS.sourceBytes / 1024} KB. Remove what you added (a pasted data set, a long comment) and run again.`,
+				)
 				return
 			}
 			if (plan.prediction?.kind === 'text' && !plan.prediction.text.trim()) {
@@ -47,15 +64,23 @@ export function useRun({ view, finished, filesRef, outbox, record, onStored, onP
 				return
 			}
 			// The hypothesis this run tests must be on the server before the run names it.
-			if (plan.hypothesisId) await outbox.current?.flush()
+			if (plan.hypothesisId) await outboxRef.current?.flush()
 			const response = await fetch(`/attempts/${attemptId}/runs`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-				body: JSON.stringify({ files: filesRef.current, hypothesisId: plan.hypothesisId, prediction: plan.prediction, ...(architecture ? { stage: architecture.stage } : {}) }),
+				body: JSON.stringify({
+					files: filesRef.current,
+					hypothesisId: plan.hypothesisId,
+					prediction: plan.prediction,
+					...(architecture ? { stage: architecture.stage } : {}),
+				}),
 			})
 			const body = await readJson<RecordedRun | RunRefusal>(response)
 			if (!response.ok || !body || 'error' in body) {
-				setError((body && 'error' in body ? body.error : null) ?? `The run could not be started (the server answered ${response.status}). Your code is saved; try again in a moment.`)
+				setError(
+					(body && 'error' in body ? body.error : null) ??
+						`The run could not be started (the server answered ${response.status}). Your code is saved; try again in a moment.`,
+				)
 				return
 			}
 			const summary: RunSummary = {
@@ -100,7 +125,13 @@ export function useRun({ view, finished, filesRef, outbox, record, onStored, onP
 		async (runId: string) => {
 			const response = await fetch(`/attempts/${attemptId}/runs?run=${encodeURIComponent(runId)}`, { headers: { Accept: 'application/json' } })
 			const body = await readJson<RunView | RunRefusal>(response)
-			if (response.ok && body && !('error' in body)) setShown(shownRun(body, runs.find((candidate) => candidate.id === body.id)))
+			if (response.ok && body && !('error' in body))
+				setShown(
+					shownRun(
+						body,
+						runs.find((candidate) => candidate.id === body.id),
+					),
+				)
 		},
 		[attemptId, runs],
 	)

@@ -7,7 +7,16 @@ import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import type { OutboxStatus } from './outbox.ts'
 
-export function WorkspaceHeader({ view, runCount, hypothesisCount, changedFiles, saveStatus, finished, running, onRun }: {
+export function WorkspaceHeader({
+	view,
+	runCount,
+	hypothesisCount,
+	changedFiles,
+	saveStatus,
+	finished,
+	running,
+	onRun,
+}: {
 	view: Pick<WorkspaceView, 'attempt' | 'exercise'>
 	runCount: number
 	hypothesisCount: number
@@ -28,12 +37,18 @@ export function WorkspaceHeader({ view, runCount, hypothesisCount, changedFiles,
 				</p>
 				<p className="text-xs text-slate-600 dark:text-slate-400">
 					Version {exercise.versionNumber}
-					{attempt.newerVersionExists ? ' (a newer version exists; this attempt stays on its own)' : ''} · {runCount} {runCount === 1 ? 'run' : 'runs'} · {hypothesisCount}{' '}
-					{hypothesisCount === 1 ? 'hypothesis' : 'hypotheses'} · {changedFiles} {changedFiles === 1 ? 'file' : 'files'} changed
+					{attempt.newerVersionExists ? ' (a newer version exists; this attempt stays on its own)' : ''} · {runCount} {runCount === 1 ? 'run' : 'runs'} ·{' '}
+					{hypothesisCount} {hypothesisCount === 1 ? 'hypothesis' : 'hypotheses'} · {changedFiles} {changedFiles === 1 ? 'file' : 'files'} changed
 				</p>
 			</div>
 			<div className="flex flex-wrap gap-1.5">
-				{attempt.status === 'solved' ? <Badge tone="success">Solved</Badge> : attempt.status === 'gave_up' ? <Badge tone="warning">Given up</Badge> : <Badge tone="brand">In progress</Badge>}
+				{attempt.status === 'solved' ? (
+					<Badge tone="success">Solved</Badge>
+				) : attempt.status === 'gave_up' ? (
+					<Badge tone="warning">Given up</Badge>
+				) : (
+					<Badge tone="brand">In progress</Badge>
+				)}
 				{attempt.rules.hardMode ? <Badge>Hard mode</Badge> : null}
 				{attempt.rules.pasteBlocked ? <Badge tone="warning">Outside pastes blocked</Badge> : null}
 				{attempt.rules.hintsAllowed ? null : <Badge>No hints</Badge>}
@@ -66,7 +81,19 @@ function SaveIndicator({ status, finished }: { status: OutboxStatus; finished: b
 					? 'Saving…'
 					: 'All changes saved'
 	return (
-		<span role="status" aria-live="polite" className={cn('max-w-xs truncate text-xs', status.state === 'error' ? 'text-red-700 dark:text-red-400' : status.state === 'offline' ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-400')} title={text}>
+		<span
+			role="status"
+			aria-live="polite"
+			className={cn(
+				'max-w-xs truncate text-xs',
+				status.state === 'error'
+					? 'text-red-700 dark:text-red-400'
+					: status.state === 'offline'
+						? 'text-amber-800 dark:text-amber-300'
+						: 'text-slate-600 dark:text-slate-400',
+			)}
+			title={text}
+		>
 			{text}
 		</span>
 	)

@@ -13,7 +13,11 @@ import { Workspace } from './workspace.tsx'
 
 vi.mock('./code-editor.client.tsx', () => ({
 	default: ({ files, activePath, onChange, ariaLabel }: CodeEditorProps) => (
-		<textarea aria-label={ariaLabel} value={files.find((file) => file.path === activePath)?.text ?? ''} onChange={(event) => onChange(activePath, event.currentTarget.value)} />
+		<textarea
+			aria-label={ariaLabel}
+			value={files.find((file) => file.path === activePath)?.text ?? ''}
+			onChange={(event) => onChange(activePath, event.currentTarget.value)}
+		/>
 	),
 }))
 
@@ -45,7 +49,11 @@ function workspaceView(overrides: Partial<WorkspaceView> = {}): WorkspaceView {
 			versionNumber: 1,
 			briefHtml: '<p>Every client retries at the same moment.</p>',
 		},
-		files: { src: { [SRC]: 'export const delay = () => 1000\n' }, starter: { [SRC]: 'export const delay = () => 1000\n' }, tests: { [TEST]: "test('spreads retries', () => {})\n" } },
+		files: {
+			src: { [SRC]: 'export const delay = () => 1000\n' },
+			starter: { [SRC]: 'export const delay = () => 1000\n' },
+			tests: { [TEST]: "test('spreads retries', () => {})\n" },
+		},
 		testNames: ['spreads retries'],
 		journal: [],
 		runs: [],
@@ -65,14 +73,31 @@ const failingResult: RunResult = {
 	version: 1,
 	status: 'fail',
 	tests: [
-		{ name: 'spreads retries', file: TEST, status: 'fail', message: 'expected 1000 to be greater than 1000', expected: '> 1000', actual: '1000', durationMs: 3 },
+		{
+			name: 'spreads retries',
+			file: TEST,
+			status: 'fail',
+			message: 'expected 1000 to be greater than 1000',
+			expected: '> 1000',
+			actual: '1000',
+			durationMs: 3,
+		},
 		{ name: 'gives up after five tries', file: TEST, status: 'pass', durationMs: 1 },
 	],
 	console: '',
 	timings: { queueMs: 0, compileMs: 4, runMs: 6 },
 }
 
-const recordedRun: RecordedRun = { id: 'cmrun00000000000000000001', number: 1, result: failingResult, predictionCorrect: null, passed: 1, failed: 1, hypothesisId: null, prediction: null }
+const recordedRun: RecordedRun = {
+	id: 'cmrun00000000000000000001',
+	number: 1,
+	result: failingResult,
+	predictionCorrect: null,
+	passed: 1,
+	failed: 1,
+	hypothesisId: null,
+	prediction: null,
+}
 
 type Answer = { status: number; body: unknown } | 'offline'
 let runAnswer: Answer
@@ -144,7 +169,19 @@ describe('the workspace', () => {
 		renderWorkspace(
 			workspaceView({
 				attempt: { ...workspaceView().attempt, status: 'gave_up', finishedAt: '2026-12-01T09:30:00.000Z' },
-				runs: [{ id: recordedRun.id, number: 1, status: 'fail', passed: 1, failed: 1, hypothesisId: null, prediction: { kind: 'test', test: 'spreads retries', outcome: 'pass' }, predictionCorrect: false, createdAt: '2026-12-01T09:05:00.000Z' }],
+				runs: [
+					{
+						id: recordedRun.id,
+						number: 1,
+						status: 'fail',
+						passed: 1,
+						failed: 1,
+						hypothesisId: null,
+						prediction: { kind: 'test', test: 'spreads retries', outcome: 'pass' },
+						predictionCorrect: false,
+						createdAt: '2026-12-01T09:05:00.000Z',
+					},
+				],
 				latestRun: { id: recordedRun.id, number: 1, result: failingResult },
 			}),
 		)

@@ -25,15 +25,15 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 	const theme = rootData?.theme === 'dark' ? 'dark' : 'light'
 	const [sideTab, setSideTab] = useState<SideTab>(() => initialSideTab(data))
 	const editorRef = useRef<CodeEditorHandle>(null)
-	const outbox = useRef<Outbox | null>(null)
+	const outboxRef = useRef<Outbox | null>(null)
 
-	const code = useCodeDraft({ initial: data.files.src, finished, outbox })
-	const decision = useDecisionDraft({ architecture: data.architecture, finished, outbox })
+	const code = useCodeDraft({ initial: data.files.src, finished, outboxRef })
+	const decision = useDecisionDraft({ architecture: data.architecture, finished, outboxRef })
 	const { status: saveStatus, record } = useOutbox({
 		attemptId: data.attempt.id,
 		draftSeq: data.attempt.draftSeq,
 		finished,
-		outbox,
+		outboxRef,
 		// Called from the outbox's effect, after render, when the hooks declared below exist.
 		onRestore(pending) {
 			const snapshot = pending.filter((event) => event.type === 'snapshot').at(-1)
@@ -47,10 +47,23 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 			decision.saveIfPending()
 		},
 	})
-	const run = useRun({ view: data, finished, filesRef: code.filesRef, outbox, record, onStored: code.markStored, onPredictionMissing: () => setSideTab('journal') })
-	const journal = useJournal({ initial: data.journal, outbox, record, onHypothesis: (entryId) => run.setPlan((current) => ({ ...current, hypothesisId: entryId })) })
+	const run = useRun({
+		view: data,
+		finished,
+		filesRef: code.filesRef,
+		outboxRef,
+		record,
+		onStored: code.markStored,
+		onPredictionMissing: () => setSideTab('journal'),
+	})
+	const journal = useJournal({
+		initial: data.journal,
+		outboxRef,
+		record,
+		onHypothesis: (entryId) => run.setPlan((current) => ({ ...current, hypothesisId: entryId })),
+	})
 	const openFiles = useOpenFiles(() => firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '')
-	const signals = useIntegritySignals({ initial: data.attempt.integrity, finished, outbox, record, activePath: openFiles.activePathRef })
+	const signals = useIntegritySignals({ initial: data.attempt.integrity, finished, outboxRef, record, activePath: openFiles.activePathRef })
 
 	const { files } = code
 	const editorFiles = useMemo<EditorFile[]>(
@@ -90,7 +103,10 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 				onRun={() => void run.run()}
 			/>
 			{signals.notice ? (
-				<div role="alert" className="flex items-center justify-between gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+				<div
+					role="alert"
+					className="flex items-center justify-between gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+				>
 					<span>{signals.notice}</span>
 					<button type="button" className="text-xs font-semibold underline" onClick={signals.dismissNotice}>
 						Dismiss
@@ -101,7 +117,11 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 				<BriefPane
 					briefHtml={data.exercise.briefHtml}
 					architecture={data.architecture}
-					files={editorFiles.map((file) => ({ path: file.path, readOnly: file.path.startsWith('tests/'), changed: files[file.path] !== undefined && files[file.path] !== data.files.starter[file.path] }))}
+					files={editorFiles.map((file) => ({
+						path: file.path,
+						readOnly: file.path.startsWith('tests/'),
+						changed: files[file.path] !== undefined && files[file.path] !== data.files.starter[file.path],
+					}))}
 					activePath={openFiles.activePath}
 					onOpen={openFile}
 				/>
@@ -135,7 +155,7 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 					beforeSubmit={(options) => {
 						code.saveIfChanged()
 						if (options.decision) decision.saveIfPending()
-						void outbox.current?.flush()
+						void outboxRef.current?.flush()
 					}}
 					onOpenLocation={(file, line) => openLocation(file, line)}
 				/>
