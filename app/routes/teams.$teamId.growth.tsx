@@ -10,6 +10,7 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
 import { getTeamGrowth, type RatingTrend } from '#app/models/growth/team-growth.server.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
+import { isOrgAdmin } from '#app/utils/permissions.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { formatDay, formatDuration } from '#app/utils/time-format.ts'
@@ -25,6 +26,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 	return {
 		team: growth.team,
+		// Only an admin adds existing members to a team; a lead invites (ADR 015).
+		canAddMembers: isOrgAdmin(user),
 		now: growth.window.now,
 		days,
 		topics: growth.topics.map((topic) => ({ id: topic.id, label: topic.label, members: topic.members, meanRating: Math.round(topic.meanRating), trend: trendOf(topic) })),
@@ -78,7 +81,7 @@ export default function TeamGrowthPage({ loaderData }: Route.ComponentProps) {
 					<p className="text-sm text-slate-700 dark:text-slate-300">
 						{team.name} has no learners, so there is no growth to show.{' '}
 						<Link to={`/teams/${team.id}`} className={linkClass}>
-							Invite engineers or add people
+							{loaderData.canAddMembers ? 'Invite engineers or add people' : 'Invite engineers'}
 						</Link>{' '}
 						from the team page; their ratings and figures appear here once they finish exercises.
 					</p>
