@@ -6,13 +6,17 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { assertSupportedNode } from '#server/node-version.ts'
-import { LOAD_ADMIN_EMAIL } from './seed-load.ts'
+import { LOAD_ADMIN_EMAIL } from '#prisma/seed/load/index.ts'
 
 const TARGET_P95_MS = 300
 const USAGE = `Usage: npm run bench:reports -- [--database <url>] [--samples N]
   Measures the growth pages on the load organisation; run npm run seed:load first (same database).`
 
-type Page = { name: string; url: (index: number) => { path: string; params: Record<string, string> }; loader: (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown> }
+type Page = {
+	name: string
+	url: (index: number) => { path: string; params: Record<string, string> }
+	loader: (args: { request: Request; params: Record<string, string>; context: unknown }) => Promise<unknown>
+}
 
 async function main(argv: string[]) {
 	let database: string | undefined
@@ -51,16 +55,32 @@ async function main(argv: string[]) {
 		const cookie = (await createSession(admin.id, admin.organizationId, new Request('http://localhost/'))).split(';')[0]!
 		const nth = <T>(items: T[], index: number) => items[(index * 7919) % items.length]!
 		const pages: Page[] = [
-			{ name: 'team dashboard', url: (i) => ({ path: `/teams/${nth(teams, i).id}/growth`, params: { teamId: nth(teams, i).id } }), loader: teamGrowth.loader as Page['loader'] },
-			{ name: 'engineer profile', url: (i) => ({ path: `/people/${nth(engineers, i).userId}`, params: { userId: nth(engineers, i).userId } }), loader: profile.loader as Page['loader'] },
-			{ name: 'growth report (last quarter)', url: (i) => ({ path: `/people/${nth(engineers, i + 1).userId}/report`, params: { userId: nth(engineers, i + 1).userId } }), loader: report.loader as Page['loader'] },
+			{
+				name: 'team dashboard',
+				url: (i) => ({ path: `/teams/${nth(teams, i).id}/growth`, params: { teamId: nth(teams, i).id } }),
+				loader: teamGrowth.loader as Page['loader'],
+			},
+			{
+				name: 'engineer profile',
+				url: (i) => ({ path: `/people/${nth(engineers, i).userId}`, params: { userId: nth(engineers, i).userId } }),
+				loader: profile.loader as Page['loader'],
+			},
+			{
+				name: 'growth report (last quarter)',
+				url: (i) => ({ path: `/people/${nth(engineers, i + 1).userId}/report`, params: { userId: nth(engineers, i + 1).userId } }),
+				loader: report.loader as Page['loader'],
+			},
 		]
-		console.log(`Growth pages on ${db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${engineers.length} engineers in ${teams.length} teams; ${samples} requests each after 3 to warm up (ms of server time).`)
+		console.log(
+			`Growth pages on ${db.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}: ${engineers.length} engineers in ${teams.length} teams; ${samples} requests each after 3 to warm up (ms of server time).`,
+		)
 		let missed = 0
 		for (const page of pages) {
 			const call = async (index: number) => {
 				const { path: pathname, params } = page.url(index)
-				const outcome = await page.loader({ request: new Request(`http://localhost${pathname}`, { headers: { Cookie: cookie } }), params, context: {} }).catch((error: unknown) => error)
+				const outcome = await page
+					.loader({ request: new Request(`http://localhost${pathname}`, { headers: { Cookie: cookie } }), params, context: {} })
+					.catch((error: unknown) => error)
 				if (outcome instanceof Response && outcome.status >= 300) throw new Error(`${page.name} answered ${outcome.status} for ${pathname}`)
 			}
 			for (let index = 0; index < 3; index++) await call(samples + index)
@@ -74,7 +94,9 @@ async function main(argv: string[]) {
 			const at = (share: number) => times[Math.min(times.length - 1, Math.ceil(share * times.length) - 1)]!
 			const p95 = at(0.95)
 			if (p95 > TARGET_P95_MS) missed++
-			console.log(`  ${page.name.padEnd(30)} p50 ${at(0.5).toFixed(1).padStart(7)}   p95 ${p95.toFixed(1).padStart(7)}   max ${at(1).toFixed(1).padStart(7)}   ${p95 <= TARGET_P95_MS ? 'within' : 'OVER'} the ${TARGET_P95_MS} ms target`)
+			console.log(
+				`  ${page.name.padEnd(30)} p50 ${at(0.5).toFixed(1).padStart(7)}   p95 ${p95.toFixed(1).padStart(7)}   max ${at(1).toFixed(1).padStart(7)}   ${p95 <= TARGET_P95_MS ? 'within' : 'OVER'} the ${TARGET_P95_MS} ms target`,
+			)
 		}
 		return missed ? 1 : 0
 	} finally {

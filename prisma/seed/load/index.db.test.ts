@@ -21,7 +21,7 @@ import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed.ts'
 import { createTestDatabase } from '#tests/db.ts'
-import { LOAD_ADMIN_EMAIL, LOAD_ORGANIZATION_NAME, LOAD_SLUG_PREFIX, loadOrganization, parseLoadArgs, type LoadSummary } from './seed-load.ts'
+import { LOAD_ADMIN_EMAIL, LOAD_ORGANIZATION_NAME, LOAD_SLUG_PREFIX, loadOrganization, type LoadSummary } from './index.ts'
 
 const now = new Date('2026-12-01T12:00:00Z')
 const small = { engineers: 6, teams: 2, attemptsPerEngineer: 14, exercises: 10, now, seed: 3 }
@@ -37,7 +37,10 @@ async function untouched() {
 	return {
 		users: await db.prisma.user.findMany({ where: { organizationId: demo.id }, orderBy: { email: 'asc' }, select: { email: true, updatedAt: true } }),
 		assignments: await db.prisma.assignment.count({ where: { organizationId: demo.id } }),
-		realExercises: await db.prisma.exercise.findMany({ where: { slug: { not: { startsWith: LOAD_SLUG_PREFIX } } }, select: { slug: true, retiredAt: true, updatedAt: true, rating: true } }),
+		realExercises: await db.prisma.exercise.findMany({
+			where: { slug: { not: { startsWith: LOAD_SLUG_PREFIX } } },
+			select: { slug: true, retiredAt: true, updatedAt: true, rating: true },
+		}),
 	}
 }
 
@@ -126,7 +129,15 @@ describe('npm run seed:load', () => {
 	it('stores the ratings a replay of the loaded first attempts gives, as a chain with no gaps', async () => {
 		const firsts = await db.prisma.attemptMetrics.findMany({
 			where: { organizationId: summary.organizationId, firstAttempt: true },
-			select: { userId: true, exerciseId: true, solved: true, hintsUsed: true, outsidePastes: true, finishedAt: true, attempt: { select: { exercise: { select: { difficulty: true } }, exerciseVersion: { select: { metadata: true } } } } },
+			select: {
+				userId: true,
+				exerciseId: true,
+				solved: true,
+				hintsUsed: true,
+				outsidePastes: true,
+				finishedAt: true,
+				attempt: { select: { exercise: { select: { difficulty: true } }, exerciseVersion: { select: { metadata: true } } } },
+			},
 		})
 		expect(firsts.length).toBe(summary.firstAttempts)
 		const history: RatedAttempt[] = firsts.flatMap((first) =>
@@ -142,17 +153,27 @@ describe('npm run seed:load', () => {
 			})),
 		)
 		const replay = replayRatings(history)
-		const skills = await db.prisma.skillRating.findMany({ where: { organizationId: summary.organizationId }, select: { userId: true, topic: true, rating: true, rd: true, games: true } })
+		const skills = await db.prisma.skillRating.findMany({
+			where: { organizationId: summary.organizationId },
+			select: { userId: true, topic: true, rating: true, rd: true, games: true },
+		})
 		expect(skills.length).toBe(Object.values(replay.engineers).reduce((sum, topics) => sum + Object.keys(topics).length, 0))
 		for (const skill of skills) {
 			expect(skill.rating).toBeCloseTo(replay.engineers[skill.userId]![skill.topic]!.rating, 6)
 			expect(skill.games).toBe(replay.engineers[skill.userId]![skill.topic]!.games)
 		}
-		for (const exercise of await db.prisma.exerciseRating.findMany({ where: { exercise: { slug: { startsWith: LOAD_SLUG_PREFIX } } }, select: { exerciseId: true, rd: true, games: true } })) {
+		for (const exercise of await db.prisma.exerciseRating.findMany({
+			where: { exercise: { slug: { startsWith: LOAD_SLUG_PREFIX } } },
+			select: { exerciseId: true, rd: true, games: true },
+		})) {
 			expect(exercise.rd).toBeCloseTo(replay.exercises[exercise.exerciseId]!.rd, 6)
 			expect(exercise.games).toBe(replay.exercises[exercise.exerciseId]!.games)
 		}
-		const changes = await db.prisma.ratingChange.findMany({ where: { organizationId: summary.organizationId }, orderBy: [{ userId: 'asc' }, { topic: 'asc' }, { at: 'asc' }], select: { userId: true, topic: true, ratingBefore: true, ratingAfter: true } })
+		const changes = await db.prisma.ratingChange.findMany({
+			where: { organizationId: summary.organizationId },
+			orderBy: [{ userId: 'asc' }, { topic: 'asc' }, { at: 'asc' }],
+			select: { userId: true, topic: true, ratingBefore: true, ratingAfter: true },
+		})
 		for (let index = 1; index < changes.length; index++) {
 			const [previous, change] = [changes[index - 1]!, changes[index]!]
 			if (previous.userId === change.userId && previous.topic === change.topic) expect(change.ratingBefore).toBeCloseTo(previous.ratingAfter, 9)
@@ -160,7 +181,11 @@ describe('npm run seed:load', () => {
 	})
 
 	it('reads back through the real read functions', async () => {
-		const team = await db.prisma.team.findFirstOrThrow({ where: { organizationId: summary.organizationId }, orderBy: { name: 'asc' }, select: { id: true, name: true, memberships: { where: { role: 'lead' }, select: { userId: true } } } })
+		const team = await db.prisma.team.findFirstOrThrow({
+			where: { organizationId: summary.organizationId },
+			orderBy: { name: 'asc' },
+			select: { id: true, name: true, memberships: { where: { role: 'lead' }, select: { userId: true } } },
+		})
 		const growth = await getTeamGrowth(summary.organizationId, team.id, now)
 		expect(growth!.members).toHaveLength(3)
 		expect(growth!.members.every((member) => Object.keys(member.ratings).length > 0)).toBe(true)
@@ -178,27 +203,20 @@ describe('npm run seed:load', () => {
 		expect(analytics!.attempts.total).toBeGreaterThan(0)
 		expect(analytics!.exercise.retired).toBe(true)
 		// The lead's replay page reads a loaded attempt like any other.
-		const lead = { id: team.memberships[0]!.userId, organizationId: summary.organizationId, orgRole: 'member' as const, teams: [{ id: team.id, name: team.name, role: 'lead' as const }] }
+		const lead = {
+			id: team.memberships[0]!.userId,
+			organizationId: summary.organizationId,
+			orgRole: 'member' as const,
+			teams: [{ id: team.id, name: team.name, role: 'lead' as const }],
+		}
 		const replay = await getAttemptForReview(await findReviewableAttempt(lead, rated.attemptId))
-		const stored = await db.prisma.attempt.findUniqueOrThrow({ where: { id: rated.attemptId }, select: { eventCount: true, runCount: true, submissionCount: true } })
+		const stored = await db.prisma.attempt.findUniqueOrThrow({
+			where: { id: rated.attemptId },
+			select: { eventCount: true, runCount: true, submissionCount: true },
+		})
 		expect(replay.events.length).toBe(stored.eventCount)
 		expect(replay.events.length).toBeGreaterThan(3)
 		expect(replay.runs.length).toBe(stored.runCount)
 		expect(replay.submissions.length).toBe(stored.submissionCount)
-	})
-})
-
-describe('seed:load arguments', () => {
-	it('reads sizes and a target, and refuses what cannot work', () => {
-		expect(parseLoadArgs(['--engineers', '40', '--teams', '4', '--database', 'pglite:/tmp/x', '--measure'])).toEqual({
-			ok: true,
-			database: 'pglite:/tmp/x',
-			remove: false,
-			measure: 'after',
-			options: { engineers: 40, teams: 4 },
-		})
-		expect(parseLoadArgs(['--engineers', 'many'])).toEqual({ ok: false, message: '--engineers needs a whole number of at least 1' })
-		expect(parseLoadArgs(['--engineers', '3', '--teams', '5'])).toEqual({ ok: false, message: 'There must be at least as many engineers as teams.' })
-		expect(parseLoadArgs(['--everything'])).toEqual({ ok: false, message: 'Unknown option --everything' })
 	})
 })
