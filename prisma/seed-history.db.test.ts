@@ -5,7 +5,7 @@ import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createTestDatabase } from '#tests/db.ts'
-import { DEMO_TEAM_NAME, seedDemo } from './seed.ts'
+import { DEMO_TEAM_NAME, seedDemo } from './seed/demo.ts'
 import { HISTORY_LOGINS, HISTORY_SEEDED_ACTION, SECOND_TEAM_NAME, seedDemoHistory, type HistorySummary } from './seed-history.ts'
 
 // Two months rather than six keep the test quick; the simulation is the same.
@@ -64,7 +64,10 @@ describe('demo history', () => {
 		expect(summary!.reviews).toBeGreaterThan(0)
 		expect(summary!.notes).toBeGreaterThan(0)
 		expect(summary!.ratingChanges).toBeGreaterThan(summary!.attempts)
-		const second = await database.prisma.team.findFirstOrThrow({ where: { organizationId, name: SECOND_TEAM_NAME }, select: { memberships: { select: { role: true, user: { select: { email: true } } } } } })
+		const second = await database.prisma.team.findFirstOrThrow({
+			where: { organizationId, name: SECOND_TEAM_NAME },
+			select: { memberships: { select: { role: true, user: { select: { email: true } } } } },
+		})
 		expect(second.memberships.map((membership) => `${membership.role}:${membership.user.email}`).sort()).toEqual(
 			['lead:lead@hardmode.dev', ...HISTORY_LOGINS.filter((login) => login.team === SECOND_TEAM_NAME).map((login) => `learner:${login.email}`)].sort(),
 		)
@@ -82,7 +85,10 @@ describe('demo history', () => {
 				expect(attempt.review.createdAt.getTime()).toBeLessThan(now.getTime())
 			}
 		}
-		const audit = await database.prisma.auditEvent.findMany({ where: { organizationId, action: { in: ['review.saved', 'assignment.created'] } }, select: { createdAt: true } })
+		const audit = await database.prisma.auditEvent.findMany({
+			where: { organizationId, action: { in: ['review.saved', 'assignment.created'] } },
+			select: { createdAt: true },
+		})
 		expect(audit.length).toBeGreaterThan(0)
 		for (const event of audit) expect(event.createdAt.getTime()).toBeLessThan(now.getTime())
 	})
@@ -90,8 +96,15 @@ describe('demo history', () => {
 	it('rates every first attempt and no retry', async () => {
 		const metrics = await database.prisma.attemptMetrics.findMany({ where: { organizationId }, select: { attemptId: true, firstAttempt: true } })
 		expect(metrics).toHaveLength(summary!.attempts)
-		const rated = new Set((await database.prisma.ratingChange.findMany({ where: { organizationId }, select: { attemptId: true } })).map((change) => change.attemptId))
-		expect(metrics.filter((row) => row.firstAttempt).map((row) => row.attemptId).sort()).toEqual([...rated].sort())
+		const rated = new Set(
+			(await database.prisma.ratingChange.findMany({ where: { organizationId }, select: { attemptId: true } })).map((change) => change.attemptId),
+		)
+		expect(
+			metrics
+				.filter((row) => row.firstAttempt)
+				.map((row) => row.attemptId)
+				.sort(),
+		).toEqual([...rated].sort())
 		expect(metrics.some((row) => !row.firstAttempt)).toBe(true)
 	})
 
@@ -99,7 +112,11 @@ describe('demo history', () => {
 		const checkout = await database.prisma.team.findFirstOrThrow({ where: { organizationId, name: DEMO_TEAM_NAME }, select: { id: true } })
 		const current = await database.prisma.assignment.findMany({ where: { teamId: checkout.id, dueAt: { gt: now } }, select: { exerciseId: true } })
 		expect(current.length).toBeGreaterThan(0)
-		expect(await database.prisma.attempt.count({ where: { exerciseId: { in: current.map((assignment) => assignment.exerciseId) }, user: { memberships: { some: { teamId: checkout.id } } } } })).toBe(0)
+		expect(
+			await database.prisma.attempt.count({
+				where: { exerciseId: { in: current.map((assignment) => assignment.exerciseId) }, user: { memberships: { some: { teamId: checkout.id } } } },
+			}),
+		).toBe(0)
 	})
 
 	it('gives the growth pages something to show, with the strong ahead of the struggling', async () => {

@@ -30,7 +30,7 @@ import { runTests } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { createRandom, type Random } from '#app/utils/random.ts'
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TEAM_NAME } from './seed.ts'
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TEAM_NAME } from './seed/demo.ts'
 
 type Files = Record<string, string>
 
@@ -63,14 +63,110 @@ type Persona = {
 }
 
 const PERSONAS: Persona[] = [
-	{ email: 'ada@hardmode.dev', name: 'Ada Moreno', team: DEMO_TEAM_NAME, skill: 1650, growth: 12, strengths: { concurrency: 120, async: 80, text: -100 }, pace: 1.6, hints: 0.1, pastes: 0.02, method: 0.9, diligence: 0.95 },
-	{ email: 'grace@hardmode.dev', name: 'Grace Okafor', team: DEMO_TEAM_NAME, skill: 1300, growth: 55, strengths: { 'data-integrity': 80, numbers: -60 }, pace: 1.4, hints: 0.6, pastes: 0.05, method: 0.55, diligence: 0.9 },
-	{ email: 'linus@hardmode.dev', name: 'Linus Berg', team: DEMO_TEAM_NAME, skill: 1200, growth: 10, strengths: { performance: 100, reliability: -80 }, pace: 0.9, hints: 0.7, pastes: 0.35, method: 0.3, diligence: 0.6 },
-	{ email: 'priya@hardmode.dev', name: 'Priya Nair', team: DEMO_TEAM_NAME, skill: 1520, growth: 20, strengths: { time: 120, caching: 60 }, pace: 1.2, hints: 0.25, pastes: 0.05, method: 0.75, diligence: 0.85 },
-	{ email: 'tomas@hardmode.dev', name: 'Tomás Ruiz', team: DEMO_TEAM_NAME, skill: 1100, growth: 65, strengths: { validation: 70, concurrency: -90 }, pace: 1.8, hints: 0.8, pastes: 0.1, method: 0.45, diligence: 0.8 },
-	{ email: 'mei@hardmode.dev', name: 'Mei Chen', team: SECOND_TEAM_NAME, skill: 1800, growth: 5, strengths: { concurrency: 150, numbers: -120 }, pace: 1, hints: 0.05, pastes: 0, method: 0.95, diligence: 0.9 },
-	{ email: 'jonas@hardmode.dev', name: 'Jonas Weber', team: SECOND_TEAM_NAME, skill: 1350, growth: 25, strengths: { errors: 90 }, pace: 1.3, hints: 0.4, pastes: 0.5, method: 0.4, diligence: 0.7 },
-	{ email: 'amara@hardmode.dev', name: 'Amara Diallo', team: SECOND_TEAM_NAME, skill: 1480, growth: 35, strengths: { async: 130, text: -140 }, pace: 1.5, hints: 0.3, pastes: 0.05, method: 0.7, diligence: 0.9 },
+	{
+		email: 'ada@hardmode.dev',
+		name: 'Ada Moreno',
+		team: DEMO_TEAM_NAME,
+		skill: 1650,
+		growth: 12,
+		strengths: { concurrency: 120, async: 80, text: -100 },
+		pace: 1.6,
+		hints: 0.1,
+		pastes: 0.02,
+		method: 0.9,
+		diligence: 0.95,
+	},
+	{
+		email: 'grace@hardmode.dev',
+		name: 'Grace Okafor',
+		team: DEMO_TEAM_NAME,
+		skill: 1300,
+		growth: 55,
+		strengths: { 'data-integrity': 80, numbers: -60 },
+		pace: 1.4,
+		hints: 0.6,
+		pastes: 0.05,
+		method: 0.55,
+		diligence: 0.9,
+	},
+	{
+		email: 'linus@hardmode.dev',
+		name: 'Linus Berg',
+		team: DEMO_TEAM_NAME,
+		skill: 1200,
+		growth: 10,
+		strengths: { performance: 100, reliability: -80 },
+		pace: 0.9,
+		hints: 0.7,
+		pastes: 0.35,
+		method: 0.3,
+		diligence: 0.6,
+	},
+	{
+		email: 'priya@hardmode.dev',
+		name: 'Priya Nair',
+		team: DEMO_TEAM_NAME,
+		skill: 1520,
+		growth: 20,
+		strengths: { time: 120, caching: 60 },
+		pace: 1.2,
+		hints: 0.25,
+		pastes: 0.05,
+		method: 0.75,
+		diligence: 0.85,
+	},
+	{
+		email: 'tomas@hardmode.dev',
+		name: 'Tomás Ruiz',
+		team: DEMO_TEAM_NAME,
+		skill: 1100,
+		growth: 65,
+		strengths: { validation: 70, concurrency: -90 },
+		pace: 1.8,
+		hints: 0.8,
+		pastes: 0.1,
+		method: 0.45,
+		diligence: 0.8,
+	},
+	{
+		email: 'mei@hardmode.dev',
+		name: 'Mei Chen',
+		team: SECOND_TEAM_NAME,
+		skill: 1800,
+		growth: 5,
+		strengths: { concurrency: 150, numbers: -120 },
+		pace: 1,
+		hints: 0.05,
+		pastes: 0,
+		method: 0.95,
+		diligence: 0.9,
+	},
+	{
+		email: 'jonas@hardmode.dev',
+		name: 'Jonas Weber',
+		team: SECOND_TEAM_NAME,
+		skill: 1350,
+		growth: 25,
+		strengths: { errors: 90 },
+		pace: 1.3,
+		hints: 0.4,
+		pastes: 0.5,
+		method: 0.4,
+		diligence: 0.7,
+	},
+	{
+		email: 'amara@hardmode.dev',
+		name: 'Amara Diallo',
+		team: SECOND_TEAM_NAME,
+		skill: 1480,
+		growth: 35,
+		strengths: { async: 130, text: -140 },
+		pace: 1.5,
+		hints: 0.3,
+		pastes: 0.05,
+		method: 0.7,
+		diligence: 0.9,
+	},
 ]
 
 /** The learners the history adds to the demo organisation (the password is the demo one). */
@@ -164,7 +260,13 @@ async function prepareExercises(random: Random): Promise<PreparedExercise[]> {
 		// An exercise the simulation cannot answer right is left out rather than graded wrong forever.
 		if (!starterPick || !fixedPick) continue
 		const tests = visibleTestFiles(publicFiles)
-		const result = await runTests({ files: { ...starter, ...tests }, testFiles: Object.keys(tests).sort(), owner: 'seed-history', seed: 1, limits: metadata.limits ?? {} })
+		const result = await runTests({
+			files: { ...starter, ...tests },
+			testFiles: Object.keys(tests).sort(),
+			owner: 'seed-history',
+			seed: 1,
+			limits: metadata.limits ?? {},
+		})
 		prepared.push({
 			id: exercise.id,
 			slug: exercise.slug,
@@ -279,7 +381,15 @@ function planHistory(random: Random, exercises: PreparedExercise[], reserved: Ma
 	return { assignments, attempts }
 }
 
-function planAttempt(random: Random, persona: Persona, exercise: PreparedExercise, start: number, retry: boolean, assignment: PlannedAssignment | null, historyStart: number): PlannedAttempt {
+function planAttempt(
+	random: Random,
+	persona: Persona,
+	exercise: PreparedExercise,
+	start: number,
+	retry: boolean,
+	assignment: PlannedAssignment | null,
+	historyStart: number,
+): PlannedAttempt {
 	// An assignment's rules apply from the moment it exists, to retries after it too.
 	const rules = assignment && assignment.createdAt <= start ? assignment : null
 	const monthsIn = (start - historyStart) / (30 * DAY_MS)
@@ -352,7 +462,16 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 			await recordEvents(
 				owner,
 				context.attemptId,
-				{ sentAt, events: events.map((event, index) => ({ id: random.uuid(), seq: Math.round(event.atMinute * 100) + index + 1, at: minute(event.atMinute), type: event.type, data: event.data })) },
+				{
+					sentAt,
+					events: events.map((event, index) => ({
+						id: random.uuid(),
+						seq: Math.round(event.atMinute * 100) + index + 1,
+						at: minute(event.atMinute),
+						type: event.type,
+						data: event.data,
+					})),
+				},
 				new Date(sentAt),
 			)
 		})
@@ -409,7 +528,18 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 
 	for (let index = 0; index < plan.pastes; index++) {
 		const pasteAt = firstRun + 2 + index
-		send(pasteAt, [{ type: 'paste', atMinute: pasteAt, data: { chars: Math.round(random.between(120, 900)), outside: true, blocked: plan.assignment?.pasteBlocked === true && plan.assignment.createdAt <= plan.start, file: exercise.starterPick.file } }])
+		send(pasteAt, [
+			{
+				type: 'paste',
+				atMinute: pasteAt,
+				data: {
+					chars: Math.round(random.between(120, 900)),
+					outside: true,
+					blocked: plan.assignment?.pasteBlocked === true && plan.assignment.createdAt <= plan.start,
+					file: exercise.starterPick.file,
+				},
+			},
+		])
 	}
 
 	// The attempt ends after everything the learner did in it.
@@ -426,7 +556,10 @@ function attemptSteps(random: Random, plan: PlannedAttempt, owner: AttemptOwner,
 	plan.wrongSubmissions.forEach((kind, index) => {
 		const submitAt = end * (0.5 + 0.15 * index)
 		step(submitAt, async () => {
-			const wrong = kind === 'wrong-category' ? diagnosis(exercise.fixedPick, exercise.fixed, exercise.wrongCategory) : diagnosis(exercise.starterPick, exercise.starter, exercise.category)
+			const wrong =
+				kind === 'wrong-category'
+					? diagnosis(exercise.fixedPick, exercise.fixed, exercise.wrongCategory)
+					: diagnosis(exercise.starterPick, exercise.starter, exercise.category)
 			await submitDiagnosis(await attempt(), wrong, new Date(minute(submitAt)))
 			counters.submissions += 1
 		})
@@ -464,11 +597,13 @@ const REVIEW_OPENINGS_GAVE_UP = [
 
 function reviewSummary(random: Random, plan: PlannedAttempt) {
 	const parts = [random.pick(plan.solved ? REVIEW_OPENINGS_SOLVED : REVIEW_OPENINGS_GAVE_UP)]
-	if (plan.hypothesisMinute !== null && plan.hypothesisMinute < 7) parts.push('A hypothesis within minutes and a prediction before the first run: exactly the habit we want.')
+	if (plan.hypothesisMinute !== null && plan.hypothesisMinute < 7)
+		parts.push('A hypothesis within minutes and a prediction before the first run: exactly the habit we want.')
 	else parts.push('Went to the code before writing down what you expected; next time put the hypothesis in the journal first.')
 	if (plan.hints > 0) parts.push(`${plan.hints === 1 ? 'One hint was' : 'Two hints were'} needed; try one more experiment before reaching for them.`)
 	if (plan.pastes > 0) parts.push('Some code came in from outside the editor; tell me what you looked up so we can talk about it.')
-	if (plan.wrongSubmissions.includes('failed-fix')) parts.push('The first fix did not hold against the hidden tests; run the visible ones on the edge cases before submitting.')
+	if (plan.wrongSubmissions.includes('failed-fix'))
+		parts.push('The first fix did not hold against the hidden tests; run the visible ones on the edge cases before submitting.')
 	return parts.join(' ')
 }
 
@@ -476,7 +611,11 @@ function reviewScores(random: Random, plan: PlannedAttempt, rubric: RubricCriter
 	const base = plan.solved ? 3 : 1
 	return Object.fromEntries(
 		rubric.map((criterion) => {
-			let level = base + (plan.hypothesisMinute !== null && plan.hypothesisMinute < 7 && random.chance(0.6) ? 1 : 0) - (plan.hints >= 2 ? 1 : 0) - (random.chance(0.2) ? 1 : 0)
+			let level =
+				base +
+				(plan.hypothesisMinute !== null && plan.hypothesisMinute < 7 && random.chance(0.6) ? 1 : 0) -
+				(plan.hints >= 2 ? 1 : 0) -
+				(random.chance(0.2) ? 1 : 0)
 			level = Math.max(0, Math.min(4, level))
 			return [criterion.id, level]
 		}),
@@ -514,19 +653,27 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 		prisma.auditEvent.count({ where: { organizationId, action: HISTORY_SEEDED_ACTION } }),
 	])
 	if (attempts > 0 || marker > 0) return null
-	const lead = await prisma.user.findFirst({ where: { organizationId, email: DEMO_LOGINS.find((login) => login.role === 'lead')!.email }, select: { id: true, name: true } })
+	const lead = await prisma.user.findFirst({
+		where: { organizationId, email: DEMO_LOGINS.find((login) => login.role === 'lead')!.email },
+		select: { id: true, name: true },
+	})
 	const checkout = await prisma.team.findUnique({ where: { organizationId_name: { organizationId, name: DEMO_TEAM_NAME } }, select: { id: true } })
 	if (!lead || !checkout) return null
 	options.onStart?.()
 
 	const people = await addPeople(prisma, organizationId, lead.id, checkout.id)
 	if (!people) return null
-	const teamIds = new Map([[DEMO_TEAM_NAME, checkout.id], [SECOND_TEAM_NAME, people.secondTeamId]])
+	const teamIds = new Map([
+		[DEMO_TEAM_NAME, checkout.id],
+		[SECOND_TEAM_NAME, people.secondTeamId],
+	])
 	const reviewer: Reviewer = { id: lead.id, organizationId, orgRole: 'member', teams: [...teamIds].map(([name, id]) => ({ id, name, role: 'lead' as const })) }
 
 	// Exercises a team has been assigned already (the demo's current assignments) stay fresh for it.
 	const current = await prisma.assignment.findMany({ where: { organizationId }, select: { teamId: true, exerciseId: true } })
-	const reserved = new Map([...teamIds].map(([name, id]) => [name, new Set(current.filter((assignment) => assignment.teamId === id).map((assignment) => assignment.exerciseId))]))
+	const reserved = new Map(
+		[...teamIds].map(([name, id]) => [name, new Set(current.filter((assignment) => assignment.teamId === id).map((assignment) => assignment.exerciseId))]),
+	)
 
 	const exercises = await prepareExercises(random)
 	const plan = planHistory(random, exercises, reserved, start, end)
@@ -550,7 +697,11 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 					rules: { hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: false },
 				})
 				// createAssignments stamps the real clock; the history needs the simulated one.
-				await prisma.assignment.update({ where: { id: created!.id }, data: { createdAt: new Date(assignment.createdAt), updatedAt: new Date(assignment.createdAt) }, select: { id: true } })
+				await prisma.assignment.update({
+					where: { id: created!.id },
+					data: { createdAt: new Date(assignment.createdAt), updatedAt: new Date(assignment.createdAt) },
+					select: { id: true },
+				})
 			},
 		})
 	}
@@ -610,7 +761,14 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 
 	const summary = await summarize(organizationId, teamIds.size, counters, started)
 	await prisma.auditEvent.create({
-		data: { organizationId, actorId: admin.id, action: HISTORY_SEEDED_ACTION, targetType: 'Organization', targetId: organizationId, detail: { ...summary } as Prisma.InputJsonValue },
+		data: {
+			organizationId,
+			actorId: admin.id,
+			action: HISTORY_SEEDED_ACTION,
+			targetType: 'Organization',
+			targetId: organizationId,
+			detail: { ...summary } as Prisma.InputJsonValue,
+		},
 		select: { id: true },
 	})
 	return summary
@@ -626,8 +784,14 @@ async function addPeople(prisma: ReturnType<typeof getPrisma>, organizationId: s
 			const ids = new Map<string, string>()
 			for (const persona of PERSONAS) {
 				const existing = await tx.user.findUnique({ where: { email: persona.email }, select: { id: true, organizationId: true } })
-				if (existing && existing.organizationId !== organizationId) throw new Error(`Cannot seed the demo history: ${persona.email} belongs to another organisation.`)
-				const user = existing ?? (await tx.user.create({ data: { organizationId, email: persona.email, name: persona.name, passwordHash }, select: { id: true, organizationId: true } }))
+				if (existing && existing.organizationId !== organizationId)
+					throw new Error(`Cannot seed the demo history: ${persona.email} belongs to another organisation.`)
+				const user =
+					existing ??
+					(await tx.user.create({
+						data: { organizationId, email: persona.email, name: persona.name, passwordHash },
+						select: { id: true, organizationId: true },
+					}))
 				ids.set(persona.email, user.id)
 				const teamId = persona.team === DEMO_TEAM_NAME ? checkoutId : second.id
 				await tx.membership.upsert({
@@ -646,7 +810,12 @@ async function addPeople(prisma: ReturnType<typeof getPrisma>, organizationId: s
 	}
 }
 
-async function summarize(organizationId: string, teams: number, counters: { runs: number; submissions: number; hints: number; reviews: number; notes: number }, started: number): Promise<HistorySummary> {
+async function summarize(
+	organizationId: string,
+	teams: number,
+	counters: { runs: number; submissions: number; hints: number; reviews: number; notes: number },
+	started: number,
+): Promise<HistorySummary> {
 	const prisma = getPrisma()
 	const [learners, assignments, solved, gaveUp, ratingChanges] = await Promise.all([
 		prisma.membership.count({ where: { organizationId, role: 'learner' } }),

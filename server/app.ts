@@ -13,7 +13,7 @@ import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
-import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed.ts'
+import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { createPageHandler } from './react-router-handler.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
@@ -43,9 +43,7 @@ export async function startServer() {
 		printDemoLogins(env.PORT)
 	}
 
-	const viteDevServer = isProduction
-		? undefined
-		: await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
+	const viteDevServer = isProduction ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
 	const assets = viteDevServer ? viteDevServer.middlewares : clientBuildFiles()
 	const build = viteDevServer
 		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
@@ -138,9 +136,10 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 		if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
 		const origin = req.headers.origin
 		if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
-			res.status(403).type('html').send(
-				renderStatusPage({ status: 403, title: 'Request refused', message: 'This form was sent from another site.' }),
-			)
+			res
+				.status(403)
+				.type('html')
+				.send(renderStatusPage({ status: 403, title: 'Request refused', message: 'This form was sent from another site.' }))
 			return
 		}
 		next()
@@ -154,9 +153,10 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 			legacyHeaders: false,
 			skip: (req) => req.path.startsWith('/assets/') || req.path === '/resources/healthcheck',
 			handler: (_req, res) => {
-				res.status(429).type('html').send(
-					renderStatusPage({ status: 429, title: 'Slow down', message: 'Too many requests from your address. Wait a minute and try again.' }),
-				)
+				res
+					.status(429)
+					.type('html')
+					.send(renderStatusPage({ status: 429, title: 'Slow down', message: 'Too many requests from your address. Wait a minute and try again.' }))
 			},
 		}),
 	)
@@ -167,13 +167,16 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 	app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
 		req.log.error({ err }, 'unhandled error')
 		if (res.headersSent) return
-		res.status(500).type('html').send(
-			renderStatusPage({
-				status: 500,
-				title: 'Something went wrong on our side',
-				message: 'Try again in a moment. If it keeps happening, tell your Hardmode admin the time it happened.',
-			}),
-		)
+		res
+			.status(500)
+			.type('html')
+			.send(
+				renderStatusPage({
+					status: 500,
+					title: 'Something went wrong on our side',
+					message: 'Try again in a moment. If it keeps happening, tell your Hardmode admin the time it happened.',
+				}),
+			)
 	})
 
 	return app
@@ -195,14 +198,16 @@ export function reactRouterHandler(build: ServerBuild | (() => Promise<ServerBui
 // The workspace posts JSON and reads `{ error }` from the answer; everything else gets the page.
 function refuseOversizedBody(req: Request, res: Response, body: OversizedBody, limit: number) {
 	req.log.warn({ bytes: body.bytes, declared: body.declared, limit }, 'request body too large')
-	const size = body.declared ? `The request was ${formatBytes(body.bytes)}; the limit is ${formatBytes(limit)}.` : `The request went over the limit of ${formatBytes(limit)}.`
+	const size = body.declared
+		? `The request was ${formatBytes(body.bytes)}; the limit is ${formatBytes(limit)}.`
+		: `The request went over the limit of ${formatBytes(limit)}.`
 	if (req.is('application/json')) {
 		res.json({ error: `${size} Nothing was saved.` })
 		return
 	}
-	res.type('html').send(
-		renderStatusPage({ status: 413, title: 'That was too much to send', message: `${size} Shorten what you sent and try again — nothing was saved.` }),
-	)
+	res
+		.type('html')
+		.send(renderStatusPage({ status: 413, title: 'That was too much to send', message: `${size} Shorten what you sent and try again — nothing was saved.` }))
 }
 
 // An unused invite link is a credential (whoever has it can join the team), and logs are read

@@ -7,7 +7,7 @@ import { action as signupAction } from './signup.tsx'
 import { action as loginAction } from './login.tsx'
 import { action as inviteAction, loader as inviteLoader } from './invite.$token.tsx'
 import { loader as teamLoader } from './teams.$teamId.tsx'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import { get, loginCookie, post, settle, type RouteArgs as Args } from '#tests/routes.ts'
 import { ACCOUNT_REFUSALS_PER_ADDRESS } from '#app/utils/rate-limit.server.ts'
 
@@ -102,7 +102,9 @@ describe('sign-up', () => {
 describe('log-in and sessions', () => {
 	it('rate-limits an account after five wrong passwords, then refuses even the right one', async () => {
 		const attempt = (password: string) =>
-			settle(() => loginAction({ request: post('/login', { email: 'grace@hardmode.dev', password }), params: {}, context: {} } as unknown as Args<typeof loginAction>))
+			settle(() =>
+				loginAction({ request: post('/login', { email: 'grace@hardmode.dev', password }), params: {}, context: {} } as unknown as Args<typeof loginAction>),
+			)
 		for (let i = 0; i < 4; i++) expect((await attempt(`nope ${i}`)).status).toBe(400)
 		const fifth = await attempt('nope 5')
 		expect(fifth.status).toBe(429)
@@ -127,7 +129,9 @@ describe('team access', () => {
 		const learner = await loginCookie('ada@hardmode.dev')
 		const outsider = await loginCookie('art@harbor.test', 'imports arrive on tuesdays')
 		const open = (cookie: string) =>
-			settle(() => teamLoader({ request: get(`/teams/${demo.teamId}`, cookie), params: { teamId: demo.teamId }, context: {} } as unknown as Args<typeof teamLoader>))
+			settle(() =>
+				teamLoader({ request: get(`/teams/${demo.teamId}`, cookie), params: { teamId: demo.teamId }, context: {} } as unknown as Args<typeof teamLoader>),
+			)
 		expect((await open(lead)).status).toBe(200)
 		expect((await open(learner)).status).toBe(403)
 		expect((await open(outsider)).status).toBe(404)

@@ -13,7 +13,7 @@ import { syncExercises } from '#app/models/exercise.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { scenarioResults } from '#app/runner/protocol.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as attemptRoute from './attempts.$attemptId.tsx'
 import * as events from './attempts.$attemptId.events.ts'
 import * as runs from './attempts.$attemptId.runs.ts'
@@ -59,10 +59,19 @@ const record: DecisionRecord = {
 // An in-memory token bucket: good enough for one node at launch, not for three gateways later.
 const tokenBucket = readFileSync('tests/designs/rate-limiter-in-memory.txt', 'utf8')
 
-const run = (files: Record<string, string>, extra: Record<string, unknown> = {}) => call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files, ...extra }, cookie), params())
+const run = (files: Record<string, string>, extra: Record<string, unknown> = {}) =>
+	call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files, ...extra }, cookie), params())
 const submitStage = (stage: number, files: Record<string, string>, decision: DecisionRecord) =>
-	call(attemptRoute.action, post(`/attempts/${attemptId}`, { intent: 'submit-stage', stage: String(stage), files: JSON.stringify(files), record: JSON.stringify(decision) }, cookie), params())
-const workspace = async () => (await call(attemptRoute.loader, get(`/attempts/${attemptId}`, cookie), params())).data as { architecture: { stage: number; stages: Array<{ number: number; title: string }>; record: DecisionRecord; submissions: unknown[] }; attempt: { status: string } }
+	call(
+		attemptRoute.action,
+		post(`/attempts/${attemptId}`, { intent: 'submit-stage', stage: String(stage), files: JSON.stringify(files), record: JSON.stringify(decision) }, cookie),
+		params(),
+	)
+const workspace = async () =>
+	(await call(attemptRoute.loader, get(`/attempts/${attemptId}`, cookie), params())).data as {
+		architecture: { stage: number; stages: Array<{ number: number; title: string }>; record: DecisionRecord; submissions: unknown[] }
+		attempt: { status: string }
+	}
 
 describe('an architecture attempt', () => {
 	it('opens on stage 1 alone: stage 2’s brief does not reach the browser', async () => {
@@ -80,17 +89,44 @@ describe('an architecture attempt', () => {
 		const submit = await submitStage(2, starter, { ...record, followUp: words(20) })
 		expect(submit.status).toBe(409)
 		expect((submit.data as { message: string }).message).toMatch(/^Stage 2 opens once you have submitted stage 1/)
-		const draft = await call(events.action, postJson(`/attempts/${attemptId}/events`, { sentAt: Date.now(), events: [{ id: randomUUID(), seq: 1, at: Date.now(), type: 'decision.saved', data: { stage: 2, record } }] }, cookie), params())
+		const draft = await call(
+			events.action,
+			postJson(
+				`/attempts/${attemptId}/events`,
+				{ sentAt: Date.now(), events: [{ id: randomUUID(), seq: 1, at: Date.now(), type: 'decision.saved', data: { stage: 2, record } }] },
+				cookie,
+			),
+			params(),
+		)
 		expect(draft.status).toBe(400)
 		expect(await db.prisma.stageSubmission.count({ where: { attemptId } })).toBe(0)
 	})
 
 	it('keeps the decision record as a draft, incomplete sections and all', async () => {
 		const draft = { ...emptyDecisionRecord(), context: 'Bursts from dispatch apps.' }
-		const saved = await call(events.action, postJson(`/attempts/${attemptId}/events`, { sentAt: Date.now(), events: [{ id: randomUUID(), seq: 2, at: Date.now(), type: 'decision.saved', data: { stage: 1, record: draft } }] }, cookie), params())
+		const saved = await call(
+			events.action,
+			postJson(
+				`/attempts/${attemptId}/events`,
+				{ sentAt: Date.now(), events: [{ id: randomUUID(), seq: 2, at: Date.now(), type: 'decision.saved', data: { stage: 1, record: draft } }] },
+				cookie,
+			),
+			params(),
+		)
 		expect(saved.status).toBe(200)
 		expect((await workspace()).architecture.record).toEqual(draft)
-		const huge = await call(events.action, postJson(`/attempts/${attemptId}/events`, { sentAt: Date.now(), events: [{ id: randomUUID(), seq: 3, at: Date.now(), type: 'decision.saved', data: { stage: 1, record: { ...draft, context: 'x'.repeat(5001) } } }] }, cookie), params())
+		const huge = await call(
+			events.action,
+			postJson(
+				`/attempts/${attemptId}/events`,
+				{
+					sentAt: Date.now(),
+					events: [{ id: randomUUID(), seq: 3, at: Date.now(), type: 'decision.saved', data: { stage: 1, record: { ...draft, context: 'x'.repeat(5001) } } }],
+				},
+				cookie,
+			),
+			params(),
+		)
 		expect(huge.status).toBe(400)
 	})
 
@@ -129,7 +165,20 @@ describe('an architecture attempt', () => {
 	it('refuses a diagnosis: an architecture exercise is submitted stage by stage', async () => {
 		const result = await call(
 			attemptRoute.action,
-			post(`/attempts/${attemptId}`, { intent: 'submit', file: DESIGN_FILE, startLine: '1', endLine: '2', category: 'resource-leak', explanation: 'One sentence about the design here. And a second sentence about it here too, long enough.', attested: 'on', files: JSON.stringify(starter) }, cookie),
+			post(
+				`/attempts/${attemptId}`,
+				{
+					intent: 'submit',
+					file: DESIGN_FILE,
+					startLine: '1',
+					endLine: '2',
+					category: 'resource-leak',
+					explanation: 'One sentence about the design here. And a second sentence about it here too, long enough.',
+					attested: 'on',
+					files: JSON.stringify(starter),
+				},
+				cookie,
+			),
 			params(),
 		)
 		expect(result.status).toBe(400)
@@ -157,7 +206,11 @@ describe('an architecture attempt', () => {
 		const body = later.data as RecordedRun
 		const stages = scenarioResults(body.result).map((scenario) => scenario.stage)
 		expect(stages).toContain(2)
-		expect(scenarioResults(body.result).filter((scenario) => scenario.stage === 2).some((scenario) => !scenario.passed)).toBe(true)
+		expect(
+			scenarioResults(body.result)
+				.filter((scenario) => scenario.stage === 2)
+				.some((scenario) => !scenario.passed),
+		).toBe(true)
 
 		const noFollowUp = await submitStage(2, { ...starter, [DESIGN_FILE]: tokenBucket }, record)
 		expect(noFollowUp.status).toBe(400)
@@ -166,12 +219,17 @@ describe('an architecture attempt', () => {
 		const withFollowUp = { ...record, followUp: words(25, 'followup') }
 		const failing = await submitStage(2, { ...starter, [DESIGN_FILE]: tokenBucket }, withFollowUp)
 		expect(failing.data).toMatchObject({ ok: true, stage: 2, passed: false, solved: false })
-		expect(await db.prisma.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, failedFixCount: true } })).toMatchObject({ status: 'in_progress' })
+		expect(await db.prisma.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, failedFixCount: true } })).toMatchObject({
+			status: 'in_progress',
+		})
 
 		const reference = readFileSync(`exercises/${EXERCISE}/solution/ratelimit/rateLimiter.ts`, 'utf8')
 		const solved = await submitStage(2, { ...starter, [DESIGN_FILE]: reference }, withFollowUp)
 		expect(solved.data).toMatchObject({ ok: true, stage: 2, passed: true, solved: true })
-		const page = (await call(attemptRoute.loader, get(`/attempts/${attemptId}`, cookie), params())).data as { attempt: { status: string }; rating: { status: string; changes: Array<{ label: string; delta: number; sentence: string }> } }
+		const page = (await call(attemptRoute.loader, get(`/attempts/${attemptId}`, cookie), params())).data as {
+			attempt: { status: string }
+			rating: { status: string; changes: Array<{ label: string; delta: number; sentence: string }> }
+		}
 		expect(page.attempt.status).toBe('solved')
 		// The first attempt at the exercise is rated in each of its topics, and says why.
 		expect(page.rating.status).toBe('rated')
@@ -186,7 +244,11 @@ describe('an architecture attempt', () => {
 		const lead = await loginCookie('lead@hardmode.dev')
 		const page = await call(reviewRoute.loader, get(`/reviews/${attemptId}`, lead), params())
 		expect(page.status).toBe(200)
-		const replay = page.data as { events: Array<{ type: string }>; stageSubmissions: Array<{ stage: number; passed: boolean; record: DecisionRecord }>; exercise: { kind: string; rubric: Array<{ id: string }> } }
+		const replay = page.data as {
+			events: Array<{ type: string }>
+			stageSubmissions: Array<{ stage: number; passed: boolean; record: DecisionRecord }>
+			exercise: { kind: string; rubric: Array<{ id: string }> }
+		}
 		expect(replay.exercise.kind).toBe('architecture')
 		expect(replay.exercise.rubric.map((criterion) => criterion.id)).toContain('follow-up')
 		expect(replay.stageSubmissions.map((submission) => [submission.stage, submission.passed])).toEqual([
@@ -204,14 +266,22 @@ describe('a stage plays only its own hidden files', () => {
 	// Grace's attempt; her design tries to pull in scenario files of the other stage.
 	let graceAttempt: string
 	let graceCookie: string
-	const scenarioNames = (file: string) => [...readFileSync(`exercises/${EXERCISE}/${file}`, 'utf8').matchAll(/scenario\(\s*(["'`])(.+?)\1/g)].map((match) => match[2]!)
+	const scenarioNames = (file: string) =>
+		[...readFileSync(`exercises/${EXERCISE}/${file}`, 'utf8').matchAll(/scenario\(\s*(["'`])(.+?)\1/g)].map((match) => match[2]!)
 	const importing = (file: string) => ({ ...starter, [DESIGN_FILE]: `import '../../${file.replace(/\.ts$/, '')}'\n${tokenBucket}` })
 	/** The hidden files each sandbox run of the block received. */
 	async function hiddenFilesSent(act: () => Promise<unknown>) {
 		const spy = vi.spyOn(getDefaultPool(), 'run')
 		try {
 			const outcome = await act()
-			return { outcome, hidden: spy.mock.calls.map(([request]) => Object.keys(request.files).filter((file) => file.startsWith('tests/hidden/')).sort()) }
+			return {
+				outcome,
+				hidden: spy.mock.calls.map(([request]) =>
+					Object.keys(request.files)
+						.filter((file) => file.startsWith('tests/hidden/'))
+						.sort(),
+				),
+			}
 		} finally {
 			spy.mockRestore()
 		}
@@ -228,11 +298,21 @@ describe('a stage plays only its own hidden files', () => {
 		const names = scenarioNames(stageTwo)
 		expect(names.length).toBeGreaterThan(0)
 		const { outcome, hidden } = await hiddenFilesSent(() =>
-			call(attemptRoute.action, post(`/attempts/${graceAttempt}`, { intent: 'submit-stage', stage: '1', files: JSON.stringify(importing(stageTwo)), record: JSON.stringify(record) }, graceCookie), { attemptId: graceAttempt }),
+			call(
+				attemptRoute.action,
+				post(
+					`/attempts/${graceAttempt}`,
+					{ intent: 'submit-stage', stage: '1', files: JSON.stringify(importing(stageTwo)), record: JSON.stringify(record) },
+					graceCookie,
+				),
+				{ attemptId: graceAttempt },
+			),
 		)
 		expect((outcome as { status: number }).status).toBe(200)
 		// What the learner reads of the stage they handed in.
-		const page = (await call(attemptRoute.loader, get(`/attempts/${graceAttempt}`, graceCookie), { attemptId: graceAttempt })).data as { architecture: { submissions: Array<{ scenarios: Array<{ name: string; stage: number }> }> } }
+		const page = (await call(attemptRoute.loader, get(`/attempts/${graceAttempt}`, graceCookie), { attemptId: graceAttempt })).data as {
+			architecture: { submissions: Array<{ scenarios: Array<{ name: string; stage: number }> }> }
+		}
 		const [submission] = page.architecture.submissions
 		expect(submission!.scenarios.every((scenario) => scenario.stage === 1)).toBe(true)
 		const text = JSON.stringify(page.architecture.submissions)
@@ -245,7 +325,9 @@ describe('a stage plays only its own hidden files', () => {
 		const grading = 'tests/hidden/launch-grading.test.ts'
 		const names = scenarioNames(grading)
 		expect(names.length).toBeGreaterThan(0)
-		const { outcome, hidden } = await hiddenFilesSent(() => call(runs.action, postJson(`/attempts/${graceAttempt}/runs`, { files: importing(grading) }, graceCookie), { attemptId: graceAttempt }))
+		const { outcome, hidden } = await hiddenFilesSent(() =>
+			call(runs.action, postJson(`/attempts/${graceAttempt}/runs`, { files: importing(grading) }, graceCookie), { attemptId: graceAttempt }),
+		)
 		const body = (outcome as { data: RecordedRun }).data
 		const played = scenarioResults(body.result).map((scenario) => scenario.name)
 		for (const name of names) expect(played).not.toContain(name)

@@ -12,7 +12,7 @@ import { syncExercises } from '#app/models/exercise.server.ts'
 import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
 import { createTeam } from '#app/models/team.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as admin from './admin.tsx'
 import * as attempts from './attempts._index.tsx'
 import * as attempt from './attempts.$attemptId.tsx'
@@ -47,7 +47,21 @@ type Persona = (typeof PERSONAS)[number]
 
 let db: Database
 const cookies: Partial<Record<Persona, string>> = {}
-const ids = { checkout: '', platform: '', platformLead: '', ada: '', quinn: '', cory: '', dana: '', adaAttempt: '', adaRun: '', adaStarter: {} as Record<string, string>, adaFinished: '', assignment: '', flag: '' }
+const ids = {
+	checkout: '',
+	platform: '',
+	platformLead: '',
+	ada: '',
+	quinn: '',
+	cory: '',
+	dana: '',
+	adaAttempt: '',
+	adaRun: '',
+	adaStarter: {} as Record<string, string>,
+	adaFinished: '',
+	assignment: '',
+	flag: '',
+}
 
 beforeAll(async () => {
 	db = await createTestDatabase()
@@ -71,21 +85,50 @@ beforeAll(async () => {
 	ids.adaAttempt = (await startAttempt(adaUser, 'leaderboard-order-is-random')).id
 	const adaAttempt = await db.prisma.attempt.findUniqueOrThrow({ where: { id: ids.adaAttempt }, select: { draft: true } })
 	ids.adaStarter = adaAttempt.draft as Record<string, string>
-	ids.adaRun = (await db.prisma.run.create({ data: { attemptId: ids.adaAttempt, number: 1, files: ids.adaStarter, result: { version: 1, status: 'fail', tests: [], console: '', timings: { queueMs: 0, compileMs: 0, runMs: 0 } }, status: 'fail', passed: 0, failed: 1 }, select: { id: true } })).id
+	ids.adaRun = (
+		await db.prisma.run.create({
+			data: {
+				attemptId: ids.adaAttempt,
+				number: 1,
+				files: ids.adaStarter,
+				result: { version: 1, status: 'fail', tests: [], console: '', timings: { queueMs: 0, compileMs: 0, runMs: 0 } },
+				status: 'fail',
+				passed: 0,
+				failed: 1,
+			},
+			select: { id: true },
+		})
+	).id
 	await db.prisma.attempt.update({ where: { id: ids.adaAttempt }, data: { runCount: 1 } })
 	// A finished attempt of Ada's, which her team's lead may review.
 	ids.adaFinished = (await startAttempt(adaUser, 'invoice-total-off-by-a-cent')).id
 	await giveUp(await requireAttempt(adaUser, ids.adaFinished))
 	const exerciseId = (await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'retry-storm' }, select: { id: true } })).id
-	ids.assignment = (await db.prisma.assignment.create({ data: { organizationId: org.id, teamId: ids.checkout, exerciseId, dueAt: new Date(Date.now() + 5 * 86_400_000) }, select: { id: true } })).id
-	ids.flag = (await db.prisma.exerciseFlag.create({ data: { organizationId: org.id, exerciseId, raisedById: adaUser.id, reason: 'broken', comment: 'The visible test never finishes.' }, select: { id: true } })).id
+	ids.assignment = (
+		await db.prisma.assignment.create({
+			data: { organizationId: org.id, teamId: ids.checkout, exerciseId, dueAt: new Date(Date.now() + 5 * 86_400_000) },
+			select: { id: true },
+		})
+	).id
+	ids.flag = (
+		await db.prisma.exerciseFlag.create({
+			data: { organizationId: org.id, exerciseId, raisedById: adaUser.id, reason: 'broken', comment: 'The visible test never finishes.' },
+			select: { id: true },
+		})
+	).id
 	// Quinn belongs to the organisation but to no team; Cory and Dana co-lead Checkout with Sam.
-	const member = (email: string, name: string) => db.prisma.user.create({ data: { organizationId: org.id, email, name, passwordHash: 'not-used' }, select: { id: true } })
+	const member = (email: string, name: string) =>
+		db.prisma.user.create({ data: { organizationId: org.id, email, name, passwordHash: 'not-used' }, select: { id: true } })
 	ids.quinn = (await member('quinn@hardmode.dev', 'Quinn Quiet')).id
 	ids.cory = (await member('cory@hardmode.dev', 'Cory Colead')).id
 	ids.dana = (await member('dana@hardmode.dev', 'Dana Colead')).id
 	for (const userId of [ids.cory, ids.dana]) await db.prisma.membership.create({ data: { organizationId: org.id, teamId: ids.checkout, userId, role: 'lead' } })
-	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
+	await createOrganizationWithAdmin({
+		organizationName: 'Tidewater Software',
+		name: 'Bill Lund',
+		email: 'bill@tidewater.test',
+		password: 'tide tables all week',
+	})
 
 	cookies.learner = await loginCookie('ada@hardmode.dev')
 	cookies.lead = await loginCookie('lead@hardmode.dev')
@@ -161,13 +204,15 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /teams/:checkout (add Quinn, in no team, as a learner)',
-		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: ids.quinn, role: 'learner' }, c), { teamId: ids.checkout }),
+		request: (c) =>
+			call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: ids.quinn, role: 'learner' }, c), { teamId: ids.checkout }),
 		// Only an admin adds an existing member; a lead invites, and the person joins by accepting.
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
 		what: 'POST /teams/:checkout (set-role of Pat, who is not in the team)',
-		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.platformLead, role: 'learner' }, c), { teamId: ids.checkout }),
+		request: (c) =>
+			call(team.action, post(`/teams/${ids.checkout}`, { intent: 'set-role', userId: ids.platformLead, role: 'learner' }, c), { teamId: ids.checkout }),
 		// Changing a role never adds anyone: for the admin, Pat is not in this team.
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 404, outsider: 404 },
 	},
@@ -212,7 +257,16 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /attempts/:ada/events',
-		request: (c) => call(attemptEvents.action, postJson(`/attempts/${ids.adaAttempt}/events`, { sentAt: Date.now(), events: [{ id: randomUUID(), seq: 1, at: Date.now(), type: 'focus.lost', data: {} }] }, c), { attemptId: ids.adaAttempt }),
+		request: (c) =>
+			call(
+				attemptEvents.action,
+				postJson(
+					`/attempts/${ids.adaAttempt}/events`,
+					{ sentAt: Date.now(), events: [{ id: randomUUID(), seq: 1, at: Date.now(), type: 'focus.lost', data: {} }] },
+					c,
+				),
+				{ attemptId: ids.adaAttempt },
+			),
 		expected: { anonymous: 302, learner: 200, lead: 404, otherTeamLead: 404, admin: 404, outsider: 404 },
 	},
 	{
@@ -237,7 +291,16 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /teams/:checkout/assignments/new (assign an exercise)',
-		request: (c) => call(newAssignment.action, post(`/teams/${ids.checkout}/assignments/new`, { exercises: 'retry-storm', audience: 'team', dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) }, c), { teamId: ids.checkout }),
+		request: (c) =>
+			call(
+				newAssignment.action,
+				post(
+					`/teams/${ids.checkout}/assignments/new`,
+					{ exercises: 'retry-storm', audience: 'team', dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+					c,
+				),
+				{ teamId: ids.checkout },
+			),
 		// A lead's assignment redirects to the team's assignment list.
 		expected: { anonymous: 302, learner: 403, lead: 302, otherTeamLead: 403, admin: 302, outsider: 404 },
 	},
@@ -248,7 +311,16 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /assignments/:checkout (change the due date)',
-		request: (c) => call(assignmentPage.action, post(`/assignments/${ids.assignment}`, { intent: 'update', dueDate: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10), hintsAllowed: 'on' }, c), { assignmentId: ids.assignment }),
+		request: (c) =>
+			call(
+				assignmentPage.action,
+				post(
+					`/assignments/${ids.assignment}`,
+					{ intent: 'update', dueDate: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10), hintsAllowed: 'on' },
+					c,
+				),
+				{ assignmentId: ids.assignment },
+			),
 		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
@@ -271,12 +343,18 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /reviews/:adaFinished (comment)',
-		request: (c) => call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'comment', offsetMs: '0', body: 'Start by reading the failing test.' }, c), { attemptId: ids.adaFinished }),
+		request: (c) =>
+			call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'comment', offsetMs: '0', body: 'Start by reading the failing test.' }, c), {
+				attemptId: ids.adaFinished,
+			}),
 		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
 		what: 'POST /reviews/:adaFinished (score out of range)',
-		request: (c) => call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'score', 'score.diagnosis': '9', summary: 'x', baseVersion: '0' }, c), { attemptId: ids.adaFinished }),
+		request: (c) =>
+			call(review.action, post(`/reviews/${ids.adaFinished}`, { intent: 'score', 'score.diagnosis': '9', summary: 'x', baseVersion: '0' }, c), {
+				attemptId: ids.adaFinished,
+			}),
 		// Only a reviewer gets as far as the field check.
 		expected: { anonymous: 302, learner: 403, lead: 400, otherTeamLead: 403, admin: 400, outsider: 404 },
 	},
@@ -287,7 +365,10 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /exercises/:slug (flag)',
-		request: (c) => call(exercise.action, post('/exercises/retry-storm', { intent: 'flag', reason: 'too_easy', comment: 'Solved it from the summary alone.' }, c), { slug: 'retry-storm' }),
+		request: (c) =>
+			call(exercise.action, post('/exercises/retry-storm', { intent: 'flag', reason: 'too_easy', comment: 'Solved it from the summary alone.' }, c), {
+				slug: 'retry-storm',
+			}),
 		expected: { anonymous: 302, ...ALL_SIGNED_IN },
 	},
 	{
@@ -323,7 +404,11 @@ const rows: Row[] = [
 		// Leads and admins of any organisation, each seeing their own organisation's figures.
 		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 200, admin: 200, outsider: 200 },
 	},
-	{ what: 'POST /logout', request: (c) => call(logout.action, post('/logout', {}, c)), expected: { anonymous: 302, learner: 302, lead: 302, otherTeamLead: 302, admin: 302, outsider: 302 } },
+	{
+		what: 'POST /logout',
+		request: (c) => call(logout.action, post('/logout', {}, c)),
+		expected: { anonymous: 302, learner: 302, lead: 302, otherTeamLead: 302, admin: 302, outsider: 302 },
+	},
 ]
 
 describe('authorization matrix', () => {
@@ -337,7 +422,8 @@ describe('authorization matrix', () => {
 	})
 
 	it('shows each lead a review queue of their own teams’ work only', async () => {
-		const queue = async (persona: 'lead' | 'otherTeamLead' | 'admin' | 'outsider') => JSON.stringify((await call(reviews.loader, get('/reviews', cookies[persona]))).data)
+		const queue = async (persona: 'lead' | 'otherTeamLead' | 'admin' | 'outsider') =>
+			JSON.stringify((await call(reviews.loader, get('/reviews', cookies[persona]))).data)
 		expect(await queue('lead')).toContain(ids.adaFinished)
 		expect(await queue('admin')).toContain(ids.adaFinished)
 		expect(await queue('otherTeamLead')).not.toContain(ids.adaFinished)
@@ -355,7 +441,9 @@ describe('authorization matrix', () => {
 
 	it('leaves the team untouched when someone outside it tries to remove a member', async () => {
 		for (const persona of ['learner', 'otherTeamLead', 'outsider'] as const) {
-			const result = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: ids.ada }, cookies[persona]), { teamId: ids.checkout })
+			const result = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: ids.ada }, cookies[persona]), {
+				teamId: ids.checkout,
+			})
 			expect(result.status).toBe(persona === 'outsider' ? 404 : 403)
 		}
 		expect(await db.prisma.membership.count({ where: { teamId: ids.checkout, userId: ids.ada } })).toBe(1)
@@ -366,7 +454,10 @@ describe('leads cannot widen their own view', () => {
 	it('keeps a lead out of someone else’s growth, report, CSV, replays and notes, however they try to add them to their team', async () => {
 		// Rosa is in Pat's team, with a finished attempt and a note Pat wrote about her.
 		const org = await db.prisma.organization.findFirstOrThrow({ where: { name: 'Acme Payments' }, select: { id: true } })
-		const rosa = await db.prisma.user.create({ data: { organizationId: org.id, email: 'rosa@hardmode.dev', name: 'Rosa Reyes', passwordHash: 'not-used' }, select: { id: true, organizationId: true } })
+		const rosa = await db.prisma.user.create({
+			data: { organizationId: org.id, email: 'rosa@hardmode.dev', name: 'Rosa Reyes', passwordHash: 'not-used' },
+			select: { id: true, organizationId: true },
+		})
 		await db.prisma.membership.create({ data: { organizationId: org.id, teamId: ids.platform, userId: rosa.id, role: 'learner' } })
 		const finished = (await startAttempt(rosa, 'invoice-total-off-by-a-cent')).id
 		await giveUp(await requireAttempt(rosa, finished))
@@ -401,7 +492,9 @@ describe('leads cannot widen their own view', () => {
 
 	it('lets a lead remove a learner from their team, and only a learner', async () => {
 		const grace = await db.prisma.user.findUniqueOrThrow({ where: { email: 'grace@hardmode.dev' }, select: { id: true } })
-		const removed = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: grace.id }, cookies.lead), { teamId: ids.checkout })
+		const removed = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: grace.id }, cookies.lead), {
+			teamId: ids.checkout,
+		})
 		expect(removed).toMatchObject({ status: 200, data: { message: 'Removed from the team.' } })
 		const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: 'lead@hardmode.dev' }, select: { id: true } })
 		const self = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'remove-member', userId: sam.id }, cookies.lead), { teamId: ids.checkout })
@@ -410,7 +503,15 @@ describe('leads cannot widen their own view', () => {
 	})
 
 	it('shows a lead no list of the organisation and no controls over co-leads; the admin gets both', async () => {
-		const colead = await db.prisma.user.create({ data: { organizationId: (await db.prisma.team.findUniqueOrThrow({ where: { id: ids.checkout }, select: { organizationId: true } })).organizationId, email: 'kim@hardmode.dev', name: 'Kim Colead', passwordHash: 'not-used' }, select: { id: true, organizationId: true } })
+		const colead = await db.prisma.user.create({
+			data: {
+				organizationId: (await db.prisma.team.findUniqueOrThrow({ where: { id: ids.checkout }, select: { organizationId: true } })).organizationId,
+				email: 'kim@hardmode.dev',
+				name: 'Kim Colead',
+				passwordHash: 'not-used',
+			},
+			select: { id: true, organizationId: true },
+		})
 		await db.prisma.membership.create({ data: { organizationId: colead.organizationId, teamId: ids.checkout, userId: colead.id, role: 'lead' } })
 		const asLead = await renderTeamPage(cookies.lead!)
 		expect(asLead).toContain('Kim Colead')
@@ -435,11 +536,21 @@ describe('leads cannot widen their own view', () => {
 /** The team page's HTML as the server renders it for the caller: the real loader, then the component. */
 async function renderTeamPage(cookie: string) {
 	const Page = team.default as unknown as (props: { loaderData: unknown }) => React.ReactNode
-	const routes = [{ id: 'team', path: '/teams/:teamId', loader: (args: LoaderFunctionArgs) => team.loader(args as never), Component: () => createElement(Page, { loaderData: useLoaderData() }) }]
+	const routes = [
+		{
+			id: 'team',
+			path: '/teams/:teamId',
+			loader: (args: LoaderFunctionArgs) => team.loader(args as never),
+			Component: () => createElement(Page, { loaderData: useLoaderData() }),
+		},
+	]
 	const handler = createStaticHandler(routes)
 	const context = await handler.query(new Request(`http://localhost/teams/${ids.checkout}`, { headers: { Cookie: cookie } }))
 	if (context instanceof Response) throw new Error(`unexpected response ${context.status}`)
-	return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false })).replace(/<!-- -->/g, '')
+	return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false })).replace(
+		/<!-- -->/g,
+		'',
+	)
 }
 
 describe('attempts are private', () => {
@@ -483,7 +594,13 @@ describe('attempts are private', () => {
 })
 
 function emailOf(persona: Exclude<Persona, 'anonymous'>) {
-	return { learner: 'ada@hardmode.dev', lead: 'lead@hardmode.dev', otherTeamLead: 'pat@hardmode.dev', admin: 'admin@hardmode.dev', outsider: 'bill@tidewater.test' }[persona]
+	return {
+		learner: 'ada@hardmode.dev',
+		lead: 'lead@hardmode.dev',
+		otherTeamLead: 'pat@hardmode.dev',
+		admin: 'admin@hardmode.dev',
+		outsider: 'bill@tidewater.test',
+	}[persona]
 }
 function passwordOf(persona: Exclude<Persona, 'anonymous'>) {
 	return persona === 'outsider' ? 'tide tables all week' : 'hardmode-demo'
@@ -491,11 +608,13 @@ function passwordOf(persona: Exclude<Persona, 'anonymous'>) {
 
 describe('hostile ids', () => {
 	it('answers a team id or member id that cannot exist with 404 or a field message, never a server error', async () => {
-		for (const teamId of ['abc\u0000def', 'x'.repeat(5000), "'; drop table \"Team\"; --"]) {
+		for (const teamId of ['abc\u0000def', 'x'.repeat(5000), '\'; drop table "Team"; --']) {
 			const result = await call(team.loader, get('/teams/x', cookies.admin), { teamId })
 			expect(result.status).toBe(404)
 		}
-		const added = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: 'a\u0000b', role: 'learner' }, cookies.admin), { teamId: ids.checkout })
+		const added = await call(team.action, post(`/teams/${ids.checkout}`, { intent: 'add-member', userId: 'a\u0000b', role: 'learner' }, cookies.admin), {
+			teamId: ids.checkout,
+		})
 		expect(added).toMatchObject({ status: 400, data: { error: 'Choose a person.' } })
 		const role = await call(admin.action, post('/admin', { intent: 'set-role', userId: 'x\u0000', role: 'admin' }, cookies.admin))
 		expect(role.status).toBe(400)

@@ -16,7 +16,7 @@ import { createOrganizationWithAdmin } from '#app/models/organization.server.ts'
 import { grantPlatformAdmin } from '#app/models/platform-admin.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as analyticsRoute from './exercises.$slug.analytics.tsx'
 
 const SLUG = 'retry-storm'
@@ -31,7 +31,12 @@ type AnalyticsData = Awaited<ReturnType<typeof analyticsRoute.loader>>
 /** A new organisation, signed up the way anyone can, whose admin gives up one attempt at the exercise. */
 async function organizationThatPractised(name: string) {
 	organizations += 1
-	const admin = await createOrganizationWithAdmin({ organizationName: name, name: `Admin ${organizations}`, email: `admin${organizations}@org${organizations}.test`, password: PASSWORD })
+	const admin = await createOrganizationWithAdmin({
+		organizationName: name,
+		name: `Admin ${organizations}`,
+		email: `admin${organizations}@org${organizations}.test`,
+		password: PASSWORD,
+	})
 	const attempt = await startAttempt(admin, SLUG)
 	await giveUp(await requireAttempt(admin, attempt.id))
 	return { ...admin, email: `admin${organizations}@org${organizations}.test`, attemptId: attempt.id }
@@ -69,12 +74,24 @@ async function analyticsOf(cookie: string, query = '') {
 /** The page as a person reads it: the real loader, the component rendered by the server, tags stripped. */
 async function pageText(cookie: string, query = '') {
 	const Page = analyticsRoute.default as unknown as (props: { loaderData: unknown }) => React.ReactNode
-	const routes = [{ id: 'page', path: '/exercises/:slug/analytics', loader: (args: LoaderFunctionArgs) => analyticsRoute.loader(args as never), Component: () => createElement(Page, { loaderData: useLoaderData() }) }]
+	const routes = [
+		{
+			id: 'page',
+			path: '/exercises/:slug/analytics',
+			loader: (args: LoaderFunctionArgs) => analyticsRoute.loader(args as never),
+			Component: () => createElement(Page, { loaderData: useLoaderData() }),
+		},
+	]
 	const handler = createStaticHandler(routes)
 	const context = await handler.query(new Request(`http://localhost/exercises/${SLUG}/analytics${query}`, { headers: { Cookie: cookie } }))
 	if (context instanceof Response) throw new Error(`unexpected response ${context.status}`)
 	const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }))
-	return html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+	return html
+		.replace(/<!-- -->/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&#x27;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
 }
 
 const attemptsIn = async (organizationId?: string) => {
@@ -93,7 +110,9 @@ describe('exercise analytics stay inside the organisation', () => {
 			expect(view.platformScope).toBeNull()
 		}
 		const asked = await pageText(cookies.bill, '?scope=all')
-		expect(asked).toContain('Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in Tidewater Software.')
+		expect(asked).toContain(
+			'Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in Tidewater Software.',
+		)
 		expect(asked).not.toContain('All organisations')
 		expect(asked).not.toContain('every organisation on Hardmode')
 		expect(await pageText(cookies.bill)).not.toMatch(/All organisations|see how it plays in every organisation/)
@@ -117,7 +136,9 @@ describe('exercise analytics stay inside the organisation', () => {
 		expect(few.openFlags).toBeNull()
 		expect(few.platformScope).toEqual({ organizations: 2, minimum: 5, flagOrganizations: 0 })
 		const fewText = await pageText(cookies.acmeAdmin, '?scope=all')
-		expect(fewText).toContain('Only 2 organisations have attempted this exercise. Figures across organisations appear once at least 5 have, so that no organisation’s results can be picked out.')
+		expect(fewText).toContain(
+			'Only 2 organisations have attempted this exercise. Figures across organisations appear once at least 5 have, so that no organisation’s results can be picked out.',
+		)
 		expect(fewText).toContain('All organisations')
 		expect(fewText).not.toContain('Solve rate')
 
@@ -139,7 +160,9 @@ describe('exercise analytics stay inside the organisation', () => {
 		const withFlag = await analyticsOf(cookies.acmeAdmin, '?scope=all')
 		expect(withFlag.openFlags).toBeNull()
 		expect(withFlag.platformScope).toMatchObject({ flagOrganizations: 1 })
-		expect(await pageText(cookies.acmeAdmin, '?scope=all')).toContain('Open flags raised in 1 organisation are not counted here: flags appear across organisations once at least 5 have raised them.')
+		expect(await pageText(cookies.acmeAdmin, '?scope=all')).toContain(
+			'Open flags raised in 1 organisation are not counted here: flags appear across organisations once at least 5 have raised them.',
+		)
 
 		// The platform role does not change what the same admin sees of their own organisation.
 		const own = await analyticsOf(cookies.acmeAdmin)

@@ -18,7 +18,7 @@ import { addTeamMember, createTeam } from '#app/models/team.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import { SECOND_TEAM_NAME, seedDemoHistory } from '#prisma/seed-history.ts'
 import * as analyticsRoute from './exercises.$slug.analytics.tsx'
 import * as growthRoute from './teams.$teamId.growth.tsx'
@@ -51,15 +51,26 @@ beforeAll(async () => {
 
 	// Another team of the same organisation, led by someone who does not lead Checkout; no learners yet.
 	const passwordHash = await hashPassword('hardmode-demo')
-	const pat = await db.prisma.user.create({ data: { organizationId: ids.org, email: 'pat@hardmode.dev', name: 'Pat Platform', passwordHash }, select: { id: true } })
-	const newbie = await db.prisma.user.create({ data: { organizationId: ids.org, email: 'newbie@hardmode.dev', name: 'Nico Newbie', passwordHash }, select: { id: true } })
+	const pat = await db.prisma.user.create({
+		data: { organizationId: ids.org, email: 'pat@hardmode.dev', name: 'Pat Platform', passwordHash },
+		select: { id: true },
+	})
+	const newbie = await db.prisma.user.create({
+		data: { organizationId: ids.org, email: 'newbie@hardmode.dev', name: 'Nico Newbie', passwordHash },
+		select: { id: true },
+	})
 	ids.newbie = newbie.id
 	const platform = await createTeam({ organizationId: ids.org, actorId: lead.id, name: 'Platform', leadUserId: pat.id })
 	if (!platform.ok) throw new Error(platform.message)
 	ids.platform = platform.team.id
 
 	// A second organisation that attempts and flags an exercise the demo organisation also practises.
-	const outsider = await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
+	const outsider = await createOrganizationWithAdmin({
+		organizationName: 'Tidewater Software',
+		name: 'Bill Lund',
+		email: 'bill@tidewater.test',
+		password: 'tide tables all week',
+	})
 	ids.outsiderOrg = outsider.organizationId
 	const attempt = await startAttempt(outsider, SHARED)
 	await giveUp(await requireAttempt(outsider, attempt.id))
@@ -125,9 +136,11 @@ function textOf(html: string) {
 		.replace(/\s+/g, ' ')
 }
 
-const growthHtml = (teamId: string, query = '', cookie = cookies.lead) => renderHtml(growthRoute, '/teams/:teamId/growth', `/teams/${teamId}/growth${query}`, cookie)
+const growthHtml = (teamId: string, query = '', cookie = cookies.lead) =>
+	renderHtml(growthRoute, '/teams/:teamId/growth', `/teams/${teamId}/growth${query}`, cookie)
 const renderGrowth = async (teamId: string, query = '', cookie = cookies.lead) => textOf(await growthHtml(teamId, query, cookie))
-const renderAnalytics = async (slug: string, query = '') => textOf(await renderHtml(analyticsRoute, '/exercises/:slug/analytics', `/exercises/${slug}/analytics${query}`))
+const renderAnalytics = async (slug: string, query = '') =>
+	textOf(await renderHtml(analyticsRoute, '/exercises/:slug/analytics', `/exercises/${slug}/analytics${query}`))
 
 describe('team growth dashboard', () => {
 	it('shows a heat-map of every Checkout learner’s stored ratings by topic, and nobody from another team', async () => {
@@ -178,7 +191,10 @@ describe('team growth dashboard', () => {
 
 		// Each arrow is the sum of the stored rating changes in its window.
 		const now = Date.now()
-		const changes = await db.prisma.ratingChange.findMany({ where: { organizationId: ids.org, at: { gte: new Date(now - 90 * DAY_MS) } }, select: { userId: true, topic: true, delta: true, at: true } })
+		const changes = await db.prisma.ratingChange.findMany({
+			where: { organizationId: ids.org, at: { gte: new Date(now - 90 * DAY_MS) } },
+			select: { userId: true, topic: true, delta: true, at: true },
+		})
 		let differs = false
 		for (const member of ninety.members) {
 			for (const [topic, cell] of Object.entries(member.ratings)) {
@@ -195,7 +211,9 @@ describe('team growth dashboard', () => {
 		const html30 = await renderGrowth(ids.checkout, '?window=30')
 		expect(html30).toMatch(/(up|down) \d+ in 30 days|steady in 30 days|no rated games in 30 days/)
 		expect(html30).not.toMatch(/in 90 days \(|(up|down) \d+ in 90 days/)
-		expect(await growthHtml(ids.checkout, '?window=30')).toMatch(/<a[^>]*aria-current="page"[^>]*href="\/teams\/[^"]+\/growth\?window=30"|<a[^>]*href="\/teams\/[^"]+\/growth\?window=30"[^>]*aria-current="page"/)
+		expect(await growthHtml(ids.checkout, '?window=30')).toMatch(
+			/<a[^>]*aria-current="page"[^>]*href="\/teams\/[^"]+\/growth\?window=30"|<a[^>]*href="\/teams\/[^"]+\/growth\?window=30"[^>]*aria-current="page"/,
+		)
 	})
 
 	it('gives per-member and whole-team practice figures over the last 90 days', async () => {
@@ -220,7 +238,9 @@ describe('team growth dashboard', () => {
 		// Pat leads Platform, which has nobody to learn yet.
 		const empty = await growthOf(ids.platform, '', cookies.pat)
 		expect(empty.members).toEqual([])
-		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain('Platform has no learners, so there is no growth to show. Invite engineers or add people from the team page')
+		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain(
+			'Platform has no learners, so there is no growth to show. Invite engineers or add people from the team page',
+		)
 
 		const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
 		const added = await addTeamMember({ organizationId: ids.org, actorId: admin.id, teamId: ids.platform, userId: ids.newbie, role: 'learner' })
@@ -228,7 +248,9 @@ describe('team growth dashboard', () => {
 		const unrated = await growthOf(ids.platform, '', cookies.pat)
 		expect(unrated.members.map((member) => member.name)).toEqual(['Nico Newbie'])
 		expect(unrated.topics).toEqual([])
-		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain('No rated attempts yet: a rating appears once a learner finishes their first attempt at an exercise')
+		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain(
+			'No rated attempts yet: a rating appears once a learner finishes their first attempt at an exercise',
+		)
 
 		// One attempt, given up: rated, but far too few attempts to give a rate.
 		const owner = { id: ids.newbie, organizationId: ids.org }
@@ -284,7 +306,9 @@ describe('exercise analytics', () => {
 		expect(asked.figures!.attempts.total).toBe(ours)
 		expect(asked.openFlags!.total).toBe(0)
 		const html = await renderAnalytics(SHARED, '?scope=all')
-		expect(html).toContain('Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in Acme Payments.')
+		expect(html).toContain(
+			'Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in Acme Payments.',
+		)
 		expect(html).not.toContain('All organisations')
 		expect(await renderAnalytics(SHARED)).toContain('No open flags in Acme Payments.')
 
@@ -307,7 +331,9 @@ describe('exercise analytics', () => {
 			where: { categoryCorrect: false, attempt: { organizationId: ids.org, exercise: { slug: SHARED } } },
 			_count: { _all: true },
 		})
-		expect(Object.fromEntries(view.wrongRootCauses.map((cause) => [cause.category, cause.submissions]))).toEqual(Object.fromEntries(wrong.map((row) => [row.category, row._count._all])))
+		expect(Object.fromEntries(view.wrongRootCauses.map((cause) => [cause.category, cause.submissions]))).toEqual(
+			Object.fromEntries(wrong.map((row) => [row.category, row._count._all])),
+		)
 
 		const html = await renderAnalytics(SHARED)
 		expect(html).toContain('Free shipping for everyone')
@@ -318,7 +344,10 @@ describe('exercise analytics', () => {
 	})
 
 	it('says an exercise is still calibrating until it has enough rated first attempts', async () => {
-		const rating = await db.prisma.exerciseRating.findFirst({ where: { games: { gt: 0, lt: 10 } }, select: { games: true, exercise: { select: { slug: true } } } })
+		const rating = await db.prisma.exerciseRating.findFirst({
+			where: { games: { gt: 0, lt: 10 } },
+			select: { games: true, exercise: { select: { slug: true } } },
+		})
 		expect(rating, 'six weeks of history leave some exercise short of 10 games').not.toBeNull()
 		const view = await analyticsOf(rating!.exercise.slug)
 		expect(view.difficulty).toMatchObject({ calibrated: false, games: rating!.games, calibrationGames: 10, shown: view.difficulty.authored })

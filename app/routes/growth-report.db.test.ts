@@ -21,7 +21,7 @@ import { createTeam } from '#app/models/team.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as profileRoute from './people.$userId.tsx'
 import * as reportRoute from './people.$userId.report.tsx'
 import * as csvRoute from './people.$userId.report[.csv].ts'
@@ -82,10 +82,18 @@ beforeAll(async () => {
 
 	// Another team of the same organisation, led by someone who does not lead Ada's team.
 	const passwordHash = await hashPassword('hardmode-demo')
-	const pat = await db.prisma.user.create({ data: { organizationId: ids.org, email: 'pat@hardmode.dev', name: 'Pat Platform', passwordHash }, select: { id: true } })
+	const pat = await db.prisma.user.create({
+		data: { organizationId: ids.org, email: 'pat@hardmode.dev', name: 'Pat Platform', passwordHash },
+		select: { id: true },
+	})
 	const platform = await createTeam({ organizationId: ids.org, actorId: lead.id, name: 'Platform', leadUserId: pat.id })
 	if (!platform.ok) throw new Error(platform.message)
-	await createOrganizationWithAdmin({ organizationName: 'Tidewater Software', name: 'Bill Lund', email: 'bill@tidewater.test', password: 'tide tables all week' })
+	await createOrganizationWithAdmin({
+		organizationName: 'Tidewater Software',
+		name: 'Bill Lund',
+		email: 'bill@tidewater.test',
+		password: 'tide tables all week',
+	})
 
 	cookies.lead = await loginCookie('lead@hardmode.dev')
 	cookies.admin = await loginCookie('admin@hardmode.dev')
@@ -106,7 +114,8 @@ type ReportData = Awaited<ReturnType<typeof reportRoute.loader>>
 const profile = (cookie: string, userId = ids.ada) => call(profileRoute.loader, get(`/people/${userId}`, cookie), { userId })
 const report = (cookie: string, query = PERIOD, userId = ids.ada) => call(reportRoute.loader, get(`/people/${userId}/report?${query}`, cookie), { userId })
 const csv = (cookie: string, query = PERIOD, userId = ids.ada) => call(csvRoute.loader, get(`/people/${userId}/report.csv?${query}`, cookie), { userId })
-const addNote = (cookie: string, body: string, userId = ids.ada) => call(reportRoute.action, post(`/people/${userId}/report?${PERIOD}`, { body }, cookie), { userId })
+const addNote = (cookie: string, body: string, userId = ids.ada) =>
+	call(reportRoute.action, post(`/people/${userId}/report?${PERIOD}`, { body }, cookie), { userId })
 const noteCount = () => db.prisma.growthNote.count({ where: { userId: ids.ada } })
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end with CRLF. */
@@ -122,11 +131,15 @@ function parseCsv(text: string): string[][] {
 			else if (char === '"') quoted = false
 			else field += char
 		} else if (char === '"') quoted = true
-		else if (char === ',') (row.push(field), (field = ''))
-		else if (char === '\r' && text[i + 1] === '\n') {
+		else if (char === ',') {
+			row.push(field)
+			field = ''
+		} else if (char === '\r' && text[i + 1] === '\n') {
 			row.push(field)
 			rows.push(row)
-			;(row = []), (field = ''), i++
+			row = []
+			field = ''
+			i++
 		} else field += char
 	}
 	if (field || row.length) throw new Error('the CSV does not end with a line break')
@@ -135,14 +148,28 @@ function parseCsv(text: string): string[][] {
 
 async function renderHtml(route: { loader: unknown; default: unknown }, path: string, url: string, cookie: string) {
 	const Page = route.default as (props: { loaderData: unknown }) => React.ReactNode
-	const routes = [{ id: 'page', path, loader: (args: LoaderFunctionArgs) => (route.loader as (args: LoaderFunctionArgs) => unknown)(args), Component: () => createElement(Page, { loaderData: useLoaderData() }) }]
+	const routes = [
+		{
+			id: 'page',
+			path,
+			loader: (args: LoaderFunctionArgs) => (route.loader as (args: LoaderFunctionArgs) => unknown)(args),
+			Component: () => createElement(Page, { loaderData: useLoaderData() }),
+		},
+	]
 	const handler = createStaticHandler(routes)
 	const context = await handler.query(new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }))
 	if (context instanceof Response) throw new Error(`unexpected response ${context.status}`)
 	return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context, hydrate: false }))
 }
 
-const textOf = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+const textOf = (html: string) =>
+	html
+		.replace(/<!-- -->/g, '')
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&quot;/g, '"')
+		.replace(/&#x27;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
 
 describe('who may see a person’s growth', () => {
 	it('shows engineers their own profile and report, linking their attempts to themselves', async () => {
@@ -150,11 +177,19 @@ describe('who may see a person’s growth', () => {
 		expect(page.status).toBe(200)
 		const data = page.data as ProfileData
 		expect(data).toMatchObject({ self: true, links: 'own', engineer: { name: 'Ada Moreno' } })
-		expect(data.recentAttempts.map((attempt) => attempt.id)).toEqual(expect.arrayContaining([ids.before, ids.awkward, ids.middle, ids.lastDay, ids.after, ids.architecture]))
+		expect(data.recentAttempts.map((attempt) => attempt.id)).toEqual(
+			expect.arrayContaining([ids.before, ids.awkward, ids.middle, ids.lastDay, ids.after, ids.architecture]),
+		)
 		expect(data.topics.length).toBeGreaterThan(0)
 		const own = await report(cookies.ada)
 		expect(own.status).toBe(200)
-		expect(own.data as ReportData).toMatchObject({ self: true, canLead: false, links: 'own', periodError: null, period: { fromDay: '2026-04-01', toDay: '2026-06-30', label: 'Q2 2026' } })
+		expect(own.data as ReportData).toMatchObject({
+			self: true,
+			canLead: false,
+			links: 'own',
+			periodError: null,
+			period: { fromDay: '2026-04-01', toDay: '2026-06-30', label: 'Q2 2026' },
+		})
 	})
 
 	it('shows them to the lead of their team and to an admin, who may write notes and open replays', async () => {

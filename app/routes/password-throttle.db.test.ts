@@ -3,7 +3,7 @@ import { createTestDatabase } from '#tests/db.ts'
 import { call, loginCookie, post } from '#tests/routes.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS } from '#app/utils/rate-limit.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as login from './login.tsx'
 import * as settings from './settings.tsx'
 

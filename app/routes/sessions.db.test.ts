@@ -5,7 +5,7 @@ import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createInvite } from '#app/models/invite.server.ts'
 import { createTeam } from '#app/models/team.server.ts'
 import { getOptionalUser, safeRedirectPath } from '#app/utils/auth.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as healthcheck from './resources.healthcheck.ts'
 import * as invite from './invite.$token.tsx'
 import * as login from './login.tsx'
@@ -30,7 +30,10 @@ describe('password changes and sessions', () => {
 		const weak = await call(settings.action, post('/settings', { intent: 'password', currentPassword: 'hardmode-demo', newPassword: 'grace1234567' }, here))
 		expect(weak.status).toBe(400)
 
-		const changed = await call(settings.action, post('/settings', { intent: 'password', currentPassword: 'hardmode-demo', newPassword: 'a brand new passphrase' }, here))
+		const changed = await call(
+			settings.action,
+			post('/settings', { intent: 'password', currentPassword: 'hardmode-demo', newPassword: 'a brand new passphrase' }, here),
+		)
 		expect(changed.status).toBe(200)
 		expect(await getOptionalUser(get('/', here))).toMatchObject({ email: 'grace@hardmode.dev' })
 		expect(await getOptionalUser(get('/', elsewhere))).toBeNull()
@@ -59,11 +62,14 @@ describe('redirects after logging in', () => {
 		expect(safeRedirectPath(to)).toBe(expected)
 	})
 
-	it.each(['//evil.example', '/\t/evil.example', '/\\evil.example', 'https://evil.example'])('never sends a user off-site through the login form (redirectTo %j)', async (redirectTo) => {
-		const result = await call(login.action, post('/login', { email: 'ada@hardmode.dev', password: 'hardmode-demo', redirectTo }))
-		expect(result.status).toBe(302)
-		expect(result.headers.get('Location')).toBe('/dashboard')
-	})
+	it.each(['//evil.example', '/\t/evil.example', '/\\evil.example', 'https://evil.example'])(
+		'never sends a user off-site through the login form (redirectTo %j)',
+		async (redirectTo) => {
+			const result = await call(login.action, post('/login', { email: 'ada@hardmode.dev', password: 'hardmode-demo', redirectTo }))
+			expect(result.status).toBe(302)
+			expect(result.headers.get('Location')).toBe('/dashboard')
+		},
+	)
 })
 
 describe('joining another team with an existing account', () => {

@@ -10,7 +10,7 @@ import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { consumeRun, resetRunLimit, RUNS_PER_MINUTE } from '#app/utils/rate-limit.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import * as attemptRoute from './attempts.$attemptId.tsx'
 import * as events from './attempts.$attemptId.events.ts'
 import * as runs from './attempts.$attemptId.runs.ts'
@@ -47,7 +47,11 @@ describe('the event endpoint', () => {
 		const notJson = await call(events.action, postJson(`/attempts/${attemptId}/events`, '{"sentAt": 1, "events": [', cookie), params())
 		expect(notJson.status).toBe(400)
 		expect(await new Response(notJson.data as string).text()).toContain('not valid JSON')
-		const wrongShape = await call(events.action, postJson(`/attempts/${attemptId}/events`, { sentAt: 1, events: [{ type: 'keystroke', id: 'x', seq: 1, at: 1, data: {} }] }, cookie), params())
+		const wrongShape = await call(
+			events.action,
+			postJson(`/attempts/${attemptId}/events`, { sentAt: 1, events: [{ type: 'keystroke', id: 'x', seq: 1, at: 1, data: {} }] }, cookie),
+			params(),
+		)
 		expect(wrongShape.status).toBe(400)
 		expect(JSON.parse(wrongShape.data as string).error).toBe('The events were malformed, so none were saved.')
 		expect(await timelineLength()).toBe(before)
@@ -103,7 +107,11 @@ describe('runs', () => {
 	})
 
 	it('refuses an empty free-text prediction with a message about the prediction', async () => {
-		const result = await call(runs.action, postJson(`/attempts/${attemptId}/runs`, { files: starter, prediction: { kind: 'text', text: '  ' } }, cookie), params())
+		const result = await call(
+			runs.action,
+			postJson(`/attempts/${attemptId}/runs`, { files: starter, prediction: { kind: 'text', text: '  ' } }, cookie),
+			params(),
+		)
 		expect(result.status).toBe(400)
 		expect((result.data as RunRefusal).error).toMatch(/^Prediction: Write what you expect/)
 	})
@@ -137,7 +145,16 @@ describe('submissions', () => {
 			attemptRoute.action,
 			post(
 				`/attempts/${attemptId}`,
-				{ intent: 'submit', file, startLine: '900', endLine: '901', category: 'wrong-condition', explanation: 'The rule uses an OR where it needs an AND. So freight orders to Germany get free shipping.', attested: 'on', files: JSON.stringify(starter) },
+				{
+					intent: 'submit',
+					file,
+					startLine: '900',
+					endLine: '901',
+					category: 'wrong-condition',
+					explanation: 'The rule uses an OR where it needs an AND. So freight orders to Germany get free shipping.',
+					attested: 'on',
+					files: JSON.stringify(starter),
+				},
 				cookie,
 			),
 			params(),
@@ -150,9 +167,21 @@ describe('submissions', () => {
 describe('a stale exercise version', () => {
 	it('keeps an attempt on the version it started on after the exercise changes', async () => {
 		const exercise = await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'free-shipping-for-everyone' }, select: { id: true, currentVersionId: true } })
-		const old = await db.prisma.exerciseVersion.findUniqueOrThrow({ where: { id: exercise.currentVersionId! }, select: { id: true, publicFiles: true, metadata: true, brief: true, hiddenTests: true, solution: true } })
+		const old = await db.prisma.exerciseVersion.findUniqueOrThrow({
+			where: { id: exercise.currentVersionId! },
+			select: { id: true, publicFiles: true, metadata: true, brief: true, hiddenTests: true, solution: true },
+		})
 		const newer = await db.prisma.exerciseVersion.create({
-			data: { exerciseId: exercise.id, number: 2, contentHash: 'changed', metadata: old.metadata!, brief: `${old.brief}\n\nA changed brief.`, publicFiles: old.publicFiles!, hiddenTests: old.hiddenTests!, solution: old.solution! },
+			data: {
+				exerciseId: exercise.id,
+				number: 2,
+				contentHash: 'changed',
+				metadata: old.metadata!,
+				brief: `${old.brief}\n\nA changed brief.`,
+				publicFiles: old.publicFiles!,
+				hiddenTests: old.hiddenTests!,
+				solution: old.solution!,
+			},
 			select: { id: true },
 		})
 		await db.prisma.exercise.update({ where: { id: exercise.id }, data: { currentVersionId: newer.id } })

@@ -19,7 +19,7 @@ if (command !== 'migrate' && command !== 'seed' && command !== 'reset') {
 
 const { getDatabase } = await import('#app/utils/db.server.ts')
 const { migrate, resetDatabase } = await import('#app/utils/migrate.server.ts')
-const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed.ts')
+const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed/demo.ts')
 const { syncExercises } = await import('#app/models/exercise.server.ts')
 const { getEnv } = await import('#app/utils/env.server.ts')
 

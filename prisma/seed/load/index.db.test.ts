@@ -19,7 +19,7 @@ import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
 import { findReviewableAttempt, getAttemptForReview } from '#app/models/review.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { seedDemo } from '#prisma/seed/demo.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { LOAD_ADMIN_EMAIL, LOAD_ORGANIZATION_NAME, LOAD_SLUG_PREFIX, loadOrganization, type LoadSummary } from './index.ts'
 

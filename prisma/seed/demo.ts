@@ -96,7 +96,14 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedResult> {
 				if (existing) continue
 				const { slug: _slug, dueInDays, ...rules } = demo
 				await tx.assignment.create({
-					data: { organizationId, teamId: team.id, exerciseId: exercise.id, createdById: leadId, dueAt: new Date(Date.now() + dueInDays * 86_400_000), ...rules },
+					data: {
+						organizationId,
+						teamId: team.id,
+						exerciseId: exercise.id,
+						createdById: leadId,
+						dueAt: new Date(Date.now() + dueInDays * 86_400_000),
+						...rules,
+					},
 					select: { id: true },
 				})
 				created = true

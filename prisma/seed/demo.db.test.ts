@@ -5,7 +5,7 @@ import type { Database } from '#app/utils/db.server.ts'
 import { resetDatabase } from '#app/utils/migrate.server.ts'
 import { verifyPassword } from '#app/utils/password.server.ts'
 import { createTestDatabase, testDatabaseKind } from '#tests/db.ts'
-import { DEMO_LOGINS, DEMO_PASSWORD, ensureSeeded, reseedDemo, seedDemo } from './seed.ts'
+import { DEMO_LOGINS, DEMO_PASSWORD, ensureSeeded, reseedDemo, seedDemo } from './demo.ts'
 
 describe(`demo seed (${testDatabaseKind()})`, () => {
 	let database: Database
@@ -103,7 +103,9 @@ describe(`demo seed (${testDatabaseKind()})`, () => {
 	it('gives the demo team its assignments once the exercises are loaded, one of them overdue and one with pastes blocked', async () => {
 		await syncExercises(database.prisma, path.resolve('exercises'))
 		await reseedDemo(database.prisma)
-		const assignments = await database.prisma.assignment.findMany({ select: { dueAt: true, pasteBlocked: true, exercise: { select: { slug: true } }, team: { select: { name: true } } } })
+		const assignments = await database.prisma.assignment.findMany({
+			select: { dueAt: true, pasteBlocked: true, exercise: { select: { slug: true } }, team: { select: { name: true } } },
+		})
 		expect(assignments.map((a) => a.exercise.slug).sort()).toEqual(['duplicate-usernames', 'old-prices-after-update', 'orders-page-skips-an-order'])
 		expect(assignments.every((a) => a.team.name === 'Checkout')).toBe(true)
 		expect(assignments.filter((a) => a.dueAt < new Date()).map((a) => a.exercise.slug)).toEqual(['orders-page-skips-an-order'])
