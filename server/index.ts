@@ -7,13 +7,15 @@ const { startServer } = await import('./app.ts')
 await startServer()
 
 // Once the server is up (exercises loaded, demo seeded), a demo organisation nobody has
-// practised in yet gets six months of simulated history (prisma/seed-history.ts).
+// practised in yet gets six months of simulated history (prisma/seed/history/).
 const { getEnv } = await import('#app/utils/env.server.ts')
 const env = getEnv()
 if (env.SEED_DEMO && env.SEED_HISTORY) {
-	const { describeHistory, seedDemoHistory } = await import('#prisma/seed-history.ts')
+	const { describeHistory, seedDemoHistory } = await import('#prisma/seed/history/index.ts')
 	try {
-		const summary = await seedDemoHistory({ onStart: () => console.log('Simulating six months of practice in the demo organisation (about 15 seconds; the server is already up)…') })
+		const summary = await seedDemoHistory({
+			onStart: () => console.log('Simulating six months of practice in the demo organisation (about 15 seconds; the server is already up)…'),
+		})
 		if (summary) console.log(describeHistory(summary))
 	} catch (error) {
 		// The server keeps serving: history is a convenience of the demo, not something it needs.

@@ -19,7 +19,7 @@ import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { seedDemo } from '#prisma/seed/demo.ts'
-import { SECOND_TEAM_NAME, seedDemoHistory } from '#prisma/seed-history.ts'
+import { SECOND_TEAM_NAME, seedDemoHistory } from '#prisma/seed/history/index.ts'
 import * as analyticsRoute from './exercises.$slug.analytics.tsx'
 import * as growthRoute from './teams.$teamId.growth.tsx'
 

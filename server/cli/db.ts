@@ -42,7 +42,7 @@ try {
 		console.log(`Seeded the demo organisation "Acme Payments". Demo logins:`)
 		for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)
 		if (getEnv().SEED_HISTORY) {
-			const { describeHistory, seedDemoHistory } = await import('#prisma/seed-history.ts')
+			const { describeHistory, seedDemoHistory } = await import('#prisma/seed/history/index.ts')
 			usedSandbox = true
 			const summary = await seedDemoHistory({ onStart: () => console.log('Simulating six months of practice (runs go through the sandbox)…') })
 			if (summary) console.log(describeHistory(summary))

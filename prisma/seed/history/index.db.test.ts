@@ -5,8 +5,8 @@ import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { createTestDatabase } from '#tests/db.ts'
-import { DEMO_TEAM_NAME, seedDemo } from './seed/demo.ts'
-import { HISTORY_LOGINS, HISTORY_SEEDED_ACTION, SECOND_TEAM_NAME, seedDemoHistory, type HistorySummary } from './seed-history.ts'
+import { DEMO_TEAM_NAME, seedDemo } from '../demo.ts'
+import { HISTORY_LOGINS, HISTORY_SEEDED_ACTION, SECOND_TEAM_NAME, seedDemoHistory, type HistorySummary } from './index.ts'
 
 // Two months rather than six keep the test quick; the simulation is the same.
 const now = new Date('2026-12-01T12:00:00Z')
