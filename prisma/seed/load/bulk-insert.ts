@@ -1,7 +1,6 @@
 // Bulk writing for the load organisation: one INSERT … SELECT FROM unnest(…) per table and
 // chunk, with each array sent as one parameter. Each loaded table is listed once here with
 // the SQL array type of its columns; rows name their columns, and are checked against the list.
-import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { ATTEMPT_METRICS_COLUMNS, type AttemptMetricsColumn } from '#app/growth/attempt-metrics-columns.ts'
 
 type SqlType = 'text' | 'int4' | 'float8' | 'bool' | 'timestamp(3)'
@@ -233,7 +232,8 @@ type ValueOf<C extends Column> = C[2] extends 'jsonb'
 /** One row of a loaded table: a value for each of its columns. Moments are Dates or epoch milliseconds; jsonb columns take the value itself. */
 export type TableRow<T extends LoadTable> = { [C in (typeof LOAD_TABLES)[T][number] as C[0]]: ValueOf<C> }
 
-type Executor = Pick<PrismaClient, '$executeRawUnsafe'>
+/** A Prisma client or transaction; anything that runs a statement with parameters. */
+type Executor = { $executeRawUnsafe: (query: string, ...values: unknown[]) => Promise<number> }
 
 function sqlValue([, type, cast]: Column, value: unknown) {
 	if (value === null || value === undefined) return null
@@ -248,7 +248,7 @@ export async function insertRows<T extends LoadTable>(db: Executor, table: T, ro
 	const selected = columns.map(([, , cast], index) => `c${index}${cast ? `::${cast}` : ''}`).join(', ')
 	const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ')
 	const aliases = columns.map((_, index) => `c${index}`).join(', ')
-	const values = columns.map((column) => rows.map((row) => sqlValue(column, (row as Record<string, unknown>)[column[0]])))
+	const values = columns.map((column) => rows.map((row: Readonly<Record<string, unknown>>) => sqlValue(column, row[column[0]])))
 	await db.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${selected} FROM unnest(${arrays}) AS t(${aliases})`, ...values)
 }
 
