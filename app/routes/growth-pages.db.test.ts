@@ -239,7 +239,7 @@ describe('team growth dashboard', () => {
 		const empty = await growthOf(ids.platform, '', cookies.pat)
 		expect(empty.members).toEqual([])
 		expect(await renderGrowth(ids.platform, '', cookies.pat)).toContain(
-			'Platform has no learners, so there is no growth to show. Invite engineers or add people from the team page',
+			'Platform has no learners, so there is no growth to show. Invite engineers from the team page',
 		)
 
 		const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { id: true } })
