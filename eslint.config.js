@@ -6,7 +6,19 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
 	{
-		ignores: ['build/**', 'node_modules/**', 'app/generated/**', 'exercises/**', 'app/runner/fixtures/**', '.react-router/**', 'data/**', 'tests/.artifacts/**', '.scratch/**', 'playwright-report/**', 'test-results/**'],
+		ignores: [
+			'build/**',
+			'node_modules/**',
+			'app/generated/**',
+			'exercises/**',
+			'app/runner/fixtures/**',
+			'.react-router/**',
+			'data/**',
+			'tests/.artifacts/**',
+			'.scratch/**',
+			'playwright-report/**',
+			'test-results/**',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,

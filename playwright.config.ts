@@ -67,7 +67,13 @@ export default defineConfig({
 		// The growth pages need months of practice to show: this server's demo organisation gets
 		// the simulated history (specs opt in with test.use({ baseURL: E2E_HISTORY_BASE_URL })).
 		// db:reset writes it before the server listens, so no test races the simulation.
-		e2eServer({ command: 'npm run db:reset && npm run serve', port: HISTORY_PORT, database: E2E_HISTORY_DATABASE_DIR, dataDir: E2E_HISTORY_DATA_DIR, history: true }),
+		e2eServer({
+			command: 'npm run db:reset && npm run serve',
+			port: HISTORY_PORT,
+			database: E2E_HISTORY_DATABASE_DIR,
+			dataDir: E2E_HISTORY_DATA_DIR,
+			history: true,
+		}),
 	],
 })
 

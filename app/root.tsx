@@ -1,17 +1,4 @@
-import {
-	Form,
-	Link,
-	Links,
-	Meta,
-	NavLink,
-	Outlet,
-	Scripts,
-	ScrollRestoration,
-	useFetcher,
-	useLocation,
-	useMatches,
-	useRouteLoaderData,
-} from 'react-router'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useFetcher, useLocation, useMatches, useRouteLoaderData } from 'react-router'
 import { useSyncExternalStore } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
@@ -60,16 +47,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<Links />
 			</head>
 			<body className="flex min-h-full flex-col">
-				<a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+				<a
+					href="#main"
+					className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+				>
 					Skip to content
 				</a>
 				<SiteHeader />
 				<main id="main" className={fullWidth ? 'flex w-full flex-1 flex-col' : 'mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6'}>
 					{children}
 				</main>
-				{fullWidth ? null : <footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
-					Hardmode — deliberate practice in debugging and design judgment.
-				</footer>}
+				{fullWidth ? null : (
+					<footer className="border-t border-slate-200 py-4 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+						Hardmode — deliberate practice in debugging and design judgment.
+					</footer>
+				)}
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
 			</body>
@@ -140,14 +132,20 @@ function SiteHeader() {
 								{user.name} · {user.organizationName}
 							</span>
 							<Form method="post" action="/logout">
-								<button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+								<button
+									type="submit"
+									className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+								>
 									Log out
 								</button>
 							</Form>
 						</>
 					) : (
 						<>
-							<Link to="/login" className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+							<Link
+								to="/login"
+								className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+							>
 								Log in
 							</Link>
 							<Link to="/signup" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700">

@@ -53,11 +53,25 @@ type Answer = { status: number; headers: http.IncomingHttpHeaders; body: string;
  * Posts `totalBytes` of `pattern` as a chunked body (no Content-Length), stopping early once
  * the server answers, and resolves with the answer.
  */
-function postChunked(port: number, path: string, contentType: string, totalBytes: number, pattern = 'a', connection: 'keep-alive' | 'close' = 'close'): Promise<Answer> {
+function postChunked(
+	port: number,
+	path: string,
+	contentType: string,
+	totalBytes: number,
+	pattern = 'a',
+	connection: 'keep-alive' | 'close' = 'close',
+): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		// Without an agent Node asks for `Connection: close`; browsers keep connections alive.
 		const agent = connection === 'close' ? false : new http.Agent({ keepAlive: true })
-		const request = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' } })
+		const request = http.request({
+			host: '127.0.0.1',
+			port,
+			path,
+			method: 'POST',
+			agent,
+			headers: { 'Content-Type': contentType, 'Transfer-Encoding': 'chunked' },
+		})
 		let answered = false
 		let bodyEnded = false
 		// The server may close while we are still sending; after its answer that is expected.
@@ -75,7 +89,7 @@ function postChunked(port: number, path: string, contentType: string, totalBytes
 			response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body, answeredBeforeBodyEnded, connectionClosed }))
 			response.on('error', reject)
 		})
-		const chunk = Buffer.from(pattern.repeat(Math.ceil(16 * 1024 / pattern.length)).slice(0, 16 * 1024))
+		const chunk = Buffer.from(pattern.repeat(Math.ceil((16 * 1024) / pattern.length)).slice(0, 16 * 1024))
 		let sent = 0
 		const sendMore = () => {
 			while (!answered && sent < totalBytes) {
@@ -113,19 +127,22 @@ describe('request bodies', () => {
 		expect(answer.body).toContain('the limit of 64 KB')
 	})
 
-	it.each(['close', 'keep-alive'] as const)('answers an endless chunked body at the limit (Connection: %s), closes that connection, and keeps serving', async (connection) => {
-		const answer = await postChunked(running.port, '/resources/theme', 'application/x-www-form-urlencoded', 2 ** 30, 'a', connection)
-		expect(answer.status).toBe(413)
-		expect(answer.answeredBeforeBodyEnded).toBe(true)
-		await answer.connectionClosed
+	it.each(['close', 'keep-alive'] as const)(
+		'answers an endless chunked body at the limit (Connection: %s), closes that connection, and keeps serving',
+		async (connection) => {
+			const answer = await postChunked(running.port, '/resources/theme', 'application/x-www-form-urlencoded', 2 ** 30, 'a', connection)
+			expect(answer.status).toBe(413)
+			expect(answer.answeredBeforeBodyEnded).toBe(true)
+			await answer.connectionClosed
 
-		const next = await post(running.port, '/resources/theme', 'theme=dark', { 'Content-Type': 'application/x-www-form-urlencoded' })
-		expect(next.status).toBe(200)
-		expect(next.headers.get('Set-Cookie')).toMatch(/theme=dark/)
-		const page = await fetch(`http://127.0.0.1:${running.port}/login`)
-		expect(page.status).toBe(200)
-		expect(await page.text()).toContain('Log in to Hardmode')
-	})
+			const next = await post(running.port, '/resources/theme', 'theme=dark', { 'Content-Type': 'application/x-www-form-urlencoded' })
+			expect(next.status).toBe(200)
+			expect(next.headers.get('Set-Cookie')).toMatch(/theme=dark/)
+			const page = await fetch(`http://127.0.0.1:${running.port}/login`)
+			expect(page.status).toBe(200)
+			expect(await page.text()).toContain('Log in to Hardmode')
+		},
+	)
 
 	it('refuses a chunked JSON body over the limit on the attempt events endpoint with a JSON error', async () => {
 		const answer = await postChunked(running.port, '/attempts/cm0000000000000000000000/events', 'application/json', 4 * MAX_BODY_BYTES, '[{"type":"x"},')
@@ -135,11 +152,15 @@ describe('request bodies', () => {
 	})
 
 	it('still refuses a declared Content-Length over the limit before reading, and accepts a body at the limit', async () => {
-		const tooLarge = await post(running.port, '/resources/theme', `theme=dark&x=${'a'.repeat(MAX_BODY_BYTES)}`, { 'Content-Type': 'application/x-www-form-urlencoded' })
+		const tooLarge = await post(running.port, '/resources/theme', `theme=dark&x=${'a'.repeat(MAX_BODY_BYTES)}`, {
+			'Content-Type': 'application/x-www-form-urlencoded',
+		})
 		expect(tooLarge.status).toBe(413)
 		expect(await tooLarge.text()).toContain('The request was 65 KB')
 
-		const atLimit = await post(running.port, '/resources/theme', `theme=dark&x=${'a'.repeat(MAX_BODY_BYTES - 13)}`, { 'Content-Type': 'application/x-www-form-urlencoded' })
+		const atLimit = await post(running.port, '/resources/theme', `theme=dark&x=${'a'.repeat(MAX_BODY_BYTES - 13)}`, {
+			'Content-Type': 'application/x-www-form-urlencoded',
+		})
 		expect(atLimit.status).toBe(200)
 	})
 })
@@ -161,18 +182,18 @@ describe('the client address behind a proxy', () => {
 		}
 	})
 
-	it.each([['a hop count of 1', '1'], ['the proxy’s address', '127.0.0.1']])(
-		'takes the address the one proxy appended, not the one the client forged, with %s',
-		async (_name, trustProxy) => {
-			const running = await startApp({ TRUST_PROXY: trustProxy }, echoClientAddress)
-			try {
-				// The client sent `X-Forwarded-For: 203.0.113.66`; the proxy (this loopback peer) appended the address it saw.
-				expect(await clientAddressSeen(running.port, '203.0.113.66, 198.51.100.9')).toBe('198.51.100.9')
-			} finally {
-				await running.close()
-			}
-		},
-	)
+	it.each([
+		['a hop count of 1', '1'],
+		['the proxy’s address', '127.0.0.1'],
+	])('takes the address the one proxy appended, not the one the client forged, with %s', async (_name, trustProxy) => {
+		const running = await startApp({ TRUST_PROXY: trustProxy }, echoClientAddress)
+		try {
+			// The client sent `X-Forwarded-For: 203.0.113.66`; the proxy (this loopback peer) appended the address it saw.
+			expect(await clientAddressSeen(running.port, '203.0.113.66, 198.51.100.9')).toBe('198.51.100.9')
+		} finally {
+			await running.close()
+		}
+	})
 })
 
 describe('the access log', () => {
@@ -181,7 +202,11 @@ describe('the access log', () => {
 		const running = await startApp({}, (_req, res) => void res.status(404).send('not here'))
 		try {
 			await fetch(`http://127.0.0.1:${running.port}/invite/${token}`)
-			await fetch(`http://127.0.0.1:${running.port}/invite/${token}?intent=join`, { method: 'POST', body: 'intent=join', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+			await fetch(`http://127.0.0.1:${running.port}/invite/${token}?intent=join`, {
+				method: 'POST',
+				body: 'intent=join',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			})
 			await fetch(`http://127.0.0.1:${running.port}/login?redirectTo=${encodeURIComponent(`/invite/${token}`)}`)
 			await vi.waitFor(() => expect(running.logLines.filter((line) => line.includes('"url"'))).toHaveLength(3))
 			const log = running.logLines.join('\n')

@@ -1,8 +1,7 @@
 // A self-contained HTML page for answers the server gives before React Router runs
 // (body too large, rate limited, cross-site post, crash). No scripts, inline styles only.
 export function renderStatusPage({ status, title, message }: { status: number; title: string; message: string }) {
-	const escape = (text: string) =>
-		text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+	const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 	return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} · Hardmode</title>

@@ -200,11 +200,7 @@ export function expectedStructure(schema: string): DatabaseStructure {
 			if (field.kind === 'object') continue
 			if (field.kind === 'unsupported') throw new Error(`${model.name}.${field.name}: Unsupported() types are not checked by the drift test.`)
 			const base =
-				field.kind === 'enum'
-					? quoteIdent(enumNames.get(field.type)!)
-					: field.nativeType
-						? nativeTypeName(field.nativeType)
-						: SCALAR_TYPES[field.type]
+				field.kind === 'enum' ? quoteIdent(enumNames.get(field.type)!) : field.nativeType ? nativeTypeName(field.nativeType) : SCALAR_TYPES[field.type]
 			if (!base) throw new Error(`${model.name}.${field.name}: unknown scalar type ${field.type}`)
 			table.columns.set(field.dbName ?? field.name, {
 				type: field.isList ? `${base}[]` : base,
@@ -336,7 +332,15 @@ export async function readStructure(query: QueryRows): Promise<DatabaseStructure
 		table(tableName).indexes.set(name, index)
 	}
 
-	for (const row of await rows<{ table: string; name: string; columns: string[]; referencedTable: string; referencedColumns: string[]; onDelete: string; onUpdate: string }>(`
+	for (const row of await rows<{
+		table: string
+		name: string
+		columns: string[]
+		referencedTable: string
+		referencedColumns: string[]
+		onDelete: string
+		onUpdate: string
+	}>(`
 		SELECT t.relname::text AS "table", c.conname::text AS name, r.relname::text AS "referencedTable",
 		       (SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
 		        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
@@ -370,25 +374,50 @@ export function compareStructures(expected: DatabaseStructure, actual: DatabaseS
 	const show = (value: object) => JSON.stringify(value, Object.keys(value).sort())
 	const describeDefault = (value: ColumnDefault) => (value === null ? 'no default' : value === ANY_DEFAULT ? 'a default' : `default ${value}`)
 
-	both(expected.enums, actual.enums, (name) => `enum ${name}`, (at, x, y) => {
-		if (!same(x, y)) differences.push(`${at}: values ${y.join(', ')} in the database, ${x.join(', ')} in schema.prisma`)
-	})
-	both(expected.tables, actual.tables, (name) => `table ${name}`, (_at, x, y, tableName) => {
-		both(x.columns, y.columns, (name) => `column ${tableName}.${name}`, (at, a, b) => {
-			if (a.type !== b.type) differences.push(`${at}: type ${b.type} in the database, ${a.type} in schema.prisma`)
-			if (a.nullable !== b.nullable) {
-				differences.push(`${at}: ${b.nullable ? 'nullable' : 'NOT NULL'} in the database, ${a.nullable ? 'optional' : 'required'} in schema.prisma`)
-			}
-			if (a.default === ANY_DEFAULT ? b.default === null : a.default !== b.default) {
-				differences.push(`${at}: ${describeDefault(b.default)} in the database, ${describeDefault(a.default)} in schema.prisma`)
-			}
-		})
-		both(x.indexes, y.indexes, (name) => `index ${tableName}.${name}`, (at, a, b) => {
-			if (!same(a, b)) differences.push(`${at}: ${show(b)} in the database, ${show(a)} in schema.prisma`)
-		})
-		both(x.foreignKeys, y.foreignKeys, (name) => `foreign key ${tableName}.${name}`, (at, a, b) => {
-			if (!same(a, b)) differences.push(`${at}: ${show(b)} in the database, ${show(a)} in schema.prisma`)
-		})
-	})
+	both(
+		expected.enums,
+		actual.enums,
+		(name) => `enum ${name}`,
+		(at, x, y) => {
+			if (!same(x, y)) differences.push(`${at}: values ${y.join(', ')} in the database, ${x.join(', ')} in schema.prisma`)
+		},
+	)
+	both(
+		expected.tables,
+		actual.tables,
+		(name) => `table ${name}`,
+		(_at, x, y, tableName) => {
+			both(
+				x.columns,
+				y.columns,
+				(name) => `column ${tableName}.${name}`,
+				(at, a, b) => {
+					if (a.type !== b.type) differences.push(`${at}: type ${b.type} in the database, ${a.type} in schema.prisma`)
+					if (a.nullable !== b.nullable) {
+						differences.push(`${at}: ${b.nullable ? 'nullable' : 'NOT NULL'} in the database, ${a.nullable ? 'optional' : 'required'} in schema.prisma`)
+					}
+					if (a.default === ANY_DEFAULT ? b.default === null : a.default !== b.default) {
+						differences.push(`${at}: ${describeDefault(b.default)} in the database, ${describeDefault(a.default)} in schema.prisma`)
+					}
+				},
+			)
+			both(
+				x.indexes,
+				y.indexes,
+				(name) => `index ${tableName}.${name}`,
+				(at, a, b) => {
+					if (!same(a, b)) differences.push(`${at}: ${show(b)} in the database, ${show(a)} in schema.prisma`)
+				},
+			)
+			both(
+				x.foreignKeys,
+				y.foreignKeys,
+				(name) => `foreign key ${tableName}.${name}`,
+				(at, a, b) => {
+					if (!same(a, b)) differences.push(`${at}: ${show(b)} in the database, ${show(a)} in schema.prisma`)
+				},
+			)
+		},
+	)
 	return differences
 }

@@ -37,7 +37,7 @@ export async function settle(run: () => unknown) {
 	} catch (thrown) {
 		outcome = thrown
 	}
-	if (outcome instanceof Response) return { status: outcome.status, headers: outcome.headers, data: await outcome.text() as unknown }
+	if (outcome instanceof Response) return { status: outcome.status, headers: outcome.headers, data: (await outcome.text()) as unknown }
 	const value = outcome as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } }
 	if (value && value.type === 'DataWithResponseInit') {
 		return { status: value.init?.status ?? 200, headers: new Headers(value.init?.headers), data: value.data }

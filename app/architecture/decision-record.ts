@@ -59,7 +59,8 @@ function words(text: string) {
  */
 export function checkDecisionRecord(record: DecisionRecord, stage: 1 | 2): DecisionRecordErrors {
 	const errors: DecisionRecordErrors = {}
-	const sections: Array<Exclude<DecisionSection, 'options'>> = stage === 2 ? ['context', 'decision', 'consequences', 'followUp'] : ['context', 'decision', 'consequences']
+	const sections: Array<Exclude<DecisionSection, 'options'>> =
+		stage === 2 ? ['context', 'decision', 'consequences', 'followUp'] : ['context', 'decision', 'consequences']
 	for (const section of sections) {
 		const count = words(record[section])
 		if (count === 0) errors[section] = `Write the ${SECTION_LABELS[section].toLowerCase()}.`
@@ -71,7 +72,8 @@ export function checkDecisionRecord(record: DecisionRecord, stage: 1 | 2): Decis
 		const missing = (['name', 'pros', 'cons'] as const).filter((part) => !option[part].trim())
 		if (missing.length) errors[`options.${index}`] = `Option ${index + 1} needs ${missing.map((part) => (part === 'name' ? 'a name' : part)).join(' and ')}.`
 	})
-	if (written.length < MIN_OPTIONS) errors.options = `Weigh at least ${MIN_OPTIONS} real options, each with its pros and cons (${written.length === 0 ? 'none yet' : 'one so far'}).`
+	if (written.length < MIN_OPTIONS)
+		errors.options = `Weigh at least ${MIN_OPTIONS} real options, each with its pros and cons (${written.length === 0 ? 'none yet' : 'one so far'}).`
 	return errors
 }
 

@@ -25,7 +25,15 @@ describe('scenario files', () => {
 	})
 })
 
-const metric = (passed: boolean) => ({ name: 'successRate', label: 'Success rate', value: passed ? 99 : 50, unit: '%', threshold: 98, comparator: '>=' as const, passed })
+const metric = (passed: boolean) => ({
+	name: 'successRate',
+	label: 'Success rate',
+	value: passed ? 99 : 50,
+	unit: '%',
+	threshold: 98,
+	comparator: '>=' as const,
+	passed,
+})
 const test = (name: string, passed: boolean) => ({
 	name,
 	file: 'tests/visible/launch.test.ts',
@@ -34,7 +42,8 @@ const test = (name: string, passed: boolean) => ({
 	...(passed ? {} : { message: 'misses Success rate' }),
 	scenario: { stage: 1, seed: 1, passed, virtualMs: 1000, events: 10, requests: 5, metrics: [metric(passed)] },
 })
-const result = (tests: ReturnType<typeof test>[], status: RunResult['status']) => ({ version: 1, status, tests, console: '', timings: { queueMs: 0, compileMs: 0, runMs: 0 } }) as unknown as RunResult
+const result = (tests: ReturnType<typeof test>[], status: RunResult['status']) =>
+	({ version: 1, status, tests, console: '', timings: { queueMs: 0, compileMs: 0, runMs: 0 } }) as unknown as RunResult
 
 describe('gradeStage', () => {
 	it('passes a stage only when every scenario meets every threshold', () => {

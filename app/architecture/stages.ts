@@ -35,7 +35,15 @@ export type ScenarioSummary = {
 	name: string
 	stage: number
 	passed: boolean
-	metrics: Array<{ name: string; label: string; value: number | null; unit: string; threshold: number | null; comparator: '>=' | '<=' | null; passed: boolean | null }>
+	metrics: Array<{
+		name: string
+		label: string
+		value: number | null
+		unit: string
+		threshold: number | null
+		comparator: '>=' | '<=' | null
+		passed: boolean | null
+	}>
 	message?: string
 }
 

@@ -17,7 +17,12 @@ export function exerciseSets(exercises: SetCandidate[]): ExerciseSet[] {
 		const level = DIFFICULTY_BANDS.indexOf(band) + 1
 		for (const topic of exercise.topics) {
 			const id = `${exercise.kind}:${topic}:${level}`
-			const set = sets.get(id) ?? { id, label: `${topicLabel(topic)} ${KIND_NOUNS[exercise.kind]}, level ${level} (${band.label})`, slugs: [], order: [exercise.kind, topicLabel(topic), level] }
+			const set = sets.get(id) ?? {
+				id,
+				label: `${topicLabel(topic)} ${KIND_NOUNS[exercise.kind]}, level ${level} (${band.label})`,
+				slugs: [],
+				order: [exercise.kind, topicLabel(topic), level],
+			}
 			set.slugs.push(exercise.slug)
 			sets.set(id, set)
 		}

@@ -36,7 +36,13 @@ describe('memberStanding', () => {
 	})
 
 	it('counts work on the same exercise begun after the assignment, but not before it', () => {
-		const before = attempt({ id: 'old', assignmentId: null, status: 'solved', startedAt: new Date('2026-10-01T10:00:00Z'), finishedAt: new Date('2026-10-01T11:00:00Z') })
+		const before = attempt({
+			id: 'old',
+			assignmentId: null,
+			status: 'solved',
+			startedAt: new Date('2026-10-01T10:00:00Z'),
+			finishedAt: new Date('2026-10-01T11:00:00Z'),
+		})
 		expect(memberStanding(assignment, [before]).progress).toBe('not_started')
 		const after = attempt({ id: 'new', assignmentId: null, status: 'solved', finishedAt: new Date('2026-11-05T11:00:00Z') })
 		expect(memberStanding(assignment, [before, after])).toMatchObject({ progress: 'submitted', attemptId: 'new' })
@@ -49,6 +55,11 @@ describe('memberStanding', () => {
 
 describe('countProgress', () => {
 	it('counts each standing', () => {
-		expect(countProgress([{ progress: 'submitted' }, { progress: 'submitted' }, { progress: 'not_started' }])).toEqual({ not_started: 1, in_progress: 0, submitted: 2, reviewed: 0 })
+		expect(countProgress([{ progress: 'submitted' }, { progress: 'submitted' }, { progress: 'not_started' }])).toEqual({
+			not_started: 1,
+			in_progress: 0,
+			submitted: 2,
+			reviewed: 0,
+		})
 	})
 })

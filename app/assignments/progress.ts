@@ -35,7 +35,10 @@ export type MemberStanding = {
  * work on the same exercise begun after it was assigned (the learner may have opened the
  * exercise from the catalogue).
  */
-export function attemptsForAssignment<T extends Omit<ProgressAttempt, 'reviewed' | 'finishedAt' | 'id' | 'status'>>(assignment: ProgressAssignment, attempts: T[]): T[] {
+export function attemptsForAssignment<T extends Omit<ProgressAttempt, 'reviewed' | 'finishedAt' | 'id' | 'status'>>(
+	assignment: ProgressAssignment,
+	attempts: T[],
+): T[] {
 	const direct = attempts.filter((attempt) => attempt.assignmentId === assignment.id)
 	if (direct.length) return direct
 	return attempts.filter((attempt) => attempt.exerciseId === assignment.exerciseId && attempt.startedAt >= assignment.createdAt)

@@ -61,7 +61,10 @@ describe('the journal fold', () => {
 		entries = applyJournalEvent(entries, add(id(1), 'hypothesis', 'Cursor is off by one'), 10).entries
 		entries = applyJournalEvent(entries, add(id(1), 'hypothesis', 'Cursor is off by one'), 11).entries
 		entries = applyJournalEvent(entries, add(id(2), 'observation', 'Page 2 starts at 12'), 12).entries
-		expect(entries.map((e) => [e.kind, e.status])).toEqual([['hypothesis', 'open'], ['observation', null]])
+		expect(entries.map((e) => [e.kind, e.status])).toEqual([
+			['hypothesis', 'open'],
+			['observation', null],
+		])
 		const edited = applyJournalEvent(entries, { id: id(91), seq: 2, at: 0, type: 'journal.edit', data: { entryId: id(1), status: 'refuted' } }, 20)
 		expect(edited.entries[0]).toMatchObject({ status: 'refuted', text: 'Cursor is off by one', updatedAt: 20, createdAt: 10 })
 	})

@@ -52,8 +52,7 @@ const eventEnvelope = {
 	at: z.number().int().min(0).max(8.64e15),
 }
 
-const event = <T extends ClientEventType>(type: T) =>
-	z.strictObject({ ...eventEnvelope, type: z.literal(type), data: ClientEventDataSchemas[type] })
+const event = <T extends ClientEventType>(type: T) => z.strictObject({ ...eventEnvelope, type: z.literal(type), data: ClientEventDataSchemas[type] })
 
 export const ClientEventSchema = z.discriminatedUnion('type', [
 	event('snapshot'),

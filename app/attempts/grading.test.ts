@@ -52,7 +52,11 @@ describe('grading a diagnosis', () => {
 		expect(gradeDiagnosis(base)).toEqual({ locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: 1, testsFailed: 0 })
 	})
 	it('grades each part on its own', () => {
-		const grade = gradeDiagnosis({ ...base, category: 'boundary', result: { status: 'fail', tests: [...passing.tests, { name: 'b', file: 't', status: 'fail', durationMs: 1 }] } })
+		const grade = gradeDiagnosis({
+			...base,
+			category: 'boundary',
+			result: { status: 'fail', tests: [...passing.tests, { name: 'b', file: 't', status: 'fail', durationMs: 1 }] },
+		})
 		expect(grade).toMatchObject({ locationCorrect: true, categoryCorrect: false, fixCorrect: false, correct: false, testsPassed: 1, testsFailed: 1 })
 	})
 	it('does not call a run in which no test ran a correct fix', () => {

@@ -8,7 +8,10 @@ const run = (status: 'pass' | 'fail' | 'error', tests: Array<[string, 'pass' | '
 
 describe('scoring predictions', () => {
 	it('marks a prediction about a test right or wrong from the run', () => {
-		const result = run('fail', [['totals > adds tax', 'fail'], ['totals > empty cart', 'pass']])
+		const result = run('fail', [
+			['totals > adds tax', 'fail'],
+			['totals > empty cart', 'pass'],
+		])
 		expect(scorePrediction({ kind: 'test', test: 'totals > adds tax', outcome: 'fail' }, result)).toBe(true)
 		expect(scorePrediction({ kind: 'test', test: 'totals > adds tax', outcome: 'pass' }, result)).toBe(false)
 		expect(scorePrediction({ kind: 'test', test: 'totals > empty cart', outcome: 'pass' }, result)).toBe(true)

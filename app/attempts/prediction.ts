@@ -5,7 +5,10 @@ import type { RunResult } from '#app/runner/protocol.ts'
 
 export const PredictionSchema = z.discriminatedUnion('kind', [
 	z.strictObject({ kind: z.literal('test'), test: z.string().min(1).max(500), outcome: z.enum(['pass', 'fail']) }),
-	z.strictObject({ kind: z.literal('text'), text: z.string().trim().min(1, 'Write what you expect to see.').max(1000, 'Keep a prediction under 1000 characters.') }),
+	z.strictObject({
+		kind: z.literal('text'),
+		text: z.string().trim().min(1, 'Write what you expect to see.').max(1000, 'Keep a prediction under 1000 characters.'),
+	}),
 ])
 export type Prediction = z.infer<typeof PredictionSchema>
 

@@ -52,9 +52,16 @@ describe('replaying an architecture attempt', () => {
 		const replay = buildReplay(starter, [
 			{ position: 1, type: 'started', at: t(0), data: {} },
 			{ position: 2, type: 'decision.saved', at: t(5), data: { stage: 1, record: {} } },
-			{ position: 3, type: 'stage.submitted', at: t(30), data: { stage: 1, number: 1, scenariosPassed: 3, scenariosTotal: 4, changes: diffFiles(starter, v1) } },
+			{
+				position: 3,
+				type: 'stage.submitted',
+				at: t(30),
+				data: { stage: 1, number: 1, scenariosPassed: 3, scenariosTotal: 4, changes: diffFiles(starter, v1) },
+			},
 		])
-		expect(replay.marks).toEqual([expect.objectContaining({ position: 3, kind: 'submission', label: 'Stage 1 submitted: 3 of 4 scenarios meet every threshold' })])
+		expect(replay.marks).toEqual([
+			expect.objectContaining({ position: 3, kind: 'submission', label: 'Stage 1 submitted: 3 of 4 scenarios meet every threshold' }),
+		])
 		expect(replay.codeAt(3)).toEqual(v1)
 	})
 })

@@ -66,7 +66,10 @@ export function buildReplay(starter: Files, events: TimelineEvent[]): Replay {
 function markOf(event: TimelineEvent, data: Record<string, unknown>): Omit<ReplayMark, 'position' | 'at' | 'offsetMs'> | null {
 	switch (event.type) {
 		case 'run':
-			return { kind: 'run', label: `Run ${data.number}: ${data.status === 'pass' ? 'all passed' : `${data.failed} failed`}${data.predictionCorrect === true ? ', prediction right' : data.predictionCorrect === false ? ', prediction wrong' : ''}` }
+			return {
+				kind: 'run',
+				label: `Run ${data.number}: ${data.status === 'pass' ? 'all passed' : `${data.failed} failed`}${data.predictionCorrect === true ? ', prediction right' : data.predictionCorrect === false ? ', prediction wrong' : ''}`,
+			}
 		case 'journal.add':
 			return { kind: 'journal', label: `${data.kind === 'hypothesis' ? 'Hypothesis' : 'Observation'}: ${String(data.text ?? '').slice(0, 80)}` }
 		case 'journal.edit':

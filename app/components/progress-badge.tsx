@@ -24,7 +24,11 @@ export function ProgressBar({ counts, total }: { counts: Record<MemberProgress, 
 	return (
 		<div className="space-y-1">
 			<div className="flex h-2 w-full overflow-hidden rounded-full bg-slate-100 dark:bg-slate-800" aria-hidden="true">
-				{total > 0 ? order.map((progress) => (counts[progress] ? <div key={progress} className={colours[progress]} style={{ width: `${(counts[progress] / total) * 100}%` }} /> : null)) : null}
+				{total > 0
+					? order.map((progress) =>
+							counts[progress] ? <div key={progress} className={colours[progress]} style={{ width: `${(counts[progress] / total) * 100}%` }} /> : null,
+						)
+					: null}
 			</div>
 			<p className="text-xs text-slate-600 dark:text-slate-400">
 				{total === 0

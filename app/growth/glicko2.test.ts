@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { BASE_RATING, GLICKO2_SCALE, fromGlicko2Scale, ratingPeriodSteps, rdAfterIdlePeriod, toGlicko2Scale, updateRating, type Glicko2Game } from './glicko2.ts'
+import {
+	BASE_RATING,
+	GLICKO2_SCALE,
+	fromGlicko2Scale,
+	ratingPeriodSteps,
+	rdAfterIdlePeriod,
+	toGlicko2Scale,
+	updateRating,
+	type Glicko2Game,
+} from './glicko2.ts'
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits
 
@@ -78,7 +87,12 @@ describe('weighted games', () => {
 			{ opponent, score: 1 },
 			{ opponent: { rating: 1300, rd: 60 }, score: 0 },
 		]
-		expect(updateRating(player, games.map((game) => ({ ...game, weight: 1 })))).toEqual(updateRating(player, games))
+		expect(
+			updateRating(
+				player,
+				games.map((game) => ({ ...game, weight: 1 })),
+			),
+		).toEqual(updateRating(player, games))
 	})
 
 	it('moves the rating less, and narrows the RD less, the smaller the weight', () => {

@@ -11,7 +11,15 @@ function timeline(...events: Array<[number, string, Record<string, unknown>?]>):
 }
 
 const hypothesis = (text = 'The cursor skips a row') => ({ entryId: crypto.randomUUID(), kind: 'hypothesis', text })
-const run = (runId: string, predictionCorrect: boolean | null = null) => ({ runId, number: 1, status: 'fail', passed: 1, failed: 1, predictionCorrect, changes: {} })
+const run = (runId: string, predictionCorrect: boolean | null = null) => ({
+	runId,
+	number: 1,
+	status: 'fail',
+	passed: 1,
+	failed: 1,
+	predictionCorrect,
+	changes: {},
+})
 const submission = (grade: { locationCorrect: boolean; categoryCorrect: boolean; fixCorrect: boolean }) => ({
 	number: 1,
 	...grade,
@@ -41,7 +49,10 @@ describe('attemptMetrics', () => {
 
 	it('times the first hypothesis from the start, ignoring observations', () => {
 		expect(metrics.timeToFirstHypothesisMs).toBe(minutes(4))
-		expect(attemptMetrics(timeline([0, 'started'], [3, 'journal.add', { entryId: 'x', kind: 'observation', text: 'slow' }]), { attested: true }).timeToFirstHypothesisMs).toBeNull()
+		expect(
+			attemptMetrics(timeline([0, 'started'], [3, 'journal.add', { entryId: 'x', kind: 'observation', text: 'slow' }]), { attested: true })
+				.timeToFirstHypothesisMs,
+		).toBeNull()
 	})
 
 	it('times the root cause to the first submission with the right location and category, even when its fix failed', () => {
@@ -53,7 +64,13 @@ describe('attemptMetrics', () => {
 	it('counts the runs before the right diagnosis, or all of them when it never came', () => {
 		expect(metrics.runs).toBe(4)
 		expect(metrics.runsPerDiagnosis).toBe(4)
-		const beforeAndAfter = timeline([0, 'started'], [1, 'run', run('a')], [2, 'submission', submission({ ...right, fixCorrect: false })], [3, 'run', run('b')], [4, 'run', run('c')])
+		const beforeAndAfter = timeline(
+			[0, 'started'],
+			[1, 'run', run('a')],
+			[2, 'submission', submission({ ...right, fixCorrect: false })],
+			[3, 'run', run('b')],
+			[4, 'run', run('c')],
+		)
 		expect(attemptMetrics(beforeAndAfter, { attested: true }).runsPerDiagnosis).toBe(1)
 		const never = timeline([0, 'started'], [1, 'run', run('a')], [2, 'run', run('b')], [3, 'gave-up'])
 		expect(attemptMetrics(never, { attested: true }).runsPerDiagnosis).toBe(2)
@@ -63,7 +80,12 @@ describe('attemptMetrics', () => {
 		expect(metrics).toMatchObject({ predictionsScored: 3, predictionsRight: 2 })
 		expect(metrics.predictionAccuracy).toBeCloseTo(2 / 3, 9)
 		expect(attemptMetrics(timeline([0, 'started'], [1, 'run', run('a')]), { attested: true }).predictionAccuracy).toBeNull()
-		const remarked = timeline([0, 'started'], [1, 'run', run('a')], [2, 'prediction.mark', { runId: 'a', correct: true }], [3, 'prediction.mark', { runId: 'a', correct: false }])
+		const remarked = timeline(
+			[0, 'started'],
+			[1, 'run', run('a')],
+			[2, 'prediction.mark', { runId: 'a', correct: true }],
+			[3, 'prediction.mark', { runId: 'a', correct: false }],
+		)
 		expect(attemptMetrics(remarked, { attested: true })).toMatchObject({ predictionsScored: 1, predictionsRight: 0 })
 	})
 
@@ -81,7 +103,11 @@ describe('attemptMetrics', () => {
 	it('is independent only with no hints, no outside pastes that went in, and an attestation', () => {
 		expect(metrics.independent).toBe(true)
 		expect(attemptMetrics(careful, { attested: false }).independent).toBe(false)
-		const refusedPaste = timeline([0, 'started'], [1, 'paste', { chars: 300, outside: true, blocked: true }], [2, 'paste', { chars: 20, outside: false, blocked: false }])
+		const refusedPaste = timeline(
+			[0, 'started'],
+			[1, 'paste', { chars: 300, outside: true, blocked: true }],
+			[2, 'paste', { chars: 20, outside: false, blocked: false }],
+		)
 		expect(attemptMetrics(refusedPaste, { attested: true })).toMatchObject({ outsidePastes: 0, independent: true })
 		const pasted = timeline([0, 'started'], [1, 'paste', { chars: 300, outside: true, blocked: false }])
 		expect(attemptMetrics(pasted, { attested: true })).toMatchObject({ outsidePastes: 1, independent: false })
@@ -127,8 +153,26 @@ function attempt(overrides: Partial<AttemptMetrics>): AttemptMetrics {
 
 describe('summarizePeriod', () => {
 	const period = summarizePeriod([
-		attempt({ timeToFirstHypothesisMs: minutes(4), timeToRootCauseMs: minutes(30), runsPerDiagnosis: 4, predictionsScored: 3, predictionsRight: 2, submissions: 3, failedFixes: 2, rework: 2, independent: true }),
-		attempt({ timeToFirstHypothesisMs: minutes(10), timeToRootCauseMs: minutes(50), runsPerDiagnosis: 2, predictionsScored: 1, predictionsRight: 1, submissions: 1, hintsUsed: 2 }),
+		attempt({
+			timeToFirstHypothesisMs: minutes(4),
+			timeToRootCauseMs: minutes(30),
+			runsPerDiagnosis: 4,
+			predictionsScored: 3,
+			predictionsRight: 2,
+			submissions: 3,
+			failedFixes: 2,
+			rework: 2,
+			independent: true,
+		}),
+		attempt({
+			timeToFirstHypothesisMs: minutes(10),
+			timeToRootCauseMs: minutes(50),
+			runsPerDiagnosis: 2,
+			predictionsScored: 1,
+			predictionsRight: 1,
+			submissions: 1,
+			hintsUsed: 2,
+		}),
 		attempt({ timeToFirstHypothesisMs: minutes(6), runsPerDiagnosis: 7, submissions: 1, failedFixes: 1, hintsUsed: 1 }),
 		attempt({ runsPerDiagnosis: 1, independent: true }),
 	])
@@ -168,8 +212,28 @@ describe('comparePeriods', () => {
 	const steady = (overrides: Partial<AttemptMetrics>) => Array.from({ length: 3 }, () => attempt(overrides))
 
 	it('reads lower times and fewer failed fixes as better, and higher accuracy and independence as better', () => {
-		const previous = summarizePeriod(steady({ timeToFirstHypothesisMs: minutes(12), timeToRootCauseMs: minutes(60), submissions: 2, failedFixes: 1, predictionsScored: 4, predictionsRight: 2, hintsUsed: 2 }))
-		const current = summarizePeriod(steady({ timeToFirstHypothesisMs: minutes(5), timeToRootCauseMs: minutes(70), submissions: 1, failedFixes: 0, predictionsScored: 4, predictionsRight: 3, independent: true }))
+		const previous = summarizePeriod(
+			steady({
+				timeToFirstHypothesisMs: minutes(12),
+				timeToRootCauseMs: minutes(60),
+				submissions: 2,
+				failedFixes: 1,
+				predictionsScored: 4,
+				predictionsRight: 2,
+				hintsUsed: 2,
+			}),
+		)
+		const current = summarizePeriod(
+			steady({
+				timeToFirstHypothesisMs: minutes(5),
+				timeToRootCauseMs: minutes(70),
+				submissions: 1,
+				failedFixes: 0,
+				predictionsScored: 4,
+				predictionsRight: 3,
+				independent: true,
+			}),
+		)
 		const comparison = comparePeriods(current, previous)
 		expect(comparison.timeToFirstHypothesisMs).toEqual({ current: minutes(5), previous: minutes(12), change: -minutes(7), direction: 'better', enough: true })
 		expect(comparison.timeToRootCauseMs.direction).toBe('worse')
@@ -180,7 +244,9 @@ describe('comparePeriods', () => {
 	})
 
 	it('reads the opposite changes as worse', () => {
-		const good = summarizePeriod(steady({ timeToFirstHypothesisMs: minutes(5), submissions: 1, failedFixes: 0, predictionsScored: 2, predictionsRight: 2, independent: true }))
+		const good = summarizePeriod(
+			steady({ timeToFirstHypothesisMs: minutes(5), submissions: 1, failedFixes: 0, predictionsScored: 2, predictionsRight: 2, independent: true }),
+		)
 		const bad = summarizePeriod(steady({ timeToFirstHypothesisMs: minutes(9), submissions: 1, failedFixes: 1, predictionsScored: 2, predictionsRight: 1 }))
 		const comparison = comparePeriods(bad, good)
 		expect(comparison.timeToFirstHypothesisMs.direction).toBe('worse')

@@ -56,7 +56,10 @@ export function attemptMetrics(events: TimelineEvent[], options: { attested: boo
 				break
 			case 'run':
 				runs++
-				predictions.set(typeof data.runId === 'string' ? data.runId : `run-${event.position}`, typeof data.predictionCorrect === 'boolean' ? data.predictionCorrect : null)
+				predictions.set(
+					typeof data.runId === 'string' ? data.runId : `run-${event.position}`,
+					typeof data.predictionCorrect === 'boolean' ? data.predictionCorrect : null,
+				)
 				break
 			case 'prediction.mark':
 				if (typeof data.runId === 'string' && typeof data.correct === 'boolean') marks.push({ runId: data.runId, correct: data.correct })
@@ -187,7 +190,7 @@ export function comparePeriods(current: PeriodMetrics, previous: PeriodMetrics):
 		const change = now - before
 		const { better, same } = POLARITY[name]
 		const tolerance = 'absolute' in same ? same.absolute : same.relative * Math.abs(before)
-		const direction: Direction = Math.abs(change) <= tolerance ? 'same' : (change < 0) === (better === 'lower') ? 'better' : 'worse'
+		const direction: Direction = Math.abs(change) <= tolerance ? 'same' : change < 0 === (better === 'lower') ? 'better' : 'worse'
 		return { current: now, previous: before, change, direction, enough }
 	}
 	return Object.fromEntries(METRIC_NAMES.map((name) => [name, compare(name)])) as Record<MetricName, MetricComparison>

@@ -38,7 +38,15 @@ describe('replayRatings', () => {
 	it('starts engineers at 1500 and plays them against the authored difficulty', () => {
 		const { changes, engineers } = replayRatings([attempt({ engineer: 'ada', exercise: 'cache-stampede', exerciseRating: 1720 })])
 		expect(changes).toHaveLength(1)
-		expect(changes[0]).toMatchObject({ engineer: 'ada', exercise: 'cache-stampede', topic: 'async', before: 1500, exerciseRating: 1720, solved: true, weight: 1 })
+		expect(changes[0]).toMatchObject({
+			engineer: 'ada',
+			exercise: 'cache-stampede',
+			topic: 'async',
+			before: 1500,
+			exerciseRating: 1720,
+			solved: true,
+			weight: 1,
+		})
 		expect(changes[0]!.after).toBe(engineers.ada!.async!.rating)
 		expect(engineers.ada!.async).toMatchObject({ games: 1, volatility: expect.closeTo(0.06, 3) })
 		expect(engineers.ada!.async!.rd).toBeLessThan(350)
@@ -56,7 +64,9 @@ describe('replayRatings', () => {
 	})
 
 	it('raises an exercise nobody solves above its authored difficulty, but shows the authored figure until it is calibrated', () => {
-		const misses = Array.from({ length: CALIBRATION_GAMES }, (_, i) => attempt({ engineer: `engineer-${i}`, exercise: 'clock-skew', topic: 'time', exerciseRating: 1400, solved: false, at: day(i + 1) }))
+		const misses = Array.from({ length: CALIBRATION_GAMES }, (_, i) =>
+			attempt({ engineer: `engineer-${i}`, exercise: 'clock-skew', topic: 'time', exerciseRating: 1400, solved: false, at: day(i + 1) }),
+		)
 		const early = replayRatings(misses.slice(0, CALIBRATION_GAMES - 1)).exercises['clock-skew']!
 		expect(early).toMatchObject({ rating: 1400, games: CALIBRATION_GAMES - 1, calibrated: false })
 		expect(early.rd).toBeLessThan(350)
@@ -66,7 +76,9 @@ describe('replayRatings', () => {
 	})
 
 	it('lowers an exercise everybody solves', () => {
-		const solves = Array.from({ length: 12 }, (_, i) => attempt({ engineer: `engineer-${i}`, exercise: 'off-by-one', exerciseRating: 1600, solved: true, at: day(i + 1) }))
+		const solves = Array.from({ length: 12 }, (_, i) =>
+			attempt({ engineer: `engineer-${i}`, exercise: 'off-by-one', exerciseRating: 1600, solved: true, at: day(i + 1) }),
+		)
 		expect(replayRatings(solves).exercises['off-by-one']!.rating).toBeLessThan(1600)
 	})
 
@@ -136,7 +148,9 @@ describe('replayRatings', () => {
 	})
 
 	it('refuses an attempt without a valid time, naming it', () => {
-		expect(() => replayRatings([attempt({ engineer: 'a', exercise: 'x' }), attempt({ engineer: 'b', exercise: 'x', at: 'yesterday' })])).toThrow('Attempt 2 has no valid time: yesterday')
+		expect(() => replayRatings([attempt({ engineer: 'a', exercise: 'x' }), attempt({ engineer: 'b', exercise: 'x', at: 'yesterday' })])).toThrow(
+			'Attempt 2 has no valid time: yesterday',
+		)
 	})
 })
 
@@ -165,12 +179,20 @@ describe('playFirstAttempt', () => {
 
 	it('leaves the exercise as it was when its version has no topics', () => {
 		const exercise = startingExercise(1400)
-		expect(playFirstAttempt(exercise, new Map(), [], { ...outcome, solved: false })).toEqual({ weight: 1, exercise: { before: exercise, after: exercise }, topics: [] })
+		expect(playFirstAttempt(exercise, new Map(), [], { ...outcome, solved: false })).toEqual({
+			weight: 1,
+			exercise: { before: exercise, after: exercise },
+			topics: [],
+		})
 	})
 
 	it('plays from the ratings both sides had, and weighs help as gameWeight does', () => {
 		const skills = new Map<string, RatingState>([['async', { rating: 1700, rd: 80, volatility: 0.06, games: 12 }]])
-		const game = playFirstAttempt({ rating: 1650, rd: 90, volatility: 0.06, games: 30 }, skills, ['async'], { solved: false, hintsRevealed: 2, outsidePastes: 0 })
+		const game = playFirstAttempt({ rating: 1650, rd: 90, volatility: 0.06, games: 30 }, skills, ['async'], {
+			solved: false,
+			hintsRevealed: 2,
+			outsidePastes: 0,
+		})
 		expect(game.weight).toBe(0.5)
 		expect(game.topics[0]).toMatchObject({ topic: 'async', weight: 0.5, before: skills.get('async') })
 		expect(game.topics[0]!.after).toMatchObject({ games: 13 })
@@ -206,7 +228,9 @@ describe('playFirstAttempt', () => {
 			const key = `${row.engineer}/${row.exercise}`
 			if (played.has(key)) continue
 			played.add(key)
-			const topics = history.filter((other) => other.engineer === row.engineer && other.exercise === row.exercise && other.at === row.at).map((other) => other.topic)
+			const topics = history
+				.filter((other) => other.engineer === row.engineer && other.exercise === row.exercise && other.at === row.at)
+				.map((other) => other.topic)
 			const skills = engineers.get(row.engineer) ?? new Map<string, RatingState>()
 			const game = playFirstAttempt(exercises.get(row.exercise) ?? startingExercise(row.exerciseRating!), skills, topics, row)
 			for (const topic of game.topics) skills.set(topic.topic, topic.after)
@@ -262,11 +286,15 @@ describe('explainRatingChange', () => {
 
 	it('says what moved the rating and why', () => {
 		expect(explainRatingChange(change({}), 'Async')).toBe('rating +23 in Async because you solved a 1510-rated exercise without hints')
-		expect(explainRatingChange(change({ delta: -12.3, solved: false, exerciseRating: 1380 }), 'Time')).toBe('rating −12 in Time because a 1380-rated exercise was not solved')
+		expect(explainRatingChange(change({ delta: -12.3, solved: false, exerciseRating: 1380 }), 'Time')).toBe(
+			'rating −12 in Time because a 1380-rated exercise was not solved',
+		)
 	})
 
 	it('says how much help counted against the game', () => {
-		expect(explainRatingChange(change({ delta: 11.6, hintsRevealed: 2, weight: 0.5 }), 'Async')).toBe('rating +12 in Async because you solved a 1510-rated exercise with 2 hints, so the game counted for half')
+		expect(explainRatingChange(change({ delta: 11.6, hintsRevealed: 2, weight: 0.5 }), 'Async')).toBe(
+			'rating +12 in Async because you solved a 1510-rated exercise with 2 hints, so the game counted for half',
+		)
 		expect(explainRatingChange(change({ delta: 15, hintsRevealed: 1, outsidePastes: 1, weight: 0.5 }), 'Async')).toBe(
 			'rating +15 in Async because you solved a 1510-rated exercise with 1 hint and 1 outside paste, so the game counted for half',
 		)
@@ -288,6 +316,8 @@ describe('explainRatingChange', () => {
 		const { changes } = replayRatings([attempt({ engineer: 'ada', exercise: 'x', exerciseRating: 1500, solved: false, hintsRevealed: 1 })])
 		const points = Math.round(-changes[0]!.delta)
 		expect(points).toBeGreaterThan(0)
-		expect(explainRatingChange(changes[0]!, 'Async')).toBe(`rating −${points} in Async because a 1500-rated exercise was not solved with 1 hint, so the game counted for three quarters`)
+		expect(explainRatingChange(changes[0]!, 'Async')).toBe(
+			`rating −${points} in Async because a 1500-rated exercise was not solved with 1 hint, so the game counted for three quarters`,
+		)
 	})
 })

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { defaultReportPeriod, growthReportFileName, nameSlug, parseDay, parseReportPeriod, periodLabel, periodSearch, previousPeriod, quickPeriod } from './report-period.ts'
+import {
+	defaultReportPeriod,
+	growthReportFileName,
+	nameSlug,
+	parseDay,
+	parseReportPeriod,
+	periodLabel,
+	periodSearch,
+	previousPeriod,
+	quickPeriod,
+} from './report-period.ts'
 
 const now = new Date('2026-12-01T15:30:00Z')
 const day = (text: string) => new Date(`${text}T00:00:00Z`)

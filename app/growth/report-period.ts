@@ -96,10 +96,12 @@ export function previousPeriod(period: { from: Date; to: Date }): { from: Date; 
 const isQuick = (value: string | null): value is QuickPeriod => QUICK_PERIODS.includes(value as QuickPeriod)
 
 function matchingQuick(period: ReportPeriod, now: Date): QuickPeriod | null {
-	return QUICK_PERIODS.find((quick) => {
-		const candidate = quickPeriod(quick, now)
-		return candidate.from.getTime() === period.from.getTime() && candidate.to.getTime() === period.to.getTime()
-	}) ?? null
+	return (
+		QUICK_PERIODS.find((quick) => {
+			const candidate = quickPeriod(quick, now)
+			return candidate.from.getTime() === period.from.getTime() && candidate.to.getTime() === period.to.getTime()
+		}) ?? null
+	)
 }
 
 // Long enough for any date a person types; longer input is not echoed back.
@@ -139,7 +141,10 @@ export function parseReportPeriod(search: URLSearchParams, now: Date): ParsedRep
 	if (from > last) return fallback(`The start (${dayString(from)}) is after the end (${dayString(last)}). Swap them, or choose another period.`)
 	const to = addDays(last, 1)
 	const limit = new Date(Date.UTC(from.getUTCFullYear() + MAX_PERIOD_YEARS, from.getUTCMonth(), from.getUTCDate()))
-	if (to > limit) return fallback(`A report covers at most ${MAX_PERIOD_YEARS} years; this period is ${Math.round((to.getTime() - from.getTime()) / DAY_MS)} days. Choose a shorter one.`)
+	if (to > limit)
+		return fallback(
+			`A report covers at most ${MAX_PERIOD_YEARS} years; this period is ${Math.round((to.getTime() - from.getTime()) / DAY_MS)} days. Choose a shorter one.`,
+		)
 	const period = makePeriod(from, to)
 	return { period, quick: matchingQuick(period, now), error: null, requested: { from: period.fromDay, to: period.toDay } }
 }

@@ -88,7 +88,11 @@ export async function createAssignments(input: {
 			select: { userId: true },
 		})
 		const outside = memberIds.filter((id) => !inTeam.some((membership) => membership.userId === id))
-		if (outside.length) throw new AssignmentError('members', `${outside.length === 1 ? 'One person you chose is' : `${outside.length} people you chose are`} not in this team. Add them to the team first, or choose from the team’s members.`)
+		if (outside.length)
+			throw new AssignmentError(
+				'members',
+				`${outside.length === 1 ? 'One person you chose is' : `${outside.length} people you chose are`} not in this team. Add them to the team first, or choose from the team’s members.`,
+			)
 	}
 	const ordered = slugs.map((slug) => exercises.find((exercise) => exercise.slug === slug)!)
 	return prisma.$transaction(async (tx) => {
@@ -110,7 +114,14 @@ export async function createAssignments(input: {
 			created.push({ id: assignment.id, title: exercise.title })
 		}
 		await recordAudit(
-			{ organizationId: input.organizationId, actorId: input.actorId, action: 'assignment.created', targetType: 'Team', targetId: input.teamId, detail: { assignments: created.map((a) => a.id), audience: input.audience, members: memberIds.length } },
+			{
+				organizationId: input.organizationId,
+				actorId: input.actorId,
+				action: 'assignment.created',
+				targetType: 'Team',
+				targetId: input.teamId,
+				detail: { assignments: created.map((a) => a.id), audience: input.audience, members: memberIds.length },
+			},
 			tx,
 		)
 		return created
@@ -165,7 +176,13 @@ export async function listTeamAssignments(organizationId: string, teamId: string
 	})
 	return assignments.map((assignment) => {
 		const audience = audienceOf(assignment, learners)
-		const standings = audience.map((person) => ({ person, ...standingOf(assignment, attempts.filter((attempt) => attempt.userId === person.id)) }))
+		const standings = audience.map((person) => ({
+			person,
+			...standingOf(
+				assignment,
+				attempts.filter((attempt) => attempt.userId === person.id),
+			),
+		}))
 		return { ...assignment, audienceSize: audience.length, standings }
 	})
 }
@@ -180,7 +197,18 @@ function teamLearners(organizationId: string, teamId: string) {
 		.then((rows) => rows.map((row) => row.user))
 }
 
-function standingOf(assignment: { id: string; exerciseId: string; createdAt: Date }, attempts: Array<{ id: string; assignmentId: string | null; exerciseId: string; status: 'in_progress' | 'solved' | 'gave_up'; startedAt: Date; finishedAt: Date | null; review: { id: string } | null }>) {
+function standingOf(
+	assignment: { id: string; exerciseId: string; createdAt: Date },
+	attempts: Array<{
+		id: string
+		assignmentId: string | null
+		exerciseId: string
+		status: 'in_progress' | 'solved' | 'gave_up'
+		startedAt: Date
+		finishedAt: Date | null
+		review: { id: string } | null
+	}>,
+) {
 	return memberStanding(
 		assignment,
 		attempts.map((attempt) => ({ ...attempt, reviewed: attempt.review !== null })),
@@ -209,7 +237,13 @@ export async function getAssignmentForLead(organizationId: string, assignmentId:
 	})
 	return {
 		...assignment,
-		standings: audience.map((person) => ({ person, ...standingOf(assignment, attempts.filter((attempt) => attempt.userId === person.id)) })),
+		standings: audience.map((person) => ({
+			person,
+			...standingOf(
+				assignment,
+				attempts.filter((attempt) => attempt.userId === person.id),
+			),
+		})),
 	}
 }
 
@@ -220,7 +254,14 @@ export async function updateAssignment(input: { organizationId: string; assignme
 		data: { dueAt: input.dueAt, ...input.rules },
 	})
 	if (updated.count === 0) throw new AssignmentError('form', 'This assignment was cancelled, so it can no longer be changed.', 409)
-	await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'assignment.updated', targetType: 'Assignment', targetId: input.assignmentId, detail: { dueAt: input.dueAt.toISOString(), ...input.rules } })
+	await recordAudit({
+		organizationId: input.organizationId,
+		actorId: input.actorId,
+		action: 'assignment.updated',
+		targetType: 'Assignment',
+		targetId: input.assignmentId,
+		detail: { dueAt: input.dueAt.toISOString(), ...input.rules },
+	})
 }
 
 /** Cancelling hides the assignment from learners; every attempt made for it stays. */
@@ -229,6 +270,13 @@ export async function cancelAssignment(input: { organizationId: string; assignme
 		where: { id: input.assignmentId, organizationId: input.organizationId, cancelledAt: null },
 		data: { cancelledAt: input.now ?? new Date() },
 	})
-	if (cancelled.count > 0) await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'assignment.cancelled', targetType: 'Assignment', targetId: input.assignmentId })
+	if (cancelled.count > 0)
+		await recordAudit({
+			organizationId: input.organizationId,
+			actorId: input.actorId,
+			action: 'assignment.cancelled',
+			targetType: 'Assignment',
+			targetId: input.assignmentId,
+		})
 	return cancelled.count > 0
 }

@@ -36,11 +36,24 @@ beforeAll(async () => {
 	root = mkdtempSync(path.join(tmpdir(), 'hm-attempts-'))
 	cpSync(exerciseDir, path.join(root, SLUG), { recursive: true })
 	await syncExercises(db.prisma, root)
-	const admin = await createOrganizationWithAdmin({ organizationName: 'Quarry', name: 'Ada Admin', email: 'ada@quarry.test', password: 'a long and quiet river 7' })
+	const admin = await createOrganizationWithAdmin({
+		organizationName: 'Quarry',
+		name: 'Ada Admin',
+		email: 'ada@quarry.test',
+		password: 'a long and quiet river 7',
+	})
 	ada = { id: admin.id, organizationId: admin.organizationId }
-	const other = await db.prisma.user.create({ data: { organizationId: admin.organizationId, email: 'bea@quarry.test', name: 'Bea', passwordHash: 'x' }, select: { id: true, organizationId: true } })
+	const other = await db.prisma.user.create({
+		data: { organizationId: admin.organizationId, email: 'bea@quarry.test', name: 'Bea', passwordHash: 'x' },
+		select: { id: true, organizationId: true },
+	})
 	bea = { id: other.id, organizationId: other.organizationId }
-	const elsewhere = await createOrganizationWithAdmin({ organizationName: 'Tidewater', name: 'Tom', email: 'tom@tide.test', password: 'a long and quiet river 7' })
+	const elsewhere = await createOrganizationWithAdmin({
+		organizationName: 'Tidewater',
+		name: 'Tom',
+		email: 'tom@tide.test',
+		password: 'a long and quiet river 7',
+	})
 	outsider = { id: elsewhere.id, organizationId: elsewhere.organizationId }
 })
 
@@ -93,7 +106,15 @@ describe('starting and resuming', () => {
 		await db.prisma.membership.create({ data: { organizationId: bea.organizationId, teamId: team.id, userId: bea.id } })
 		const exercise = await db.prisma.exercise.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } })
 		await db.prisma.assignment.create({
-			data: { organizationId: bea.organizationId, teamId: team.id, exerciseId: exercise.id, dueAt: new Date(Date.now() + 86_400_000), pasteBlocked: true, hintsAllowed: false, hardMode: true },
+			data: {
+				organizationId: bea.organizationId,
+				teamId: team.id,
+				exerciseId: exercise.id,
+				dueAt: new Date(Date.now() + 86_400_000),
+				pasteBlocked: true,
+				hintsAllowed: false,
+				hardMode: true,
+			},
 		})
 		const { workspace } = await newAttempt(bea)
 		expect(workspace.attempt.rules).toEqual({ hintsAllowed: false, pasteBlocked: true, hardMode: true })
@@ -133,7 +154,10 @@ describe('workspace events', () => {
 		const before = await listTimeline(bea, id)
 		const goodThenBad = {
 			sentAt: Date.now(),
-			events: [event('journal.add', { entryId: uuid(), kind: 'observation', text: 'Vienna is charged nothing.' }), event('journal.edit', { entryId: uuid(), text: 'edit of nothing' })],
+			events: [
+				event('journal.add', { entryId: uuid(), kind: 'observation', text: 'Vienna is charged nothing.' }),
+				event('journal.edit', { entryId: uuid(), text: 'edit of nothing' }),
+			],
 		}
 		const error = await thrown(recordEvents(bea, id, goodThenBad))
 		expect(error.status).toBe(400)
@@ -158,8 +182,15 @@ describe('runs, hints, submissions', () => {
 	it('records a run with its prediction scored, and rebuilds the code at every step from the timeline', async () => {
 		const { id, workspace } = await newAttempt(ada)
 		const hypothesisId = uuid()
-		await recordEvents(ada, id, { sentAt: Date.now(), events: [event('journal.add', { entryId: hypothesisId, kind: 'hypothesis', text: 'EU bulky orders get free shipping.' })] })
-		const failing = await recordRun(await requireAttempt(ada, id), { files: workspace.files.src, hypothesisId, prediction: { kind: 'test', test: 'checkout summary: shipping > Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' } })
+		await recordEvents(ada, id, {
+			sentAt: Date.now(),
+			events: [event('journal.add', { entryId: hypothesisId, kind: 'hypothesis', text: 'EU bulky orders get free shipping.' })],
+		})
+		const failing = await recordRun(await requireAttempt(ada, id), {
+			files: workspace.files.src,
+			hypothesisId,
+			prediction: { kind: 'test', test: 'checkout summary: shipping > Vienna, kitchen order (€92): pays EU standard shipping', outcome: 'fail' },
+		})
 		expect(failing.result.status).toBe('fail')
 		expect(failing.number).toBe(1)
 		expect(failing.predictionCorrect).toBe(true)
@@ -167,7 +198,10 @@ describe('runs, hints, submissions', () => {
 		const passing = await recordRun(await requireAttempt(ada, id), { files: fixed })
 		expect(passing.result.status).toBe('pass')
 		const after = await getWorkspace(ada, id)
-		expect(after!.runs.map((run) => [run.number, run.status])).toEqual([[2, 'pass'], [1, 'fail']])
+		expect(after!.runs.map((run) => [run.number, run.status])).toEqual([
+			[2, 'pass'],
+			[1, 'fail'],
+		])
 		expect(after!.runs[1]!.hypothesisId).toBe(hypothesisId)
 		expect(after!.latestRun!.number).toBe(2)
 		// The timeline's diffs rebuild exactly the code each run saw.

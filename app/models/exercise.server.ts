@@ -69,9 +69,7 @@ async function upsertExercise(prisma: PrismaClient, folder: ExerciseFolder): Pro
 			if (existing.retiredAt) await tx.exercise.update({ where: { id: existing.id }, data: summary, select: { id: true } })
 			return 'unchanged'
 		}
-		const exercise =
-			existing ??
-			(await tx.exercise.create({ data: { slug: metadata.slug, uuid: metadata.uuid, ...summary }, select: { id: true } }))
+		const exercise = existing ?? (await tx.exercise.create({ data: { slug: metadata.slug, uuid: metadata.uuid, ...summary }, select: { id: true } }))
 		const version = await tx.exerciseVersion.create({
 			data: {
 				exerciseId: exercise.id,
@@ -111,7 +109,15 @@ export async function getExerciseForLearner(prisma: PrismaClient, owner: { id: s
 				where: { userId: owner.id, organizationId: owner.organizationId },
 				orderBy: { startedAt: 'desc' },
 				take: 20,
-				select: { id: true, status: true, startedAt: true, finishedAt: true, runCount: true, submissionCount: true, exerciseVersion: { select: { number: true } } },
+				select: {
+					id: true,
+					status: true,
+					startedAt: true,
+					finishedAt: true,
+					runCount: true,
+					submissionCount: true,
+					exerciseVersion: { select: { number: true } },
+				},
 			},
 		},
 	})

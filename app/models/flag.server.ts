@@ -4,25 +4,46 @@ import type { FlagReason } from '#app/reviews/flags.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 
-
 // Enough for a real report; more is almost certainly a paste of the code.
 export const MAX_OPEN_FLAGS_PER_PERSON = 20
 
-export async function raiseFlag(owner: { id: string; organizationId: string }, slug: string, input: { reason: FlagReason; comment: string; attemptId: string | null }) {
+export async function raiseFlag(
+	owner: { id: string; organizationId: string },
+	slug: string,
+	input: { reason: FlagReason; comment: string; attemptId: string | null },
+) {
 	const prisma = getPrisma()
 	const exercise = await prisma.exercise.findFirst({ where: { slug }, select: { id: true } })
 	if (!exercise) return { ok: false as const, status: 404 as const, message: 'There is no exercise with that name.' }
 	const open = await prisma.exerciseFlag.count({ where: { organizationId: owner.organizationId, raisedById: owner.id, resolvedAt: null } })
-	if (open >= MAX_OPEN_FLAGS_PER_PERSON) return { ok: false as const, status: 429 as const, message: `You have ${open} open flags. Wait until a lead has looked at them before raising more.` }
+	if (open >= MAX_OPEN_FLAGS_PER_PERSON)
+		return { ok: false as const, status: 429 as const, message: `You have ${open} open flags. Wait until a lead has looked at them before raising more.` }
 	// Only the learner's own attempt at this exercise may be linked.
 	const attempt = input.attemptId
-		? await prisma.attempt.findFirst({ where: { id: input.attemptId, userId: owner.id, organizationId: owner.organizationId, exerciseId: exercise.id }, select: { id: true } })
+		? await prisma.attempt.findFirst({
+				where: { id: input.attemptId, userId: owner.id, organizationId: owner.organizationId, exerciseId: exercise.id },
+				select: { id: true },
+			})
 		: null
 	const flag = await prisma.exerciseFlag.create({
-		data: { organizationId: owner.organizationId, exerciseId: exercise.id, raisedById: owner.id, attemptId: attempt?.id ?? null, reason: input.reason, comment: input.comment },
+		data: {
+			organizationId: owner.organizationId,
+			exerciseId: exercise.id,
+			raisedById: owner.id,
+			attemptId: attempt?.id ?? null,
+			reason: input.reason,
+			comment: input.comment,
+		},
 		select: { id: true },
 	})
-	await recordAudit({ organizationId: owner.organizationId, actorId: owner.id, action: 'exercise.flagged', targetType: 'Exercise', targetId: exercise.id, detail: { reason: input.reason } })
+	await recordAudit({
+		organizationId: owner.organizationId,
+		actorId: owner.id,
+		action: 'exercise.flagged',
+		targetType: 'Exercise',
+		targetId: exercise.id,
+		detail: { reason: input.reason },
+	})
 	return { ok: true as const, id: flag.id }
 }
 
@@ -43,7 +64,13 @@ export async function resolveFlag(input: { organizationId: string; flagId: strin
 		data: { resolvedAt: input.now ?? new Date(), resolvedById: input.actorId },
 	})
 	if (resolved.count) {
-		await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'exercise.flag_resolved', targetType: 'ExerciseFlag', targetId: input.flagId })
+		await recordAudit({
+			organizationId: input.organizationId,
+			actorId: input.actorId,
+			action: 'exercise.flag_resolved',
+			targetType: 'ExerciseFlag',
+			targetId: input.flagId,
+		})
 		return 'resolved' as const
 	}
 	const exists = await prisma.exerciseFlag.findFirst({ where: { id: input.flagId, organizationId: input.organizationId }, select: { id: true } })

@@ -51,11 +51,25 @@ beforeAll(async () => {
 	if (process.env.TEST_DB === 'postgres') {
 		const base = await createTestDatabase()
 		prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: base.url! }), log: [...log] })
-		db = { prisma, kind: 'postgres', close: async () => { await prisma.$disconnect(); await base.close() } }
+		db = {
+			prisma,
+			kind: 'postgres',
+			close: async () => {
+				await prisma.$disconnect()
+				await base.close()
+			},
+		}
 	} else {
 		const pglite = await createTestPglite()
 		prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), log: [...log] })
-		db = { prisma, kind: 'pglite', close: async () => { await prisma.$disconnect(); await pglite.close() } }
+		db = {
+			prisma,
+			kind: 'pglite',
+			close: async () => {
+				await prisma.$disconnect()
+				await pglite.close()
+			},
+		}
 	}
 	;(prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }).$on('query', (event) => queries.push(event.query))
 	useDatabase(db)
@@ -123,7 +137,14 @@ async function solveShippingAt(owner: AttemptOwner, day: number, options: { hint
 	}
 	const workspace = await prisma.attempt.findUniqueOrThrow({ where: { id }, select: { draft: true } })
 	const starter = workspace.draft as Record<string, string>
-	const base = { file: PROMOTIONS, startLine: 22, endLine: 23, category: 'wrong-condition' as const, explanation: 'OR instead of AND', attested: options.attested ?? true }
+	const base = {
+		file: PROMOTIONS,
+		startLine: 22,
+		endLine: 23,
+		category: 'wrong-condition' as const,
+		explanation: 'OR instead of AND',
+		attested: options.attested ?? true,
+	}
 	if (options.wrongFirst) await submitDiagnosis(await requireAttempt(owner, id), { ...base, category: 'boundary', files: starter }, at(day, 20))
 	const graded = await submitDiagnosis(await requireAttempt(owner, id), { ...base, files: { ...starter, [PROMOTIONS]: solution } }, at(day, 30))
 	expect(graded.correct).toBe(true)
@@ -145,7 +166,11 @@ describe('rating an attempt when it finishes', () => {
 
 	it('raises the ratings of a first solve in every topic of the exercise and says why', async () => {
 		const attemptId = await solveShippingAt(ada, 0)
-		const skills = await prisma.skillRating.findMany({ where: { userId: ada.id }, orderBy: { topic: 'asc' }, select: { topic: true, rating: true, games: true } })
+		const skills = await prisma.skillRating.findMany({
+			where: { userId: ada.id },
+			orderBy: { topic: 'asc' },
+			select: { topic: true, rating: true, games: true },
+		})
 		expect(skills.map((skill) => skill.topic)).toEqual(['data-integrity', 'validation'])
 		for (const skill of skills) {
 			expect(skill.rating).toBeGreaterThan(1500)
@@ -163,12 +188,20 @@ describe('rating an attempt when it finishes', () => {
 
 	it('counts a first attempt given up without any submission as a loss', async () => {
 		const attemptId = await giveUpAt(bea, SHIPPING, 1)
-		const skill = await prisma.skillRating.findUniqueOrThrow({ where: { userId_topic: { userId: bea.id, topic: 'validation' } }, select: { rating: true, games: true } })
+		const skill = await prisma.skillRating.findUniqueOrThrow({
+			where: { userId_topic: { userId: bea.id, topic: 'validation' } },
+			select: { rating: true, games: true },
+		})
 		expect(skill.rating).toBeLessThan(1500)
 		expect(skill.games).toBe(1)
 		const explanation = await getRatingExplanation(attemptId, bea.id)
-		expect(explanation?.status === 'rated' && explanation.changes[1]!.sentence).toMatch(/^rating −\d+ in Validation because an? \d+-rated exercise was not solved$/)
-		const metrics = await prisma.attemptMetrics.findUniqueOrThrow({ where: { attemptId }, select: { solved: true, firstAttempt: true, submissions: true, independent: true, durationMs: true } })
+		expect(explanation?.status === 'rated' && explanation.changes[1]!.sentence).toMatch(
+			/^rating −\d+ in Validation because an? \d+-rated exercise was not solved$/,
+		)
+		const metrics = await prisma.attemptMetrics.findUniqueOrThrow({
+			where: { attemptId },
+			select: { solved: true, firstAttempt: true, submissions: true, independent: true, durationMs: true },
+		})
 		// Nothing was attested, so it does not count as independent work.
 		expect(metrics).toEqual({ solved: false, firstAttempt: true, submissions: 0, independent: false, durationMs: 20 * 60_000 })
 	})
@@ -179,8 +212,15 @@ describe('rating an attempt when it finishes', () => {
 		const retry = await solveShippingAt(bea, 3)
 		expect(await prisma.skillRating.findMany({ where: { userId: bea.id }, orderBy: { topic: 'asc' }, select: { rating: true, games: true } })).toEqual(before)
 		expect(await prisma.ratingChange.count({ where: { attemptId: retry } })).toBe(0)
-		expect(await getRatingExplanation(retry, bea.id)).toEqual({ status: 'retry', message: expect.stringContaining('Only your first attempt'), firstAttemptId: first.id })
-		expect(await prisma.attemptMetrics.findUniqueOrThrow({ where: { attemptId: retry }, select: { firstAttempt: true, solved: true } })).toEqual({ firstAttempt: false, solved: true })
+		expect(await getRatingExplanation(retry, bea.id)).toEqual({
+			status: 'retry',
+			message: expect.stringContaining('Only your first attempt'),
+			firstAttemptId: first.id,
+		})
+		expect(await prisma.attemptMetrics.findUniqueOrThrow({ where: { attemptId: retry }, select: { firstAttempt: true, solved: true } })).toEqual({
+			firstAttempt: false,
+			solved: true,
+		})
 	})
 
 	it('gains less from a solve with hints, and says the game counted for less', async () => {
@@ -198,7 +238,17 @@ describe('rating an attempt when it finishes', () => {
 	it('stores what the timeline says about the method, the same as computing it from the timeline', async () => {
 		const attemptId = await solveShippingAt(ada, 5, { wrongFirst: true })
 		const stored = await prisma.attemptMetrics.findUniqueOrThrow({ where: { attemptId } })
-		expect(stored).toMatchObject({ timeToFirstHypothesisMs: 4 * 60_000, timeToRootCauseMs: 30 * 60_000, submissions: 2, failedFixes: 1, rework: 1, hintsUsed: 0, attested: true, independent: true, firstAttempt: false })
+		expect(stored).toMatchObject({
+			timeToFirstHypothesisMs: 4 * 60_000,
+			timeToRootCauseMs: 30 * 60_000,
+			submissions: 2,
+			failedFixes: 1,
+			rework: 1,
+			hintsUsed: 0,
+			attested: true,
+			independent: true,
+			firstAttempt: false,
+		})
 		const { predictionAccuracy: _, ...fromTimeline } = attemptMetrics(await listTimeline(ada, attemptId), { attested: true })
 		expect(stored).toMatchObject(fromTimeline)
 	})
@@ -217,7 +267,15 @@ describe('rating an attempt when it finishes', () => {
 		const firsts = await prisma.attemptMetrics.findMany({
 			where: { firstAttempt: true },
 			orderBy: { finishedAt: 'asc' },
-			select: { userId: true, exerciseId: true, solved: true, hintsUsed: true, outsidePastes: true, finishedAt: true, attempt: { select: { exercise: { select: { difficulty: true } }, exerciseVersion: { select: { metadata: true } } } } },
+			select: {
+				userId: true,
+				exerciseId: true,
+				solved: true,
+				hintsUsed: true,
+				outsidePastes: true,
+				finishedAt: true,
+				attempt: { select: { exercise: { select: { difficulty: true } }, exerciseVersion: { select: { metadata: true } } } },
+			},
 		})
 		const history: RatedAttempt[] = firsts.flatMap((first) =>
 			(first.attempt.exerciseVersion.metadata as { topics: string[] }).topics.map((topic) => ({
@@ -254,16 +312,26 @@ describe('exercises calibrate from first attempts', () => {
 		const people = await Promise.all(Array.from({ length: CALIBRATION_GAMES + 2 }, (_, index) => person(org.id, `Tester ${index}`)))
 		const attempts = await Promise.all(people.map((owner, index) => startAttempt(owner, PAGINATION, at(10, index))))
 		// Nobody solves it: the exercise plays every attempt as a win.
-		await Promise.all(people.slice(0, CALIBRATION_GAMES - 1).map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[index]!.id), at(11, index))))
+		await Promise.all(
+			people.slice(0, CALIBRATION_GAMES - 1).map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[index]!.id), at(11, index))),
+		)
 		const early = await getPlatformExerciseAnalytics(await exerciseId(PAGINATION))
 		expect(early?.difficulty).toMatchObject({ authored: 900, shown: 900, calibrated: false, games: CALIBRATION_GAMES - 1 })
-		await Promise.all(people.slice(CALIBRATION_GAMES - 1).map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[CALIBRATION_GAMES - 1 + index]!.id), at(12, index))))
+		await Promise.all(
+			people
+				.slice(CALIBRATION_GAMES - 1)
+				.map(async (owner, index) => giveUp(await requireAttempt(owner, attempts[CALIBRATION_GAMES - 1 + index]!.id), at(12, index))),
+		)
 		const calibrated = await getPlatformExerciseAnalytics(await exerciseId(PAGINATION))
 		expect(calibrated?.difficulty).toMatchObject({ authored: 900, calibrated: true, games: CALIBRATION_GAMES + 2 })
 		expect(calibrated!.difficulty.shown).toBeGreaterThan(900)
 		expect(calibrated!.difficulty.shown).toBe(Math.round(calibrated!.difficulty.rating!))
 		// Each game was played against the rating the previous one left: a chain with no gap.
-		const changes = await prisma.ratingChange.findMany({ where: { exerciseId: await exerciseId(PAGINATION), topic: 'api-design' }, orderBy: { exerciseRating: 'asc' }, select: { exerciseRating: true } })
+		const changes = await prisma.ratingChange.findMany({
+			where: { exerciseId: await exerciseId(PAGINATION), topic: 'api-design' },
+			orderBy: { exerciseRating: 'asc' },
+			select: { exerciseRating: true },
+		})
 		expect(new Set(changes.map((change) => change.exerciseRating)).size).toBe(CALIBRATION_GAMES + 2)
 	})
 })
@@ -290,13 +358,28 @@ describe('reading growth', () => {
 		await giveUpAt(ada, LEADERBOARD, 2)
 		await giveUpAt(ada, PAGINATION, 4)
 		// Assigned on day 20, due on day 30: Ada finishes it late, Bo not at all. The second is not due yet.
-		await prisma.assignment.create({ data: { organizationId: org.id, teamId: checkout.id, exerciseId: shippingId, createdById: lead.id, dueAt: at(30), createdAt: at(20) } })
-		await prisma.assignment.create({ data: { organizationId: org.id, teamId: checkout.id, exerciseId: await exerciseId(LEADERBOARD), createdById: lead.id, dueAt: at(70), createdAt: at(55) } })
+		await prisma.assignment.create({
+			data: { organizationId: org.id, teamId: checkout.id, exerciseId: shippingId, createdById: lead.id, dueAt: at(30), createdAt: at(20) },
+		})
+		await prisma.assignment.create({
+			data: { organizationId: org.id, teamId: checkout.id, exerciseId: await exerciseId(LEADERBOARD), createdById: lead.id, dueAt: at(70), createdAt: at(55) },
+		})
 		const solved = await solveShippingAt(ada, 40, { wrongFirst: true })
-		await prisma.review.create({ data: { organizationId: org.id, attemptId: solved, reviewerId: lead.id, scores: { diagnosis: 4 }, percent: 88, summary: `Clear hypothesis early on. ${'Then a careful truth table of the promotion rule. '.repeat(10)}` } })
+		await prisma.review.create({
+			data: {
+				organizationId: org.id,
+				attemptId: solved,
+				reviewerId: lead.id,
+				scores: { diagnosis: 4 },
+				percent: 88,
+				summary: `Clear hypothesis early on. ${'Then a careful truth table of the promotion rule. '.repeat(10)}`,
+			},
+		})
 		await giveUpAt(bo, PAGINATION, 50)
 		await giveUpAt(outsider, SHIPPING, 45)
-		await prisma.exerciseFlag.create({ data: { organizationId: org.id, exerciseId: shippingId, raisedById: bo.id, reason: 'ambiguous', comment: 'Which zone is Berlin?' } })
+		await prisma.exerciseFlag.create({
+			data: { organizationId: org.id, exerciseId: shippingId, raisedById: bo.id, reason: 'ambiguous', comment: 'Which zone is Berlin?' },
+		})
 		await addGrowthNote({ organizationId: org.id, authorId: lead.id, userId: ada.id, body: 'Ask Ada to pair with Bo on pagination.', now: at(45) })
 	})
 
@@ -415,7 +498,9 @@ describe('reading growth', () => {
 		for (const [index, owner] of [...more, ada].entries()) {
 			for (const [offset, slug] of [LEADERBOARD, PAGINATION, SHIPPING].entries()) {
 				const id = await giveUpAt(owner, slug, 32 + index + offset * 5)
-				await prisma.review.create({ data: { organizationId: org.id, attemptId: id, reviewerId: lead.id, scores: {}, percent: 40 + index, summary: 'Gave up early.' } })
+				await prisma.review.create({
+					data: { organizationId: org.id, attemptId: id, reviewerId: lead.id, scores: {}, percent: 40 + index, summary: 'Gave up early.' },
+				})
 			}
 		}
 		await addGrowthNote({ organizationId: org.id, authorId: lead.id, userId: ada.id, body: 'Second note.', now: at(50) })

@@ -21,7 +21,14 @@ export async function createInvite(input: { organizationId: string; teamId: stri
 		},
 		select: { id: true, expiresAt: true },
 	})
-	await recordAudit({ organizationId: input.organizationId, actorId: input.createdById, action: 'invite.created', targetType: 'Invite', targetId: invite.id, detail: { teamId: input.teamId, role: input.role } })
+	await recordAudit({
+		organizationId: input.organizationId,
+		actorId: input.createdById,
+		action: 'invite.created',
+		targetType: 'Invite',
+		targetId: invite.id,
+		detail: { teamId: input.teamId, role: input.role },
+	})
 	return { token, ...invite }
 }
 
@@ -37,14 +44,30 @@ export async function revokeInvite(input: { organizationId: string; teamId: stri
 	const { count } = await getPrisma().invite.deleteMany({
 		where: { id: input.inviteId, organizationId: input.organizationId, teamId: input.teamId, usedAt: null },
 	})
-	if (count) await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'invite.revoked', targetType: 'Invite', targetId: input.inviteId })
+	if (count)
+		await recordAudit({
+			organizationId: input.organizationId,
+			actorId: input.actorId,
+			action: 'invite.revoked',
+			targetType: 'Invite',
+			targetId: input.inviteId,
+		})
 	return count > 0
 }
 
 export type InviteState =
 	| { status: 'invalid' }
 	| { status: 'used' | 'expired'; teamName: string }
-	| { status: 'valid'; id: string; organizationId: string; organizationName: string; teamId: string; teamName: string; role: 'learner' | 'lead'; invitedBy: string }
+	| {
+			status: 'valid'
+			id: string
+			organizationId: string
+			organizationName: string
+			teamId: string
+			teamName: string
+			role: 'learner' | 'lead'
+			invitedBy: string
+	  }
 
 export async function findInvite(token: string): Promise<InviteState> {
 	if (!/^[A-Za-z0-9_-]{16,128}$/.test(token)) return { status: 'invalid' }
@@ -122,5 +145,15 @@ async function claimInvite(tx: Tx, invite: Extract<InviteState, { status: 'valid
 		update: { role: invite.role },
 		select: { id: true },
 	})
-	await recordAudit({ organizationId: invite.organizationId, actorId: userId, action: 'invite.accepted', targetType: 'Invite', targetId: invite.id, detail: { teamId: invite.teamId } }, tx)
+	await recordAudit(
+		{
+			organizationId: invite.organizationId,
+			actorId: userId,
+			action: 'invite.accepted',
+			targetType: 'Invite',
+			targetId: invite.id,
+			detail: { teamId: invite.teamId },
+		},
+		tx,
+	)
 }

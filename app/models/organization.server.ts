@@ -14,12 +14,7 @@ export function isUniqueViolation(error: unknown) {
 }
 
 /** Sign-up: a new organisation whose first user is its admin. */
-export async function createOrganizationWithAdmin(input: {
-	organizationName: string
-	name: string
-	email: string
-	password: string
-}) {
+export async function createOrganizationWithAdmin(input: { organizationName: string; name: string; email: string; password: string }) {
 	const passwordHash = await hashPassword(input.password)
 	try {
 		return await getPrisma().$transaction(async (tx) => {
@@ -28,7 +23,10 @@ export async function createOrganizationWithAdmin(input: {
 				data: { organizationId: organization.id, email: input.email, name: input.name, passwordHash, orgRole: 'admin' },
 				select: { id: true, organizationId: true },
 			})
-			await recordAudit({ organizationId: organization.id, actorId: user.id, action: 'organization.created', targetType: 'Organization', targetId: organization.id }, tx)
+			await recordAudit(
+				{ organizationId: organization.id, actorId: user.id, action: 'organization.created', targetType: 'Organization', targetId: organization.id },
+				tx,
+			)
 			return user
 		})
 	} catch (error) {
@@ -68,7 +66,14 @@ export async function setOrgRole(input: { organizationId: string; actorId: strin
 		}
 		await tx.user.update({ where: { id: target.id }, data: { orgRole: input.role }, select: { id: true } })
 		await recordAudit(
-			{ organizationId: input.organizationId, actorId: input.actorId, action: 'user.org_role_changed', targetType: 'User', targetId: target.id, detail: { role: input.role } },
+			{
+				organizationId: input.organizationId,
+				actorId: input.actorId,
+				action: 'user.org_role_changed',
+				targetType: 'User',
+				targetId: target.id,
+				detail: { role: input.role },
+			},
 			tx,
 		)
 		return { ok: true as const }

@@ -19,8 +19,7 @@ export function listPlatformAdmins() {
 }
 
 export type PlatformAdminChange =
-	| { ok: true; changed: boolean; user: { email: string; name: string; organizationName: string } }
-	| { ok: false; message: string }
+	{ ok: true; changed: boolean; user: { email: string; name: string; organizationName: string } } | { ok: false; message: string }
 
 export function grantPlatformAdmin(email: string) {
 	return setPlatformAdmin(email, true)
@@ -38,13 +37,23 @@ async function setPlatformAdmin(email: string, platformAdmin: boolean): Promise<
 			select: { id: true, email: true, name: true, platformAdmin: true, organizationId: true, organization: { select: { name: true } } },
 		})
 		// Granting only to an existing account means nobody can sign up into the role later.
-		if (!user) return { ok: false, message: `There is no account with the e-mail address ${normalized}. The person signs up (or accepts an invite) first; then grant the role.` }
+		if (!user)
+			return {
+				ok: false,
+				message: `There is no account with the e-mail address ${normalized}. The person signs up (or accepts an invite) first; then grant the role.`,
+			}
 		const found = { email: user.email, name: user.name, organizationName: user.organization.name }
 		if (user.platformAdmin === platformAdmin) return { ok: true, changed: false, user: found }
 		await tx.user.update({ where: { id: user.id }, data: { platformAdmin }, select: { id: true } })
 		// In the person's organisation's log, so its admins see that one of theirs holds the role.
 		await recordAudit(
-			{ organizationId: user.organizationId, actorId: null, action: platformAdmin ? 'user.platform_admin_granted' : 'user.platform_admin_revoked', targetType: 'User', targetId: user.id },
+			{
+				organizationId: user.organizationId,
+				actorId: null,
+				action: platformAdmin ? 'user.platform_admin_granted' : 'user.platform_admin_revoked',
+				targetType: 'User',
+				targetId: user.id,
+			},
 			tx,
 		)
 		return { ok: true, changed: true, user: found }

@@ -47,7 +47,10 @@ beforeAll(async () => {
 		}
 		return created.id
 	}
-	teams.checkout = await team(orgA, 'Checkout', [[ada, 'learner'], [grace, 'lead']])
+	teams.checkout = await team(orgA, 'Checkout', [
+		[ada, 'learner'],
+		[grace, 'lead'],
+	])
 	teams.platform = await team(orgA, 'Platform', [[grace, 'learner']])
 	teams.tidewater = await team(orgB, 'Harbour', [[bill, 'learner']])
 })
@@ -229,7 +232,23 @@ describe('listAttemptHistory', () => {
 	it('calls an unaided, attested attempt independent', async () => {
 		const id = await createAttempt(newcomer, 'leaderboard-order-is-random', 'solved', { counters: { submissionCount: 1 } })
 		await prisma.submission.create({
-			data: { attemptId: id, number: 1, file: 'src/a.ts', startLine: 1, endLine: 1, category: 'api-misuse', explanation: 'x', files: {}, attested: true, locationCorrect: true, categoryCorrect: true, fixCorrect: true, correct: true, testsPassed: 3, testsFailed: 0 },
+			data: {
+				attemptId: id,
+				number: 1,
+				file: 'src/a.ts',
+				startLine: 1,
+				endLine: 1,
+				category: 'api-misuse',
+				explanation: 'x',
+				files: {},
+				attested: true,
+				locationCorrect: true,
+				categoryCorrect: true,
+				fixCorrect: true,
+				correct: true,
+				testsPassed: 3,
+				testsFailed: 0,
+			},
 		})
 		try {
 			expect((await listAttemptHistory(prisma, newcomer))[0]!.independence).toEqual({ independent: true, label: 'Independent' })
@@ -324,7 +343,10 @@ describe('getLearnerDashboard', () => {
 	})
 
 	it('says when everything is solved', async () => {
-		const solver = { id: (await prisma.user.create({ data: { organizationId: orgA, email: 'all@acme.test', name: 'All', passwordHash: 'x' }, select: { id: true } })).id, organizationId: orgA }
+		const solver = {
+			id: (await prisma.user.create({ data: { organizationId: orgA, email: 'all@acme.test', name: 'All', passwordHash: 'x' }, select: { id: true } })).id,
+			organizationId: orgA,
+		}
 		let day = 60
 		for (const slug of exercises.keys()) await createAttempt(solver, slug, 'solved', { startedDaysAgo: day-- })
 		const dashboard = await getLearnerDashboard(prisma, solver, now)

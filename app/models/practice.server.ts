@@ -7,12 +7,7 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
 import { attemptIndependence, timeSpentMs, type Independence } from '#app/practice/attempt-summary.ts'
-import {
-	learnerExerciseStatus,
-	type AttemptOutcome,
-	type CatalogueEntry,
-	type ExerciseKind,
-} from '#app/practice/catalogue-filter.ts'
+import { learnerExerciseStatus, type AttemptOutcome, type CatalogueEntry, type ExerciseKind } from '#app/practice/catalogue-filter.ts'
 import { suggestNextExercise, type PracticeHistoryEntry, type SuggestionCandidate } from '#app/practice/suggest.ts'
 
 export type PracticeUser = { id: string; organizationId: string }
@@ -241,12 +236,7 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 				overdue: progress !== 'solved' && assignment.dueAt.getTime() < now.getTime(),
 			}
 		})
-		.sort(
-			(a, b) =>
-				Number(b.overdue) - Number(a.overdue) ||
-				a.dueAt.getTime() - b.dueAt.getTime() ||
-				a.exercise.title.localeCompare(b.exercise.title),
-		)
+		.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.getTime() - b.dueAt.getTime() || a.exercise.title.localeCompare(b.exercise.title))
 
 	const toDashboardAttempt = (attempt: (typeof attempts)[number]): DashboardAttempt => ({
 		id: attempt.id,

@@ -28,7 +28,17 @@ export async function createTeam(input: { organizationId: string; actorId: strin
 					select: { id: true },
 				})
 			}
-			await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'team.created', targetType: 'Team', targetId: team.id, detail: { name: input.name } }, tx)
+			await recordAudit(
+				{
+					organizationId: input.organizationId,
+					actorId: input.actorId,
+					action: 'team.created',
+					targetType: 'Team',
+					targetId: team.id,
+					detail: { name: input.name },
+				},
+				tx,
+			)
 			return { ok: true as const, team }
 		})
 	} catch (error) {
@@ -65,14 +75,30 @@ export async function addTeamMember(input: MembershipChange & { role: TeamRole }
 	return getPrisma().$transaction(async (tx) => {
 		const actor = await actorOn(tx, input)
 		if (!actor || !mayAddTeamMembers(actor)) {
-			return { ...NOT_ALLOWED, message: 'Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.' }
+			return {
+				...NOT_ALLOWED,
+				message: 'Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.',
+			}
 		}
 		const user = await tx.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId }, select: { id: true } })
 		if (!user) return { ok: false, status: 404, message: 'That person is not a member of your organisation.' }
 		const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.userId } }, select: { id: true } })
 		if (existing) return { ok: false, status: 409, message: 'That person is already in this team; change their role in the list instead.' }
-		await tx.membership.create({ data: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId, role: input.role }, select: { id: true } })
-		await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'team.membership_added', targetType: 'User', targetId: input.userId, detail: { teamId: input.teamId, role: input.role } }, tx)
+		await tx.membership.create({
+			data: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId, role: input.role },
+			select: { id: true },
+		})
+		await recordAudit(
+			{
+				organizationId: input.organizationId,
+				actorId: input.actorId,
+				action: 'team.membership_added',
+				targetType: 'User',
+				targetId: input.userId,
+				detail: { teamId: input.teamId, role: input.role },
+			},
+			tx,
+		)
 		return { ok: true }
 	})
 }
@@ -82,9 +108,22 @@ export async function changeTeamRole(input: MembershipChange & { role: TeamRole 
 	return getPrisma().$transaction(async (tx) => {
 		const actor = await actorOn(tx, input)
 		if (!actor || !mayChangeTeamRoles(actor)) return { ...NOT_ALLOWED, message: 'Only organisation admins can change roles in a team.' }
-		const changed = await tx.membership.updateMany({ where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId }, data: { role: input.role } })
+		const changed = await tx.membership.updateMany({
+			where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId },
+			data: { role: input.role },
+		})
 		if (changed.count === 0) return { ok: false, status: 404, message: 'That person is not in this team.' }
-		await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'team.membership_set', targetType: 'User', targetId: input.userId, detail: { teamId: input.teamId, role: input.role } }, tx)
+		await recordAudit(
+			{
+				organizationId: input.organizationId,
+				actorId: input.actorId,
+				action: 'team.membership_set',
+				targetType: 'User',
+				targetId: input.userId,
+				detail: { teamId: input.teamId, role: input.role },
+			},
+			tx,
+		)
 		return { ok: true }
 	})
 }
@@ -93,17 +132,35 @@ export async function changeTeamRole(input: MembershipChange & { role: TeamRole 
 export async function removeTeamMembership(input: MembershipChange): Promise<MembershipResult> {
 	return getPrisma().$transaction(async (tx) => {
 		const actor = await actorOn(tx, input)
-		const member = await tx.membership.findFirst({ where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId }, select: { role: true } })
+		const member = await tx.membership.findFirst({
+			where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId },
+			select: { role: true },
+		})
 		if (!actor || !mayManageTeam(actor)) return { ...NOT_ALLOWED, message: 'Only this team’s leads and organisation admins can manage it.' }
 		if (!member) return { ok: false, status: 404, message: 'That person is not in this team.' }
 		if (!mayRemoveFromTeam(actor, { userId: input.userId, role: member.role })) {
-			const message = input.userId === actor.id ? 'You cannot remove yourself from a team you lead; ask an organisation admin.' : 'Only organisation admins can remove a lead from a team.'
+			const message =
+				input.userId === actor.id
+					? 'You cannot remove yourself from a team you lead; ask an organisation admin.'
+					: 'Only organisation admins can remove a lead from a team.'
 			return { ...NOT_ALLOWED, message }
 		}
 		// The role is part of the condition, so a learner promoted meanwhile is not removed by a lead.
-		const removed = await tx.membership.deleteMany({ where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId, role: member.role } })
+		const removed = await tx.membership.deleteMany({
+			where: { organizationId: input.organizationId, teamId: input.teamId, userId: input.userId, role: member.role },
+		})
 		if (removed.count === 0) return { ok: false, status: 409, message: 'That person’s role in this team changed a moment ago. Reload the page and try again.' }
-		await recordAudit({ organizationId: input.organizationId, actorId: input.actorId, action: 'team.membership_removed', targetType: 'User', targetId: input.userId, detail: { teamId: input.teamId } }, tx)
+		await recordAudit(
+			{
+				organizationId: input.organizationId,
+				actorId: input.actorId,
+				action: 'team.membership_removed',
+				targetType: 'User',
+				targetId: input.userId,
+				detail: { teamId: input.teamId },
+			},
+			tx,
+		)
 		return { ok: true }
 	})
 }

@@ -25,7 +25,13 @@ export async function updateName(input: { userId: string; organizationId: string
 }
 
 /** Changes the password and ends every other session of the user. */
-export async function changePassword(input: { userId: string; organizationId: string; currentSessionId: string; currentPassword: string; newPassword: string }) {
+export async function changePassword(input: {
+	userId: string
+	organizationId: string
+	currentSessionId: string
+	currentPassword: string
+	newPassword: string
+}) {
 	const prisma = getPrisma()
 	const user = await prisma.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId }, select: { passwordHash: true } })
 	if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) return { ok: false as const }
@@ -33,14 +39,24 @@ export async function changePassword(input: { userId: string; organizationId: st
 	await prisma.$transaction(async (tx) => {
 		await tx.user.update({ where: { id: input.userId }, data: { passwordHash }, select: { id: true } })
 		await tx.session.deleteMany({ where: { userId: input.userId, id: { not: input.currentSessionId } } })
-		await recordAudit({ organizationId: input.organizationId, actorId: input.userId, action: 'user.password_changed', targetType: 'User', targetId: input.userId }, tx)
+		await recordAudit(
+			{ organizationId: input.organizationId, actorId: input.userId, action: 'user.password_changed', targetType: 'User', targetId: input.userId },
+			tx,
+		)
 	})
 	return { ok: true as const }
 }
 
 export async function endAllSessions(input: { userId: string; organizationId: string }) {
 	const { count } = await getPrisma().session.deleteMany({ where: { userId: input.userId, organizationId: input.organizationId } })
-	await recordAudit({ organizationId: input.organizationId, actorId: input.userId, action: 'user.logged_out_everywhere', targetType: 'User', targetId: input.userId, detail: { sessions: count } })
+	await recordAudit({
+		organizationId: input.organizationId,
+		actorId: input.userId,
+		action: 'user.logged_out_everywhere',
+		targetType: 'User',
+		targetId: input.userId,
+		detail: { sessions: count },
+	})
 	return count
 }
 

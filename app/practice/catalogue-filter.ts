@@ -46,7 +46,12 @@ export const CatalogueQuerySchema = z.object({
 		.nullable()
 		.catch(null)
 		// Cut by code points, not UTF-16 units, so an emoji at the limit is not split in half.
-		.transform((q) => Array.from((q ?? '').replace(CONTROL_CHARACTERS, ' ').trim()).slice(0, SEARCH_MAX_LENGTH).join('').trim()),
+		.transform((q) =>
+			Array.from((q ?? '').replace(CONTROL_CHARACTERS, ' ').trim())
+				.slice(0, SEARCH_MAX_LENGTH)
+				.join('')
+				.trim(),
+		),
 })
 
 export type CatalogueQuery = z.infer<typeof CatalogueQuerySchema>
@@ -64,7 +69,6 @@ export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
 	})
 	return result.success ? result.data : EMPTY_CATALOGUE_QUERY
 }
-
 
 /**
  * The entries that match every filter, in their original order. The search is

@@ -90,10 +90,7 @@ describe('suggestNextExercise', () => {
 	})
 
 	it('raises the target after hard exercises are solved', () => {
-		const history = [
-			attempt(bySlug('retry-storm'), 'solved', { days: 20 }),
-			attempt(bySlug('reminders-fire-an-hour-late'), 'solved', { days: 18 }),
-		]
+		const history = [attempt(bySlug('retry-storm'), 'solved', { days: 20 }), attempt(bySlug('reminders-fire-an-hour-late'), 'solved', { days: 18 })]
 		const fresh = suggestNextExercise(catalogue, [], now)!
 		const experienced = suggestNextExercise(catalogue, history, now)!
 		expect(experienced.targetRating).toBeGreaterThan(fresh.targetRating + 300)
@@ -107,10 +104,7 @@ describe('suggestNextExercise', () => {
 		const pastNumbers = exercise('old-numbers', 1050, ['numbers'], 'boundary')
 		const pastText = exercise('old-text', 1050, ['text'], 'wrong-condition')
 		// Text: given up; numbers: solved. Equal difficulty and category recency otherwise.
-		const history = [
-			attempt(pastNumbers, 'solved', { days: 30, hintsRevealed: 1 }),
-			attempt(pastText, 'gave_up', { days: 29 }),
-		]
+		const history = [attempt(pastNumbers, 'solved', { days: 30, hintsRevealed: 1 }), attempt(pastText, 'gave_up', { days: 29 })]
 		const suggestion = suggestNextExercise([numbers, text], history, now)!
 		expect(suggestion.exercise.slug).toBe('b-text')
 		expect(suggestion.reason).toContain('practises Text, which you have solved least')

@@ -60,9 +60,7 @@ const RECENT_CATEGORY_PENALTY = 30
  * costs 100. Clamped to 800–2200 and rounded.
  */
 export function estimateLevel(history: readonly PracticeHistoryEntry[]): number {
-	const finished = history
-		.filter((attempt) => attempt.status !== 'in_progress')
-		.toSorted((a, b) => finishedTime(a) - finishedTime(b))
+	const finished = history.filter((attempt) => attempt.status !== 'in_progress').toSorted((a, b) => finishedTime(a) - finishedTime(b))
 	let estimate: number = STARTING_LEVEL
 	for (const attempt of finished) {
 		if (attempt.status === 'solved') {
@@ -106,9 +104,7 @@ export function suggestNextExercise<E extends SuggestionCandidate>(
 		const topicBonus = weakest ? WEAK_TOPIC_BONUS * (1 - weakest.rate) : 0
 		return { exercise, weakest, score: closeness + topicBonus + categoryScore(exercise.category, lastSeen, now) }
 	})
-	scored.sort(
-		(a, b) => b.score - a.score || a.exercise.difficulty - b.exercise.difficulty || compareText(a.exercise.slug, b.exercise.slug),
-	)
+	scored.sort((a, b) => b.score - a.score || a.exercise.difficulty - b.exercise.difficulty || compareText(a.exercise.slug, b.exercise.slug))
 	const best = scored[0]!
 	return { exercise: best.exercise, targetRating, reason: suggestionReason(best.exercise, best.weakest, level, topics) }
 }

@@ -17,7 +17,10 @@ export function rubricPercent(rubric: readonly RubricCriterion[], scores: Rubric
  * Checks a submitted score sheet against the rubric: every criterion scored, with a whole
  * level from 0 to 4, and nothing else. Returns field messages keyed by criterion id.
  */
-export function checkRubricScores(rubric: readonly RubricCriterion[], raw: Record<string, unknown>): { ok: true; scores: RubricScores } | { ok: false; errors: Record<string, string> } {
+export function checkRubricScores(
+	rubric: readonly RubricCriterion[],
+	raw: Record<string, unknown>,
+): { ok: true; scores: RubricScores } | { ok: false; errors: Record<string, string> } {
 	const errors: Record<string, string> = {}
 	const scores: RubricScores = {}
 	for (const criterion of rubric) {

@@ -16,11 +16,7 @@ import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireOrgAdmin(request)
-	const [members, teams, audit] = await Promise.all([
-		listMembers(user.organizationId),
-		listTeams(user.organizationId),
-		listRecentAudit(user.organizationId),
-	])
+	const [members, teams, audit] = await Promise.all([listMembers(user.organizationId), listTeams(user.organizationId), listRecentAudit(user.organizationId)])
 	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
 }
 

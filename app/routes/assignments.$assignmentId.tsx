@@ -55,7 +55,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (form.intent === 'update') {
 		const { dueDate, hintsAllowed, pasteBlocked, hardMode } = form.data
 		try {
-			await updateAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id, dueAt: dueDate, rules: { hintsAllowed, pasteBlocked, hardMode } })
+			await updateAssignment({
+				organizationId: user.organizationId,
+				assignmentId: assignment.id,
+				actorId: user.id,
+				dueAt: dueDate,
+				rules: { hintsAllowed, pasteBlocked, hardMode },
+			})
 		} catch (error) {
 			if (error instanceof AssignmentError) return data<ActionResult>({ intent, error: error.message }, { status: error.status })
 			throw error
@@ -77,16 +83,29 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 	const cancelled = Boolean(assignment.cancelledAt)
 	return (
 		<div className="space-y-6">
-			<Breadcrumbs trail={[{ label: assignment.team.name, to: `/teams/${assignment.team.id}` }, { label: 'Assignments', to: `/teams/${assignment.team.id}/assignments` }, { label: assignment.exercise.title }]} />
+			<Breadcrumbs
+				trail={[
+					{ label: assignment.team.name, to: `/teams/${assignment.team.id}` },
+					{ label: 'Assignments', to: `/teams/${assignment.team.id}/assignments` },
+					{ label: assignment.exercise.title },
+				]}
+			/>
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">{assignment.exercise.title}</h1>
 				<p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
-					<span>{assignment.wholeTeam ? `Whole team (${assignment.team.name})` : `${assignment.standings.length} chosen members`} · due {formatDay(dueAt, now)} ({formatRelativeDay(dueAt, now)})</span>
+					<span>
+						{assignment.wholeTeam ? `Whole team (${assignment.team.name})` : `${assignment.standings.length} chosen members`} · due {formatDay(dueAt, now)} (
+						{formatRelativeDay(dueAt, now)})
+					</span>
 					{cancelled ? <Badge tone="danger">Cancelled</Badge> : null}
 					<RuleBadges rules={assignment.rules} />
 				</p>
 				<p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-					Assigned {formatDay(new Date(assignment.createdAt), now)}{assignment.createdBy ? ` by ${assignment.createdBy}` : ''}. <Link to={`/exercises/${assignment.exercise.slug}`} className="underline underline-offset-2">Open the exercise</Link>
+					Assigned {formatDay(new Date(assignment.createdAt), now)}
+					{assignment.createdBy ? ` by ${assignment.createdBy}` : ''}.{' '}
+					<Link to={`/exercises/${assignment.exercise.slug}`} className="underline underline-offset-2">
+						Open the exercise
+					</Link>
 				</p>
 			</div>
 			{result?.message ? <FormAlert tone="success" message={result.message} /> : null}
@@ -95,7 +114,9 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 				<Card className="lg:col-span-2">
 					<CardHeader title="Progress" description={<ProgressBar counts={assignment.counts} total={assignment.standings.length} />} />
 					{assignment.standings.length === 0 ? (
-						<p className="text-sm text-slate-700 dark:text-slate-300">Nobody is in this assignment’s audience yet. Learners who join {assignment.team.name} will get it.</p>
+						<p className="text-sm text-slate-700 dark:text-slate-300">
+							Nobody is in this assignment’s audience yet. Learners who join {assignment.team.name} will get it.
+						</p>
 					) : (
 						<Table caption="Progress of each member">
 							<thead>
@@ -103,18 +124,32 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 									<Th>Member</Th>
 									<Th>Progress</Th>
 									<Th>Outcome</Th>
-									<Th><span className="sr-only">Actions</span></Th>
+									<Th>
+										<span className="sr-only">Actions</span>
+									</Th>
 								</tr>
 							</thead>
 							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 								{assignment.standings.map((standing) => (
 									<tr key={standing.person.id}>
 										<Td className="font-medium">{standing.person.name}</Td>
-										<Td><ProgressBadge progress={standing.progress} /></Td>
-										<Td>{standing.outcome && standing.outcome !== 'in_progress' ? ATTEMPT_STATUS_LABELS[standing.outcome] : <span className="text-slate-500 dark:text-slate-400">—</span>}</Td>
+										<Td>
+											<ProgressBadge progress={standing.progress} />
+										</Td>
+										<Td>
+											{standing.outcome && standing.outcome !== 'in_progress' ? (
+												ATTEMPT_STATUS_LABELS[standing.outcome]
+											) : (
+												<span className="text-slate-500 dark:text-slate-400">—</span>
+											)}
+										</Td>
 										<Td className="text-right">
 											{standing.progress === 'submitted' || standing.progress === 'reviewed' ? (
-												<Link to={`/reviews/${standing.attemptId}`} className={linkClass} aria-label={`${standing.progress === 'submitted' ? 'Review' : 'See the review of'} ${standing.person.name}’s attempt`}>
+												<Link
+													to={`/reviews/${standing.attemptId}`}
+													className={linkClass}
+													aria-label={`${standing.progress === 'submitted' ? 'Review' : 'See the review of'} ${standing.person.name}’s attempt`}
+												>
 													{standing.progress === 'submitted' ? 'Review' : 'See review'}
 												</Link>
 											) : null}
@@ -126,23 +161,46 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 					)}
 				</Card>
 				<Card>
-					<CardHeader title="Change" description={cancelled ? 'A cancelled assignment cannot be changed.' : 'New rules apply to attempts started from now on.'} />
+					<CardHeader
+						title="Change"
+						description={cancelled ? 'A cancelled assignment cannot be changed.' : 'New rules apply to attempts started from now on.'}
+					/>
 					{cancelled ? null : (
 						<>
 							<Form method="post" className="space-y-4" noValidate>
 								<input type="hidden" name="intent" value="update" />
 								<div className="space-y-1.5">
-									<label htmlFor="dueDate" className="block text-sm font-medium">Due</label>
-									<Input id="dueDate" name="dueDate" type="date" min={today} defaultValue={assignment.dueAt.slice(0, 10)} aria-invalid={result?.fieldErrors?.dueDate ? true : undefined} aria-describedby={result?.fieldErrors?.dueDate ? 'dueDate-error' : undefined} />
+									<label htmlFor="dueDate" className="block text-sm font-medium">
+										Due
+									</label>
+									<Input
+										id="dueDate"
+										name="dueDate"
+										type="date"
+										min={today}
+										defaultValue={assignment.dueAt.slice(0, 10)}
+										aria-invalid={result?.fieldErrors?.dueDate ? true : undefined}
+										aria-describedby={result?.fieldErrors?.dueDate ? 'dueDate-error' : undefined}
+									/>
 									<FieldErrors id="dueDate-error" errors={result?.fieldErrors?.dueDate} />
 								</div>
 								<fieldset className="space-y-2 text-sm">
 									<legend className="font-medium">Rules</legend>
-									<label className="flex items-center gap-2"><input type="checkbox" name="hintsAllowed" defaultChecked={assignment.rules.hintsAllowed} className="size-4 accent-brand-600" /> Hints allowed</label>
-									<label className="flex items-center gap-2"><input type="checkbox" name="pasteBlocked" defaultChecked={assignment.rules.pasteBlocked} className="size-4 accent-brand-600" /> Block outside pastes</label>
-									<label className="flex items-center gap-2"><input type="checkbox" name="hardMode" defaultChecked={assignment.rules.hardMode} className="size-4 accent-brand-600" /> Hard-mode editor</label>
+									<label className="flex items-center gap-2">
+										<input type="checkbox" name="hintsAllowed" defaultChecked={assignment.rules.hintsAllowed} className="size-4 accent-brand-600" /> Hints
+										allowed
+									</label>
+									<label className="flex items-center gap-2">
+										<input type="checkbox" name="pasteBlocked" defaultChecked={assignment.rules.pasteBlocked} className="size-4 accent-brand-600" /> Block
+										outside pastes
+									</label>
+									<label className="flex items-center gap-2">
+										<input type="checkbox" name="hardMode" defaultChecked={assignment.rules.hardMode} className="size-4 accent-brand-600" /> Hard-mode editor
+									</label>
 								</fieldset>
-								<Button type="submit" variant="secondary" disabled={busy}>Save changes</Button>
+								<Button type="submit" variant="secondary" disabled={busy}>
+									Save changes
+								</Button>
 							</Form>
 							<div className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-800">
 								<ConfirmAction

@@ -38,10 +38,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	const limit = await consumeRun(user.id)
 	if (limit.limited) {
-		return refuse(`That is a lot of runs in one minute. Wait ${limit.retryAfterSeconds} s before the next one — a moment to read the last result is rarely wasted.`, {
-			status: 429,
-			headers: { 'Retry-After': String(limit.retryAfterSeconds) },
-		})
+		return refuse(
+			`That is a lot of runs in one minute. Wait ${limit.retryAfterSeconds} s before the next one — a moment to read the last result is rarely wasted.`,
+			{
+				status: 429,
+				headers: { 'Retry-After': String(limit.retryAfterSeconds) },
+			},
+		)
 	}
 	try {
 		const run = await recordRun(attempt, parsed.data)

@@ -59,17 +59,45 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		if (form.intent === 'submit-stage') {
 			if (!form.ok) {
-				return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: 'The design or the decision record did not come with the form. Reload the page and submit again; your work is saved.' }, { status: 400 })
+				return data<WorkspaceActionData>(
+					{
+						intent: form.intent,
+						ok: false,
+						message: 'The design or the decision record did not come with the form. Reload the page and submit again; your work is saved.',
+					},
+					{ status: 400 },
+				)
 			}
 			const { record, files } = form.data
 			const stage = stageOf(form.data.stage)
 			const missing = checkDecisionRecord(record, stage)
-			if (Object.keys(missing).length) return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing }, { status: 400 })
+			if (Object.keys(missing).length)
+				return data<WorkspaceActionData>(
+					{ intent: form.intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing },
+					{ status: 400 },
+				)
 			// Grading plays every scenario in the sandbox, so it counts against the same allowance as Run.
 			const limit = await consumeRun(user.id)
-			if (limit.limited) return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
+			if (limit.limited)
+				return data<WorkspaceActionData>(
+					{
+						intent: form.intent,
+						ok: false,
+						message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.`,
+					},
+					{ status: 429 },
+				)
 			const graded = await submitStage(attempt, { stage: form.data.stage, files, record })
-			return data<WorkspaceActionData>({ intent: form.intent, ok: true, stage: graded.stage, passed: graded.passed, scenariosPassed: graded.scenariosPassed, scenariosTotal: graded.scenariosTotal, unlocked: graded.unlocked, solved: graded.solved })
+			return data<WorkspaceActionData>({
+				intent: form.intent,
+				ok: true,
+				stage: graded.stage,
+				passed: graded.passed,
+				scenariosPassed: graded.scenariosPassed,
+				scenariosTotal: graded.scenariosTotal,
+				unlocked: graded.unlocked,
+				solved: graded.solved,
+			})
 		}
 		if (form.intent === 'submit') {
 			if (!form.ok) return data<WorkspaceActionData>({ intent: form.intent, ok: false, fieldErrors: form.fieldErrors }, { status: 400 })
@@ -81,10 +109,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 				files = null
 			}
 			const filesParsed = z.record(z.string(), z.string()).safeParse(files)
-			if (!filesParsed.success) return data<WorkspaceActionData>({ intent, ok: false, message: 'The code did not come with the form. Reload the page and submit again; your code is saved.' }, { status: 400 })
+			if (!filesParsed.success)
+				return data<WorkspaceActionData>(
+					{ intent, ok: false, message: 'The code did not come with the form. Reload the page and submit again; your code is saved.' },
+					{ status: 400 },
+				)
 			// Grading runs every test in the sandbox, so it counts against the same per-minute allowance as Run.
 			const limit = await consumeRun(user.id)
-			if (limit.limited) return data<WorkspaceActionData>({ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` }, { status: 429 })
+			if (limit.limited)
+				return data<WorkspaceActionData>(
+					{ intent, ok: false, message: `Too many runs in the last minute. Wait ${limit.retryAfterSeconds} s and submit again; nothing was lost.` },
+					{ status: 429 },
+				)
 			const grade = await submitDiagnosis(attempt, { ...diagnosis, files: filesParsed.data, attested: true })
 			return data<WorkspaceActionData>({ intent, ok: true, number: grade.number, correct: grade.correct })
 		}
@@ -106,7 +142,9 @@ export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {
 
 export const handle = { fullWidth: true }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.exercise.title} · Workspace · Hardmode` : 'Attempt not found · Hardmode' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: loaderData ? `${loaderData.exercise.title} · Workspace · Hardmode` : 'Attempt not found · Hardmode' },
+]
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 	return <ErrorPage error={error} />

@@ -91,9 +91,13 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 						<Card>
 							<CardHeader title="Review queue" />
 							<p className={mutedClass}>
-								{waitingForReview === 0 ? 'No finished attempts are waiting for your review.' : `${waitingForReview} finished ${waitingForReview === 1 ? 'attempt is' : 'attempts are'} waiting for your review.`}
+								{waitingForReview === 0
+									? 'No finished attempts are waiting for your review.'
+									: `${waitingForReview} finished ${waitingForReview === 1 ? 'attempt is' : 'attempts are'} waiting for your review.`}
 							</p>
-							<Link to="/reviews" className={buttonClass(waitingForReview ? 'primary' : 'secondary', 'mt-3')}>Open the review queue</Link>
+							<Link to="/reviews" className={buttonClass(waitingForReview ? 'primary' : 'secondary', 'mt-3')}>
+								Open the review queue
+							</Link>
 						</Card>
 					) : null}
 					<ReviewsCard reviews={reviews} now={now} />
@@ -147,8 +151,12 @@ function ReviewsCard({ reviews, now }: { reviews: Awaited<ReturnType<typeof list
 				{reviews.map((review) => (
 					<li key={review.id} className="flex items-center justify-between gap-3 py-2.5">
 						<div className="min-w-0">
-							<Link to={`/attempts/${review.attemptId}`} className={cn('font-medium', linkClass)}>{review.exerciseTitle}</Link>
-							<p className="text-xs text-slate-600 dark:text-slate-400">{review.reviewerName} · {formatTimeAgo(new Date(review.updatedAt), now)}</p>
+							<Link to={`/attempts/${review.attemptId}`} className={cn('font-medium', linkClass)}>
+								{review.exerciseTitle}
+							</Link>
+							<p className="text-xs text-slate-600 dark:text-slate-400">
+								{review.reviewerName} · {formatTimeAgo(new Date(review.updatedAt), now)}
+							</p>
 						</div>
 						<span className="flex shrink-0 items-center gap-2">
 							{review.isNew ? <Badge tone="brand">New</Badge> : null}

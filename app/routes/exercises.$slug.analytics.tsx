@@ -38,7 +38,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			: await getExerciseAnalytics(exercise.id, { organizationId: user.organizationId })
 	if (!analytics) {
 		const named = SLUG.test(params.slug) ? `called “${params.slug}”` : 'with that name'
-		throw new Response(`There is no exercise ${named}. It may have been renamed or removed; find it in the catalogue and open its analytics from there.`, { status: 404 })
+		throw new Response(`There is no exercise ${named}. It may have been renamed or removed; find it in the catalogue and open its analytics from there.`, {
+			status: 404,
+		})
 	}
 	const { difficulty } = analytics
 	const rating = difficulty.rating === null ? null : Math.round(difficulty.rating)
@@ -48,7 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canSeeAllOrganizations: platformAdmin,
 		scopeRefused: requested === 'all' && !platformAdmin,
 		/** Across organisations: how many contributed, and how many must before figures are shown. */
-		platformScope: 'figures' in analytics ? { organizations: analytics.organizations, minimum: analytics.minimum, flagOrganizations: analytics.flagOrganizations } : null,
+		platformScope:
+			'figures' in analytics ? { organizations: analytics.organizations, minimum: analytics.minimum, flagOrganizations: analytics.flagOrganizations } : null,
 		organizationName: user.organizationName,
 		exercise: {
 			slug: analytics.exercise.slug,
@@ -96,7 +99,13 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 	const finished = attempts ? attempts.solved + attempts.gaveUp : 0
 	return (
 		<div className="space-y-6">
-			<Breadcrumbs trail={[{ label: 'Exercises', to: '/exercises' }, { label: exercise.title, to: exercise.retired ? undefined : `/exercises/${exercise.slug}` }, { label: 'Analytics' }]} />
+			<Breadcrumbs
+				trail={[
+					{ label: 'Exercises', to: '/exercises' },
+					{ label: exercise.title, to: exercise.retired ? undefined : `/exercises/${exercise.slug}` },
+					{ label: 'Analytics' },
+				]}
+			/>
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<p className="text-sm font-semibold text-brand-700 dark:text-brand-100">Exercise analytics</p>
@@ -119,7 +128,10 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 				) : null}
 			</div>
 			{scopeRefused ? (
-				<p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+				<p
+					role="status"
+					className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+				>
 					Figures from every organisation are only for the people who run this Hardmode server. These count attempts by people in {organizationName}.
 				</p>
 			) : null}
@@ -230,11 +242,11 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						description={`The root-cause categories people ${whose} named in diagnoses that got the category wrong, most named first.`}
 					/>
 					{architecture ? (
-						<p className="text-sm text-slate-700 dark:text-slate-300">Architecture exercises are handed in stage by stage with a decision record; nobody names a root cause.</p>
-					) : figures.wrongRootCauses.length === 0 ? (
 						<p className="text-sm text-slate-700 dark:text-slate-300">
-							No diagnosis has named a wrong category.
+							Architecture exercises are handed in stage by stage with a decision record; nobody names a root cause.
 						</p>
+					) : figures.wrongRootCauses.length === 0 ? (
+						<p className="text-sm text-slate-700 dark:text-slate-300">No diagnosis has named a wrong category.</p>
 					) : (
 						<ExerciseRootCauseBars causes={figures.wrongRootCauses} />
 					)}
@@ -272,7 +284,8 @@ export default function ExerciseAnalyticsPage({ loaderData }: Route.ComponentPro
 						</ul>
 						{scope === 'all' ? (
 							<p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
-								These count open flags in {counted(platformScope?.flagOrganizations ?? 0, ['organisation', 'organisations'])}. The ones raised in {organizationName} are in the{' '}
+								These count open flags in {counted(platformScope?.flagOrganizations ?? 0, ['organisation', 'organisations'])}. The ones raised in{' '}
+								{organizationName} are in the{' '}
 								<Link to="/reviews" className={linkClass}>
 									review queue
 								</Link>

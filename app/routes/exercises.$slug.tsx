@@ -48,8 +48,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			briefHtml: renderMarkdown(exercise.currentVersion.brief.replace(/^#\s[^\n]*\n/, '')),
 		},
 		canSeeAnalytics: isLeadOrAdmin(user),
-		assignment: assignment ? { dueAt: assignment.dueAt.toISOString(), hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode } : null,
-		attempts: exercise.attempts.map((attempt) => ({ ...attempt, startedAt: attempt.startedAt.toISOString(), finishedAt: attempt.finishedAt?.toISOString() ?? null })),
+		assignment: assignment
+			? { dueAt: assignment.dueAt.toISOString(), hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode }
+			: null,
+		attempts: exercise.attempts.map((attempt) => ({
+			...attempt,
+			startedAt: attempt.startedAt.toISOString(),
+			finishedAt: attempt.finishedAt?.toISOString() ?? null,
+		})),
 	}
 }
 
@@ -62,7 +68,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (!form.ok && !form.intent) throw new Response('Unknown action.', { status: 400 })
 	if (form.intent === 'flag') {
 		if (!form.ok) return data<FlagResult>({ intent: 'flag', ok: false, fieldErrors: form.fieldErrors }, { status: 400 })
-		const flagged = await raiseFlag({ id: user.id, organizationId: user.organizationId }, params.slug, { reason: form.data.reason, comment: form.data.comment, attemptId: form.data.attemptId || null })
+		const flagged = await raiseFlag({ id: user.id, organizationId: user.organizationId }, params.slug, {
+			reason: form.data.reason,
+			comment: form.data.comment,
+			attemptId: form.data.attemptId || null,
+		})
 		if (!flagged.ok) return data<FlagResult>({ intent: 'flag', ok: false, message: flagged.message }, { status: flagged.status })
 		return data<FlagResult>({ intent: 'flag', ok: true, message: 'Thank you. Your leads see the report and pass it on to the exercise’s authors.' })
 	}
@@ -75,7 +85,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-const STATUS = { in_progress: { label: 'In progress', tone: 'brand' }, solved: { label: 'Solved', tone: 'success' }, gave_up: { label: 'Given up', tone: 'warning' } } as const
+const STATUS = {
+	in_progress: { label: 'In progress', tone: 'brand' },
+	solved: { label: 'Solved', tone: 'success' },
+	gave_up: { label: 'Given up', tone: 'warning' },
+} as const
 
 export default function ExercisePage({ loaderData, actionData }: Route.ComponentProps) {
 	const { exercise, assignment, attempts } = loaderData
@@ -135,7 +149,10 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 						<CardHeader title="How it works" />
 						{exercise.kind === 'architecture' ? (
 							<ol className="list-decimal space-y-1.5 pl-5 text-sm text-slate-700 dark:text-slate-300">
-								<li>Read the scenario and the code; write a decision record: context, at least two options with pros and cons, the decision, the consequences you expect.</li>
+								<li>
+									Read the scenario and the code; write a decision record: context, at least two options with pros and cons, the decision, the consequences you
+									expect.
+								</li>
 								<li>Implement the design. Run plays the launch scenarios in virtual time and measures them against their thresholds.</li>
 								<li>Submit stage 1: every launch scenario grades it, and stage 2 — six months later — opens.</li>
 								<li>Live with your design: adapt it to what happened, add a follow-up to the record, and submit stage 2.</li>
@@ -165,7 +182,8 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 												Started {formatFullDay(attempt.startedAt)}
 											</Link>
 											<p className="text-xs text-slate-600 dark:text-slate-400">
-												{attempt.runCount} {attempt.runCount === 1 ? 'run' : 'runs'} · {attempt.submissionCount} {attempt.submissionCount === 1 ? 'submission' : 'submissions'}
+												{attempt.runCount} {attempt.runCount === 1 ? 'run' : 'runs'} · {attempt.submissionCount}{' '}
+												{attempt.submissionCount === 1 ? 'submission' : 'submissions'}
 												{attempt.exerciseVersion.number !== exercise.version ? ` · version ${attempt.exerciseVersion.number}` : ''}
 											</p>
 										</div>
@@ -176,7 +194,10 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 						)}
 					</Card>
 					<Card id="flag">
-						<CardHeader title="Something wrong with this exercise?" description="Tell your leads if it is broken, ambiguous or too easy. It does not affect your attempt." />
+						<CardHeader
+							title="Something wrong with this exercise?"
+							description="Tell your leads if it is broken, ambiguous or too easy. It does not affect your attempt."
+						/>
 						{flag?.ok ? (
 							<FormAlert tone="success" message={flag.message} />
 						) : (
@@ -185,21 +206,45 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 								<input type="hidden" name="attemptId" value={attempts[0]?.id ?? ''} />
 								{flag?.message ? <FormAlert message={flag.message} /> : null}
 								<div className="space-y-1.5">
-									<label htmlFor="flag-reason" className="block text-sm font-medium">What is wrong</label>
-									<Select id="flag-reason" name="reason" defaultValue="" aria-invalid={flag?.fieldErrors?.reason ? true : undefined} aria-describedby={flag?.fieldErrors?.reason ? 'flag-reason-error' : undefined}>
-										<option value="" disabled>Choose one</option>
+									<label htmlFor="flag-reason" className="block text-sm font-medium">
+										What is wrong
+									</label>
+									<Select
+										id="flag-reason"
+										name="reason"
+										defaultValue=""
+										aria-invalid={flag?.fieldErrors?.reason ? true : undefined}
+										aria-describedby={flag?.fieldErrors?.reason ? 'flag-reason-error' : undefined}
+									>
+										<option value="" disabled>
+											Choose one
+										</option>
 										{FLAG_REASONS.map((reason) => (
-											<option key={reason} value={reason}>{FLAG_REASON_LABELS[reason]}</option>
+											<option key={reason} value={reason}>
+												{FLAG_REASON_LABELS[reason]}
+											</option>
 										))}
 									</Select>
 									<FieldErrorList id="flag-reason-error" errors={flag?.fieldErrors?.reason} />
 								</div>
 								<div className="space-y-1.5">
-									<label htmlFor="flag-comment" className="block text-sm font-medium">What you saw</label>
-									<textarea id="flag-comment" name="comment" rows={3} maxLength={2100} aria-invalid={flag?.fieldErrors?.comment ? true : undefined} aria-describedby={flag?.fieldErrors?.comment ? 'flag-comment-error' : undefined} className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-900 dark:ring-slate-600" />
+									<label htmlFor="flag-comment" className="block text-sm font-medium">
+										What you saw
+									</label>
+									<textarea
+										id="flag-comment"
+										name="comment"
+										rows={3}
+										maxLength={2100}
+										aria-invalid={flag?.fieldErrors?.comment ? true : undefined}
+										aria-describedby={flag?.fieldErrors?.comment ? 'flag-comment-error' : undefined}
+										className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-brand-500 dark:bg-slate-900 dark:ring-slate-600"
+									/>
 									<FieldErrorList id="flag-comment-error" errors={flag?.fieldErrors?.comment} />
 								</div>
-								<Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'}>Send the report</Button>
+								<Button type="submit" variant="secondary" disabled={navigation.state !== 'idle'}>
+									Send the report
+								</Button>
 							</Form>
 						)}
 					</Card>
@@ -212,4 +257,6 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 	)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `${loaderData.exercise.title} · Hardmode` : 'Exercise not found · Hardmode' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: loaderData ? `${loaderData.exercise.title} · Hardmode` : 'Exercise not found · Hardmode' },
+]

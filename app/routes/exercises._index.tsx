@@ -121,9 +121,7 @@ export default function ExerciseCatalogue({ loaderData }: Route.ComponentProps) 
 					) : (
 						<>
 							<p className="font-medium">No exercise matches these filters</p>
-							<p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-								Try fewer words, another topic or difficulty, or set a filter back to “Any”.
-							</p>
+							<p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Try fewer words, another topic or difficulty, or set a filter back to “Any”.</p>
 							<Link to="/exercises" className={buttonClass('secondary', 'mt-4')}>
 								Clear filters
 							</Link>

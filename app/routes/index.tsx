@@ -23,8 +23,8 @@ export default function Landing() {
 				<p className="text-sm font-semibold tracking-wide text-brand-600 uppercase dark:text-brand-100">Deliberate practice for engineers</p>
 				<h1 className="mt-3 text-4xl font-bold tracking-tight sm:text-5xl">Practise the judgment AI does not build for you.</h1>
 				<p className="mt-5 text-lg text-slate-700 dark:text-slate-300">
-					Hardmode gives engineers realistic broken systems and architecture decisions to live with — no AI in the loop. Every hypothesis,
-					run and fix is recorded, so leads see honestly how each engineer’s diagnosis and design judgment grow.
+					Hardmode gives engineers realistic broken systems and architecture decisions to live with — no AI in the loop. Every hypothesis, run and fix is
+					recorded, so leads see honestly how each engineer’s diagnosis and design judgment grow.
 				</p>
 				<div className="mt-8 flex flex-wrap gap-3">
 					<Link to="/signup" className={buttonClass('primary', 'px-5 py-2.5 text-base')}>

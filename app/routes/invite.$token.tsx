@@ -4,13 +4,7 @@ import { InviteFormSchema } from '#app/accounts/account-form.ts'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
-import {
-	acceptInviteAsMember,
-	acceptInviteAsNewUser,
-	findInvite,
-	InviteNoLongerValidError,
-	type InviteState,
-} from '#app/models/invite.server.ts'
+import { acceptInviteAsMember, acceptInviteAsNewUser, findInvite, InviteNoLongerValidError, type InviteState } from '#app/models/invite.server.ts'
 import { EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, getOptionalUser } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
@@ -61,7 +55,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 // As on sign-up: the answer for a registered address does not say so, takes as long as creating
 // the account, and counts towards the limit on how many addresses one network can try.
-async function registerWithInvite(request: Request, invite: Extract<InviteState, { status: 'valid' }>, input: { name: string; email: string; password: string }) {
+async function registerWithInvite(
+	request: Request,
+	invite: Extract<InviteState, { status: 'valid' }>,
+	input: { name: string; email: string; password: string },
+) {
 	const ip = clientIp(request)
 	const throttle = await beginAccountCreation(ip)
 	if (throttle.limited) {
@@ -111,8 +109,7 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 	const errors = actionData?.fieldErrors
 	const intro = (
 		<>
-			{invite.invitedBy} invited you to join <strong>{invite.teamName}</strong> at <strong>{invite.organizationName}</strong> as a{' '}
-			{invite.role}.
+			{invite.invitedBy} invited you to join <strong>{invite.teamName}</strong> at <strong>{invite.organizationName}</strong> as a {invite.role}.
 		</>
 	)
 	if (viewer) {
@@ -127,9 +124,7 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 						</Button>
 					</Form>
 				) : (
-					<p className="text-sm">
-						You are logged in as {viewer.name} in another organisation. Log out, then open this link again to create an account here.
-					</p>
+					<p className="text-sm">You are logged in as {viewer.name} in another organisation. Log out, then open this link again to create an account here.</p>
 				)}
 			</AuthCard>
 		)

@@ -5,7 +5,14 @@ import { type AttemptLinks } from '#app/components/growth/profile-recent-attempt
 import { ReportDecisionRecords } from '#app/components/growth/report-decision-records.tsx'
 import { ReportNotes, ReportPrintedNoteSpace, type NoteFormResult } from '#app/components/growth/report-notes.tsx'
 import { ReportPeriodForm } from '#app/components/growth/report-period-form.tsx'
-import { ReportIndependence, ReportMetrics, ReportReviews, ReportSection, ReportSkills, ReportTellingAttempts } from '#app/components/growth/report-sections.tsx'
+import {
+	ReportIndependence,
+	ReportMetrics,
+	ReportReviews,
+	ReportSection,
+	ReportSkills,
+	ReportTellingAttempts,
+} from '#app/components/growth/report-sections.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { parseReportPeriod, periodLabel, periodSearch, previousPeriod } from '#app/growth/report-period.ts'
 import { GrowthNoteSchema, MAX_NOTE_CHARS } from '#app/growth/growth-note-form.ts'
@@ -36,7 +43,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canLead,
 		links,
 		engineer: { id: report.engineer.id, name: report.engineer.name, teams: report.engineer.teams.map((team) => team.name) },
-		period: { fromDay: period.fromDay, toDay: period.toDay, label: period.label, from: period.from.toISOString(), to: period.to.toISOString(), includesToday: period.from <= now && now < period.to },
+		period: {
+			fromDay: period.fromDay,
+			toDay: period.toDay,
+			label: period.label,
+			from: period.from.toISOString(),
+			to: period.to.toISOString(),
+			includesToday: period.from <= now && now < period.to,
+		},
 		previous: { label: periodLabel(before.from, before.to) },
 		search: periodSearch(period),
 		quick,
@@ -55,7 +69,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		metrics: report.metrics,
 		independence: report.independence,
 		tellingAttempts: report.tellingAttempts,
-		reviews: report.reviews.map((review) => ({ ...review, outcome: report.attempts.find((attempt) => attempt.attemptId === review.attemptId)?.status ?? null })),
+		reviews: report.reviews.map((review) => ({
+			...review,
+			outcome: report.attempts.find((attempt) => attempt.attemptId === review.attemptId)?.status ?? null,
+		})),
 		notes: report.notes,
 		decisionRecords,
 	}
@@ -79,7 +96,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(`/people/${person.id}/report?${periodSearch(period)}&saved=note#notes`)
 }
 
-
 export default function GrowthReportPage({ loaderData, actionData }: Route.ComponentProps) {
 	const { engineer, period, previous, search, summary, links, self, canLead } = loaderData
 	const now = new Date(loaderData.now)
@@ -87,20 +103,32 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 	const firstName = engineer.name.split(' ')[0] ?? engineer.name
 	return (
 		<article className="growth-report space-y-6" aria-labelledby="report-title">
-			<Breadcrumbs className="print:hidden" trail={[{ label: self ? 'Your growth' : engineer.name, to: `/people/${engineer.id}` }, { label: 'Growth report' }]} />
+			<Breadcrumbs
+				className="print:hidden"
+				trail={[{ label: self ? 'Your growth' : engineer.name, to: `/people/${engineer.id}` }, { label: 'Growth report' }]}
+			/>
 			<header className="flex flex-wrap items-start justify-between gap-4">
 				<div>
 					<p className="text-sm font-semibold text-brand-700 dark:text-brand-100">Hardmode growth report</p>
-					<h1 id="report-title" className="mt-1 text-2xl font-bold tracking-tight">{engineer.name} · {period.label}</h1>
+					<h1 id="report-title" className="mt-1 text-2xl font-bold tracking-tight">
+						{engineer.name} · {period.label}
+					</h1>
 					<p className="mt-1 text-slate-700 dark:text-slate-300">
 						{formatFullDay(period.fromDay)} to {formatFullDay(period.toDay)}, compared with the period before ({previous.label})
 						{engineer.teams.length ? ` · ${engineer.teams.join(', ')}` : ''}
 					</p>
-					<p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">Prepared {formatFullDay(now)}{period.includesToday ? '; the period is still under way' : ''}.</p>
+					<p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+						Prepared {formatFullDay(now)}
+						{period.includesToday ? '; the period is still under way' : ''}.
+					</p>
 				</div>
 				<div className="flex flex-wrap gap-2 print:hidden">
-					<Button variant="secondary" onClick={() => window.print()}>Print / save as PDF</Button>
-					<a href={`/people/${engineer.id}/report.csv?${search}`} className={buttonClass('secondary')} download>Download CSV</a>
+					<Button variant="secondary" onClick={() => window.print()}>
+						Print / save as PDF
+					</Button>
+					<a href={`/people/${engineer.id}/report.csv?${search}`} className={buttonClass('secondary')} download>
+						Download CSV
+					</a>
 				</div>
 			</header>
 
@@ -118,31 +146,65 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 			<dl className="report-section grid grid-cols-2 gap-3 sm:grid-cols-4">
 				<Summary label="Attempts finished" value={summary.attempts} note={`${summary.previousAttempts} the period before`} />
 				<Summary label="Solved" value={summary.solved} note={summary.attempts ? `of ${summary.attempts} finished` : 'nothing finished'} />
-				<Summary label="Rated first attempts" value={summary.rated} note={!summary.attempts ? 'nothing finished' : summary.attempts - summary.rated ? `${summary.attempts - summary.rated} not rated (retries)` : 'every one rated'} />
+				<Summary
+					label="Rated first attempts"
+					value={summary.rated}
+					note={
+						!summary.attempts
+							? 'nothing finished'
+							: summary.attempts - summary.rated
+								? `${summary.attempts - summary.rated} not rated (retries)`
+								: 'every one rated'
+					}
+				/>
 				<Summary label="Reviewed by a lead" value={summary.reviews} note={summary.attempts ? `of ${summary.attempts} finished` : 'nothing finished'} />
 			</dl>
 
-			<ReportSection id="skills" title="Skills and their change" description="Each topic’s rating at the end of the period, and how far it moved in this period and the one before.">
+			<ReportSection
+				id="skills"
+				title="Skills and their change"
+				description="Each topic’s rating at the end of the period, and how far it moved in this period and the one before."
+			>
 				<ReportSkills skills={loaderData.skills} periodLabel={period.label} previousLabel={previous.label} />
 			</ReportSection>
 
-			<ReportSection id="process" title="How the debugging went" description="Process metrics of the attempts finished in each period, and whether they got better.">
+			<ReportSection
+				id="process"
+				title="How the debugging went"
+				description="Process metrics of the attempts finished in each period, and whether they got better."
+			>
 				<ReportMetrics current={loaderData.metrics.current} previous={loaderData.metrics.previous} comparison={loaderData.metrics.comparison} />
 			</ReportSection>
 
-			<ReportSection id="independence" title="Independence" description="An attempt is independent when no hint was revealed, nothing came in by outside paste, and the work was attested as the engineer’s own.">
+			<ReportSection
+				id="independence"
+				title="Independence"
+				description="An attempt is independent when no hint was revealed, nothing came in by outside paste, and the work was attested as the engineer’s own."
+			>
 				<ReportIndependence independence={loaderData.independence} />
 			</ReportSection>
 
-			<ReportSection id="telling" title="The most telling attempts" description="The rated attempts the ratings learned most from: results furthest from what was expected.">
+			<ReportSection
+				id="telling"
+				title="The most telling attempts"
+				description="The rated attempts the ratings learned most from: results furthest from what was expected."
+			>
 				<ReportTellingAttempts attempts={loaderData.tellingAttempts} links={links} subject={self ? null : firstName} />
 			</ReportSection>
 
-			<ReportSection id="reviews" title="From the lead’s reviews" description="Rubric scores and the summary of each review of an attempt finished in the period.">
+			<ReportSection
+				id="reviews"
+				title="From the lead’s reviews"
+				description="Rubric scores and the summary of each review of an attempt finished in the period."
+			>
 				<ReportReviews reviews={loaderData.reviews} links={links} />
 			</ReportSection>
 
-			<ReportSection id="decisions" title="Architecture decisions" description="Decision records of architecture attempts handed in or finished in the period, as they stood at its end.">
+			<ReportSection
+				id="decisions"
+				title="Architecture decisions"
+				description="Decision records of architecture attempts handed in or finished in the period, as they stood at its end."
+			>
 				<ReportDecisionRecords records={loaderData.decisionRecords} links={links} />
 			</ReportSection>
 

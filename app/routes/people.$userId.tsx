@@ -43,7 +43,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			rd: topic.rd,
 			games: topic.games,
 			last90: topic.last90,
-			history: topic.history.map((point) => ({ at: point.at, rating: point.rating, delta: point.delta, solved: point.solved, exercise: point.exercise ? { title: point.exercise.title } : null })),
+			history: topic.history.map((point) => ({
+				at: point.at,
+				rating: point.rating,
+				delta: point.delta,
+				solved: point.solved,
+				exercise: point.exercise ? { title: point.exercise.title } : null,
+			})),
 		})),
 		strongest: profile.strongest,
 		weakest: profile.weakest,
@@ -64,29 +70,35 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 	const topicById = new Map(topics.map((topic) => [topic.id, topic]))
 	return (
 		<div className="space-y-6">
-			{manageable.length ? (
-				<Breadcrumbs trail={[{ label: manageable[0]!.name, to: `/teams/${manageable[0]!.id}` }, { label: engineer.name }]} />
-			) : null}
+			{manageable.length ? <Breadcrumbs trail={[{ label: manageable[0]!.name, to: `/teams/${manageable[0]!.id}` }, { label: engineer.name }]} /> : null}
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<h1 className="text-2xl font-bold tracking-tight">{self ? `Your growth, ${firstName}` : engineer.name}</h1>
 					<p className="mt-1 text-slate-700 dark:text-slate-300">
 						{engineer.teams.length ? engineer.teams.map((team) => `${team.name}${team.role === 'lead' ? ' (lead)' : ''}`).join(' · ') : 'Not in a team'}
-						{hasFinished ? ` · ${topics.length} rated ${topics.length === 1 ? 'topic' : 'topics'} · ${lastSixMonths.attempts} ${lastSixMonths.attempts === 1 ? 'attempt' : 'attempts'} finished in the last six months` : ''}
+						{hasFinished
+							? ` · ${topics.length} rated ${topics.length === 1 ? 'topic' : 'topics'} · ${lastSixMonths.attempts} ${lastSixMonths.attempts === 1 ? 'attempt' : 'attempts'} finished in the last six months`
+							: ''}
 					</p>
 				</div>
-				<Link to={`/people/${engineer.id}/report`} className={buttonClass('primary')}>Growth report</Link>
+				<Link to={`/people/${engineer.id}/report`} className={buttonClass('primary')}>
+					Growth report
+				</Link>
 			</div>
 
 			{!hasFinished ? (
 				<Card>
 					<CardHeader title="Nothing to show yet" />
 					<p className={muted}>
-						{self ? 'You have' : `${engineer.name} has`} not finished an attempt yet. Ratings, trends and the growth report fill in with every exercise solved or given up: a first attempt at an exercise is rated in each of its topics.
+						{self ? 'You have' : `${engineer.name} has`} not finished an attempt yet. Ratings, trends and the growth report fill in with every exercise solved
+						or given up: a first attempt at an exercise is rated in each of its topics.
 						{self ? (
 							<>
 								{' '}
-								<Link to="/exercises" className={linkClass}>Choose an exercise</Link> to start.
+								<Link to="/exercises" className={linkClass}>
+									Choose an exercise
+								</Link>{' '}
+								to start.
 							</>
 						) : null}
 					</p>
@@ -95,7 +107,16 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 				<>
 					<div className="grid gap-6 md:grid-cols-3">
 						<TopicList title="Strongest topics" ids={strongest} topicById={topicById} empty="Topics show here after three rated attempts in them." />
-						<TopicList title="Weakest topics" ids={weakest} topicById={topicById} empty={strongest.length ? 'Too few topics with three or more rated attempts to name weak ones yet.' : 'Topics show here after three rated attempts in them.'} />
+						<TopicList
+							title="Weakest topics"
+							ids={weakest}
+							topicById={topicById}
+							empty={
+								strongest.length
+									? 'Too few topics with three or more rated attempts to name weak ones yet.'
+									: 'Topics show here after three rated attempts in them.'
+							}
+						/>
 						<Card>
 							<CardHeader title="Last six months" />
 							<dl className="grid grid-cols-2 gap-4">
@@ -108,7 +129,9 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 									<dd className="text-2xl font-semibold tabular-nums">
 										{lastSixMonths.attempts >= 3 ? `${Math.round((lastSixMonths.independent / lastSixMonths.attempts) * 100)}%` : '—'}
 										<span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-											{lastSixMonths.attempts >= 3 ? `${lastSixMonths.independent} of ${lastSixMonths.attempts}: no hints, no outside pastes, attested` : 'too few attempts to say'}
+											{lastSixMonths.attempts >= 3
+												? `${lastSixMonths.independent} of ${lastSixMonths.attempts}: no hints, no outside pastes, attested`
+												: 'too few attempts to say'}
 										</span>
 									</dd>
 								</div>
@@ -121,11 +144,18 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 							title="Rating over time, by topic"
 							description="Each point is a rated first attempt: the rating after it. Ratings start at 1500 and move more while they are uncertain (the ± figure); help such as hints makes a game count for less."
 						/>
-						{topics.length ? <ProfileRatingCharts topics={topics} now={loaderData.now} /> : <p className={muted}>No rated attempts yet: only a first attempt at an exercise is rated.</p>}
+						{topics.length ? (
+							<ProfileRatingCharts topics={topics} now={loaderData.now} />
+						) : (
+							<p className={muted}>No rated attempts yet: only a first attempt at an exercise is rated.</p>
+						)}
 					</Card>
 
 					<Card>
-						<CardHeader title={self ? 'How you debug, month by month' : `How ${firstName} debugs, month by month`} description="Process metrics of the attempts finished each month." />
+						<CardHeader
+							title={self ? 'How you debug, month by month' : `How ${firstName} debugs, month by month`}
+							description="Process metrics of the attempts finished each month."
+						/>
 						<ProfileMetricTrend months={metricTrend} caption={`Process metrics of ${engineer.name} over the last six months`} />
 					</Card>
 				</>
@@ -135,7 +165,11 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 				<Card>
 					<CardHeader
 						title="Recent attempts"
-						description={links === 'review' ? 'The newest attempts, open ones included. Replay one to see how it went, step by step.' : 'The newest attempts, open ones included.'}
+						description={
+							links === 'review'
+								? 'The newest attempts, open ones included. Replay one to see how it went, step by step.'
+								: 'The newest attempts, open ones included.'
+						}
 					/>
 					<ProfileRecentAttempts attempts={recentAttempts} links={links} now={now} caption={`Recent attempts of ${engineer.name}`} />
 				</Card>
@@ -144,7 +178,17 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 	)
 }
 
-function TopicList({ title, ids, topicById, empty }: { title: string; ids: string[]; topicById: Map<string, { label: string; rating: number; rd: number; games: number; last90: { delta: number; games: number } }>; empty: string }) {
+function TopicList({
+	title,
+	ids,
+	topicById,
+	empty,
+}: {
+	title: string
+	ids: string[]
+	topicById: Map<string, { label: string; rating: number; rd: number; games: number; last90: { delta: number; games: number } }>
+	empty: string
+}) {
 	return (
 		<Card>
 			<CardHeader title={title} description="Among topics with three or more rated games." />

@@ -8,7 +8,8 @@ import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	if (!RECORD_ID_PATTERN.test(params.attemptId) || !RECORD_ID_PATTERN.test(params.runId)) return data<RunRefusal>({ error: 'This run does not exist.' }, { status: 404 })
+	if (!RECORD_ID_PATTERN.test(params.attemptId) || !RECORD_ID_PATTERN.test(params.runId))
+		return data<RunRefusal>({ error: 'This run does not exist.' }, { status: 404 })
 	// The replay page reads the refusal as JSON, so the reviewer guard's 403 and 404 are answered here, not thrown.
 	try {
 		const attempt = await findReviewableAttempt(user, params.attemptId)

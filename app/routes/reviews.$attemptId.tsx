@@ -26,7 +26,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 			const scores = checkRubricScores(attempt.rubric, raw)
 			if (!form.ok || !scores.ok) {
 				return data<ReviewActionData>(
-					{ intent: 'score', ok: false, fieldErrors: { ...(form.ok ? {} : form.fieldErrors), ...(scores.ok ? {} : Object.fromEntries(Object.entries(scores.errors).map(([id, message]) => [`score.${id}`, [message]]))) } },
+					{
+						intent: 'score',
+						ok: false,
+						fieldErrors: {
+							...(form.ok ? {} : form.fieldErrors),
+							...(scores.ok ? {} : Object.fromEntries(Object.entries(scores.errors).map(([id, message]) => [`score.${id}`, [message]]))),
+						},
+					},
 					{ status: 400 },
 				)
 			}
@@ -41,7 +48,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 	} catch (error) {
 		if (error instanceof ReviewError) {
-			return data<ReviewActionData>({ intent: form.intent === 'comment' ? 'comment' : 'score', ok: false, message: error.message, current: error.current ?? null }, { status: error.status })
+			return data<ReviewActionData>(
+				{ intent: form.intent === 'comment' ? 'comment' : 'score', ok: false, message: error.message, current: error.current ?? null },
+				{ status: error.status },
+			)
 		}
 		throw error
 	}
@@ -54,7 +64,9 @@ export default function ReviewRoute({ loaderData, actionData }: Route.ComponentP
 
 export const handle = { fullWidth: true }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData ? `Review: ${loaderData.attempt.learner.name} · ${loaderData.exercise.title} · Hardmode` : 'Review · Hardmode' }]
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+	{ title: loaderData ? `Review: ${loaderData.attempt.learner.name} · ${loaderData.exercise.title} · Hardmode` : 'Review · Hardmode' },
+]
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
 	return <ErrorPage error={error} />

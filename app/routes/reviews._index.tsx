@@ -28,14 +28,31 @@ export async function loader({ request }: Route.LoaderArgs) {
 		timeSpentMs: timeSpentMs({ startedAt: attempt.startedAt, finishedAt: attempt.finishedAt, lastActiveAt: attempt.finishedAt ?? attempt.startedAt }),
 		runs: attempt.runCount,
 		failedFixes: attempt.failedFixCount,
-		independence: attemptIndependence({ status: attempt.status, hintsRevealed: attempt.hintsRevealed, outsidePastes: attempt.outsidePastes, lastSubmissionAttested: attempt.submissions[0]?.attested ?? null }),
+		independence: attemptIndependence({
+			status: attempt.status,
+			hintsRevealed: attempt.hintsRevealed,
+			outsidePastes: attempt.outsidePastes,
+			lastSubmissionAttested: attempt.submissions[0]?.attested ?? null,
+		}),
 		assignment: attempt.assignment ? { team: attempt.assignment.team.name, dueAt: attempt.assignment.dueAt.toISOString() } : null,
 	})
 	return {
 		now: new Date().toISOString(),
 		queue: queue.map(row),
-		recent: recent.map((review) => ({ ...row(review.attempt), percent: review.percent, reviewer: review.reviewer?.name ?? 'A former lead', reviewedAt: review.updatedAt.toISOString() })),
-		flags: flags.map((flag) => ({ id: flag.id, reason: flag.reason, comment: flag.comment, createdAt: flag.createdAt.toISOString(), raisedBy: flag.raisedBy?.name ?? 'A former member', exercise: flag.exercise })),
+		recent: recent.map((review) => ({
+			...row(review.attempt),
+			percent: review.percent,
+			reviewer: review.reviewer?.name ?? 'A former lead',
+			reviewedAt: review.updatedAt.toISOString(),
+		})),
+		flags: flags.map((flag) => ({
+			id: flag.id,
+			reason: flag.reason,
+			comment: flag.comment,
+			createdAt: flag.createdAt.toISOString(),
+			raisedBy: flag.raisedBy?.name ?? 'A former member',
+			exercise: flag.exercise,
+		})),
 	}
 }
 
@@ -59,20 +76,27 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 		<div className="space-y-6">
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">Reviews</h1>
-				<p className="mt-1 text-slate-700 dark:text-slate-300">Finished attempts of your teams, oldest first. Replay each one, then score it with the exercise’s rubric.</p>
+				<p className="mt-1 text-slate-700 dark:text-slate-300">
+					Finished attempts of your teams, oldest first. Replay each one, then score it with the exercise’s rubric.
+				</p>
 			</div>
 			{result?.message ? <FormAlert tone="success" message={result.message} /> : null}
 			{result?.error ? <FormAlert message={result.error} /> : null}
 			<Card>
 				<CardHeader title={`Waiting for review (${queue.length})`} />
 				{queue.length === 0 ? (
-					<p className="text-sm text-slate-700 dark:text-slate-300">Nothing is waiting. Attempts appear here as soon as someone in your teams solves an exercise or gives up.</p>
+					<p className="text-sm text-slate-700 dark:text-slate-300">
+						Nothing is waiting. Attempts appear here as soon as someone in your teams solves an exercise or gives up.
+					</p>
 				) : (
 					<AttemptTable rows={queue} now={now} caption="Attempts waiting for review" />
 				)}
 			</Card>
 			<Card>
-				<CardHeader title="Open exercise flags" description="Learners’ reports that an exercise is broken, ambiguous or too easy. Pass them on to the exercise’s authors, then mark them handled." />
+				<CardHeader
+					title="Open exercise flags"
+					description="Learners’ reports that an exercise is broken, ambiguous or too easy. Pass them on to the exercise’s authors, then mark them handled."
+				/>
 				{flags.length === 0 ? (
 					<p className="text-sm text-slate-700 dark:text-slate-300">No open flags.</p>
 				) : (
@@ -82,15 +106,30 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 								<div className="min-w-0 max-w-3xl">
 									<p className="flex flex-wrap items-center gap-2 text-sm">
 										<Badge tone={flag.reason === 'broken' ? 'danger' : 'warning'}>{FLAG_REASON_LABELS[flag.reason]}</Badge>
-										<Link to={`/exercises/${flag.exercise.slug}`} className={cn('font-medium', linkClass)}>{flag.exercise.title}</Link>
-										<span className="text-slate-600 dark:text-slate-400">{flag.raisedBy} · {formatTimeAgo(new Date(flag.createdAt), now)}</span>
-										<Link to={`/exercises/${flag.exercise.slug}/analytics`} className={linkClass} aria-label={`Analytics of ${flag.exercise.title}`}>Analytics</Link>
+										<Link to={`/exercises/${flag.exercise.slug}`} className={cn('font-medium', linkClass)}>
+											{flag.exercise.title}
+										</Link>
+										<span className="text-slate-600 dark:text-slate-400">
+											{flag.raisedBy} · {formatTimeAgo(new Date(flag.createdAt), now)}
+										</span>
+										<Link to={`/exercises/${flag.exercise.slug}/analytics`} className={linkClass} aria-label={`Analytics of ${flag.exercise.title}`}>
+											Analytics
+										</Link>
 									</p>
 									<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{flag.comment}</p>
 								</div>
 								<Form method="post">
 									<input type="hidden" name="flagId" value={flag.id} />
-									<Button type="submit" variant="secondary" name="intent" value="resolve-flag" className="px-2 py-1 text-xs" aria-label={`Mark the flag on ${flag.exercise.title} as handled`}>Mark handled</Button>
+									<Button
+										type="submit"
+										variant="secondary"
+										name="intent"
+										value="resolve-flag"
+										className="px-2 py-1 text-xs"
+										aria-label={`Mark the flag on ${flag.exercise.title} as handled`}
+									>
+										Mark handled
+									</Button>
 								</Form>
 							</li>
 						))}
@@ -99,7 +138,11 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 			</Card>
 			<Card>
 				<CardHeader title="Recently reviewed" />
-				{recent.length === 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">No reviews yet.</p> : <AttemptTable rows={recent} now={now} caption="Recently reviewed attempts" />}
+				{recent.length === 0 ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">No reviews yet.</p>
+				) : (
+					<AttemptTable rows={recent} now={now} caption="Recently reviewed attempts" />
+				)}
 			</Card>
 		</div>
 	)
@@ -131,7 +174,9 @@ function AttemptTable({ rows, now, caption }: { rows: Row[]; now: Date; caption:
 					<Th>Finished</Th>
 					<Th>Work</Th>
 					<Th>{rows[0]?.percent !== undefined ? 'Score' : 'Independence'}</Th>
-					<Th><span className="sr-only">Actions</span></Th>
+					<Th>
+						<span className="sr-only">Actions</span>
+					</Th>
 				</tr>
 			</thead>
 			<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -140,14 +185,33 @@ function AttemptTable({ rows, now, caption }: { rows: Row[]; now: Date; caption:
 						<Td className="font-medium">{row.learner}</Td>
 						<Td>
 							{row.exercise.title}
-							<span className="block text-xs text-slate-600 dark:text-slate-400">{row.assignment ? `Assigned to ${row.assignment.team}, due ${formatDay(new Date(row.assignment.dueAt), now)}` : 'Self-chosen'}</span>
+							<span className="block text-xs text-slate-600 dark:text-slate-400">
+								{row.assignment ? `Assigned to ${row.assignment.team}, due ${formatDay(new Date(row.assignment.dueAt), now)}` : 'Self-chosen'}
+							</span>
 						</Td>
-						<Td><Badge tone={ATTEMPT_STATUS_TONES[row.status]}>{ATTEMPT_STATUS_LABELS[row.status]}</Badge></Td>
+						<Td>
+							<Badge tone={ATTEMPT_STATUS_TONES[row.status]}>{ATTEMPT_STATUS_LABELS[row.status]}</Badge>
+						</Td>
 						<Td className="whitespace-nowrap">{formatTimeAgo(new Date(row.finishedAt), now)}</Td>
-						<Td className="text-xs whitespace-nowrap">{formatDuration(row.timeSpentMs)} · {plural(row.runs, 'run')}{row.failedFixes ? ` · ${row.failedFixes} failed ${row.failedFixes === 1 ? 'fix' : 'fixes'}` : ''}</Td>
-						<Td>{row.percent !== undefined ? <span className="tabular-nums">{row.percent}% <span className="text-xs text-slate-600 dark:text-slate-400">by {row.reviewer}</span></span> : <Badge tone={row.independence.independent ? 'success' : 'neutral'}>{row.independence.label}</Badge>}</Td>
+						<Td className="text-xs whitespace-nowrap">
+							{formatDuration(row.timeSpentMs)} · {plural(row.runs, 'run')}
+							{row.failedFixes ? ` · ${row.failedFixes} failed ${row.failedFixes === 1 ? 'fix' : 'fixes'}` : ''}
+						</Td>
+						<Td>
+							{row.percent !== undefined ? (
+								<span className="tabular-nums">
+									{row.percent}% <span className="text-xs text-slate-600 dark:text-slate-400">by {row.reviewer}</span>
+								</span>
+							) : (
+								<Badge tone={row.independence.independent ? 'success' : 'neutral'}>{row.independence.label}</Badge>
+							)}
+						</Td>
 						<Td className="text-right">
-							<Link to={`/reviews/${row.id}`} className={cn('font-medium', linkClass)} aria-label={`${row.percent !== undefined ? 'Open the review of' : 'Review'} ${row.learner}’s attempt at ${row.exercise.title}`}>
+							<Link
+								to={`/reviews/${row.id}`}
+								className={cn('font-medium', linkClass)}
+								aria-label={`${row.percent !== undefined ? 'Open the review of' : 'Review'} ${row.learner}’s attempt at ${row.exercise.title}`}
+							>
 								{row.percent !== undefined ? 'Open' : 'Review'}
 							</Link>
 						</Td>

@@ -22,7 +22,10 @@ type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: strin
 
 function tooManyWrongPasswords(retryAfterSeconds: number) {
 	return data<ActionResult>(
-		{ intent: 'password', fieldErrors: { currentPassword: [`Too many wrong passwords. For your account's safety, try again ${describeRetry(retryAfterSeconds)}.`] } },
+		{
+			intent: 'password',
+			fieldErrors: { currentPassword: [`Too many wrong passwords. For your account's safety, try again ${describeRetry(retryAfterSeconds)}.`] },
+		},
 		{ status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } },
 	)
 }
@@ -47,7 +50,13 @@ export async function action({ request }: Route.ActionArgs) {
 		const ip = clientIp(request)
 		const check = await beginPasswordCheck(user.email, ip)
 		if (check.limited) return tooManyWrongPasswords(check.retryAfterSeconds)
-		const result = await changePassword({ userId: user.id, organizationId: user.organizationId, currentSessionId: user.sessionId, currentPassword, newPassword })
+		const result = await changePassword({
+			userId: user.id,
+			organizationId: user.organizationId,
+			currentSessionId: user.sessionId,
+			currentPassword,
+			newPassword,
+		})
 		if (!result.ok) {
 			if (check.ifWrong.limited) return tooManyWrongPasswords(check.ifWrong.retryAfterSeconds)
 			return data<ActionResult>({ intent, fieldErrors: { currentPassword: ['That is not your current password.'] } }, { status: 400 })
@@ -81,7 +90,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 				<CardHeader title="Password" description="Changing your password logs you out on every other device." />
 				<Form method="post" className="space-y-4" key={resultFor('password')?.message ?? 'password'}>
 					<FormAlert tone="success" message={resultFor('password')?.message} />
-					<Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={resultFor('password')?.fieldErrors?.currentPassword} />
+					<Field
+						label="Current password"
+						name="currentPassword"
+						type="password"
+						autoComplete="current-password"
+						required
+						errors={resultFor('password')?.fieldErrors?.currentPassword}
+					/>
 					<NewPasswordField name="newPassword" label="New password" errors={resultFor('password')?.fieldErrors?.newPassword} />
 					<Button type="submit" name="intent" value="password" disabled={busyIntent === 'password'}>
 						{busyIntent === 'password' ? 'Changing…' : 'Change password'}

@@ -40,7 +40,13 @@ export async function action({ request }: Route.ActionArgs) {
 		// takes as long), and beginAccountCreation limits how many addresses one network can try.
 		if (error instanceof EmailTakenError) {
 			return data<ActionResult>(
-				{ fieldErrors: { email: ['We could not create an account with this e-mail address. If you have a Hardmode account, log in instead; otherwise check the address or use another one.'] } },
+				{
+					fieldErrors: {
+						email: [
+							'We could not create an account with this e-mail address. If you have a Hardmode account, log in instead; otherwise check the address or use another one.',
+						],
+					},
+				},
 				{ status: 400 },
 			)
 		}

@@ -76,14 +76,18 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 			<Breadcrumbs trail={[{ label: team.name, to: `/teams/${team.id}` }, { label: 'Assignments', to: `/teams/${team.id}/assignments` }, { label: 'New' }]} />
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">Assign practice to {team.name}</h1>
-				<p className="mt-1 text-slate-700 dark:text-slate-300">Each exercise becomes one assignment with the same due date and rules. Attempts already made are never touched by later changes.</p>
+				<p className="mt-1 text-slate-700 dark:text-slate-300">
+					Each exercise becomes one assignment with the same due date and rules. Attempts already made are never touched by later changes.
+				</p>
 			</div>
 			{errors.form ? <FormAlert message={errors.form[0]} /> : null}
 			<Form method="post" className="grid gap-6 lg:grid-cols-3" noValidate>
 				<Card className="lg:col-span-2">
 					<CardHeader title="Exercises" description="Pick exercises, a ready-made set, or both." />
 					<div className="space-y-1.5">
-						<label htmlFor="set" className="block text-sm font-medium">Ready-made set</label>
+						<label htmlFor="set" className="block text-sm font-medium">
+							Ready-made set
+						</label>
 						<Select id="set" name="set" defaultValue="" aria-invalid={errors.set ? true : undefined} aria-describedby={errors.set ? 'set-error' : undefined}>
 							<option value="">No set</option>
 							{sets.map((set) => (
@@ -97,11 +101,23 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 					<fieldset className="mt-5" aria-describedby={errors.exercises ? 'exercises-error' : undefined}>
 						<legend className="text-sm font-medium">Exercises</legend>
 						<div className="mt-2 max-w-sm">
-							<label htmlFor="exercise-filter" className="sr-only">Filter exercises by title</label>
-							<Input id="exercise-filter" type="search" placeholder="Filter by title" value={filter} onChange={(event) => setFilter(event.currentTarget.value)} />
+							<label htmlFor="exercise-filter" className="sr-only">
+								Filter exercises by title
+							</label>
+							<Input
+								id="exercise-filter"
+								type="search"
+								placeholder="Filter by title"
+								value={filter}
+								onChange={(event) => setFilter(event.currentTarget.value)}
+							/>
 						</div>
 						<FieldErrors id="exercises-error" errors={errors.exercises} />
-						<ul className="mt-3 max-h-96 divide-y divide-slate-200 overflow-y-auto rounded-md ring-1 ring-slate-200 dark:divide-slate-800 dark:ring-slate-800" tabIndex={0} aria-label="Exercises to choose from">
+						<ul
+							className="mt-3 max-h-96 divide-y divide-slate-200 overflow-y-auto rounded-md ring-1 ring-slate-200 dark:divide-slate-800 dark:ring-slate-800"
+							tabIndex={0}
+							aria-label="Exercises to choose from"
+						>
 							{exercises.map((exercise) => (
 								<li key={exercise.slug} className={shown.includes(exercise) ? '' : 'hidden'}>
 									<label className="flex cursor-pointer items-start gap-3 px-3 py-2.5 hover:bg-slate-50 dark:hover:bg-slate-800/60">
@@ -110,9 +126,13 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 											<span className="block font-medium">{exercise.title}</span>
 											<span className="mt-1 flex flex-wrap gap-1.5 text-xs text-slate-600 dark:text-slate-400">
 												<Badge>{KIND_LABELS[exercise.kind]}</Badge>
-												<Badge>{difficultyBand(exercise.difficulty).label} · {exercise.difficulty}</Badge>
+												<Badge>
+													{difficultyBand(exercise.difficulty).label} · {exercise.difficulty}
+												</Badge>
 												{exercise.topics.map((topic) => (
-													<Badge key={topic} tone="brand">{topicLabel(topic)}</Badge>
+													<Badge key={topic} tone="brand">
+														{topicLabel(topic)}
+													</Badge>
 												))}
 												{exercise.estimatedMinutes ? <span className="self-center">≈ {exercise.estimatedMinutes} min</span> : null}
 											</span>
@@ -130,20 +150,39 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 						<fieldset className="space-y-2">
 							<legend className="sr-only">Who the assignment is for</legend>
 							<label className="flex items-start gap-2 text-sm">
-								<input type="radio" name="audience" value="team" checked={audience === 'team'} onChange={() => setAudience('team')} className="mt-0.5 size-4 accent-brand-600" />
+								<input
+									type="radio"
+									name="audience"
+									value="team"
+									checked={audience === 'team'}
+									onChange={() => setAudience('team')}
+									className="mt-0.5 size-4 accent-brand-600"
+								/>
 								<span>
 									<span className="font-medium">The whole team</span>
 									<span className="block text-slate-600 dark:text-slate-400">Every learner in {team.name}, including people who join later.</span>
 								</span>
 							</label>
 							<label className="flex items-start gap-2 text-sm">
-								<input type="radio" name="audience" value="members" checked={audience === 'members'} onChange={() => setAudience('members')} className="mt-0.5 size-4 accent-brand-600" />
+								<input
+									type="radio"
+									name="audience"
+									value="members"
+									checked={audience === 'members'}
+									onChange={() => setAudience('members')}
+									className="mt-0.5 size-4 accent-brand-600"
+								/>
 								<span className="font-medium">Chosen members</span>
 							</label>
 						</fieldset>
-						<fieldset className={audience === 'members' ? 'mt-3 space-y-1.5 border-t border-slate-200 pt-3 dark:border-slate-800' : 'hidden'} aria-describedby={errors.members ? 'members-error' : undefined}>
+						<fieldset
+							className={audience === 'members' ? 'mt-3 space-y-1.5 border-t border-slate-200 pt-3 dark:border-slate-800' : 'hidden'}
+							aria-describedby={errors.members ? 'members-error' : undefined}
+						>
 							<legend className="sr-only">Members</legend>
-							{learners.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">This team has no learners yet. Invite some from the team page.</p> : null}
+							{learners.length === 0 ? (
+								<p className="text-sm text-slate-600 dark:text-slate-400">This team has no learners yet. Invite some from the team page.</p>
+							) : null}
 							{learners.map((member) => (
 								<label key={member.id} className="flex items-center gap-2 text-sm">
 									<input type="checkbox" name="members" value={member.id} className="size-4 accent-brand-600" />
@@ -156,21 +195,43 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 					<Card>
 						<CardHeader title="Due date and rules" />
 						<div className="space-y-1.5">
-							<label htmlFor="dueDate" className="block text-sm font-medium">Due</label>
-							<Input id="dueDate" name="dueDate" type="date" min={today} defaultValue={defaultDue} required aria-invalid={errors.dueDate ? true : undefined} aria-describedby={`dueDate-help${errors.dueDate ? ' dueDate-error' : ''}`} />
-							<p id="dueDate-help" className="text-xs text-slate-600 dark:text-slate-400">Due at the end of that day (UTC).</p>
+							<label htmlFor="dueDate" className="block text-sm font-medium">
+								Due
+							</label>
+							<Input
+								id="dueDate"
+								name="dueDate"
+								type="date"
+								min={today}
+								defaultValue={defaultDue}
+								required
+								aria-invalid={errors.dueDate ? true : undefined}
+								aria-describedby={`dueDate-help${errors.dueDate ? ' dueDate-error' : ''}`}
+							/>
+							<p id="dueDate-help" className="text-xs text-slate-600 dark:text-slate-400">
+								Due at the end of that day (UTC).
+							</p>
 							<FieldErrors id="dueDate-error" errors={errors.dueDate} />
 						</div>
 						<fieldset className="mt-4 space-y-3">
 							<legend className="text-sm font-medium">Rules</legend>
-							<Rule name="hintsAllowed" defaultChecked label="Hints allowed" help="Hints still unlock only after real effort, and count against independence." />
+							<Rule
+								name="hintsAllowed"
+								defaultChecked
+								label="Hints allowed"
+								help="Hints still unlock only after real effort, and count against independence."
+							/>
 							<Rule name="pasteBlocked" label="Block outside pastes" help="Pasting text copied outside the editor is refused and recorded." />
 							<Rule name="hardMode" label="Hard-mode editor" help="No suggestions, hovers, quick fixes or code lenses." />
 						</fieldset>
 					</Card>
 					<div className="flex items-center gap-3">
-						<Button type="submit" disabled={busy}>{busy ? 'Assigning…' : 'Assign'}</Button>
-						<Link to={`/teams/${team.id}/assignments`} className={buttonClass('ghost')}>Cancel</Link>
+						<Button type="submit" disabled={busy}>
+							{busy ? 'Assigning…' : 'Assign'}
+						</Button>
+						<Link to={`/teams/${team.id}/assignments`} className={buttonClass('ghost')}>
+							Cancel
+						</Link>
 					</div>
 				</div>
 			</Form>

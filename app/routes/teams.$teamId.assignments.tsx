@@ -41,25 +41,47 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 	const active = assignments.filter((assignment) => !assignment.cancelledAt)
 	const cancelled = assignments.filter((assignment) => assignment.cancelledAt)
 	// The members × assignments grid: everyone any active assignment is for.
-	const people = [...new Map(active.flatMap((assignment) => assignment.standings.map((standing) => [standing.person.id, standing.person] as const))).values()].sort((a, b) => a.name.localeCompare(b.name))
+	const people = [
+		...new Map(active.flatMap((assignment) => assignment.standings.map((standing) => [standing.person.id, standing.person] as const))).values(),
+	].sort((a, b) => a.name.localeCompare(b.name))
 	return (
 		<div className="space-y-6">
 			<Breadcrumbs trail={[{ label: team.name, to: `/teams/${team.id}` }, { label: 'Assignments' }]} />
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
 					<h1 className="text-2xl font-bold tracking-tight">Assignments for {team.name}</h1>
-					<p className="mt-1 text-slate-700 dark:text-slate-300">{active.length === 1 ? '1 active assignment' : `${active.length} active assignments`}{cancelled.length ? ` · ${cancelled.length} cancelled` : ''}</p>
+					<p className="mt-1 text-slate-700 dark:text-slate-300">
+						{active.length === 1 ? '1 active assignment' : `${active.length} active assignments`}
+						{cancelled.length ? ` · ${cancelled.length} cancelled` : ''}
+					</p>
 				</div>
 				<div className="flex gap-2">
-					<Link to="/reviews" className={buttonClass('secondary')}>Review queue</Link>
-					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>New assignment</Link>
+					<Link to="/reviews" className={buttonClass('secondary')}>
+						Review queue
+					</Link>
+					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>
+						New assignment
+					</Link>
 				</div>
 			</div>
-			{created ? <FormAlert tone="success" message={created === 1 ? 'Assigned. The learners see it on their dashboard now.' : `${created} exercises assigned. The learners see them on their dashboard now.`} /> : null}
+			{created ? (
+				<FormAlert
+					tone="success"
+					message={
+						created === 1
+							? 'Assigned. The learners see it on their dashboard now.'
+							: `${created} exercises assigned. The learners see them on their dashboard now.`
+					}
+				/>
+			) : null}
 			{active.length === 0 ? (
 				<Card>
 					<p className="text-sm text-slate-700 dark:text-slate-300">
-						Nothing is assigned to {team.name} right now. <Link to={`/teams/${team.id}/assignments/new`} className={linkClass}>Assign an exercise</Link> with a due date and the rules it should be practised under.
+						Nothing is assigned to {team.name} right now.{' '}
+						<Link to={`/teams/${team.id}/assignments/new`} className={linkClass}>
+							Assign an exercise
+						</Link>{' '}
+						with a due date and the rules it should be practised under.
 					</p>
 				</Card>
 			) : (
@@ -83,15 +105,25 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 									return (
 										<tr key={assignment.id}>
 											<Td className="font-medium">
-												<Link to={`/assignments/${assignment.id}`} className={linkClass}>{assignment.exercise.title}</Link>
+												<Link to={`/assignments/${assignment.id}`} className={linkClass}>
+													{assignment.exercise.title}
+												</Link>
 											</Td>
 											<Td className="whitespace-nowrap">
 												{formatDay(dueAt, now)} <span className="text-slate-600 dark:text-slate-400">({formatRelativeDay(dueAt, now)})</span>
-												{overdue ? <span className="ml-2"><Badge tone="danger">Overdue</Badge></span> : null}
+												{overdue ? (
+													<span className="ml-2">
+														<Badge tone="danger">Overdue</Badge>
+													</span>
+												) : null}
 											</Td>
 											<Td>{assignment.wholeTeam ? 'Whole team' : `${assignment.audienceSize} chosen`}</Td>
-											<Td><RuleBadges rules={assignment.rules} /></Td>
-											<Td><ProgressBar counts={assignment.counts} total={assignment.audienceSize} /></Td>
+											<Td>
+												<RuleBadges rules={assignment.rules} />
+											</Td>
+											<Td>
+												<ProgressBar counts={assignment.counts} total={assignment.audienceSize} />
+											</Td>
 										</tr>
 									)
 								})}
@@ -100,13 +132,18 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 					</Card>
 					{people.length ? (
 						<Card>
-							<CardHeader title="Who is where" description={`Each member against each active assignment: ${MEMBER_PROGRESS.map((p) => MEMBER_PROGRESS_LABELS[p].toLowerCase()).join(', ')}.`} />
+							<CardHeader
+								title="Who is where"
+								description={`Each member against each active assignment: ${MEMBER_PROGRESS.map((p) => MEMBER_PROGRESS_LABELS[p].toLowerCase()).join(', ')}.`}
+							/>
 							<Table caption="Progress of each member on each active assignment">
 								<thead>
 									<tr>
 										<Th>Member</Th>
 										{active.map((assignment) => (
-											<Th key={assignment.id} className="normal-case">{assignment.exercise.title}</Th>
+											<Th key={assignment.id} className="normal-case">
+												{assignment.exercise.title}
+											</Th>
 										))}
 									</tr>
 								</thead>
@@ -121,7 +158,10 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 														{!standing ? (
 															<span className="text-slate-500 dark:text-slate-400">Not assigned</span>
 														) : standing.progress === 'submitted' || standing.progress === 'reviewed' ? (
-															<Link to={`/reviews/${standing.attemptId}`} aria-label={`${standing.progress === 'submitted' ? 'Review' : 'Open the review of'} ${person.name}’s attempt at ${assignment.exercise.title}`}>
+															<Link
+																to={`/reviews/${standing.attemptId}`}
+																aria-label={`${standing.progress === 'submitted' ? 'Review' : 'Open the review of'} ${person.name}’s attempt at ${assignment.exercise.title}`}
+															>
 																<ProgressBadge progress={standing.progress} />
 															</Link>
 														) : (
@@ -144,8 +184,12 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 					<ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
 						{cancelled.map((assignment) => (
 							<li key={assignment.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-								<Link to={`/assignments/${assignment.id}`} className={linkClass}>{assignment.exercise.title}</Link>
-								<span className="text-slate-600 dark:text-slate-400">Cancelled {formatDay(new Date(assignment.cancelledAt!), now)} · {assignment.counts.submitted + assignment.counts.reviewed} submitted</span>
+								<Link to={`/assignments/${assignment.id}`} className={linkClass}>
+									{assignment.exercise.title}
+								</Link>
+								<span className="text-slate-600 dark:text-slate-400">
+									Cancelled {formatDay(new Date(assignment.cancelledAt!), now)} · {assignment.counts.submitted + assignment.counts.reviewed} submitted
+								</span>
 							</li>
 						))}
 					</ul>

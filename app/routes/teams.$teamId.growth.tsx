@@ -30,12 +30,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		canAddMembers: isOrgAdmin(user),
 		now: growth.window.now,
 		days,
-		topics: growth.topics.map((topic) => ({ id: topic.id, label: topic.label, members: topic.members, meanRating: Math.round(topic.meanRating), trend: trendOf(topic) })),
+		topics: growth.topics.map((topic) => ({
+			id: topic.id,
+			label: topic.label,
+			members: topic.members,
+			meanRating: Math.round(topic.meanRating),
+			trend: trendOf(topic),
+		})),
 		members: growth.members.map((member) => ({
 			id: member.id,
 			name: member.name,
 			ratings: Object.fromEntries(
-				Object.entries(member.ratings).map(([topic, skill]) => [topic, { rating: Math.round(skill.rating), rd: Math.round(skill.rd), games: skill.games, trend: trendOf(skill) }]),
+				Object.entries(member.ratings).map(([topic, skill]) => [
+					topic,
+					{ rating: Math.round(skill.rating), rd: Math.round(skill.rd), games: skill.games, trend: trendOf(skill) },
+				]),
 			),
 			assignments: member.assignments,
 			independenceRate: member.independenceRate,

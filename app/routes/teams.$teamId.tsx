@@ -47,7 +47,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const fail = (error: string, status = 400) => data<ActionResult>({ intent: form.intent ?? 'unknown', error }, { status })
 
 	// Refused before the fields are read: the answer to a lead is the same whatever they sent.
-	if (form.intent === 'add-member' && !mayAddTeamMembers(actor)) return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
+	if (form.intent === 'add-member' && !mayAddTeamMembers(actor))
+		return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
 	if (form.intent === 'set-role' && !mayChangeTeamRoles(actor)) return fail('Only organisation admins can change roles in a team.', 403)
 	if (!form.ok) return fail(form.intent ? (Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.') : 'Unknown action.')
 	const { intent } = form
@@ -58,11 +59,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data<ActionResult>({ intent, inviteUrl: url, expiresAt: invite.expiresAt.toISOString() })
 	}
 	if (form.intent === 'add-member') {
-		const result = await addTeamMember({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
+		const result = await addTeamMember({
+			organizationId: user.organizationId,
+			actorId: user.id,
+			teamId: team.id,
+			userId: form.data.userId,
+			role: form.data.role,
+		})
 		return result.ok ? data<ActionResult>({ intent, message: 'Added to the team.' }) : fail(result.message, result.status)
 	}
 	if (form.intent === 'set-role') {
-		const result = await changeTeamRole({ organizationId: user.organizationId, actorId: user.id, teamId: team.id, userId: form.data.userId, role: form.data.role })
+		const result = await changeTeamRole({
+			organizationId: user.organizationId,
+			actorId: user.id,
+			teamId: team.id,
+			userId: form.data.userId,
+			role: form.data.role,
+		})
 		return result.ok ? data<ActionResult>({ intent, message: 'Role updated.' }) : fail(result.message, result.status)
 	}
 	if (form.intent === 'remove-member') {
@@ -88,9 +101,15 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 					</p>
 				</div>
 				<div className="flex gap-2">
-					<Link to={`/teams/${team.id}/growth`} className={buttonClass('secondary')}>Growth</Link>
-					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>Assignments</Link>
-					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>Assign practice</Link>
+					<Link to={`/teams/${team.id}/growth`} className={buttonClass('secondary')}>
+						Growth
+					</Link>
+					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>
+						Assignments
+					</Link>
+					<Link to={`/teams/${team.id}/assignments/new`} className={buttonClass('primary')}>
+						Assign practice
+					</Link>
 				</div>
 			</div>
 			{result && result.intent !== 'invite' ? <FormAlert tone={result.error ? 'error' : 'success'} message={result.error ?? result.message} /> : null}
@@ -236,7 +255,11 @@ function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean;
 					Create invite link
 				</Button>
 			</Form>
-			{result?.error ? <div className="mt-3"><FormAlert message={result.error} /></div> : null}
+			{result?.error ? (
+				<div className="mt-3">
+					<FormAlert message={result.error} />
+				</div>
+			) : null}
 			{result?.inviteUrl ? (
 				<div className="mt-4 space-y-2" role="status">
 					<label htmlFor="invite-url" className="block text-sm font-medium">

@@ -14,10 +14,26 @@ afterAll(async () => {
 
 // A console flood is not a failure: the tests pass, and the output is cut with the limit named.
 const floods: Array<[string, string, { status: 'pass' | 'fail' | 'error'; limit?: string }]> = [
-	['defines 60,000 tests, swallowing the limit each time', "for (let i = 0; i < 60000; i++) { try { it('t' + i, () => {}) } catch {} }", { status: 'error', limit: 'tests' }],
-	['fails 500 tests with 5 MB messages and long diffs', "const big = 'x'.repeat(5e6)\nfor (let i = 0; i < 500; i++) it('t' + i, () => { if (i % 2) throw new Error(big); expect('a'.repeat(20000) + i).toBe('b'.repeat(20000)) })", { status: 'fail' }],
-	['logs 20 MB in a few enormous lines', "it('logs', () => { const line = 'y'.repeat(5e6); for (let i = 0; i < 4; i++) console.log(line) })", { status: 'pass', limit: 'output' }],
-	['prints 100 KB of output in each of 500 tests', "for (let i = 0; i < 500; i++) it('t' + i, () => { console.log('z'.repeat(100000)) })", { status: 'pass', limit: 'output' }],
+	[
+		'defines 60,000 tests, swallowing the limit each time',
+		"for (let i = 0; i < 60000; i++) { try { it('t' + i, () => {}) } catch {} }",
+		{ status: 'error', limit: 'tests' },
+	],
+	[
+		'fails 500 tests with 5 MB messages and long diffs',
+		"const big = 'x'.repeat(5e6)\nfor (let i = 0; i < 500; i++) it('t' + i, () => { if (i % 2) throw new Error(big); expect('a'.repeat(20000) + i).toBe('b'.repeat(20000)) })",
+		{ status: 'fail' },
+	],
+	[
+		'logs 20 MB in a few enormous lines',
+		"it('logs', () => { const line = 'y'.repeat(5e6); for (let i = 0; i < 4; i++) console.log(line) })",
+		{ status: 'pass', limit: 'output' },
+	],
+	[
+		'prints 100 KB of output in each of 500 tests',
+		"for (let i = 0; i < 500; i++) it('t' + i, () => { console.log('z'.repeat(100000)) })",
+		{ status: 'pass', limit: 'output' },
+	],
 ]
 
 describe('a program that floods the host', () => {

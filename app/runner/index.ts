@@ -43,7 +43,9 @@ export async function runTests(request: RunRequest, options: { pool?: RunnerPool
 		const outcome = await pool.run({ ...parsed.data, limits })
 		return toRunResult(outcome, limits)
 	} catch (error) {
-		return rejectedRun(`The sandbox failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Try again; if it keeps happening, tell your admin.`)
+		return rejectedRun(
+			`The sandbox failed unexpectedly: ${error instanceof Error ? error.message : String(error)}. Try again; if it keeps happening, tell your admin.`,
+		)
 	}
 }
 
@@ -52,7 +54,11 @@ export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits
 	const queueMs = round(outcome.queueMs)
 	if (outcome.kind === 'rejected') return rejectedRun(describeLimit('queue', limits), 'queue', queueMs)
 	if (outcome.kind === 'unavailable') {
-		return rejectedRun(`The sandbox could not start, so nothing was run. Tell your Hardmode admin; the server log has the details (${outcome.reason || 'no detail'}).`, undefined, queueMs)
+		return rejectedRun(
+			`The sandbox could not start, so nothing was run. Tell your Hardmode admin; the server log has the details (${outcome.reason || 'no detail'}).`,
+			undefined,
+			queueMs,
+		)
 	}
 	if (outcome.kind === 'killed') {
 		return { ...rejectedRun(describeLimit(outcome.limit, limits), outcome.limit, queueMs) }
@@ -64,13 +70,22 @@ export function toRunResult(outcome: WorkerOutcome & { queueMs: number }, limits
 	// The worker caps what leaves the isolate; the app checks it again rather than trust a process that ran learner code.
 	const capped: CappedTest[] = []
 	const withinTestLimit = appendCappedTests(capped, outcome.tests, limits.maxTests, limits.outputBytes)
-	if (!withinTestLimit) return { version: RESULT_VERSION, status: 'error', message: describeLimit('tests', limits), tests: [], console: '', timings, limit: 'tests' }
+	if (!withinTestLimit)
+		return { version: RESULT_VERSION, status: 'error', message: describeLimit('tests', limits), tests: [], console: '', timings, limit: 'tests' }
 	const tests = capped.flatMap((t) => {
 		const parsed = TestResultSchema.safeParse(t)
 		return parsed.success ? [parsed.data] : []
 	})
 	if (outcome.kind === 'error') {
-		return { version: RESULT_VERSION, status: 'error', message: capText(outcome.message, FIELD_CAPS.message), tests, console: '', timings, ...(outcome.location ? { location: outcome.location } : {}) }
+		return {
+			version: RESULT_VERSION,
+			status: 'error',
+			message: capText(outcome.message, FIELD_CAPS.message),
+			tests,
+			console: '',
+			timings,
+			...(outcome.location ? { location: outcome.location } : {}),
+		}
 	}
 	const consoleText = capUtf8(outcome.console, limits.outputBytes + 256)
 	const outputTruncated = outcome.outputTruncated || consoleText.cut

@@ -304,13 +304,21 @@ export class RunnerPool {
 			const parsed = WorkerMessageSchema.safeParse(raw)
 			if (!parsed.success) {
 				// The worker ran learner code; an answer that is not the protocol ends it, and the run with it.
-				this.lastMalformed = parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+				this.lastMalformed = parsed.error.issues
+					.slice(0, 3)
+					.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+					.join('; ')
 				if (worker.current) {
 					const { watchdog, resolve } = worker.current
 					clearTimeout(watchdog)
 					worker.current = null
 					this.stats.crashed++
-					resolve({ kind: 'error', message: 'The sandbox answered with something that is not a run result, so nothing was recorded as passing. Run again.', tests: [], compileMs: 0 })
+					resolve({
+						kind: 'error',
+						message: 'The sandbox answered with something that is not a run result, so nothing was recorded as passing. Run again.',
+						tests: [],
+						compileMs: 0,
+					})
 				}
 				this.replace(worker)
 				return

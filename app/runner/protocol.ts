@@ -108,7 +108,11 @@ export type TestResult = z.infer<typeof TestResultSchema>
 
 /** The scenario tests of a run, in run order, with the test's name, file, status and message. */
 export function scenarioResults(result: Pick<RunResult, 'tests'>): Array<ScenarioResult & Pick<TestResult, 'name' | 'file' | 'status' | 'message'>> {
-	return result.tests.flatMap((test) => (test.scenario ? [{ ...test.scenario, name: test.name, file: test.file, status: test.status, ...(test.message === undefined ? {} : { message: test.message }) }] : []))
+	return result.tests.flatMap((test) =>
+		test.scenario
+			? [{ ...test.scenario, name: test.name, file: test.file, status: test.status, ...(test.message === undefined ? {} : { message: test.message }) }]
+			: [],
+	)
 }
 
 export const LimitKindSchema = z.enum(['time', 'memory', 'output', 'source-size', 'tests', 'queue'])
@@ -192,5 +196,13 @@ export type WorkerMessage = z.infer<typeof WorkerMessageSchema>
 
 /** A result for a run that never reached the sandbox (bad request, limit, busy queue). */
 export function rejectedRun(message: string, limit?: LimitKind, queueMs = 0): RunResult {
-	return { version: RESULT_VERSION, status: 'error', message, tests: [], console: '', timings: { queueMs, compileMs: 0, runMs: 0 }, ...(limit ? { limit } : {}) }
+	return {
+		version: RESULT_VERSION,
+		status: 'error',
+		message,
+		tests: [],
+		console: '',
+		timings: { queueMs, compileMs: 0, runMs: 0 },
+		...(limit ? { limit } : {}),
+	}
 }

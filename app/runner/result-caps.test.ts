@@ -21,7 +21,20 @@ describe('what the host accepts from an isolate', () => {
 	})
 
 	it('cuts every field to its cap and never reads an unknown status as a pass', () => {
-		const test = capTest({ name: 'n'.repeat(10_000), file: 'f.test.js', status: 'passed', message: 'm'.repeat(1_000_000), expected: 'e'.repeat(50_000), actual: 'a'.repeat(50_000), output: 'o'.repeat(200_000), durationMs: 'soon', location: { file: 'f.test.js', line: '1', column: 2 } }, 64 * 1024)!
+		const test = capTest(
+			{
+				name: 'n'.repeat(10_000),
+				file: 'f.test.js',
+				status: 'passed',
+				message: 'm'.repeat(1_000_000),
+				expected: 'e'.repeat(50_000),
+				actual: 'a'.repeat(50_000),
+				output: 'o'.repeat(200_000),
+				durationMs: 'soon',
+				location: { file: 'f.test.js', line: '1', column: 2 },
+			},
+			64 * 1024,
+		)!
 		expect(test.status).toBe('error')
 		expect(test.name.length).toBeLessThanOrEqual(FIELD_CAPS.name + 40)
 		expect(test.message!.length).toBeLessThanOrEqual(FIELD_CAPS.message + 40)
@@ -43,12 +56,33 @@ describe('what the host accepts from an isolate', () => {
 
 	it('turns a flood from a worker into a capped result: 60,000 tests become the "too many tests" limit, a 20 MB console its limit', () => {
 		const flood = toRunResult(
-			{ kind: 'ran', tests: Array.from({ length: 60_000 }, (_, i) => passing(i)), console: '', outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 },
+			{
+				kind: 'ran',
+				tests: Array.from({ length: 60_000 }, (_, i) => passing(i)),
+				console: '',
+				outputTruncated: false,
+				fileProblem: null,
+				compileMs: 1,
+				runMs: 1,
+				queueMs: 0,
+			},
 			DEFAULT_LIMITS,
 		)
 		expect(flood).toMatchObject({ status: 'error', limit: 'tests', tests: [] })
 
-		const noisy = toRunResult({ kind: 'ran', tests: [passing(1)], console: 'spam\n'.repeat(4 * 1024 * 1024), outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
+		const noisy = toRunResult(
+			{
+				kind: 'ran',
+				tests: [passing(1)],
+				console: 'spam\n'.repeat(4 * 1024 * 1024),
+				outputTruncated: false,
+				fileProblem: null,
+				compileMs: 1,
+				runMs: 1,
+				queueMs: 0,
+			},
+			DEFAULT_LIMITS,
+		)
 		expect(noisy.status).toBe('pass')
 		expect(noisy.limit).toBe('output')
 		expect(Buffer.byteLength(noisy.console)).toBeLessThanOrEqual(DEFAULT_LIMITS.outputBytes + 256)
@@ -56,9 +90,15 @@ describe('what the host accepts from an isolate', () => {
 	})
 
 	it('does not let a forged test status, stop reason or message shape through', () => {
-		const forged = toRunResult({ kind: 'ran', tests: [{ ...passing(1), status: 'ok' }], console: '', outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 }, DEFAULT_LIMITS)
+		const forged = toRunResult(
+			{ kind: 'ran', tests: [{ ...passing(1), status: 'ok' }], console: '', outputTruncated: false, fileProblem: null, compileMs: 1, runMs: 1, queueMs: 0 },
+			DEFAULT_LIMITS,
+		)
 		expect(forged.status).toBe('fail')
-		expect(WorkerMessageSchema.safeParse({ type: 'result', id: 1, memory: 1, result: { kind: 'stopped', limit: 'everything is fine', compileMs: 0, runMs: 0 } }).success).toBe(false)
+		expect(
+			WorkerMessageSchema.safeParse({ type: 'result', id: 1, memory: 1, result: { kind: 'stopped', limit: 'everything is fine', compileMs: 0, runMs: 0 } })
+				.success,
+		).toBe(false)
 		expect(WorkerMessageSchema.safeParse({ type: 'result', id: 1, memory: 1, result: { kind: 'ran', status: 'pass', tests: [] } }).success).toBe(false)
 		expect(WorkerMessageSchema.safeParse({ type: 'ready', memory: 1 }).success).toBe(true)
 	})

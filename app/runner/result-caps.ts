@@ -38,7 +38,11 @@ export function capUtf8(text: string, maxBytes: number): { text: string; cut: bo
 /** Parses a JSON string from the isolate, or says it was too large to read. */
 export function parseHarnessJson(json: unknown, maxChars = MAX_HARNESS_JSON_CHARS): { ok: true; value: unknown } | { ok: false; reason: string } {
 	if (typeof json !== 'string') return { ok: false, reason: 'the sandbox returned no readable results' }
-	if (json.length > maxChars) return { ok: false, reason: `the sandbox returned ${(json.length / 1024 / 1024).toFixed(1)} MB of results, more than the ${Math.round(maxChars / 1024 / 1024)} MB it accepts` }
+	if (json.length > maxChars)
+		return {
+			ok: false,
+			reason: `the sandbox returned ${(json.length / 1024 / 1024).toFixed(1)} MB of results, more than the ${Math.round(maxChars / 1024 / 1024)} MB it accepts`,
+		}
 	try {
 		return { ok: true, value: JSON.parse(json) }
 	} catch {

@@ -6,7 +6,10 @@ import { DEFAULT_LIMITS } from './protocol.ts'
 
 const test = (name: string, status: string, extra: object = {}) => ({ name, file: 'cart.test.ts', status, durationMs: 1, ...extra })
 const ran = (tests: unknown[], extra: Partial<Extract<WorkerOutcome, { kind: 'ran' }>> = {}) =>
-	toRunResult({ kind: 'ran', tests, console: '', outputTruncated: false, fileProblem: null, compileMs: 1.234, runMs: 5.678, queueMs: 0.5, ...extra }, DEFAULT_LIMITS)
+	toRunResult(
+		{ kind: 'ran', tests, console: '', outputTruncated: false, fileProblem: null, compileMs: 1.234, runMs: 5.678, queueMs: 0.5, ...extra },
+		DEFAULT_LIMITS,
+	)
 
 describe('turning what a worker reported into a run result', () => {
 	it('passes when every test that ran passed, skipped ones aside, with rounded timings', () => {
@@ -41,8 +44,24 @@ describe('turning what a worker reported into a run result', () => {
 	})
 
 	it('reports code that could not run with its message, location and the tests of earlier files', () => {
-		const result = toRunResult({ kind: 'error', message: 'src/cart.ts:3:9: Unexpected token', location: { file: 'src/cart.ts', line: 3, column: 9 }, tests: [test('first file', 'pass')], compileMs: 2, queueMs: 0 }, DEFAULT_LIMITS)
-		expect(result).toMatchObject({ status: 'error', message: 'src/cart.ts:3:9: Unexpected token', location: { file: 'src/cart.ts', line: 3, column: 9 }, tests: [{ name: 'first file' }], timings: { runMs: 0 } })
+		const result = toRunResult(
+			{
+				kind: 'error',
+				message: 'src/cart.ts:3:9: Unexpected token',
+				location: { file: 'src/cart.ts', line: 3, column: 9 },
+				tests: [test('first file', 'pass')],
+				compileMs: 2,
+				queueMs: 0,
+			},
+			DEFAULT_LIMITS,
+		)
+		expect(result).toMatchObject({
+			status: 'error',
+			message: 'src/cart.ts:3:9: Unexpected token',
+			location: { file: 'src/cart.ts', line: 3, column: 9 },
+			tests: [{ name: 'first file' }],
+			timings: { runMs: 0 },
+		})
 	})
 
 	it.each([
@@ -56,11 +75,19 @@ describe('turning what a worker reported into a run result', () => {
 	})
 
 	it.each(['time', 'memory'] as const)('names the %s limit when the host killed the worker', (limit) => {
-		expect(toRunResult({ kind: 'killed', limit, reason: 'wall-clock limit', queueMs: 3 }, DEFAULT_LIMITS)).toMatchObject({ status: 'error', limit, timings: { queueMs: 3 } })
+		expect(toRunResult({ kind: 'killed', limit, reason: 'wall-clock limit', queueMs: 3 }, DEFAULT_LIMITS)).toMatchObject({
+			status: 'error',
+			limit,
+			timings: { queueMs: 3 },
+		})
 	})
 
 	it('says the sandbox is busy when the queue refused the run, and nothing ran', () => {
-		expect(toRunResult({ kind: 'rejected', limit: 'queue', queueMs: 15000 }, DEFAULT_LIMITS)).toMatchObject({ status: 'error', limit: 'queue', message: expect.stringMatching(/busy.*Nothing was run/) })
+		expect(toRunResult({ kind: 'rejected', limit: 'queue', queueMs: 15000 }, DEFAULT_LIMITS)).toMatchObject({
+			status: 'error',
+			limit: 'queue',
+			message: expect.stringMatching(/busy.*Nothing was run/),
+		})
 	})
 
 	it('tells the learner to tell the admin when the sandbox could not start, with the reason', () => {

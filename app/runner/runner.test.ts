@@ -87,7 +87,13 @@ describe('the test API', () => {
 		})
 		const tests = byName(result)
 		expect(result.status).toBe('fail')
-		expect(tests['sums']).toMatchObject({ status: 'fail', message: 'expected 351 to be 350 // Object.is equality', expected: '350', actual: '351', location: { file: 'tests/price.test.ts', line: 5, column: expect.any(Number) } })
+		expect(tests['sums']).toMatchObject({
+			status: 'fail',
+			message: 'expected 351 to be 350 // Object.is equality',
+			expected: '350',
+			actual: '351',
+			location: { file: 'tests/price.test.ts', line: 5, column: expect.any(Number) },
+		})
 		expect(tests['objects']!.message).toContain('to deeply equal')
 		expect(tests['objects']!.expected).toContain('3')
 	})
@@ -233,7 +239,9 @@ describe('files, imports and errors', () => {
 	it('refuses imports of packages and Node built-ins, naming the import and the file', async () => {
 		const result = await run({ 'x.test.ts': `import fs from 'node:fs'\nit('reads', () => {})` })
 		expect(result.status).toBe('error')
-		expect(result.message).toBe(`x.test.ts imports "node:fs", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`)
+		expect(result.message).toBe(
+			`x.test.ts imports "node:fs", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`,
+		)
 		const missing = await run({ 'x.test.ts': `import { a } from './nope'\nit('a', () => {})` })
 		expect(missing.message).toMatch(/x\.test\.ts imports "\.\/nope", but there is no such file/)
 	})
@@ -250,8 +258,8 @@ describe('files, imports and errors', () => {
 			{ limits: { outputBytes: 2048 } },
 		)
 		const tests = byName(result)
-		expect(tests['one']!.output).toBe("hello { a: 1 }\n")
-		expect(result.console.startsWith("hello { a: 1 }\n")).toBe(true)
+		expect(tests['one']!.output).toBe('hello { a: 1 }\n')
+		expect(result.console.startsWith('hello { a: 1 }\n')).toBe(true)
 		expect(result.console).toContain('output truncated: the console limit is 2 KB')
 		expect(result.console.length).toBeLessThan(2300)
 		expect(result.limit).toBe('output')
@@ -293,7 +301,10 @@ describe('behaviour that mirrors Vitest and Node', () => {
 	it('turns a promise rejected with no handler into a failure instead of losing the run', async () => {
 		const result = await run({ 'u.test.js': "it('fires and forgets', () => { Promise.reject(new Error('upload failed')) })\nit('next', () => {})" })
 		expect(result.status).toBe('fail')
-		expect(result.tests.find((t) => t.name === 'Unhandled promise rejection')).toMatchObject({ status: 'error', message: expect.stringContaining('Unhandled promise rejection: upload failed') })
+		expect(result.tests.find((t) => t.name === 'Unhandled promise rejection')).toMatchObject({
+			status: 'error',
+			message: expect.stringContaining('Unhandled promise rejection: upload failed'),
+		})
 		expect(result.tests.find((t) => t.name === 'next')!.status).toBe('pass')
 	})
 
@@ -341,8 +352,10 @@ describe('behaviour that mirrors Vitest and Node', () => {
 describe('isolation between test files', () => {
 	it('starts every test file with fresh globals, spies, clock and seed, as Vitest does', async () => {
 		const result = await run({
-			'a.test.js': "it('a', () => { vi.spyOn(Math, 'random').mockReturnValue(0.5); globalThis.leaked = 1; vi.setSystemTime(new Date('2030-01-01T00:00:00Z')) })",
-			'b.test.js': "it('b', () => { expect(Math.random()).not.toBe(0.5); expect(globalThis.leaked).toBeUndefined(); expect(new Date().toISOString()).toBe('2026-01-05T09:00:00.000Z') })",
+			'a.test.js':
+				"it('a', () => { vi.spyOn(Math, 'random').mockReturnValue(0.5); globalThis.leaked = 1; vi.setSystemTime(new Date('2030-01-01T00:00:00Z')) })",
+			'b.test.js':
+				"it('b', () => { expect(Math.random()).not.toBe(0.5); expect(globalThis.leaked).toBeUndefined(); expect(new Date().toISOString()).toBe('2026-01-05T09:00:00.000Z') })",
 		})
 		expect(result.tests.map((t) => [t.name, t.status])).toEqual([
 			['a', 'pass'],

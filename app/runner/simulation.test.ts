@@ -29,7 +29,15 @@ export function createCheckout(bank, { guarded }) {
 }
 `
 
-const checkoutScenario = ({ guarded, seed = 5, thresholds = '{ duplicateSideEffects: { atMost: 0 }, successRate: { atLeast: 99 } }' }: { guarded: boolean; seed?: number; thresholds?: string }) => `
+const checkoutScenario = ({
+	guarded,
+	seed = 5,
+	thresholds = '{ duplicateSideEffects: { atMost: 0 }, successRate: { atLeast: 99 } }',
+}: {
+	guarded: boolean
+	seed?: number
+	thresholds?: string
+}) => `
 import { scenario } from 'hardmode:sim'
 import { createCheckout } from './checkout'
 
@@ -325,7 +333,8 @@ describe('designs that break the simulation', () => {
 	it('keep the kit’s handle out of reach of learner code, whether a file imports the kit or not', async () => {
 		const result = await run({
 			'a.test.js': "it('looks', () => expect(typeof globalThis.__hmSim).toBe('undefined'))",
-			'b.test.js': "import { scenario } from 'hardmode:sim'\nconst seen = typeof globalThis.__hmSim\nit('looks after importing', () => { expect(typeof scenario).toBe('function'); expect(seen + typeof globalThis.__hmSim).toBe('undefinedundefined') })",
+			'b.test.js':
+				"import { scenario } from 'hardmode:sim'\nconst seen = typeof globalThis.__hmSim\nit('looks after importing', () => { expect(typeof scenario).toBe('function'); expect(seen + typeof globalThis.__hmSim).toBe('undefinedundefined') })",
 		})
 		expectAllPass(result)
 	})

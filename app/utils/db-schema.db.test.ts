@@ -11,7 +11,13 @@ import { createTestDatabase, testDatabaseKind } from '#tests/db.ts'
 
 // prisma/schema.prisma and prisma/models/*.prisma, read as the one schema Prisma sees.
 const prismaDir = fileURLToPath(new URL('../../prisma/', import.meta.url))
-const schema = ['schema.prisma', ...readdirSync(path.join(prismaDir, 'models')).filter((name) => name.endsWith('.prisma')).sort().map((name) => `models/${name}`)]
+const schema = [
+	'schema.prisma',
+	...readdirSync(path.join(prismaDir, 'models'))
+		.filter((name) => name.endsWith('.prisma'))
+		.sort()
+		.map((name) => `models/${name}`),
+]
 	.map((file) => readFileSync(path.join(prismaDir, file), 'utf8'))
 	.join('\n')
 
@@ -41,9 +47,7 @@ describe(`migrated database vs schema.prisma (${testDatabaseKind()})`, () => {
 
 	it('fails when a field is added to schema.prisma without a migration', () => {
 		const changed = edit(schema, '  passwordHash   String\n', '  passwordHash   String\n  nickname       String?\n')
-		expect(compareStructures(expectedStructure(changed), migrated)).toEqual([
-			'column User.nickname is in schema.prisma but not in the database',
-		])
+		expect(compareStructures(expectedStructure(changed), migrated)).toEqual(['column User.nickname is in schema.prisma but not in the database'])
 	})
 
 	it('names each other kind of drift', () => {

@@ -37,15 +37,11 @@ export function parseDatabaseUrl(url: string | undefined, defaultDataDir = DEFAU
 	if (/^postgres(ql)?:\/\//.test(value)) {
 		// Prisma's ?schema= would be ignored by the pg driver while migrations went to the default schema.
 		if (/[?&]schema=/.test(value)) {
-			throw new Error(
-				'DATABASE_URL: the ?schema= parameter is not supported. Give Hardmode a database of its own, or set the search_path of its role.',
-			)
+			throw new Error('DATABASE_URL: the ?schema= parameter is not supported. Give Hardmode a database of its own, or set the search_path of its role.')
 		}
 		return { kind: 'postgres', url: value }
 	}
-	throw new Error(
-		'DATABASE_URL must start with postgres://, postgresql:// or pglite: (or be unset for the embedded database in ./data/pglite).',
-	)
+	throw new Error('DATABASE_URL must start with postgres://, postgresql:// or pglite: (or be unset for the embedded database in ./data/pglite).')
 }
 
 /**

@@ -42,7 +42,9 @@ describe('parseEnv', () => {
 	})
 
 	it('refuses TRUST_PROXY=true, which would let any client choose its own address, and says what to set instead', () => {
-		expect(() => parseEnv({ SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: .*X-Forwarded-For.*any client could choose its own address.*number of proxies/)
+		expect(() => parseEnv({ SESSION_SECRET: 'x'.repeat(32), TRUST_PROXY: 'true' })).toThrow(
+			/TRUST_PROXY: .*X-Forwarded-For.*any client could choose its own address.*number of proxies/,
+		)
 	})
 
 	it.each(['banana', '10.0.0.0/33', '10.0.0.300', '-1', '1.5'])('refuses TRUST_PROXY=%j with a message naming it', (value) => {

@@ -4,9 +4,7 @@ import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
-const booleanFromString = z
-	.enum(['true', 'false', '1', '0'])
-	.transform((value) => value === 'true' || value === '1')
+const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
 export type TrustProxy = false | number | string[]
 
@@ -64,7 +62,11 @@ const EnvSchema = z.object({
 	SECURE_COOKIES: booleanFromString.optional(),
 	TRUST_PROXY: trustProxy,
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+	MAX_BODY_BYTES: z.coerce
+		.number()
+		.int()
+		.positive()
+		.default(1024 * 1024),
 	// The demo organisation's logins and password are published: in production only on request
 	// (`npm start`, the try-it-out command, asks for it; a real deployment should not).
 	SEED_DEMO: booleanFromString.optional(),

@@ -11,7 +11,9 @@ describe('rendering briefs', () => {
 		expect(html).toContain('<li>one</li>')
 	})
 	it('drops raw HTML and script links', () => {
-		const html = renderMarkdown('Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [ok](https://example.com) [data](data:text/html,hi)')
+		const html = renderMarkdown(
+			'Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) [ok](https://example.com) [data](data:text/html,hi)',
+		)
 		expect(html).not.toMatch(/<script|onerror|<img/)
 		expect(html).not.toContain('javascript:')
 		expect(html).not.toContain('data:text')

@@ -87,10 +87,7 @@ export function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Migration[] {
  * `_prisma_migrations` row. Idempotent, so it runs on every server start. Refuses to run
  * when an applied migration's file has changed or a migration is recorded as failed.
  */
-export async function migrate(
-	target: MigrationTarget,
-	options: { migrationsDir?: string; migrations?: Migration[] } = {},
-): Promise<MigrationReport> {
+export async function migrate(target: MigrationTarget, options: { migrationsDir?: string; migrations?: Migration[] } = {}): Promise<MigrationReport> {
 	const migrations = options.migrations ?? readMigrations(options.migrationsDir)
 	const known = new Set(migrations.map((migration) => migration.name))
 
@@ -120,8 +117,7 @@ export async function migrate(
 					await sql.run(statement)
 				} catch (error) {
 					throw new MigrationError(
-						`Migration ${migration.name} failed, and nothing from it was applied: ${errorMessage(error)}\n` +
-							`The statement was:\n${statement}`,
+						`Migration ${migration.name} failed, and nothing from it was applied: ${errorMessage(error)}\n` + `The statement was:\n${statement}`,
 						{ cause: error },
 					)
 				}

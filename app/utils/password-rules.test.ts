@@ -20,9 +20,7 @@ describe('passwordProblems', () => {
 	})
 
 	it('refuses a password built from the e-mail or the name', () => {
-		expect(passwordProblems('margaret-rules-the-launch', { email: 'margaret@example.com' })).toEqual([
-			expect.stringContaining('e-mail'),
-		])
+		expect(passwordProblems('margaret-rules-the-launch', { email: 'margaret@example.com' })).toEqual([expect.stringContaining('e-mail')])
 		expect(passwordProblems('i am grace okafor!!', { name: 'Grace Okafor' })).toEqual([expect.stringContaining('name')])
 	})
 

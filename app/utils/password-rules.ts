@@ -6,10 +6,34 @@ export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 200
 
 const COMMON_PASSWORDS = new Set([
-	'password', 'password1', 'password123', 'passw0rd', '123456789012', '1234567890', 'qwertyuiop',
-	'qwertyuiopasdf', 'iloveyou', 'letmein', 'welcome', 'welcome123', 'admin', 'administrator',
-	'changeme', 'trustno1', 'football', 'baseball', 'superman', 'dragon', 'monkey', 'sunshine',
-	'princess', 'starwars', 'whatever', 'hardmode', 'hardmode123', 'correcthorsebatterystaple',
+	'password',
+	'password1',
+	'password123',
+	'passw0rd',
+	'123456789012',
+	'1234567890',
+	'qwertyuiop',
+	'qwertyuiopasdf',
+	'iloveyou',
+	'letmein',
+	'welcome',
+	'welcome123',
+	'admin',
+	'administrator',
+	'changeme',
+	'trustno1',
+	'football',
+	'baseball',
+	'superman',
+	'dragon',
+	'monkey',
+	'sunshine',
+	'princess',
+	'starwars',
+	'whatever',
+	'hardmode',
+	'hardmode123',
+	'correcthorsebatterystaple',
 ])
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm']
 

@@ -55,13 +55,7 @@ export function readCookie(request: Request, name: string): string | null {
 
 export function serializeSessionCookie(value: string, maxAgeMs: number) {
 	const { SECURE_COOKIES } = getEnv()
-	const parts = [
-		`${SESSION_COOKIE}=${encodeURIComponent(value)}`,
-		'Path=/',
-		'HttpOnly',
-		'SameSite=Lax',
-		`Max-Age=${Math.floor(maxAgeMs / 1000)}`,
-	]
+	const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${Math.floor(maxAgeMs / 1000)}`]
 	if (SECURE_COOKIES) parts.push('Secure')
 	return parts.join('; ')
 }

@@ -38,7 +38,15 @@ async function measure(label: string, concurrency: number, runs: number, once: (
 	)
 	const seconds = (performance.now() - started) / 1000
 	latencies.sort((a, b) => a - b)
-	const row = { label, concurrency, runs, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), throughput: runs / seconds }
+	const row = {
+		label,
+		concurrency,
+		runs,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		throughput: runs / seconds,
+	}
 	console.log(
 		`${label.padEnd(10)} c=${String(concurrency).padEnd(3)} p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms  ${row.throughput.toFixed(0).padStart(5)} runs/s`,
 	)
@@ -62,7 +70,10 @@ async function makeVmBaseline() {
 					b.onLoad({ filter: /.*/, namespace: 'api' }, () => ({ contents: 'module.exports = globalThis.__hmTestApi', loader: 'js' }))
 					// Every import in the typical exercise names a file in src/.
 					b.onResolve({ filter: /^\./ }, (args) => ({ path: `src/${args.path.split('/').pop()}`, namespace: 'mem' }))
-					b.onLoad({ filter: /.*/, namespace: 'mem' }, (args) => ({ contents: typicalExercise[`${args.path}.ts`] ?? typicalExercise[args.path]!, loader: 'ts' }))
+					b.onLoad({ filter: /.*/, namespace: 'mem' }, (args) => ({
+						contents: typicalExercise[`${args.path}.ts`] ?? typicalExercise[args.path]!,
+						loader: 'ts',
+					}))
 				},
 			},
 		],
@@ -104,7 +115,9 @@ async function main() {
 	for (let i = 0; i < 20; i++) await baseline()
 	const base = await measure('node:vm', 1, RUNS, baseline)
 	const c1 = rows[0]!
-	console.log(`\nisolated-vm in a worker vs in-process node:vm at c=1: p50 ×${(c1.p50 / base.p50).toFixed(2)}, throughput ×${(c1.throughput / base.throughput).toFixed(2)}`)
+	console.log(
+		`\nisolated-vm in a worker vs in-process node:vm at c=1: p50 ×${(c1.p50 / base.p50).toFixed(2)}, throughput ×${(c1.throughput / base.throughput).toFixed(2)}`,
+	)
 
 	// Memory: the same pool (no recycling) shows the raw growth; a pool with the default
 	// recycling (a fresh worker every 500 runs) shows what the server actually holds.
@@ -115,7 +128,9 @@ async function main() {
 		const low = Math.min(warm!, ...rest)
 		const high = Math.max(warm!, ...rest)
 		const pct = (value: number) => `${value >= warm! ? '+' : ''}${(((value - warm!) / warm!) * 100).toFixed(0)}%`
-		console.log(`  ${label}: ${(warm! / 1048576).toFixed(0)} MB after warm-up, range ${(low / 1048576).toFixed(0)}–${(high / 1048576).toFixed(0)} MB (${pct(low)} … ${pct(high)}), at the end ${(samples.at(-1)! / 1048576).toFixed(0)} MB (${pct(samples.at(-1)!)})`)
+		console.log(
+			`  ${label}: ${(warm! / 1048576).toFixed(0)} MB after warm-up, range ${(low / 1048576).toFixed(0)}–${(high / 1048576).toFixed(0)} MB (${pct(low)} … ${pct(high)}), at the end ${(samples.at(-1)! / 1048576).toFixed(0)} MB (${pct(samples.at(-1)!)})`,
+		)
 	}
 	const sampleEvery = async (target: RunnerPool, runs: number) => {
 		const samples: number[] = []

@@ -43,7 +43,17 @@ const summary = (values: number[]) => {
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hm-bench-workspace-'))
 const server = spawn('npm', ['run', 'serve'], {
 	// BENCH_DATABASE_URL=postgres://… measures against a PostgreSQL server instead of the embedded database.
-	env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `pglite:${dataDir}/db`, DATA_DIR: dataDir, SECURE_COOKIES: 'false', LOG_LEVEL: 'error', SEED_DEMO: 'true', SEED_HISTORY: 'false' },
+	env: {
+		...process.env,
+		PORT: String(PORT),
+		HOST: '127.0.0.1',
+		DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `pglite:${dataDir}/db`,
+		DATA_DIR: dataDir,
+		SECURE_COOKIES: 'false',
+		LOG_LEVEL: 'error',
+		SEED_DEMO: 'true',
+		SEED_HISTORY: 'false',
+	},
 	stdio: ['ignore', 'ignore', 'inherit'],
 	detached: true,
 })
@@ -57,7 +67,10 @@ const stopServer = () => {
 
 try {
 	for (let i = 0; ; i++) {
-		const up = await fetch(`${base}/resources/healthcheck`).then((r) => r.ok, () => false)
+		const up = await fetch(`${base}/resources/healthcheck`).then(
+			(r) => r.ok,
+			() => false,
+		)
 		if (up) break
 		if (i > 240) throw new Error('The server did not start within 2 minutes.')
 		await new Promise((r) => setTimeout(r, 500))
@@ -91,7 +104,9 @@ try {
 	await page.waitForURL(/\/attempts\//)
 	const attemptId = new URL(page.url()).pathname.split('/').at(-1)!
 	const workspace = await scriptWeight(page, `/attempts/${attemptId}`, true)
-	console.log(`  ${'/attempts/:id (the workspace)'.padEnd(38)} ${workspace.kb.toFixed(1).padStart(6)} KB  (Monaco: ${workspace.monaco ? 'yes' : 'no'}; its two workers come on top)`)
+	console.log(
+		`  ${'/attempts/:id (the workspace)'.padEnd(38)} ${workspace.kb.toFixed(1).padStart(6)} KB  (Monaco: ${workspace.monaco ? 'yes' : 'no'}; its two workers come on top)`,
+	)
 
 	// 2. Run → results on screen, timed inside the page from the click to the output changing.
 	await page.locator('.monaco-editor').first().waitFor()
@@ -133,7 +148,11 @@ try {
 		const batch = { sentAt: Date.now(), events: realisticBatch(() => ++seq, starter, b) }
 		const body = JSON.stringify(batch)
 		const started = performance.now()
-		const response = await fetch(`${base}/attempts/${attemptId}/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: base }, body })
+		const response = await fetch(`${base}/attempts/${attemptId}/events`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: base },
+			body,
+		})
 		const answer = await response.text()
 		if (!response.ok) throw new Error(`The event endpoint answered ${response.status}: ${answer}`)
 		if (b >= 3) {
@@ -144,8 +163,12 @@ try {
 	const events = summary(batchTimes)
 	const inServer = summary(serverTimes)
 	console.log(`\nEvent endpoint, 100-event batch (${BATCHES} batches after 3 warm-up; 1 code snapshot, journal entries and edits, pastes, focus changes)`)
-	console.log(`  in the server (Server-Timing, from the request reaching the route to the answer): p50 ${inServer.p50.toFixed(1)} ms  p95 ${inServer.p95.toFixed(1)} ms  max ${inServer.max.toFixed(1)} ms`)
-	console.log(`  round trip on loopback (HTTP, Express, session lookup included):       p50 ${events.p50.toFixed(1)} ms  p95 ${events.p95.toFixed(1)} ms  max ${events.max.toFixed(1)} ms`)
+	console.log(
+		`  in the server (Server-Timing, from the request reaching the route to the answer): p50 ${inServer.p50.toFixed(1)} ms  p95 ${inServer.p95.toFixed(1)} ms  max ${inServer.max.toFixed(1)} ms`,
+	)
+	console.log(
+		`  round trip on loopback (HTTP, Express, session lookup included):       p50 ${events.p50.toFixed(1)} ms  p95 ${events.p95.toFixed(1)} ms  max ${events.max.toFixed(1)} ms`,
+	)
 	await browser.close()
 } finally {
 	stopServer()

@@ -92,7 +92,7 @@ function installChromium() {
 		console.log('No Chromium found; installing Debian\'s "chromium" package.')
 		return aptInstall('chromium')
 	}
-	console.log("No Chromium found; asking Playwright to download its own (needs internet access).")
+	console.log('No Chromium found; asking Playwright to download its own (needs internet access).')
 	return run('npx', ['--no-install', 'playwright', 'install', 'chromium'])
 }
 
@@ -118,7 +118,9 @@ export function ensurePdfToText() {
 		console.log('No pdftotext found; installing Debian\'s "poppler-utils" package.')
 		if (aptInstall('poppler-utils') && commandExists('pdftotext')) return
 	}
-	throw new BrowserUnavailableError('pdftotext is missing; the growth report test reads the printed PDF with it. Install it: apt-get install -y poppler-utils (Debian/Ubuntu) or your system\'s poppler package.')
+	throw new BrowserUnavailableError(
+		"pdftotext is missing; the growth report test reads the printed PDF with it. Install it: apt-get install -y poppler-utils (Debian/Ubuntu) or your system's poppler package.",
+	)
 }
 
 /** Finds a Chromium, installing one if none is found, and proves that it launches. */
@@ -139,7 +141,10 @@ export async function ensureBrowser(): Promise<ChromiumLocation & { version: str
 	} catch (error) {
 		throw new BrowserUnavailableError(
 			`Chromium at ${location.executablePath} (${location.source}) was found but does not start headless:\n` +
-				`  ${String(error instanceof Error ? error.message : error).split('\n').slice(0, 6).join('\n  ')}\n` +
+				`  ${String(error instanceof Error ? error.message : error)
+					.split('\n')
+					.slice(0, 6)
+					.join('\n  ')}\n` +
 				`A partial install often lacks shared libraries; reinstalling the package fixes that.\n${HOW_TO_GET_ONE}`,
 		)
 	}

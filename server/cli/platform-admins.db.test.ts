@@ -49,7 +49,9 @@ describe(`npm run platform:admins (${testDatabaseKind()})`, () => {
 		}
 		await withDatabase(async (database) => {
 			const organization = await database.prisma.organization.create({ data: { name: 'Operators Ltd' }, select: { id: true } })
-			await database.prisma.user.create({ data: { organizationId: organization.id, email: 'ops@operators.test', name: 'Olu Ops', passwordHash: 'not-used', orgRole: 'admin' } })
+			await database.prisma.user.create({
+				data: { organizationId: organization.id, email: 'ops@operators.test', name: 'Olu Ops', passwordHash: 'not-used', orgRole: 'admin' },
+			})
 		})
 	})
 	afterAll(async () => {
@@ -59,7 +61,9 @@ describe(`npm run platform:admins (${testDatabaseKind()})`, () => {
 
 	it('refuses an e-mail nobody has signed up with, so nobody can sign up into the role later', async () => {
 		const { code, output } = await platformAdmins(['grant', 'future@operators.test'], databaseUrl)
-		expect(output).toContain('There is no account with the e-mail address future@operators.test. The person signs up (or accepts an invite) first; then grant the role.')
+		expect(output).toContain(
+			'There is no account with the e-mail address future@operators.test. The person signs up (or accepts an invite) first; then grant the role.',
+		)
 		expect(code).toBe(1)
 		expect(await withDatabase((database) => database.prisma.user.count({ where: { platformAdmin: true } }))).toBe(0)
 	})
@@ -75,7 +79,9 @@ describe(`npm run platform:admins (${testDatabaseKind()})`, () => {
 		expect(listed.output).toContain('ops@operators.test  Olu Ops (Operators Ltd)')
 		expect(listed.code).toBe(0)
 		await withDatabase(async (database) => {
-			expect(await database.prisma.auditEvent.findMany({ where: { action: { startsWith: 'user.platform_admin' } }, select: { action: true, actorId: true } })).toEqual([{ action: 'user.platform_admin_granted', actorId: null }])
+			expect(
+				await database.prisma.auditEvent.findMany({ where: { action: { startsWith: 'user.platform_admin' } }, select: { action: true, actorId: true } }),
+			).toEqual([{ action: 'user.platform_admin_granted', actorId: null }])
 		})
 
 		const revoked = await platformAdmins(['revoke', 'ops@operators.test'], databaseUrl)

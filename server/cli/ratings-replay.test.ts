@@ -12,7 +12,17 @@ const root = mkdtempSync(path.join(tmpdir(), 'hm-ratings-replay-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 const line = (overrides: Record<string, unknown> = {}) =>
-	JSON.stringify({ engineer: 'ada', exercise: 'cache-stampede', topic: 'async', exerciseRating: 1500, solved: true, hintsRevealed: 0, outsidePastes: 0, at: '2026-01-01T10:00:00Z', ...overrides })
+	JSON.stringify({
+		engineer: 'ada',
+		exercise: 'cache-stampede',
+		topic: 'async',
+		exerciseRating: 1500,
+		solved: true,
+		hintsRevealed: 0,
+		outsidePastes: 0,
+		at: '2026-01-01T10:00:00Z',
+		...overrides,
+	})
 
 const history = [
 	line(),
@@ -45,7 +55,12 @@ describe('replayRatingsFile', () => {
 
 	it('gives what replayRatings gives for the same attempts', () => {
 		const output = replayed(history)
-		const direct = replayRatings(history.split('\n').filter((text) => text.trim()).map((text) => JSON.parse(text)))
+		const direct = replayRatings(
+			history
+				.split('\n')
+				.filter((text) => text.trim())
+				.map((text) => JSON.parse(text)),
+		)
 		expect(output.engineers.linus!.async!.rating).toBe(Math.round(direct.engineers.linus!.async!.rating * 10) / 10)
 		expect(output.exercises['cache-stampede']!.rd).toBe(Math.round(direct.exercises['cache-stampede']!.rd * 10) / 10)
 	})
@@ -64,14 +79,14 @@ describe('replayRatingsFile', () => {
 		expect(replayRatingsFile(text)).toEqual({
 			ok: false,
 			problems: [
-			'line 2: exerciseRating: must be a number from 800 to 2200',
-			expect.stringMatching(/^line 3: not valid JSON \(/),
-			'line 4: solved: must be true or false',
-			'line 4: hintsRevealed: must be a whole number, 0 or more',
-			'line 5: at: must be an ISO date-time with a time zone, such as 2026-01-01T10:00:00Z',
-			'line 6: unknown field "attempt"',
-			'line 7: must be a JSON object',
-			'line 8: solved: must be true or false',
+				'line 2: exerciseRating: must be a number from 800 to 2200',
+				expect.stringMatching(/^line 3: not valid JSON \(/),
+				'line 4: solved: must be true or false',
+				'line 4: hintsRevealed: must be a whole number, 0 or more',
+				'line 5: at: must be an ISO date-time with a time zone, such as 2026-01-01T10:00:00Z',
+				'line 6: unknown field "attempt"',
+				'line 7: must be a JSON object',
+				'line 8: solved: must be true or false',
 			],
 		})
 	})
@@ -100,6 +115,10 @@ describe('npm run ratings:replay', () => {
 	}, 90_000)
 
 	it('explains its usage and exits 2 without a file', async () => {
-		await expect(run('npx', ['tsx', 'server/cli/ratings-replay.ts'], { timeout: 60_000 })).rejects.toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Usage: npm run ratings:replay') })
+		await expect(run('npx', ['tsx', 'server/cli/ratings-replay.ts'], { timeout: 60_000 })).rejects.toMatchObject({
+			code: 2,
+			stdout: '',
+			stderr: expect.stringContaining('Usage: npm run ratings:replay'),
+		})
 	}, 90_000)
 })

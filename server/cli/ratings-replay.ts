@@ -27,7 +27,10 @@ export const RatedAttemptLineSchema = z.strictObject(
 		outsidePastes: z.int({ error: count }).min(0, count),
 		at: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with a time zone, such as 2026-01-01T10:00:00Z' }),
 	},
-	{ error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` : 'must be a JSON object') },
+	{
+		error: (issue) =>
+			issue.code === 'unrecognized_keys' ? `unknown field ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}` : 'must be a JSON object',
+	},
 )
 
 type Rounded = { rating: number; rd: number }
@@ -60,7 +63,9 @@ export function replayRatingsFile(text: string): RatingsReplayResult {
 	return {
 		ok: true,
 		output: {
-			engineers: Object.fromEntries(Object.entries(engineers).map(([id, topics]) => [id, Object.fromEntries(Object.entries(topics).map(([topic, skill]) => [topic, round(skill)]))])),
+			engineers: Object.fromEntries(
+				Object.entries(engineers).map(([id, topics]) => [id, Object.fromEntries(Object.entries(topics).map(([topic, skill]) => [topic, round(skill)]))]),
+			),
 			exercises: Object.fromEntries(Object.entries(exercises).map(([id, exercise]) => [id, round(exercise)])),
 		},
 	}
@@ -85,7 +90,9 @@ function main(argv: string[]): number {
 	if (!result.ok) {
 		const shown = result.problems.slice(0, MAX_PROBLEMS_SHOWN)
 		const more = result.problems.length - shown.length
-		console.error([`${file} has problems; nothing was replayed:`, ...shown.map((problem) => `  ${problem}`), ...(more > 0 ? [`  … and ${more} more`] : [])].join('\n'))
+		console.error(
+			[`${file} has problems; nothing was replayed:`, ...shown.map((problem) => `  ${problem}`), ...(more > 0 ? [`  … and ${more} more`] : [])].join('\n'),
+		)
 		return 1
 	}
 	console.log(JSON.stringify(result.output, null, 2))

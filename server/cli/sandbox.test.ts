@@ -19,11 +19,20 @@ function folder(name: string, files: Record<string, string>) {
 }
 
 it('prints one JSON result per folder, in the order given, and exits 0 even for failing and hostile code', async () => {
-	const failing = folder('failing', { 'src/add.ts': 'export const add = (a: number, b: number) => a - b\n', 'add.test.ts': "import { add } from './src/add'\nit('adds', () => expect(add(2, 2)).toBe(4))\n" })
+	const failing = folder('failing', {
+		'src/add.ts': 'export const add = (a: number, b: number) => a - b\n',
+		'add.test.ts': "import { add } from './src/add'\nit('adds', () => expect(add(2, 2)).toBe(4))\n",
+	})
 	const hostile = folder('hostile', { 'loop.test.js': "it('spins', () => { while (true) {} })\n" })
-	const passing = folder('passing', { 'ok.test.js': "it('ok', () => {})\n", 'solution/ignored.test.js': "it('not collected', () => { throw new Error('solution/ must be skipped') })\n" })
+	const passing = folder('passing', {
+		'ok.test.js': "it('ok', () => {})\n",
+		'solution/ignored.test.js': "it('not collected', () => { throw new Error('solution/ must be skipped') })\n",
+	})
 	const { stdout } = await run('npx', ['tsx', 'server/cli/sandbox.ts', failing, hostile, passing, '--json', '--seed', '3'], { timeout: 60_000 })
-	const lines = stdout.trim().split('\n').map((line) => JSON.parse(line))
+	const lines = stdout
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line))
 	expect(lines.map((l) => [l.dir, l.status])).toEqual([
 		[failing, 'fail'],
 		[hostile, 'error'],
@@ -35,5 +44,8 @@ it('prints one JSON result per folder, in the order given, and exits 0 even for 
 }, 90_000)
 
 it('explains its usage and exits non-zero when given no folder', async () => {
-	await expect(run('npx', ['tsx', 'server/cli/sandbox.ts'], { timeout: 60_000 })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run sandbox') })
+	await expect(run('npx', ['tsx', 'server/cli/sandbox.ts'], { timeout: 60_000 })).rejects.toMatchObject({
+		code: 2,
+		stderr: expect.stringContaining('Usage: npm run sandbox'),
+	})
 }, 90_000)

@@ -21,7 +21,9 @@ export function formatResult(dir: string, result: RunResult) {
 		}
 	}
 	const counts = result.tests.reduce<Record<string, number>>((acc, t) => ((acc[t.status] = (acc[t.status] ?? 0) + 1), acc), {})
-	lines.push(`  ${counts.pass ?? 0} passed, ${counts.fail ?? 0} failed, ${counts.error ?? 0} errors, ${counts.skip ?? 0} skipped · compile ${result.timings.compileMs} ms, run ${result.timings.runMs} ms`)
+	lines.push(
+		`  ${counts.pass ?? 0} passed, ${counts.fail ?? 0} failed, ${counts.error ?? 0} errors, ${counts.skip ?? 0} skipped · compile ${result.timings.compileMs} ms, run ${result.timings.runMs} ms`,
+	)
 	return lines.join('\n')
 }
 

@@ -34,9 +34,7 @@ describe('reading test counts', () => {
 })
 
 test('a database URL is described without its password', () => {
-	expect(describeDatabaseUrl('postgresql://postgres:s3cret@127.0.0.1:54329/postgres')).toBe(
-		'PostgreSQL at 127.0.0.1:54329/postgres',
-	)
+	expect(describeDatabaseUrl('postgresql://postgres:s3cret@127.0.0.1:54329/postgres')).toBe('PostgreSQL at 127.0.0.1:54329/postgres')
 	expect(describeDatabaseUrl('postgres://db.internal/app')).toBe('PostgreSQL at db.internal:5432/app')
 	expect(describeDatabaseUrl('not a url')).not.toContain('not a url')
 })

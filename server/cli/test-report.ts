@@ -103,9 +103,7 @@ export function renderSummary(steps: StepOutcome[], totalMs: number) {
 		step.title,
 		step.status,
 		step.durationMs === undefined ? '' : formatDuration(step.durationMs),
-		[step.counts ? formatCounts(step.counts) : step.status === 'failed' ? 'counted as 1 failed' : '', step.note]
-			.filter(Boolean)
-			.join(' · '),
+		[step.counts ? formatCounts(step.counts) : step.status === 'failed' ? 'counted as 1 failed' : '', step.note].filter(Boolean).join(' · '),
 	])
 	const header = ['Step', 'Result', 'Time', 'Tests / notes']
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
@@ -116,12 +114,5 @@ export function renderSummary(steps: StepOutcome[], totalMs: number) {
 			.trimEnd()
 	const total = totalCounts(steps)
 	const closing = `Summary: ${total.passed} passed, ${total.failed} failed${total.skipped > 0 ? `, ${total.skipped} skipped` : ''}`
-	return [
-		line(header),
-		line(widths.map((width) => '─'.repeat(width))),
-		...rows.map(line),
-		'',
-		`Total time: ${formatDuration(totalMs)}`,
-		closing,
-	].join('\n')
+	return [line(header), line(widths.map((width) => '─'.repeat(width))), ...rows.map(line), '', `Total time: ${formatDuration(totalMs)}`, closing].join('\n')
 }

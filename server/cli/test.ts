@@ -65,11 +65,7 @@ function withoutDatabaseSettings(env: NodeJS.ProcessEnv) {
 
 async function vitest(reportFile: string, args: string[], env: NodeJS.ProcessEnv): Promise<StepResult> {
 	rmSync(reportFile, { force: true })
-	const exitCode = await runCommand(
-		'vitest',
-		['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...args],
-		env,
-	)
+	const exitCode = await runCommand('vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...args], env)
 	const json = readReport(reportFile)
 	const counts = report.settleCounts(json ? report.countsFromVitestReport(json) : undefined, exitCode === 0)
 	if (exitCode === 0 && counts.passed + counts.failed === 0) {

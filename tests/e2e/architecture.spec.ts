@@ -11,7 +11,12 @@ const SHARED_BUCKET = readFileSync('exercises/public-api-rate-limiter/solution/r
 /** Replaces the open file with text from the system clipboard, as a person pasting from their notes would. */
 async function replaceFileWith(page: Page, text: string) {
 	// The editor renders only the lines in view; after a paste that is the end of the file.
-	const marker = text.trim().split('\n').filter((line) => line.trim().length > 12).at(-1)!.trim()
+	const marker = text
+		.trim()
+		.split('\n')
+		.filter((line) => line.trim().length > 12)
+		.at(-1)!
+		.trim()
 	await editor(page).locator('.view-lines').click()
 	await page.keyboard.press('Control+A')
 	await page.evaluate((value) => navigator.clipboard.writeText(value), text)
@@ -19,7 +24,10 @@ async function replaceFileWith(page: Page, text: string) {
 	await expect(editor(page)).toContainText(marker)
 }
 
-test('an engineer records a decision, plays its consequences, improves the design, lives with it in stage 2; the lead scores the decision record', async ({ page: lead, newContext }) => {
+test('an engineer records a decision, plays its consequences, improves the design, lives with it in stage 2; the lead scores the decision record', async ({
+	page: lead,
+	newContext,
+}) => {
 	test.setTimeout(240_000)
 	const context = await newContext()
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -42,7 +50,11 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	await expect(engineer.getByText('Weigh at least 2 real options, each with its pros and cons (none yet).')).toBeVisible()
 
 	// The decision record.
-	await engineer.getByLabel('Context', { exact: true }).fill('The solver pool serves about 40 requests a second for everyone; a runaway client must get its plan (rate plus burst) and no more, and well-behaved customers must not notice.')
+	await engineer
+		.getByLabel('Context', { exact: true })
+		.fill(
+			'The solver pool serves about 40 requests a second for everyone; a runaway client must get its plan (rate plus burst) and no more, and well-behaved customers must not notice.',
+		)
 	const first = engineer.getByRole('group', { name: 'Option 1' })
 	await first.getByLabel('Option 1', { exact: true }).fill('Fixed window per minute')
 	await first.getByLabel('Pros of option 1').fill('Matches the pricing page; one counter per key.')
@@ -52,7 +64,9 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	await second.getByLabel('Pros of option 2').fill('Allows exactly the burst, then the rate; fractions carry over.')
 	await second.getByLabel('Cons of option 2').fill('In memory it is per node; shared, it costs a Redis call.')
 	await engineer.getByLabel('Decision', { exact: true }).fill('Start with the fixed window the planning meeting asked for, and measure it.')
-	await engineer.getByLabel('Expected consequences').fill('A runaway job will get a full minute of requests in a few seconds, so the solver pool will queue and well-behaved customers will see slow answers.')
+	await engineer
+		.getByLabel('Expected consequences')
+		.fill('A runaway job will get a full minute of requests in a few seconds, so the solver pool will queue and well-behaved customers will see slow answers.')
 	await checkA11y(engineer, 'decision record')
 
 	// Consequences of the starter: a threshold missed.
@@ -66,7 +80,9 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	await openFile(engineer, DESIGN_FILE)
 	await replaceFileWith(engineer, IN_MEMORY_BUCKET)
 	await engineer.getByRole('tab', { name: 'Decision record' }).click()
-	await engineer.getByLabel('Decision', { exact: true }).fill('A token bucket per key in each gateway’s memory, refilled lazily at the plan’s rate, holding the burst.')
+	await engineer
+		.getByLabel('Decision', { exact: true })
+		.fill('A token bucket per key in each gateway’s memory, refilled lazily at the plan’s rate, holding the burst.')
 	await engineer.getByRole('button', { name: /^Run/ }).click()
 	await expect(consequences).toContainText('Consequences: 2 of 2 scenarios meet every threshold')
 
@@ -89,7 +105,11 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	// Adapt: the limit moves to the shared store; the follow-up says what the first decision cost.
 	await replaceFileWith(engineer, SHARED_BUCKET)
 	await engineer.getByRole('tab', { name: 'Decision record' }).click()
-	await engineer.getByLabel('Follow-up, six months later').fill('Keeping the buckets in each node’s memory held for one gateway and broke with three: each node gave a key its own burst, and free keys filled memory. The bucket now lives in Redis, moved on by one atomic script on Redis’s clock.')
+	await engineer
+		.getByLabel('Follow-up, six months later')
+		.fill(
+			'Keeping the buckets in each node’s memory held for one gateway and broke with three: each node gave a key its own burst, and free keys filled memory. The bucket now lives in Redis, moved on by one atomic script on Redis’s clock.',
+		)
 	await engineer.getByRole('tab', { name: 'Submit stage 2' }).click()
 	await engineer.getByRole('button', { name: 'Submit stage 2' }).click()
 	await expect(engineer.getByText('Solved: the design meets every threshold of both stages.')).toBeVisible({ timeout: 30_000 })
@@ -103,12 +123,25 @@ test('an engineer records a decision, plays its consequences, improves the desig
 	await expect(aside.getByRole('heading', { name: 'Stages handed in' })).toBeVisible()
 	await expect(aside).toContainText('Stage 1 · submission 1')
 	await expect(aside).toContainText('Stage 2 · submission 2')
-	await lead.getByRole('list', { name: 'Timeline' }).getByRole('button', { name: /Stage 1 submitted/ }).click()
+	await lead
+		.getByRole('list', { name: 'Timeline' })
+		.getByRole('button', { name: /Stage 1 submitted/ })
+		.click()
 	await expect(aside).not.toContainText('Keeping the buckets in each node’s memory held for one gateway')
-	for (const [criterion, level] of [['Understood the context', 3], ['Weighed real options', 2], ['Anticipated the consequences', 2], ['Honest follow-up', 3]] as const) {
-		await lead.getByRole('group', { name: new RegExp(criterion) }).getByRole('radio', { name: new RegExp(`^${level} —`) }).check()
+	for (const [criterion, level] of [
+		['Understood the context', 3],
+		['Weighed real options', 2],
+		['Anticipated the consequences', 2],
+		['Honest follow-up', 3],
+	] as const) {
+		await lead
+			.getByRole('group', { name: new RegExp(criterion) })
+			.getByRole('radio', { name: new RegExp(`^${level} —`) })
+			.check()
 	}
-	await lead.getByLabel('Summary for the engineer').fill('The follow-up is honest about what per-node state cost. Next time, weigh where state lives before the first run.')
+	await lead
+		.getByLabel('Summary for the engineer')
+		.fill('The follow-up is honest about what per-node state cost. Next time, weigh where state lives before the first run.')
 	await lead.getByRole('button', { name: 'Save review' }).click()
 	await expect(lead.getByText(/^Review saved: \d+%/)).toBeVisible()
 	await checkA11y(lead, 'architecture replay')

@@ -5,7 +5,8 @@ import { expect } from './fixtures.ts'
 
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
-export const openTab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Open files' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) })
+export const openTab = (page: Page, name: string) =>
+	page.getByRole('navigation', { name: 'Open files' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) })
 
 export const editor = (page: Page) => page.locator('.monaco-editor').first()
 
@@ -19,7 +20,10 @@ export async function goToLine(page: Page, line: number) {
 
 export async function openFile(page: Page, path: string) {
 	await page.getByRole('tab', { name: 'Files' }).click()
-	await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(path.replace(/^src\//, ''))}`) }).click()
+	await page
+		.getByRole('navigation', { name: 'Files' })
+		.getByRole('button', { name: new RegExp(`^${escapeRegExp(path.replace(/^src\//, ''))}`) })
+		.click()
 	await expect(openTab(page, path.split('/').at(-1)!)).toHaveAttribute('aria-current', 'true')
 }
 

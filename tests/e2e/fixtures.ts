@@ -3,14 +3,7 @@
 // specs share: accessibility checks, logging in, unique sign-up e-mails, more browsers.
 import { randomUUID } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
-import {
-	test as base,
-	expect,
-	type Browser,
-	type BrowserContext,
-	type BrowserContextOptions,
-	type Page,
-} from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test'
 
 export { expect }
 
@@ -73,9 +66,7 @@ export async function login(page: Page, email: string, password: string) {
 		await page.getByLabel('E-mail').fill(email)
 		await page.getByLabel('Password').fill(password)
 		await page.getByRole('button', { name: 'Log in' }).click()
-		await expect(page, `logging in as ${email} did not leave the log-in page: wrong password, or locked out?`).not.toHaveURL(
-			/\/login(\?|$)/,
-		)
+		await expect(page, `logging in as ${email} did not leave the log-in page: wrong password, or locked out?`).not.toHaveURL(/\/login(\?|$)/)
 	})
 }
 

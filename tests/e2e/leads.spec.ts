@@ -6,7 +6,10 @@ const BUGGY_FILE = 'src/shipping/promotions.ts'
 const BUGGY_LINE = "ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS && (ctx.zone === 'domestic' || !ctx.hasBulkyItems),"
 const FIXED_LINE = "ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS && ctx.zone === 'domestic' && !ctx.hasBulkyItems,"
 
-test('a lead assigns an exercise with pastes blocked, the engineer solves it, the lead replays and scores it, and the engineer reads the review', async ({ page: lead, newContext }) => {
+test('a lead assigns an exercise with pastes blocked, the engineer solves it, the lead replays and scores it, and the engineer reads the review', async ({
+	page: lead,
+	newContext,
+}) => {
 	test.setTimeout(150_000)
 	const engineer = await (await newContext()).newPage()
 	await teamWithEngineer(lead, engineer, { organisation: 'Harbour Freight Systems', lead: 'Iris Lindqvist', team: 'Billing', engineer: 'Tomas Ferreira' })
@@ -83,7 +86,9 @@ test('a lead assigns an exercise with pastes blocked, the engineer solves it, th
 	await expect(runOutput).toContainText('Output of run 1')
 	await expect(runOutput).toContainText('2 of 4 failed')
 	await expect(code).toContainText(BUGGY_LINE)
-	await expect(lead.getByRole('complementary', { name: 'Diagnosis and review' })).toContainText('The free-standard rule lets freight and foreign orders through.')
+	await expect(lead.getByRole('complementary', { name: 'Diagnosis and review' })).toContainText(
+		'The free-standard rule lets freight and foreign orders through.',
+	)
 	// Back to the very start with the keyboard: no run yet.
 	await lead.getByLabel('Replay position').focus()
 	await lead.keyboard.press('Home')
@@ -100,9 +105,18 @@ test('a lead assigns an exercise with pastes blocked, the engineer solves it, th
 	await expect(lead.getByRole('complementary', { name: 'Diagnosis and review' })).toContainText('Good: you ran the tests before touching this line')
 	await lead.getByRole('button', { name: 'Save review' }).click()
 	await expect(lead.getByText('Choose a level for “Found the root cause”.')).toBeVisible()
-	await lead.getByRole('group', { name: /Found the root cause/ }).getByRole('radio', { name: /^3 —/ }).check()
-	await lead.getByRole('group', { name: /Diagnostic method/ }).getByRole('radio', { name: /^2 —/ }).check()
-	await lead.getByRole('group', { name: /Quality of the fix/ }).getByRole('radio', { name: /^3 —/ }).check()
+	await lead
+		.getByRole('group', { name: /Found the root cause/ })
+		.getByRole('radio', { name: /^3 —/ })
+		.check()
+	await lead
+		.getByRole('group', { name: /Diagnostic method/ })
+		.getByRole('radio', { name: /^2 —/ })
+		.check()
+	await lead
+		.getByRole('group', { name: /Quality of the fix/ })
+		.getByRole('radio', { name: /^3 —/ })
+		.check()
 	await expect(lead.getByText('Score: 69%')).toBeVisible()
 	await lead.getByLabel('Summary for the engineer').fill('A clean hypothesis and a precise fix. Next time, write the truth table before the first run.')
 	await lead.getByRole('button', { name: 'Save review' }).click()

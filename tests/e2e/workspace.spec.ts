@@ -18,7 +18,9 @@ async function signUp(page: Page, name: string) {
 	await expect(page).toHaveURL(/\/dashboard/)
 }
 
-test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix typed in the editor, a reload, a wrong and then a right diagnosis', async ({ page }) => {
+test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix typed in the editor, a reload, a wrong and then a right diagnosis', async ({
+	page,
+}) => {
 	test.setTimeout(120_000)
 	await signUp(page, 'Noor Haddad')
 	await page.getByRole('link', { name: 'Exercises', exact: true }).click()
@@ -55,7 +57,10 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 	await checkA11y(page, 'workspace after a run')
 
 	// A failing test's location opens the test file at that line.
-	await output.getByRole('button', { name: /^tests\/visible\/checkout\.test\.ts:\d+$/ }).first().click()
+	await output
+		.getByRole('button', { name: /^tests\/visible\/checkout\.test\.ts:\d+$/ })
+		.first()
+		.click()
 	await expect(openTab(page, 'checkout.test.ts')).toHaveAttribute('aria-current', 'true')
 
 	// The fix, typed line by line in the editor.
@@ -91,7 +96,9 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 	await page.getByLabel('Category').selectOption({ label: 'Off-by-one' })
 	await page
 		.getByLabel('Explanation, in your own words')
-		.fill('The free-shipping rule uses an OR, so a bulky freight order to Germany still qualifies. It also lets EU orders through whenever they have no bulky items.')
+		.fill(
+			'The free-shipping rule uses an OR, so a bulky freight order to Germany still qualifies. It also lets EU orders through whenever they have no bulky items.',
+		)
 	await page.getByLabel('I worked on this without AI assistance.').check()
 	await page.getByRole('button', { name: 'Submit diagnosis' }).click()
 	const grade = page.getByRole('region', { name: 'Grade of submission 1' })
@@ -155,7 +162,10 @@ test('pages other than the workspace never load Monaco and ship at most 150 KB o
 		await page.goto(path, { waitUntil: 'networkidle' })
 		page.off('response', onResponse)
 		const loaded = await Promise.all(scripts)
-		expect(loaded.filter((script) => /monaco|editor\.api|code-editor/.test(script.url)), `Monaco chunks on ${path}`).toEqual([])
+		expect(
+			loaded.filter((script) => /monaco|editor\.api|code-editor/.test(script.url)),
+			`Monaco chunks on ${path}`,
+		).toEqual([])
 		const kb = loaded.reduce((sum, script) => sum + script.gzip, 0) / 1024
 		expect(kb, `gzip JavaScript on ${path}`).toBeLessThanOrEqual(150)
 	}

@@ -55,7 +55,8 @@ export function ExerciseDifficulty({ difficulty }: { difficulty: DifficultyView 
 								Still calibrating: {games} of {calibrationGames} games
 							</dd>
 							<dd className="text-xs text-slate-600 dark:text-slate-400">
-								{rating !== null && games > 0 ? `Provisional rating ${rating}${rd !== null ? ` ± ${rd}` : ''}. ` : ''}First attempts from every organisation count.
+								{rating !== null && games > 0 ? `Provisional rating ${rating}${rd !== null ? ` ± ${rd}` : ''}. ` : ''}First attempts from every organisation
+								count.
 							</dd>
 						</>
 					)}

@@ -18,7 +18,9 @@ export function ProfileMetricTrend({ months, caption }: { months: MonthMetrics[]
 					<tr>
 						<Th>Metric</Th>
 						{months.map((month) => (
-							<Th key={month.month} className="text-right">{formatMonth(month.month)}</Th>
+							<Th key={month.month} className="text-right">
+								{formatMonth(month.month)}
+							</Th>
 						))}
 					</tr>
 				</thead>
@@ -26,7 +28,9 @@ export function ProfileMetricTrend({ months, caption }: { months: MonthMetrics[]
 					<tr>
 						<RowHeader>Attempts finished</RowHeader>
 						{months.map((month) => (
-							<Td key={month.month} className="text-right tabular-nums">{month.metrics.sampleSize}</Td>
+							<Td key={month.month} className="text-right tabular-nums">
+								{month.metrics.sampleSize}
+							</Td>
 						))}
 					</tr>
 					{TREND_METRICS.map((name) => (
@@ -54,7 +58,8 @@ export function ProfileMetricTrend({ months, caption }: { months: MonthMetrics[]
 				</tbody>
 			</Table>
 			<p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
-				Each month is compared with the month before (▲ went up, ▼ went down, ■ about the same; the word says whether that is better). “Too few (n)” means fewer than three attempts stand behind the figure, too few to read a trend from.
+				Each month is compared with the month before (▲ went up, ▼ went down, ■ about the same; the word says whether that is better). “Too few (n)” means fewer
+				than three attempts stand behind the figure, too few to read a trend from.
 			</p>
 		</>
 	)

@@ -23,7 +23,11 @@ const MONTH_MS = 30 * 86_400_000
 function monthTicks(from: number, to: number) {
 	const ticks: number[] = []
 	const start = new Date(from)
-	for (let month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1)); month.getTime() <= to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+	for (
+		let month = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+		month.getTime() <= to;
+		month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+	) {
 		ticks.push(month.getTime())
 	}
 	// Small charts have room for about four labels.
@@ -57,7 +61,19 @@ function RatingDot(props: DotItemDotProps) {
 	if (typeof cx !== 'number' || typeof cy !== 'number') return null
 	const solved = (payload as Point).solved
 	// Filled for a solve, hollow for a miss: the shape carries it, not only the colour.
-	return <circle cx={cx} cy={cy} r={3} strokeWidth={1.5} className={solved ? 'fill-brand-600 stroke-brand-600 dark:fill-brand-100 dark:stroke-brand-100' : 'fill-white stroke-red-600 dark:fill-slate-900 dark:stroke-red-400'} />
+	return (
+		<circle
+			cx={cx}
+			cy={cy}
+			r={3}
+			strokeWidth={1.5}
+			className={
+				solved
+					? 'fill-brand-600 stroke-brand-600 dark:fill-brand-100 dark:stroke-brand-100'
+					: 'fill-white stroke-red-600 dark:fill-slate-900 dark:stroke-red-400'
+			}
+		/>
+	)
 }
 
 function RatingTooltip({ active, payload }: TooltipContentProps) {
@@ -85,18 +101,30 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 		<div>
 			<p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
 				<span className="inline-flex items-center gap-1.5">
-					<svg aria-hidden="true" width="10" height="10" className="fill-brand-600 stroke-brand-600 dark:fill-brand-100 dark:stroke-brand-100"><circle cx="5" cy="5" r="3.5" strokeWidth="1.5" /></svg>
+					<svg aria-hidden="true" width="10" height="10" className="fill-brand-600 stroke-brand-600 dark:fill-brand-100 dark:stroke-brand-100">
+						<circle cx="5" cy="5" r="3.5" strokeWidth="1.5" />
+					</svg>
 					solved
 				</span>
 				<span className="inline-flex items-center gap-1.5">
-					<svg aria-hidden="true" width="10" height="10" className="fill-white stroke-red-600 dark:fill-slate-900 dark:stroke-red-400"><circle cx="5" cy="5" r="3.5" strokeWidth="1.5" /></svg>
+					<svg aria-hidden="true" width="10" height="10" className="fill-white stroke-red-600 dark:fill-slate-900 dark:stroke-red-400">
+						<circle cx="5" cy="5" r="3.5" strokeWidth="1.5" />
+					</svg>
 					not solved (given up)
 				</span>
-				<span>Every chart shares one scale, {y.domain[0]}–{y.domain[1]}.</span>
+				<span>
+					Every chart shares one scale, {y.domain[0]}–{y.domain[1]}.
+				</span>
 			</p>
 			<ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
 				{played.map((topic) => {
-					const data: Point[] = topic.history.map((point) => ({ at: new Date(point.at).getTime(), rating: point.rating, delta: point.delta, solved: point.solved, exercise: point.exercise?.title ?? null }))
+					const data: Point[] = topic.history.map((point) => ({
+						at: new Date(point.at).getTime(),
+						rating: point.rating,
+						delta: point.delta,
+						solved: point.solved,
+						exercise: point.exercise?.title ?? null,
+					}))
 					return (
 						<li key={topic.id} className="rounded-md p-3 ring-1 ring-slate-200 dark:ring-slate-800">
 							<div className="flex items-baseline justify-between gap-2">
@@ -118,7 +146,17 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 									desc={describe(topic)}
 								>
 									<CartesianGrid vertical={false} />
-									<XAxis dataKey="at" type="number" scale="time" domain={[start, end]} ticks={xTicks} tickFormatter={(value: number) => formatMonthName(new Date(value))} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
+									<XAxis
+										dataKey="at"
+										type="number"
+										scale="time"
+										domain={[start, end]}
+										ticks={xTicks}
+										tickFormatter={(value: number) => formatMonthName(new Date(value))}
+										tick={{ fontSize: 11 }}
+										tickLine={false}
+										axisLine={false}
+									/>
 									<YAxis domain={y.domain} ticks={y.ticks} width={36} tick={{ fontSize: 11 }} tickLine={false} axisLine={false} />
 									<Tooltip content={RatingTooltip} isAnimationActive={false} />
 									<Line type="linear" dataKey="rating" name="Rating" strokeWidth={2} dot={RatingDot} activeDot={{ r: 5 }} isAnimationActive={false} />

@@ -33,7 +33,11 @@ export function ProfileRecentAttempts({ attempts, links, now, caption }: { attem
 					<Th>Root cause found</Th>
 					<Th>Review</Th>
 					<Th>Independence</Th>
-					{links === 'none' ? null : <Th><span className="sr-only">Open</span></Th>}
+					{links === 'none' ? null : (
+						<Th>
+							<span className="sr-only">Open</span>
+						</Th>
+					)}
 				</tr>
 			</thead>
 			<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -68,13 +72,25 @@ export function ProfileRecentAttempts({ attempts, links, now, caption }: { attem
 							<Td className="whitespace-nowrap tabular-nums">
 								{attempt.timeToRootCauseMs !== null ? formatDuration(attempt.timeToRootCauseMs) : <span className={muted}>{finished ? 'not found' : '—'}</span>}
 							</Td>
-							<Td className="whitespace-nowrap tabular-nums">{attempt.reviewPercent !== null ? `${attempt.reviewPercent}%` : <span className={`text-xs ${muted}`}>{finished ? 'not reviewed' : '—'}</span>}</Td>
+							<Td className="whitespace-nowrap tabular-nums">
+								{attempt.reviewPercent !== null ? `${attempt.reviewPercent}%` : <span className={`text-xs ${muted}`}>{finished ? 'not reviewed' : '—'}</span>}
+							</Td>
 							<Td className="whitespace-nowrap">
-								{attempt.independent === null ? <span className={muted}>—</span> : attempt.independent ? <Badge tone="success">Independent</Badge> : <Badge>Not independent</Badge>}
+								{attempt.independent === null ? (
+									<span className={muted}>—</span>
+								) : attempt.independent ? (
+									<Badge tone="success">Independent</Badge>
+								) : (
+									<Badge>Not independent</Badge>
+								)}
 							</Td>
 							{href ? (
 								<Td className="text-right">
-									<Link to={href} className={cn('font-medium', linkClass)} aria-label={`${links === 'review' ? 'Replay' : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}>
+									<Link
+										to={href}
+										className={cn('font-medium', linkClass)}
+										aria-label={`${links === 'review' ? 'Replay' : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}
+									>
 										{links === 'review' ? 'Replay' : 'Open'}
 									</Link>
 								</Td>

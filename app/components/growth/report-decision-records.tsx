@@ -42,7 +42,9 @@ export function ReportDecisionRecords({ records, links }: { records: ReportDecis
 					<li key={record.attemptId} className="report-item rounded-md p-3 ring-1 ring-slate-200 print:border print:border-slate-400 dark:ring-slate-800">
 						<p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
 							{href ? (
-								<Link to={href} className={cn('font-medium', linkClass)}>{record.exercise.title}</Link>
+								<Link to={href} className={cn('font-medium', linkClass)}>
+									{record.exercise.title}
+								</Link>
 							) : (
 								<span className="font-medium">{record.exercise.title}</span>
 							)}

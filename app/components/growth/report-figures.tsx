@@ -70,13 +70,14 @@ const DIRECTION_TONES: Record<Direction, string> = {
 
 /** A metric's value over a period, or a plain note when too few attempts stand behind it. */
 export function MetricValue({ name, figure, className }: { name: MetricName; figure: PeriodFigure; className?: string }) {
-	if (figure.value === null) return <span className={cn('text-slate-600 dark:text-slate-400', className)}>—<span className="sr-only"> no data</span></span>
-	if (!figure.enough) {
+	if (figure.value === null)
 		return (
-			<span className={cn('text-xs text-slate-600 dark:text-slate-400', className)}>
-				too few ({figure.sample})
+			<span className={cn('text-slate-600 dark:text-slate-400', className)}>
+				—<span className="sr-only"> no data</span>
 			</span>
 		)
+	if (!figure.enough) {
+		return <span className={cn('text-xs text-slate-600 dark:text-slate-400', className)}>too few ({figure.sample})</span>
 	}
 	return <span className={cn('tabular-nums', className)}>{formatMetric(name, figure.value)}</span>
 }
@@ -87,7 +88,13 @@ export function DirectionMark({ direction, change, name, compact = false }: { di
 	return (
 		<span className={cn('inline-flex items-center gap-1 text-xs font-medium whitespace-nowrap', DIRECTION_TONES[direction])}>
 			<span aria-hidden="true">{arrow}</span>
-			{compact ? <span className="sr-only">{DIRECTION_LABELS[direction].toLowerCase()} ({formatMetricChange(name, change)})</span> : <span>{DIRECTION_LABELS[direction].toLowerCase()}</span>}
+			{compact ? (
+				<span className="sr-only">
+					{DIRECTION_LABELS[direction].toLowerCase()} ({formatMetricChange(name, change)})
+				</span>
+			) : (
+				<span>{DIRECTION_LABELS[direction].toLowerCase()}</span>
+			)}
 		</span>
 	)
 }
@@ -96,7 +103,13 @@ export function DirectionMark({ direction, change, name, compact = false }: { di
 export function RatingDelta({ delta, className }: { delta: number; className?: string }) {
 	const rounded = Math.round(delta)
 	return (
-		<span className={cn('font-medium tabular-nums', rounded > 0 ? 'text-emerald-700 dark:text-emerald-400' : rounded < 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400', className)}>
+		<span
+			className={cn(
+				'font-medium tabular-nums',
+				rounded > 0 ? 'text-emerald-700 dark:text-emerald-400' : rounded < 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400',
+				className,
+			)}
+		>
 			{formatSigned(delta)}
 		</span>
 	)

@@ -49,7 +49,9 @@ export function ReportNotes({
 				<ul className="divide-y divide-slate-200 dark:divide-slate-800">
 					{notes.map((note) => (
 						<li key={note.id} className="report-item py-3 first:pt-0">
-							<p className={`text-xs ${muted}`}>{note.authorName} · {formatFullDay(note.createdAt)}</p>
+							<p className={`text-xs ${muted}`}>
+								{note.authorName} · {formatFullDay(note.createdAt)}
+							</p>
 							<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{note.body}</p>
 						</li>
 					))}
@@ -59,15 +61,20 @@ export function ReportNotes({
 				<div className="print:hidden">
 					<FormAlert
 						tone="success"
-						message={periodIncludesToday ? 'Note saved.' : 'Note saved. It is dated today, so it shows in reports of periods that include today, not in this one.'}
+						message={
+							periodIncludesToday ? 'Note saved.' : 'Note saved. It is dated today, so it shows in reports of periods that include today, not in this one.'
+						}
 					/>
 				</div>
 			) : null}
 			{canLead ? (
 				<Form ref={form} method="post" action={action} className="space-y-2 border-t border-slate-200 pt-4 print:hidden dark:border-slate-800" noValidate>
-					<label htmlFor="note-body" className="block text-sm font-medium text-slate-800 dark:text-slate-200">Add a note</label>
+					<label htmlFor="note-body" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+						Add a note
+					</label>
 					<p id="note-body-help" className={`text-xs ${muted}`}>
-						What you discussed, agreed or want to watch. Dated today; {engineerName} can read it in their own report. At most {maxChars.toLocaleString('en-GB')} characters.
+						What you discussed, agreed or want to watch. Dated today; {engineerName} can read it in their own report. At most {maxChars.toLocaleString('en-GB')}{' '}
+						characters.
 					</p>
 					<textarea
 						id="note-body"
@@ -80,7 +87,9 @@ export function ReportNotes({
 					/>
 					<FieldErrors id="note-body-error" errors={errors} />
 					{result?.error ? <FormAlert message={result.error} /> : null}
-					<Button type="submit" variant="secondary" disabled={busy}>Save note</Button>
+					<Button type="submit" variant="secondary" disabled={busy}>
+						Save note
+					</Button>
 				</Form>
 			) : null}
 		</div>

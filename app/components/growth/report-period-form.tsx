@@ -8,7 +8,19 @@ import { Button } from '#app/components/ui/button.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { Input, Select } from '#app/components/ui/input.tsx'
 
-export function ReportPeriodForm({ action, quick, requested, error, now }: { action: string; quick: QuickPeriod | null; requested: { from: string; to: string }; error: string | null; now: string }) {
+export function ReportPeriodForm({
+	action,
+	quick,
+	requested,
+	error,
+	now,
+}: {
+	action: string
+	quick: QuickPeriod | null
+	requested: { from: string; to: string }
+	error: string | null
+	now: string
+}) {
 	const [choice, setChoice] = useState<QuickPeriod | 'custom'>(error ? 'custom' : (quick ?? 'custom'))
 	// A date field can only hold a real day; the message quotes what could not be read.
 	const [from, setFrom] = useState(parseDay(requested.from) ? requested.from : '')
@@ -27,23 +39,57 @@ export function ReportPeriodForm({ action, quick, requested, error, now }: { act
 		<div className="space-y-3">
 			<Form method="get" action={action} className="flex flex-wrap items-end gap-3" aria-label="What the report covers">
 				<div className="space-y-1.5">
-					<label htmlFor="report-period" className="block text-sm font-medium text-slate-800 dark:text-slate-200">Period</label>
+					<label htmlFor="report-period" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+						Period
+					</label>
 					<Select id="report-period" name="period" value={choice} onChange={(event) => choose(event.currentTarget.value)} className="w-44">
 						{QUICK_PERIODS.map((value) => (
-							<option key={value} value={value}>{QUICK_PERIOD_LABELS[value]}</option>
+							<option key={value} value={value}>
+								{QUICK_PERIOD_LABELS[value]}
+							</option>
 						))}
 						<option value="custom">Custom dates</option>
 					</Select>
 				</div>
 				<div className="space-y-1.5">
-					<label htmlFor="report-from" className="block text-sm font-medium text-slate-800 dark:text-slate-200">From</label>
-					<Input id="report-from" name="from" type="date" value={from} onChange={(event) => { setFrom(event.currentTarget.value); setChoice('custom') }} aria-invalid={invalid} aria-describedby={error ? 'report-period-error' : undefined} className="w-40" />
+					<label htmlFor="report-from" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+						From
+					</label>
+					<Input
+						id="report-from"
+						name="from"
+						type="date"
+						value={from}
+						onChange={(event) => {
+							setFrom(event.currentTarget.value)
+							setChoice('custom')
+						}}
+						aria-invalid={invalid}
+						aria-describedby={error ? 'report-period-error' : undefined}
+						className="w-40"
+					/>
 				</div>
 				<div className="space-y-1.5">
-					<label htmlFor="report-to" className="block text-sm font-medium text-slate-800 dark:text-slate-200">To (included)</label>
-					<Input id="report-to" name="to" type="date" value={to} onChange={(event) => { setTo(event.currentTarget.value); setChoice('custom') }} aria-invalid={invalid} aria-describedby={error ? 'report-period-error' : undefined} className="w-40" />
+					<label htmlFor="report-to" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+						To (included)
+					</label>
+					<Input
+						id="report-to"
+						name="to"
+						type="date"
+						value={to}
+						onChange={(event) => {
+							setTo(event.currentTarget.value)
+							setChoice('custom')
+						}}
+						aria-invalid={invalid}
+						aria-describedby={error ? 'report-period-error' : undefined}
+						className="w-40"
+					/>
 				</div>
-				<Button type="submit" variant="secondary">Show report</Button>
+				<Button type="submit" variant="secondary">
+					Show report
+				</Button>
 			</Form>
 			{error ? (
 				<div id="report-period-error">

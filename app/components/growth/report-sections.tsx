@@ -16,11 +16,29 @@ import { formatFullDay } from '#app/utils/time-format.ts'
 const muted = 'text-slate-600 dark:text-slate-400'
 
 /** A report section: a card on screen, a titled block that does not split across pages in print. */
-export function ReportSection({ id, title, description, children, className }: { id: string; title: string; description?: ReactNode; children: ReactNode; className?: string }) {
+export function ReportSection({
+	id,
+	title,
+	description,
+	children,
+	className,
+}: {
+	id: string
+	title: string
+	description?: ReactNode
+	children: ReactNode
+	className?: string
+}) {
 	return (
-		<section aria-labelledby={`${id}-title`} id={id} className={cn('report-section rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800', className)}>
+		<section
+			aria-labelledby={`${id}-title`}
+			id={id}
+			className={cn('report-section rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800', className)}
+		>
 			<div className="mb-4">
-				<h2 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h2>
+				<h2 id={`${id}-title`} className="text-base font-semibold text-slate-900 dark:text-slate-100">
+					{title}
+				</h2>
 				{description ? <p className={`mt-1 text-sm ${muted}`}>{description}</p> : null}
 			</div>
 			{children}
@@ -32,7 +50,10 @@ function Change({ change, games }: { change: number | null; games: number }) {
 	if (change === null) return <span className={muted}>no games</span>
 	return (
 		<span className="whitespace-nowrap">
-			<RatingDelta delta={change} /> <span className={`text-xs ${muted}`}>({games} {games === 1 ? 'game' : 'games'})</span>
+			<RatingDelta delta={change} />{' '}
+			<span className={`text-xs ${muted}`}>
+				({games} {games === 1 ? 'game' : 'games'})
+			</span>
 		</span>
 	)
 }
@@ -58,32 +79,56 @@ export function ReportSkills({ skills, periodLabel, previousLabel }: { skills: S
 						<tr key={skill.topic}>
 							<RowHeader>{skill.label}</RowHeader>
 							<Td className="text-right tabular-nums whitespace-nowrap">{skill.rating === null ? '—' : formatRating(skill.rating, skill.rd)}</Td>
-							<Td className="text-right"><Change change={skill.change} games={skill.games} /></Td>
-							<Td className="text-right"><Change change={skill.previousChange} games={skill.previousGames} /></Td>
+							<Td className="text-right">
+								<Change change={skill.change} games={skill.games} />
+							</Td>
+							<Td className="text-right">
+								<Change change={skill.previousChange} games={skill.previousGames} />
+							</Td>
 							<Td className="text-right tabular-nums">{skill.games}</Td>
 						</tr>
 					))}
 				</tbody>
 			</Table>
 			<p className={`mt-3 text-xs ${muted}`}>
-				Ratings are Glicko-2, from each first attempt at an exercise (± is the rating deviation: how sure the rating is). “The period before” is {previousLabel}.
-				{quiet.length ? ` Not practised in either period: ${quiet.map((skill) => `${skill.label} (${formatRating(skill.rating ?? 0)})`).join(', ')}.` : ''}
+				Ratings are Glicko-2, from each first attempt at an exercise (± is the rating deviation: how sure the rating is). “The period before” is {previousLabel}
+				.{quiet.length ? ` Not practised in either period: ${quiet.map((skill) => `${skill.label} (${formatRating(skill.rating ?? 0)})`).join(', ')}.` : ''}
 			</p>
 		</>
 	)
 }
 
-function ComparisonCell({ comparison, name, current, previous }: { comparison: MetricComparison; name: MetricName; current: PeriodFigure; previous: PeriodFigure }) {
-	if (comparison.enough && comparison.direction && comparison.change !== null) return <DirectionMark direction={comparison.direction} change={comparison.change} name={name} />
+function ComparisonCell({
+	comparison,
+	name,
+	current,
+	previous,
+}: {
+	comparison: MetricComparison
+	name: MetricName
+	current: PeriodFigure
+	previous: PeriodFigure
+}) {
+	if (comparison.enough && comparison.direction && comparison.change !== null)
+		return <DirectionMark direction={comparison.direction} change={comparison.change} name={name} />
 	if (current.value === null && previous.value === null) return <span className={`text-xs ${muted}`}>no data</span>
 	if (previous.value === null) return <span className={`text-xs ${muted}`}>nothing to compare with</span>
 	if (current.value === null) return <span className={`text-xs ${muted}`}>none this period</span>
 	return <span className={`text-xs ${muted}`}>too few attempts to compare</span>
 }
 
-export function ReportMetrics({ current, previous, comparison }: { current: PeriodMetrics; previous: PeriodMetrics; comparison: Record<MetricName, MetricComparison> }) {
+export function ReportMetrics({
+	current,
+	previous,
+	comparison,
+}: {
+	current: PeriodMetrics
+	previous: PeriodMetrics
+	comparison: Record<MetricName, MetricComparison>
+}) {
 	const small = METRIC_NAMES.some((name) => !comparison[name].enough)
-	if (current.sampleSize === 0 && previous.sampleSize === 0) return <p className={`text-sm ${muted}`}>No attempts were finished in this period or the one before.</p>
+	if (current.sampleSize === 0 && previous.sampleSize === 0)
+		return <p className={`text-sm ${muted}`}>No attempts were finished in this period or the one before.</p>
 	return (
 		<>
 			<Table caption="Process metrics this period and the period before">
@@ -102,15 +147,22 @@ export function ReportMetrics({ current, previous, comparison }: { current: Peri
 								{METRIC_LABELS[name]}
 								<span className={`block text-xs font-normal ${muted}`}>{METRIC_HELP[name]}</span>
 							</RowHeader>
-							<Td className="text-right"><MetricValue name={name} figure={current[name]} /></Td>
-							<Td className="text-right"><MetricValue name={name} figure={previous[name]} /></Td>
-							<Td><ComparisonCell comparison={comparison[name]} name={name} current={current[name]} previous={previous[name]} /></Td>
+							<Td className="text-right">
+								<MetricValue name={name} figure={current[name]} />
+							</Td>
+							<Td className="text-right">
+								<MetricValue name={name} figure={previous[name]} />
+							</Td>
+							<Td>
+								<ComparisonCell comparison={comparison[name]} name={name} current={current[name]} previous={previous[name]} />
+							</Td>
 						</tr>
 					))}
 				</tbody>
 			</Table>
 			<p className={`mt-3 text-xs ${muted}`}>
-				{current.sampleSize} {current.sampleSize === 1 ? 'attempt' : 'attempts'} finished this period, {previous.sampleSize} the period before. Times and runs are medians; rates are pooled over the period.
+				{current.sampleSize} {current.sampleSize === 1 ? 'attempt' : 'attempts'} finished this period, {previous.sampleSize} the period before. Times and runs
+				are medians; rates are pooled over the period.
 				{small ? ' A figure needs at least three attempts behind it in both periods before it is compared: “too few (n)” shows how many there were.' : ''}
 			</p>
 		</>
@@ -119,7 +171,19 @@ export function ReportMetrics({ current, previous, comparison }: { current: Peri
 
 const percent = (figure: PeriodFigure) => (figure.value !== null && figure.enough ? `${Math.round(figure.value * 100)}%` : null)
 
-export function ReportIndependence({ independence }: { independence: { independent: number; withHints: number; withOutsidePastes: number; notAttested: number; attempts: number; rate: PeriodFigure; previousRate: PeriodFigure } }) {
+export function ReportIndependence({
+	independence,
+}: {
+	independence: {
+		independent: number
+		withHints: number
+		withOutsidePastes: number
+		notAttested: number
+		attempts: number
+		rate: PeriodFigure
+		previousRate: PeriodFigure
+	}
+}) {
 	const rate = percent(independence.rate)
 	const previousRate = percent(independence.previousRate)
 	const items = [
@@ -135,9 +199,7 @@ export function ReportIndependence({ independence }: { independence: { independe
 				<p className="text-sm text-slate-700 dark:text-slate-300">
 					{rate ? `${independence.independent} of ${independence.attempts} attempts independent` : 'attempts independent (too few for a rate)'}
 				</p>
-				<p className={`mt-1 text-sm ${muted}`}>
-					{previousRate ? `The period before: ${previousRate}.` : 'The period before had too few attempts for a rate.'}
-				</p>
+				<p className={`mt-1 text-sm ${muted}`}>{previousRate ? `The period before: ${previousRate}.` : 'The period before had too few attempts for a rate.'}</p>
 			</div>
 			<dl className="grid grid-cols-3 gap-3">
 				{items.map((item) => (
@@ -163,13 +225,23 @@ export function ReportTellingAttempts({ attempts, links, subject }: { attempts: 
 				return (
 					<li key={attempt.attemptId} className="report-item rounded-md p-3 ring-1 ring-slate-200 print:border print:border-slate-400 dark:ring-slate-800">
 						<p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-							<Badge tone={attempt.kind === 'biggest-loss' ? 'warning' : attempt.kind === 'biggest-gain' ? 'success' : 'neutral'}>{KIND_LABELS[attempt.kind]}</Badge>
-							{href ? <Link to={href} className={cn('font-medium', linkClass)}>{attempt.exercise.title}</Link> : <span className="font-medium">{attempt.exercise.title}</span>}
+							<Badge tone={attempt.kind === 'biggest-loss' ? 'warning' : attempt.kind === 'biggest-gain' ? 'success' : 'neutral'}>
+								{KIND_LABELS[attempt.kind]}
+							</Badge>
+							{href ? (
+								<Link to={href} className={cn('font-medium', linkClass)}>
+									{attempt.exercise.title}
+								</Link>
+							) : (
+								<span className="font-medium">{attempt.exercise.title}</span>
+							)}
 							<span className={muted}>
 								{attempt.solved ? 'Solved' : 'Given up'} {formatFullDay(attempt.finishedAt)} · <RatingDelta delta={attempt.ratingChange} /> in all
 							</span>
 						</p>
-						<p className="mt-1.5 text-sm text-slate-800 dark:text-slate-200">{capitalise(subject ? attempt.explanation.replace(/\byou solved\b/, `${subject} solved`) : attempt.explanation)}.</p>
+						<p className="mt-1.5 text-sm text-slate-800 dark:text-slate-200">
+							{capitalise(subject ? attempt.explanation.replace(/\byou solved\b/, `${subject} solved`) : attempt.explanation)}.
+						</p>
 					</li>
 				)
 			})}
@@ -182,7 +254,15 @@ function capitalise(sentence: string) {
 	return trimmed.charAt(0).toUpperCase() + trimmed.slice(1)
 }
 
-export type ReportReview = { attemptId: string; exerciseTitle: string; outcome: 'solved' | 'gave_up' | null; reviewerName: string; percent: number; excerpt: string; reviewedAt: string }
+export type ReportReview = {
+	attemptId: string
+	exerciseTitle: string
+	outcome: 'solved' | 'gave_up' | null
+	reviewerName: string
+	percent: number
+	excerpt: string
+	reviewedAt: string
+}
 
 export function ReportReviews({ reviews, links }: { reviews: ReportReview[]; links: AttemptLinks }) {
 	if (reviews.length === 0) return <p className={`text-sm ${muted}`}>No attempt finished in this period has been reviewed.</p>
@@ -193,14 +273,23 @@ export function ReportReviews({ reviews, links }: { reviews: ReportReview[]; lin
 				return (
 					<li key={review.attemptId} className="report-item py-3 first:pt-0 last:pb-0">
 						<p className="flex flex-wrap items-baseline gap-x-3 text-sm">
-							{href ? <Link to={href} className={cn('font-medium', linkClass)}>{review.exerciseTitle}</Link> : <span className="font-medium">{review.exerciseTitle}</span>}
+							{href ? (
+								<Link to={href} className={cn('font-medium', linkClass)}>
+									{review.exerciseTitle}
+								</Link>
+							) : (
+								<span className="font-medium">{review.exerciseTitle}</span>
+							)}
 							<span className="font-semibold tabular-nums">{review.percent}%</span>
 							<span className={muted}>
-								{review.outcome ? `${review.outcome === 'solved' ? 'solved' : 'given up'} · ` : ''}reviewed by {review.reviewerName}, {formatFullDay(review.reviewedAt)}
+								{review.outcome ? `${review.outcome === 'solved' ? 'solved' : 'given up'} · ` : ''}reviewed by {review.reviewerName},{' '}
+								{formatFullDay(review.reviewedAt)}
 							</span>
 						</p>
 						{review.excerpt ? (
-							<blockquote className="mt-1 border-l-2 border-slate-300 pl-3 text-sm text-slate-800 dark:border-slate-600 dark:text-slate-200">{review.excerpt}</blockquote>
+							<blockquote className="mt-1 border-l-2 border-slate-300 pl-3 text-sm text-slate-800 dark:border-slate-600 dark:text-slate-200">
+								{review.excerpt}
+							</blockquote>
 						) : (
 							<p className={`mt-1 text-sm ${muted}`}>Scored without a summary.</p>
 						)}

@@ -57,7 +57,9 @@ export function StatTile({
 				<>
 					<dd className="mt-1 text-base font-medium text-slate-800 dark:text-slate-200">{tooFewText(figure, noun, none)}</dd>
 					<dd className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-						{figure.sample === 0 ? 'A figure appears once there are some.' : `A figure needs at least ${MIN_SAMPLE}; one or two say more about the day than the habit.`}
+						{figure.sample === 0
+							? 'A figure appears once there are some.'
+							: `A figure needs at least ${MIN_SAMPLE}; one or two say more about the day than the habit.`}
 					</dd>
 				</>
 			)}

@@ -95,7 +95,11 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 								Member
 							</th>
 							{topics.map((topic) => (
-								<th key={topic.id} scope="col" className="px-0.5 py-1 text-center align-bottom text-[11px] leading-tight font-semibold tracking-tight text-slate-700 dark:text-slate-300">
+								<th
+									key={topic.id}
+									scope="col"
+									className="px-0.5 py-1 text-center align-bottom text-[11px] leading-tight font-semibold tracking-tight text-slate-700 dark:text-slate-300"
+								>
 									{breakable(topic.label)}
 								</th>
 							))}
@@ -125,7 +129,13 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 											className="p-0"
 											title={`${member.name}, ${topic.label}: ${skill.rating} ± ${skill.rd} after ${plural(skill.games, 'game')}; ${trend.text}`}
 										>
-											<RatingTile rating={skill.rating} detail={`±${skill.rd}`} spoken={`, give or take ${skill.rd}, after ${plural(skill.games, 'game')}`} trend={skill.trend} days={days} />
+											<RatingTile
+												rating={skill.rating}
+												detail={`±${skill.rd}`}
+												spoken={`, give or take ${skill.rd}, after ${plural(skill.games, 'game')}`}
+												trend={skill.trend}
+												days={days}
+											/>
 										</td>
 									)
 								})}
@@ -144,10 +154,19 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 										className="border-t border-slate-200 px-0 pt-2 pb-0 dark:border-slate-800"
 										title={`${teamName}, ${topic.label}: mean of ${topic.members} members’ ratings; ${describeTrend(topic.trend, days).text} on average`}
 									>
-										<RatingTile rating={topic.meanRating} detail={`${topic.members} rated`} spoken={`, the mean of ${topic.members} members`} trend={topic.trend} days={days} />
+										<RatingTile
+											rating={topic.meanRating}
+											detail={`${topic.members} rated`}
+											spoken={`, the mean of ${topic.members} members`}
+											trend={topic.trend}
+											days={days}
+										/>
 									</td>
 								) : (
-									<td key={topic.id} className="border-t border-slate-200 px-1 pt-2 pb-1 text-center text-[11px] leading-tight text-slate-600 dark:border-slate-800 dark:text-slate-400">
+									<td
+										key={topic.id}
+										className="border-t border-slate-200 px-1 pt-2 pb-1 text-center text-[11px] leading-tight text-slate-600 dark:border-slate-800 dark:text-slate-400"
+									>
 										{topic.members} rated
 										<span className="block">too few</span>
 									</td>
@@ -175,9 +194,9 @@ function HeatMapLegend({ days }: { days: number }) {
 			</div>
 			<p>
 				Everyone starts at 1500; exercise difficulties use the same scale. <span aria-hidden="true">±</span>
-				<span className="sr-only">Plus or minus</span> is how unsure the rating still is — it shrinks with every game. ↑ up and ↓ down by the
-				points shown over the last {days} days, → moved less than {STEADY_WITHIN} points, · no rated game in that time. An empty cell: no games in
-				that topic yet. The team mean needs at least {MIN_SAMPLE} rated members.
+				<span className="sr-only">Plus or minus</span> is how unsure the rating still is — it shrinks with every game. ↑ up and ↓ down by the points shown over
+				the last {days} days, → moved less than {STEADY_WITHIN} points, · no rated game in that time. An empty cell: no games in that topic yet. The team mean
+				needs at least {MIN_SAMPLE} rated members.
 			</p>
 		</div>
 	)

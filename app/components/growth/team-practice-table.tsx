@@ -69,7 +69,15 @@ function RootCauseCell({ figure, attempts }: { figure: PeriodFigure; attempts: n
 	)
 }
 
-export function TeamPracticeTable({ teamName, members, totals }: { teamName: string; members: Array<PracticeFigures & { id: string; name: string }>; totals: PracticeFigures }) {
+export function TeamPracticeTable({
+	teamName,
+	members,
+	totals,
+}: {
+	teamName: string
+	members: Array<PracticeFigures & { id: string; name: string }>
+	totals: PracticeFigures
+}) {
 	return (
 		<Table caption={`Assignments, independence and time to root cause of ${teamName}’s learners over the last 90 days`}>
 			<thead>

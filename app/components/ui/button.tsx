@@ -19,11 +19,6 @@ export function buttonClass(variant: ButtonVariant = 'primary', className?: stri
 	)
 }
 
-export function Button({
-	variant = 'primary',
-	className,
-	type = 'button',
-	...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+export function Button({ variant = 'primary', className, type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
 	return <button type={type} className={buttonClass(variant, className)} {...props} />
 }

@@ -2,15 +2,7 @@ import type { HTMLAttributes, ReactNode } from 'react'
 import { cn } from './cn.ts'
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-	return (
-		<section
-			className={cn(
-				'rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800',
-				className,
-			)}
-			{...props}
-		/>
-	)
+	return <section className={cn('rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800', className)} {...props} />
 }
 
 export function CardHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {

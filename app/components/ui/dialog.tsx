@@ -4,17 +4,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
  * A modal built on the native <dialog>, which gives focus trapping, Escape to close
  * and an inert background for free.
  */
-export function Dialog({
-	open,
-	onClose,
-	title,
-	children,
-}: {
-	open: boolean
-	onClose: () => void
-	title: string
-	children: ReactNode
-}) {
+export function Dialog({ open, onClose, title, children }: { open: boolean; onClose: () => void; title: string; children: ReactNode }) {
 	const ref = useRef<HTMLDialogElement>(null)
 	// Pages hold several dialogs; each title needs its own id.
 	const titleId = useId()

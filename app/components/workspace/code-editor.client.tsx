@@ -136,9 +136,10 @@ class EditorController {
 					if (source !== this.editor) return false
 					const path = [...this.files.entries()].find(([, file]) => file.model.uri.toString() === resource.toString())?.[0]
 					if (!path) return false
-					const position = selectionOrPosition && 'lineNumber' in selectionOrPosition
-						? selectionOrPosition
-						: { lineNumber: selectionOrPosition?.startLineNumber ?? 1, column: selectionOrPosition?.startColumn ?? 1 }
+					const position =
+						selectionOrPosition && 'lineNumber' in selectionOrPosition
+							? selectionOrPosition
+							: { lineNumber: selectionOrPosition?.startLineNumber ?? 1, column: selectionOrPosition?.startColumn ?? 1 }
 					this.revealLine(path, position.lineNumber, position.column)
 					return true
 				},

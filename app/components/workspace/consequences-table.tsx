@@ -35,22 +35,38 @@ export function ConsequencesTable({ result }: { result: RunResult }) {
 			{scenarios.map((scenario) => {
 				const missed = scenario.metrics.filter((metric) => metric.passed === false).length
 				return (
-					<div key={`${scenario.file}:${scenario.name}`} className={cn('rounded-md ring-1', scenario.passed ? 'ring-emerald-300 dark:ring-emerald-800' : 'ring-red-300 dark:ring-red-800')}>
+					<div
+						key={`${scenario.file}:${scenario.name}`}
+						className={cn('rounded-md ring-1', scenario.passed ? 'ring-emerald-300 dark:ring-emerald-800' : 'ring-red-300 dark:ring-red-800')}
+					>
 						<div className="flex flex-wrap items-baseline justify-between gap-2 px-3 pt-2">
 							<h3 className="text-sm font-semibold">
 								<span className="mr-1.5 text-xs font-normal text-slate-600 dark:text-slate-400">Stage {scenario.stage}</span>
 								{scenario.name}
 							</h3>
 							<span className={cn('text-xs font-semibold', scenario.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400')}>
-								{scenario.passed ? 'Meets every threshold' : scenario.metrics.length ? `Misses ${missed} ${missed === 1 ? 'threshold' : 'thresholds'}` : 'Could not be measured'}
+								{scenario.passed
+									? 'Meets every threshold'
+									: scenario.metrics.length
+										? `Misses ${missed} ${missed === 1 ? 'threshold' : 'thresholds'}`
+										: 'Could not be measured'}
 							</span>
 						</div>
 						{scenario.stoppedBy ? <p className="px-3 pt-1 text-xs text-amber-800 dark:text-amber-200">{STOPPED[scenario.stoppedBy]}</p> : null}
-						{!scenario.passed && scenario.metrics.length === 0 && scenario.message ? <p className="px-3 pt-1 font-mono text-xs break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{scenario.message}</p> : null}
-						{scenario.metrics.length ? <MetricTable caption={`Measurements of “${scenario.name}” against its thresholds`} metrics={scenario.metrics.filter((metric) => metric.threshold !== null)} /> : null}
+						{!scenario.passed && scenario.metrics.length === 0 && scenario.message ? (
+							<p className="px-3 pt-1 font-mono text-xs break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{scenario.message}</p>
+						) : null}
+						{scenario.metrics.length ? (
+							<MetricTable
+								caption={`Measurements of “${scenario.name}” against its thresholds`}
+								metrics={scenario.metrics.filter((metric) => metric.threshold !== null)}
+							/>
+						) : null}
 						{scenario.metrics.some((metric) => metric.threshold === null) ? (
 							<details className="px-3 pt-1 text-xs">
-								<summary className="cursor-pointer text-slate-600 dark:text-slate-400">Other measurements ({scenario.metrics.filter((metric) => metric.threshold === null).length})</summary>
+								<summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+									Other measurements ({scenario.metrics.filter((metric) => metric.threshold === null).length})
+								</summary>
 								<MetricTable caption={`Other measurements of “${scenario.name}”`} metrics={scenario.metrics.filter((metric) => metric.threshold === null)} />
 							</details>
 						) : null}
@@ -71,19 +87,38 @@ function MetricTable({ caption, metrics }: { caption: string; metrics: ScenarioM
 			<caption className="sr-only">{caption}</caption>
 			<thead>
 				<tr className="text-left text-xs text-slate-600 dark:text-slate-400">
-					<th scope="col" className="px-3 py-1 font-medium">Metric</th>
-					<th scope="col" className="px-3 py-1 text-right font-medium">Measured</th>
-					<th scope="col" className="px-3 py-1 font-medium">Threshold</th>
-					<th scope="col" className="px-3 py-1 font-medium">Result</th>
+					<th scope="col" className="px-3 py-1 font-medium">
+						Metric
+					</th>
+					<th scope="col" className="px-3 py-1 text-right font-medium">
+						Measured
+					</th>
+					<th scope="col" className="px-3 py-1 font-medium">
+						Threshold
+					</th>
+					<th scope="col" className="px-3 py-1 font-medium">
+						Result
+					</th>
 				</tr>
 			</thead>
 			<tbody>
 				{ordered.map((metric) => (
 					<tr key={metric.name} className={cn('border-t border-slate-100 dark:border-slate-800', metric.passed === false && 'bg-red-50/70 dark:bg-red-950/30')}>
-						<th scope="row" className="px-3 py-1 text-left font-normal">{metric.label}</th>
+						<th scope="row" className="px-3 py-1 text-left font-normal">
+							{metric.label}
+						</th>
 						<td className="px-3 py-1 text-right font-mono tabular-nums">{formatMetric(metric.value, metric.unit)}</td>
 						<td className="px-3 py-1 text-slate-700 dark:text-slate-300">{thresholdText(metric)}</td>
-						<td className={cn('px-3 py-1 text-xs font-semibold', metric.passed === false ? 'text-red-700 dark:text-red-400' : metric.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-slate-600 dark:text-slate-400')}>
+						<td
+							className={cn(
+								'px-3 py-1 text-xs font-semibold',
+								metric.passed === false
+									? 'text-red-700 dark:text-red-400'
+									: metric.passed
+										? 'text-emerald-700 dark:text-emerald-400'
+										: 'text-slate-600 dark:text-slate-400',
+							)}
+						>
 							{metric.passed === null ? '—' : metric.passed ? '✓ meets' : '✗ misses'}
 						</td>
 					</tr>

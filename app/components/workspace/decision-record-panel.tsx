@@ -41,8 +41,14 @@ export function DecisionRecordPanel({
 	const set = (change: Partial<DecisionRecord>) => onChange({ ...record, ...change })
 	const section = (name: 'context' | 'decision' | 'consequences' | 'followUp', rows: number) => (
 		<div className="space-y-1">
-			<label htmlFor={`${id}-${name}`} className="block text-sm font-semibold">{SECTION_LABELS[name]}</label>
-			{prompts[name] ? <p id={`${id}-${name}-prompt`} className="text-xs text-slate-600 dark:text-slate-400">{prompts[name]}</p> : null}
+			<label htmlFor={`${id}-${name}`} className="block text-sm font-semibold">
+				{SECTION_LABELS[name]}
+			</label>
+			{prompts[name] ? (
+				<p id={`${id}-${name}-prompt`} className="text-xs text-slate-600 dark:text-slate-400">
+					{prompts[name]}
+				</p>
+			) : null}
 			<textarea
 				id={`${id}-${name}`}
 				rows={rows}
@@ -54,7 +60,11 @@ export function DecisionRecordPanel({
 				aria-describedby={[prompts[name] ? `${id}-${name}-prompt` : null, errors[name] ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined}
 				className={areaClass}
 			/>
-			{errors[name] ? <p id={`${id}-${name}-error`} className="text-sm text-red-700 dark:text-red-400">{errors[name]}</p> : null}
+			{errors[name] ? (
+				<p id={`${id}-${name}-error`} className="text-sm text-red-700 dark:text-red-400">
+					{errors[name]}
+				</p>
+			) : null}
 		</div>
 	)
 	return (
@@ -69,12 +79,15 @@ export function DecisionRecordPanel({
 				<legend className="text-sm font-semibold">{SECTION_LABELS.options}</legend>
 				{prompts.options ? <p className="text-xs text-slate-600 dark:text-slate-400">{prompts.options}</p> : null}
 				{record.options.map((option, index) => {
-					const update = (change: Partial<typeof option>) => set({ options: record.options.map((candidate, i) => (i === index ? { ...candidate, ...change } : candidate)) })
+					const update = (change: Partial<typeof option>) =>
+						set({ options: record.options.map((candidate, i) => (i === index ? { ...candidate, ...change } : candidate)) })
 					const optionError = errors[`options.${index}`]
 					return (
 						<div key={index} className="space-y-1.5 rounded-md bg-slate-50 p-2 dark:bg-slate-800/60" role="group" aria-label={`Option ${index + 1}`}>
 							<div className="flex items-center gap-2">
-								<label htmlFor={`${id}-option-${index}-name`} className="w-16 shrink-0 text-xs font-semibold">Option {index + 1}</label>
+								<label htmlFor={`${id}-option-${index}-name`} className="w-16 shrink-0 text-xs font-semibold">
+									Option {index + 1}
+								</label>
 								<input
 									id={`${id}-option-${index}-name`}
 									value={option.name}
@@ -86,14 +99,22 @@ export function DecisionRecordPanel({
 									className={areaClass}
 								/>
 								{!readOnly && record.options.length > 2 ? (
-									<Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => set({ options: record.options.filter((_, i) => i !== index) })} aria-label={`Remove option ${index + 1}`}>
+									<Button
+										variant="ghost"
+										className="px-2 py-1 text-xs"
+										onClick={() => set({ options: record.options.filter((_, i) => i !== index) })}
+										aria-label={`Remove option ${index + 1}`}
+									>
 										Remove
 									</Button>
 								) : null}
 							</div>
 							{(['pros', 'cons'] as const).map((part) => (
 								<div key={part} className="flex items-start gap-2">
-									<label htmlFor={`${id}-option-${index}-${part}`} className="w-16 shrink-0 pt-1.5 text-xs capitalize">{part}<span className="sr-only"> of option {index + 1}</span></label>
+									<label htmlFor={`${id}-option-${index}-${part}`} className="w-16 shrink-0 pt-1.5 text-xs capitalize">
+										{part}
+										<span className="sr-only"> of option {index + 1}</span>
+									</label>
 									<textarea
 										id={`${id}-option-${index}-${part}`}
 										rows={2}
@@ -110,7 +131,11 @@ export function DecisionRecordPanel({
 						</div>
 					)
 				})}
-				{errors.options ? <p id={`${id}-options-error`} className="text-sm text-red-700 dark:text-red-400">{errors.options}</p> : null}
+				{errors.options ? (
+					<p id={`${id}-options-error`} className="text-sm text-red-700 dark:text-red-400">
+						{errors.options}
+					</p>
+				) : null}
 				{!readOnly && record.options.length < MAX_OPTIONS ? (
 					<Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => set({ options: [...record.options, emptyOption()] })}>
 						Add an option

@@ -35,7 +35,8 @@ export function HintsPanel({ hints, readOnly }: { hints: HintState; readOnly: bo
 	return (
 		<div className="space-y-3 p-3 text-sm">
 			<p className="text-slate-700 dark:text-slate-300">
-				Hints teach a method, never the answer. They unlock after real effort — time on the problem and hypotheses in your journal — and each one you reveal counts against the independence of this attempt.
+				Hints teach a method, never the answer. They unlock after real effort — time on the problem and hypotheses in your journal — and each one you reveal
+				counts against the independence of this attempt.
 			</p>
 			{hints.revealed.length ? (
 				<ol className="space-y-2">
@@ -63,7 +64,8 @@ export function HintsPanel({ hints, readOnly }: { hints: HintState; readOnly: bo
 			<FormAlert message={failed} />
 			<Dialog open={confirming} onClose={() => setConfirming(false)} title={`Reveal hint ${(hints.next?.index ?? 0) + 1}?`}>
 				<p className="text-sm text-slate-700 dark:text-slate-300">
-					This attempt will no longer count as independent work, and your lead sees that you used a hint. If you have an untested hypothesis, testing it first is usually the better experiment.
+					This attempt will no longer count as independent work, and your lead sees that you used a hint. If you have an untested hypothesis, testing it first
+					is usually the better experiment.
 				</p>
 				<fetcher.Form method="post" className="mt-6 flex justify-end gap-3" onSubmit={() => setConfirming(false)}>
 					<input type="hidden" name="index" value={hints.next?.index ?? 0} />
@@ -115,7 +117,10 @@ export function DiagnosisPanel({
 	if (status !== 'in_progress') {
 		return (
 			<div className="space-y-3 p-3 text-sm">
-				<FormAlert tone={status === 'solved' ? 'success' : 'error'} message={status === 'solved' ? 'Solved: location, category and fix were all right.' : 'You gave up on this attempt.'} />
+				<FormAlert
+					tone={status === 'solved' ? 'success' : 'error'}
+					message={status === 'solved' ? 'Solved: location, category and fix were all right.' : 'You gave up on this attempt.'}
+				/>
 				{latest ? <GradeCard submission={latest} categoryLabel={categoryLabel} /> : null}
 				{referenceHtml ? (
 					<section aria-labelledby={`${id}-reference`} className="space-y-2">
@@ -182,7 +187,14 @@ export function DiagnosisPanel({
 					<label htmlFor={`${id}-category`} className="block text-sm font-medium">
 						Category
 					</label>
-					<select id={`${id}-category`} name="category" defaultValue="" className={inputClass} aria-invalid={fieldErrors.category ? true : undefined} aria-describedby={fieldErrors.category ? `${id}-category-error` : undefined}>
+					<select
+						id={`${id}-category`}
+						name="category"
+						defaultValue=""
+						className={inputClass}
+						aria-invalid={fieldErrors.category ? true : undefined}
+						aria-describedby={fieldErrors.category ? `${id}-category-error` : undefined}
+					>
 						<option value="" disabled>
 							Choose a category…
 						</option>
@@ -219,7 +231,9 @@ export function DiagnosisPanel({
 					</label>
 					<FieldErrors id={`${id}-attested-error`} errors={fieldErrors.attested} />
 				</div>
-				<p className="text-xs text-slate-600 dark:text-slate-400">The fix is the code in the editor now. Hidden tests grade it; a fix that fails them counts as a failed change, and you can keep working.</p>
+				<p className="text-xs text-slate-600 dark:text-slate-400">
+					The fix is the code in the editor now. Hidden tests grade it; a fix that fails them counts as a failed change, and you can keep working.
+				</p>
 				{result && !result.ok && result.message ? <FormAlert message={result.message} /> : null}
 				<Button type="submit" className="w-full" disabled={grading}>
 					{grading ? 'Grading with the hidden tests…' : 'Submit diagnosis'}
@@ -250,7 +264,12 @@ export function DiagnosisPanel({
 function GradeCard({ submission, categoryLabel }: { submission: SubmissionView; categoryLabel(id: string): string }) {
 	const total = submission.testsPassed + submission.testsFailed
 	const parts = [
-		{ name: 'Location', right: submission.locationCorrect, detail: `${submission.file} lines ${submission.startLine}–${submission.endLine}`, wrong: 'This is not where the root cause is.' },
+		{
+			name: 'Location',
+			right: submission.locationCorrect,
+			detail: `${submission.file} lines ${submission.startLine}–${submission.endLine}`,
+			wrong: 'This is not where the root cause is.',
+		},
 		{ name: 'Category', right: submission.categoryCorrect, detail: categoryLabel(submission.category), wrong: 'Not the category of this root cause.' },
 		{
 			name: 'Fix',
@@ -272,7 +291,10 @@ function GradeCard({ submission, categoryLabel }: { submission: SubmissionView; 
 							{part.right ? '✓' : '✗'}
 						</span>
 						<span>
-							<strong>{part.name}: {part.right ? 'right' : 'wrong'}</strong> <span className="text-slate-600 dark:text-slate-400">({part.detail})</span>
+							<strong>
+								{part.name}: {part.right ? 'right' : 'wrong'}
+							</strong>{' '}
+							<span className="text-slate-600 dark:text-slate-400">({part.detail})</span>
 							{part.right ? null : <span className="block text-xs text-slate-600 dark:text-slate-400">{part.wrong}</span>}
 						</span>
 					</li>

@@ -150,7 +150,14 @@ export function JournalPanel({
 				) : (
 					<ol className="space-y-2">
 						{[...entries].reverse().map((entry) => (
-							<JournalItem key={entry.id} entry={entry} runs={runs.filter((run) => run.hypothesisId === entry.id)} readOnly={readOnly} onEdit={onEdit} onShowRun={onShowRun} />
+							<JournalItem
+								key={entry.id}
+								entry={entry}
+								runs={runs.filter((run) => run.hypothesisId === entry.id)}
+								readOnly={readOnly}
+								onEdit={onEdit}
+								onShowRun={onShowRun}
+							/>
 						))}
 					</ol>
 				)}
@@ -159,7 +166,17 @@ export function JournalPanel({
 	)
 }
 
-function NextRun({ plan, hypotheses, testNames, onPlan }: { plan: NextRunPlan; hypotheses: JournalEntryView[]; testNames: string[]; onPlan(plan: NextRunPlan): void }) {
+function NextRun({
+	plan,
+	hypotheses,
+	testNames,
+	onPlan,
+}: {
+	plan: NextRunPlan
+	hypotheses: JournalEntryView[]
+	testNames: string[]
+	onPlan(plan: NextRunPlan): void
+}) {
 	const id = useId()
 	const mode = plan.prediction?.kind ?? 'none'
 	const open = hypotheses.filter((entry) => entry.status === 'open')
@@ -214,7 +231,14 @@ function NextRun({ plan, hypotheses, testNames, onPlan }: { plan: NextRunPlan; h
 						<label htmlFor={`${id}-test`} className="sr-only">
 							Test
 						</label>
-						<select id={`${id}-test`} className={inputClass} value={plan.prediction.test} onChange={(event) => onPlan({ ...plan, prediction: { kind: 'test', test: event.target.value, outcome: (plan.prediction as { outcome: 'pass' | 'fail' }).outcome } })}>
+						<select
+							id={`${id}-test`}
+							className={inputClass}
+							value={plan.prediction.test}
+							onChange={(event) =>
+								onPlan({ ...plan, prediction: { kind: 'test', test: event.target.value, outcome: (plan.prediction as { outcome: 'pass' | 'fail' }).outcome } })
+							}
+						>
 							{testNames.map((name) => (
 								<option key={name} value={name}>
 									{name}
@@ -226,7 +250,17 @@ function NextRun({ plan, hypotheses, testNames, onPlan }: { plan: NextRunPlan; h
 						<label htmlFor={`${id}-outcome`} className="sr-only">
 							Outcome
 						</label>
-						<select id={`${id}-outcome`} className={inputClass} value={plan.prediction.outcome} onChange={(event) => onPlan({ ...plan, prediction: { kind: 'test', test: (plan.prediction as { test: string }).test, outcome: event.target.value as 'pass' | 'fail' } })}>
+						<select
+							id={`${id}-outcome`}
+							className={inputClass}
+							value={plan.prediction.outcome}
+							onChange={(event) =>
+								onPlan({
+									...plan,
+									prediction: { kind: 'test', test: (plan.prediction as { test: string }).test, outcome: event.target.value as 'pass' | 'fail' },
+								})
+							}
+						>
 							<option value="pass">will pass</option>
 							<option value="fail">will fail</option>
 						</select>

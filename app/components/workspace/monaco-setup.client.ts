@@ -70,14 +70,18 @@ function gated<P extends object>(provider: P, methods: readonly string[]): P {
 // The TypeScript mode registers its providers lazily, through this same object, when the first
 // TypeScript model appears; wrapping the registrars here gates them before that happens.
 const languages = monaco.languages as { -readonly [K in keyof typeof monaco.languages]: (typeof monaco.languages)[K] }
-const { registerCompletionItemProvider, registerHoverProvider, registerSignatureHelpProvider, registerCodeActionProvider, registerInlayHintsProvider, registerCodeLensProvider } = languages
-languages.registerCompletionItemProvider = (selector, provider) =>
-	registerCompletionItemProvider(selector, gated(provider, ['provideCompletionItems']))
+const {
+	registerCompletionItemProvider,
+	registerHoverProvider,
+	registerSignatureHelpProvider,
+	registerCodeActionProvider,
+	registerInlayHintsProvider,
+	registerCodeLensProvider,
+} = languages
+languages.registerCompletionItemProvider = (selector, provider) => registerCompletionItemProvider(selector, gated(provider, ['provideCompletionItems']))
 languages.registerHoverProvider = (selector, provider) => registerHoverProvider(selector, gated(provider, ['provideHover']))
-languages.registerSignatureHelpProvider = (selector, provider) =>
-	registerSignatureHelpProvider(selector, gated(provider, ['provideSignatureHelp']))
-languages.registerCodeActionProvider = (selector, provider, metadata) =>
-	registerCodeActionProvider(selector, gated(provider, ['provideCodeActions']), metadata)
+languages.registerSignatureHelpProvider = (selector, provider) => registerSignatureHelpProvider(selector, gated(provider, ['provideSignatureHelp']))
+languages.registerCodeActionProvider = (selector, provider, metadata) => registerCodeActionProvider(selector, gated(provider, ['provideCodeActions']), metadata)
 languages.registerInlayHintsProvider = (selector, provider) => registerInlayHintsProvider(selector, gated(provider, ['provideInlayHints']))
 languages.registerCodeLensProvider = (selector, provider) => registerCodeLensProvider(selector, gated(provider, ['provideCodeLenses']))
 // Ghost-text completion has no place in Hardmode, in either mode: nothing may register it.

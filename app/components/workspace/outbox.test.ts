@@ -4,7 +4,11 @@ import { Outbox, type SendOutcome } from './outbox.ts'
 
 function memoryStorage() {
 	const items = new Map<string, string>()
-	return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) }
+	return {
+		getItem: (k: string) => items.get(k) ?? null,
+		setItem: (k: string, v: string) => void items.set(k, v),
+		removeItem: (k: string) => void items.delete(k),
+	}
 }
 
 function server(outcomes: SendOutcome[] = []) {
@@ -28,7 +32,10 @@ describe('the workspace outbox', () => {
 		outbox.push('focus.regained', { awayMs: 3000 })
 		expect(await outbox.flush()).toBe(true)
 		expect(api.received).toHaveLength(1)
-		expect(api.received[0]!.events.map((e) => [e.seq, e.type])).toEqual([[42, 'focus.lost'], [43, 'focus.regained']])
+		expect(api.received[0]!.events.map((e) => [e.seq, e.type])).toEqual([
+			[42, 'focus.lost'],
+			[43, 'focus.regained'],
+		])
 		expect(outbox.pending()).toEqual([])
 		expect(outbox.getStatus()).toEqual({ pending: 0, state: 'saved' })
 	})

@@ -26,7 +26,12 @@ export function OutputPanel({
 	onOpenLocation(file: string, line: number, column?: number): void
 	canOpen(file: string): boolean
 }) {
-	if (running && !run) return <p className="p-3 text-sm text-slate-600 dark:text-slate-400" role="status">Running the visible tests…</p>
+	if (running && !run)
+		return (
+			<p className="p-3 text-sm text-slate-600 dark:text-slate-400" role="status">
+				Running the visible tests…
+			</p>
+		)
 	if (!run && !error) {
 		return (
 			<p className="p-3 text-sm text-slate-600 dark:text-slate-400">
@@ -49,9 +54,17 @@ export function OutputPanel({
 					<div className="flex flex-wrap items-center gap-x-3 gap-y-1" role="status">
 						<span className="font-semibold">Run {run.number}</span>
 						<span className={cn('font-semibold', result.status === 'pass' ? STATUS_STYLE.pass.className : STATUS_STYLE.fail.className)}>
-							{result.status === 'pass' ? 'All tests passed' : result.status === 'error' ? 'The code could not run' : `${ran.length - passed} of ${ran.length} failed`}
+							{result.status === 'pass'
+								? 'All tests passed'
+								: result.status === 'error'
+									? 'The code could not run'
+									: `${ran.length - passed} of ${ran.length} failed`}
 						</span>
-						{ran.length ? <span className="text-slate-600 dark:text-slate-400">{passed} passed · {ran.length - passed} failed</span> : null}
+						{ran.length ? (
+							<span className="text-slate-600 dark:text-slate-400">
+								{passed} passed · {ran.length - passed} failed
+							</span>
+						) : null}
 						<span className="text-slate-500 dark:text-slate-400">{Math.round(result.timings.runMs + result.timings.compileMs)} ms in the sandbox</span>
 						{running ? <span className="text-slate-600 dark:text-slate-400">· running again…</span> : null}
 					</div>
@@ -76,15 +89,23 @@ export function OutputPanel({
 					<ConsequencesTable result={result} />
 					{result.tests.some((test) => !test.scenario) ? (
 						<ul className="space-y-1.5" aria-label="Test results">
-							{result.tests.filter((test) => !test.scenario).map((test, index) => (
-								<TestRow key={`${test.file}:${test.name}:${index}`} test={test} onOpenLocation={onOpenLocation} canOpen={canOpen} />
-							))}
+							{result.tests
+								.filter((test) => !test.scenario)
+								.map((test, index) => (
+									<TestRow key={`${test.file}:${test.name}:${index}`} test={test} onOpenLocation={onOpenLocation} canOpen={canOpen} />
+								))}
 						</ul>
 					) : null}
 					{result.console ? (
 						<div>
 							<h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Console</h3>
-							<pre tabIndex={0} aria-label="Console output" className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap text-slate-100">{result.console}</pre>
+							<pre
+								tabIndex={0}
+								aria-label="Console output"
+								className="mt-1 max-h-48 overflow-auto rounded bg-slate-900 p-2 font-mono text-xs whitespace-pre-wrap text-slate-100"
+							>
+								{result.console}
+							</pre>
 						</div>
 					) : null}
 				</>
@@ -93,7 +114,15 @@ export function OutputPanel({
 	)
 }
 
-function TestRow({ test, onOpenLocation, canOpen }: { test: TestResult; onOpenLocation(file: string, line: number, column?: number): void; canOpen(file: string): boolean }) {
+function TestRow({
+	test,
+	onOpenLocation,
+	canOpen,
+}: {
+	test: TestResult
+	onOpenLocation(file: string, line: number, column?: number): void
+	canOpen(file: string): boolean
+}) {
 	const style = STATUS_STYLE[test.status]
 	const failed = test.status === 'fail' || test.status === 'error'
 	return (
@@ -107,9 +136,19 @@ function TestRow({ test, onOpenLocation, canOpen }: { test: TestResult; onOpenLo
 				</span>
 				{test.location ? <LocationLink location={test.location} onOpen={onOpenLocation} canOpen={canOpen} /> : null}
 			</div>
-			{failed && test.message ? <p className="mt-1 ml-6 font-mono text-xs break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{test.message}</p> : null}
+			{failed && test.message ? (
+				<p className="mt-1 ml-6 font-mono text-xs break-words whitespace-pre-wrap text-red-800 dark:text-red-200">{test.message}</p>
+			) : null}
 			{failed && test.expected !== undefined && test.actual !== undefined ? <ExpectedActual expected={test.expected} actual={test.actual} /> : null}
-			{test.output ? <pre tabIndex={0} aria-label={`Output of ${test.name}`} className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-slate-100 p-1.5 font-mono text-xs whitespace-pre-wrap dark:bg-slate-800">{test.output}</pre> : null}
+			{test.output ? (
+				<pre
+					tabIndex={0}
+					aria-label={`Output of ${test.name}`}
+					className="mt-1 ml-6 max-h-32 overflow-auto rounded bg-slate-100 p-1.5 font-mono text-xs whitespace-pre-wrap dark:bg-slate-800"
+				>
+					{test.output}
+				</pre>
+			) : null}
 		</li>
 	)
 }
@@ -122,20 +161,48 @@ function ExpectedActual({ expected, actual }: { expected: string; actual: string
 			<dt className="font-semibold text-emerald-800 dark:text-emerald-300">Expected</dt>
 			<dd className="break-all whitespace-pre-wrap">
 				{parts
-					? parts.filter((part) => !part.added).map((part, i) => (part.removed ? <mark key={i} className="rounded bg-emerald-200 text-emerald-950 dark:bg-emerald-800 dark:text-emerald-50">{part.value}</mark> : <span key={i}>{part.value}</span>))
+					? parts
+							.filter((part) => !part.added)
+							.map((part, i) =>
+								part.removed ? (
+									<mark key={i} className="rounded bg-emerald-200 text-emerald-950 dark:bg-emerald-800 dark:text-emerald-50">
+										{part.value}
+									</mark>
+								) : (
+									<span key={i}>{part.value}</span>
+								),
+							)
 					: expected}
 			</dd>
 			<dt className="font-semibold text-red-800 dark:text-red-300">Received</dt>
 			<dd className="break-all whitespace-pre-wrap">
 				{parts
-					? parts.filter((part) => !part.removed).map((part, i) => (part.added ? <mark key={i} className="rounded bg-red-200 text-red-950 dark:bg-red-800 dark:text-red-50">{part.value}</mark> : <span key={i}>{part.value}</span>))
+					? parts
+							.filter((part) => !part.removed)
+							.map((part, i) =>
+								part.added ? (
+									<mark key={i} className="rounded bg-red-200 text-red-950 dark:bg-red-800 dark:text-red-50">
+										{part.value}
+									</mark>
+								) : (
+									<span key={i}>{part.value}</span>
+								),
+							)
 					: actual}
 			</dd>
 		</dl>
 	)
 }
 
-function LocationLink({ location, onOpen, canOpen }: { location: { file: string; line: number; column: number }; onOpen(file: string, line: number, column?: number): void; canOpen(file: string): boolean }) {
+function LocationLink({
+	location,
+	onOpen,
+	canOpen,
+}: {
+	location: { file: string; line: number; column: number }
+	onOpen(file: string, line: number, column?: number): void
+	canOpen(file: string): boolean
+}) {
 	const label = `${location.file}:${location.line}`
 	if (!canOpen(location.file)) return <span className="shrink-0 font-mono text-xs text-slate-600 dark:text-slate-400">{label}</span>
 	return (

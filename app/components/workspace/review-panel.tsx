@@ -6,7 +6,15 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatClock } from '#app/utils/time-format.ts'
 
-export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: LearnerReview; onOpenLocation(file: string, line: number): void; canOpen(file: string): boolean }) {
+export function ReviewPanel({
+	review,
+	onOpenLocation,
+	canOpen,
+}: {
+	review: LearnerReview
+	onOpenLocation(file: string, line: number): void
+	canOpen(file: string): boolean
+}) {
 	return (
 		<div className="space-y-4 p-3 text-sm">
 			<div>
@@ -20,13 +28,17 @@ export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: Learn
 						<li key={criterion.id}>
 							<p className="flex items-baseline justify-between gap-2 font-medium">
 								<span>{criterion.title}</span>
-								<span className="shrink-0 tabular-nums">{level} of {RUBRIC_MAX_LEVEL}</span>
+								<span className="shrink-0 tabular-nums">
+									{level} of {RUBRIC_MAX_LEVEL}
+								</span>
 							</p>
 							<div className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800" aria-hidden="true">
 								<div className="h-full bg-brand-600" style={{ width: `${(level / RUBRIC_MAX_LEVEL) * 100}%` }} />
 							</div>
 							<p className="mt-1 text-slate-700 dark:text-slate-300">{levelDescriptor(criterion, level)}</p>
-							{level < RUBRIC_MAX_LEVEL ? <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">Next level: {levelDescriptor(criterion, level + 1)}</p> : null}
+							{level < RUBRIC_MAX_LEVEL ? (
+								<p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">Next level: {levelDescriptor(criterion, level + 1)}</p>
+							) : null}
 						</li>
 					)
 				})}
@@ -48,14 +60,19 @@ export function ReviewPanel({ review, onOpenLocation, canOpen }: { review: Learn
 											{' · '}
 											{canOpen(comment.file) ? (
 												<button type="button" className={cn('font-mono', linkClass)} onClick={() => onOpenLocation(comment.file!, comment.line ?? 1)}>
-													{comment.file}{comment.line ? `:${comment.line}` : ''}
+													{comment.file}
+													{comment.line ? `:${comment.line}` : ''}
 												</button>
 											) : (
-												<span className="font-mono">{comment.file}{comment.line ? `:${comment.line}` : ''}</span>
+												<span className="font-mono">
+													{comment.file}
+													{comment.line ? `:${comment.line}` : ''}
+												</span>
 											)}
 										</>
 									) : null}
-									{' · '}{comment.authorName}
+									{' · '}
+									{comment.authorName}
 								</p>
 								<p className="mt-1 break-words whitespace-pre-line">{comment.body}</p>
 							</li>

@@ -109,7 +109,11 @@ export function StagePanel({
 				<div className="space-y-2">
 					<h2 className="font-semibold">Submitted</h2>
 					{submissions.map((submission) => (
-						<section key={submission.id} aria-label={`Submission ${submission.number}, stage ${submission.stage}`} className={cn('rounded-md p-2 ring-1', submission.passed ? 'ring-emerald-300 dark:ring-emerald-800' : 'ring-red-300 dark:ring-red-800')}>
+						<section
+							key={submission.id}
+							aria-label={`Submission ${submission.number}, stage ${submission.stage}`}
+							className={cn('rounded-md p-2 ring-1', submission.passed ? 'ring-emerald-300 dark:ring-emerald-800' : 'ring-red-300 dark:ring-red-800')}
+						>
 							<p className="font-medium">
 								Stage {submission.stage} · submission {submission.number}:{' '}
 								<span className={submission.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
@@ -121,10 +125,17 @@ export function StagePanel({
 									const missed = scenario.metrics.filter((metric) => metric.passed === false)
 									return (
 										<li key={scenario.name}>
-											<span aria-hidden="true" className={scenario.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>{scenario.passed ? '✓ ' : '✗ '}</span>
+											<span aria-hidden="true" className={scenario.passed ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+												{scenario.passed ? '✓ ' : '✗ '}
+											</span>
 											<span className="sr-only">{scenario.passed ? 'Meets: ' : 'Misses: '}</span>
 											Stage {scenario.stage} · {scenario.name}
-											{missed.length ? <span className="text-slate-600 dark:text-slate-400"> — {missed.map((metric) => `${metric.label} ${formatMetric(metric.value, metric.unit)}`).join(', ')}</span> : null}
+											{missed.length ? (
+												<span className="text-slate-600 dark:text-slate-400">
+													{' '}
+													— {missed.map((metric) => `${metric.label} ${formatMetric(metric.value, metric.unit)}`).join(', ')}
+												</span>
+											) : null}
 										</li>
 									)
 								})}

@@ -28,7 +28,9 @@ function overridable(g: any): Array<[object, PropertyKey[] | '*', string]> {
 		[Date.prototype, ['toJSON', 'toString', 'constructor'], 'Date.prototype'],
 		[Map.prototype, ['constructor'], 'Map.prototype'],
 		[Set.prototype, ['constructor'], 'Set.prototype'],
-		...errors.filter((name) => typeof g[name] === 'function').map((name): [object, PropertyKey[], string] => [g[name].prototype, ['constructor', 'message', 'name', 'toString'], `${name}.prototype`]),
+		...errors
+			.filter((name) => typeof g[name] === 'function')
+			.map((name): [object, PropertyKey[], string] => [g[name].prototype, ['constructor', 'message', 'name', 'toString'], `${name}.prototype`]),
 	]
 }
 
@@ -204,7 +206,27 @@ export function prepareLockdown(g: any, options: LockdownOptions) {
 	}
 }
 
-const TEST_API_ROOTS = new Set(['describe', 'suite', 'it', 'test', 'xit', 'xtest', 'xdescribe', 'fit', 'fdescribe', 'beforeAll', 'afterAll', 'beforeEach', 'afterEach', 'expect', 'vi', 'vitest', 'jest', 'the test API', 'the simulation kit'])
+const TEST_API_ROOTS = new Set([
+	'describe',
+	'suite',
+	'it',
+	'test',
+	'xit',
+	'xtest',
+	'xdescribe',
+	'fit',
+	'fdescribe',
+	'beforeAll',
+	'afterAll',
+	'beforeEach',
+	'afterEach',
+	'expect',
+	'vi',
+	'vitest',
+	'jest',
+	'the test API',
+	'the simulation kit',
+])
 
 function isTestApi(name: string) {
 	return TEST_API_ROOTS.has(name.split('.')[0]!)

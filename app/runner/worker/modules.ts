@@ -53,7 +53,10 @@ function describeStripError(file: string, source: string, error: unknown) {
 			const index = lines.findIndex((line) => pattern.test(line))
 			if (index >= 0) {
 				const column = lines[index]!.search(pattern) + 1
-				return new LocatedError(`${file}:${index + 1}:${column}: this file uses ${what}. Types are stripped, not compiled, so only type annotations can be used.`, { file, line: index + 1, column })
+				return new LocatedError(
+					`${file}:${index + 1}:${column}: this file uses ${what}. Types are stripped, not compiled, so only type annotations can be used.`,
+					{ file, line: index + 1, column },
+				)
 			}
 		}
 	}
@@ -105,13 +108,17 @@ export function isTestCode(file: string) {
 }
 
 export function refuseForCodeUnderTest(referrer: string, specifier: string, target?: string) {
-	return new Error(`${referrer} imports "${specifier}"${target && target !== specifier ? ` (${target})` : ''}: code under test cannot import the tests or the test API; only test files can.`)
+	return new Error(
+		`${referrer} imports "${specifier}"${target && target !== specifier ? ` (${target})` : ''}: code under test cannot import the tests or the test API; only test files can.`,
+	)
 }
 
 /** The exercise file an import names, or an error that says what was looked for. */
 export function resolveSpecifier(files: Record<string, string>, specifier: string, referrer: string): string {
 	if (!specifier.startsWith('./') && !specifier.startsWith('../')) {
-		throw new Error(`${referrer} imports "${specifier}", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`)
+		throw new Error(
+			`${referrer} imports "${specifier}", which is not available in the sandbox: only the exercise's own files (like './cart') and 'vitest' can be imported.`,
+		)
 	}
 	const base = path.posix.normalize(path.posix.join(path.posix.dirname(referrer), specifier))
 	const stem = base.replace(/\.(js|mjs)$/, '')

@@ -4,7 +4,17 @@
 import type ivm from 'isolated-vm'
 import type { SourceLocation, WorkerRunReport, WorkerRunRequest } from '../protocol.ts'
 import { appendCappedTests, capUtf8, parseHarnessJson, type CappedTest } from '../result-caps.ts'
-import { LocatedError, SIMULATION_SPECIFIER, TEST_API_SPECIFIERS, TEST_FILE, compileCached, isTestCode, locationFromMessage, refuseForCodeUnderTest, resolveSpecifier } from './modules.ts'
+import {
+	LocatedError,
+	SIMULATION_SPECIFIER,
+	TEST_API_SPECIFIERS,
+	TEST_FILE,
+	compileCached,
+	isTestCode,
+	locationFromMessage,
+	refuseForCodeUnderTest,
+	resolveSpecifier,
+} from './modules.ts'
 import { prepareContext, releaseSandbox, simulationModuleFor, takeSandbox, type HarnessControls, type Sandbox, type SandboxContext } from './sandbox.ts'
 
 type Limit = 'time' | 'memory' | 'tests'
@@ -25,7 +35,8 @@ const messageOf = (error: unknown) => String((error as Error | undefined)?.messa
 
 function cleanMessage(error: unknown) {
 	const message = messageOf(error)
-	if (message === 'Not supported') return 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
+	if (message === 'Not supported')
+		return 'Dynamic import() is not available in the sandbox: import the exercise’s own files with a static import at the top of the file.'
 	return message
 }
 
@@ -95,15 +106,33 @@ class Run {
 	}
 
 	async play(): Promise<WorkerRunReport> {
-		const testFiles = this.request.testFiles ?? Object.keys(this.files).filter((file) => TEST_FILE.test(file)).sort()
+		const testFiles =
+			this.request.testFiles ??
+			Object.keys(this.files)
+				.filter((file) => TEST_FILE.test(file))
+				.sort()
 		try {
 			for (const testFile of testFiles) {
 				const stop = await this.playFile(testFile)
 				if (stop) return stop
 			}
-			return { kind: 'ran', tests: this.tests, console: this.output, outputTruncated: this.outputTruncated, compileMs: this.compileMs, fileProblem: this.fileProblem, runMs: this.elapsed() }
+			return {
+				kind: 'ran',
+				tests: this.tests,
+				console: this.output,
+				outputTruncated: this.outputTruncated,
+				compileMs: this.compileMs,
+				fileProblem: this.fileProblem,
+				runMs: this.elapsed(),
+			}
 		} catch (error) {
-			if (error instanceof ResultsTooLarge) return { kind: 'error', message: `The run could not be reported: ${error.message}. Nothing was recorded as passing.`, tests: [], compileMs: this.compileMs }
+			if (error instanceof ResultsTooLarge)
+				return {
+					kind: 'error',
+					message: `The run could not be reported: ${error.message}. Nothing was recorded as passing.`,
+					tests: [],
+					compileMs: this.compileMs,
+				}
 			const stop = classify(error, this.isolate)
 			if (stop instanceof RunStop) return { kind: 'stopped', limit: stop.limit, compileMs: this.compileMs, runMs: this.elapsed() }
 			return { kind: 'error', message: `The sandbox could not run this code: ${cleanMessage(error)}`, tests: [], compileMs: this.compileMs }
@@ -172,7 +201,13 @@ class Run {
 		} catch (error) {
 			if (error instanceof RunStop) throw error
 			this.compileMs += performance.now() - compileStarted
-			return { kind: 'error', message: messageOf(error), ...(error instanceof LocatedError ? { location: error.location } : {}), tests: this.tests, compileMs: this.compileMs }
+			return {
+				kind: 'error',
+				message: messageOf(error),
+				...(error instanceof LocatedError ? { location: error.location } : {}),
+				tests: this.tests,
+				compileMs: this.compileMs,
+			}
 		}
 		this.compileMs += performance.now() - compileStarted
 
@@ -261,8 +296,11 @@ class Run {
 
 	/** What the learner should read about an error thrown while a file loaded: the harness names tampering with built-ins. */
 	private describeLoadError(api: HarnessControls, error: unknown): { message: string; location?: SourceLocation } {
-		const tampered = harnessJson(this.call(api.describeLoadError, [messageOf(error).slice(0, 4000), String((error as Error | undefined)?.stack ?? '').slice(0, 20_000)]))
-		if (typeof tampered?.message === 'string') return { message: tampered.message, ...(tampered.location ? { location: tampered.location as SourceLocation } : {}) }
+		const tampered = harnessJson(
+			this.call(api.describeLoadError, [messageOf(error).slice(0, 4000), String((error as Error | undefined)?.stack ?? '').slice(0, 20_000)]),
+		)
+		if (typeof tampered?.message === 'string')
+			return { message: tampered.message, ...(tampered.location ? { location: tampered.location as SourceLocation } : {}) }
 		return { message: cleanMessage(error), ...locationOf(error) }
 	}
 
@@ -275,7 +313,8 @@ class Run {
 		const taken = parseHarnessJson(this.call(api.takeResults))
 		if (!taken.ok) throw new ResultsTooLarge(taken.reason)
 		const { results, fileError } = (taken.value ?? {}) as { results?: unknown; fileError?: unknown }
-		if (typeof fileError === 'string' && fileError.startsWith('limit:')) throw new RunStop(fileError === 'limit:time' ? 'time' : fileError === 'limit:memory' ? 'memory' : 'tests')
+		if (typeof fileError === 'string' && fileError.startsWith('limit:'))
+			throw new RunStop(fileError === 'limit:time' ? 'time' : fileError === 'limit:memory' ? 'memory' : 'tests')
 		if (!appendCappedTests(this.tests, results, this.limits.maxTests, this.limits.outputBytes)) throw new RunStop('tests')
 		return typeof fileError === 'string' ? fileError.slice(0, 4000) : null
 	}
