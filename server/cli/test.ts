@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in the order that fails fastest, stopping at
-// the first failure. Type check → Vitest on PGlite → Vitest's database tests on a real
+// the first failure. Type check → lint → Vitest on PGlite → Vitest's database tests on a real
 // PostgreSQL (when TEST_DATABASE_URL is set) → exercises check → build → browser →
 // Playwright. Ends with a summary table and `Summary: N passed, N failed` on the last line.
 import { spawn } from 'node:child_process'
@@ -92,6 +92,11 @@ const steps: Step[] = [
 		title: 'Type check',
 		rerun: 'npm run typecheck',
 		run: () => npmScript('typecheck'),
+	},
+	{
+		title: 'Lint (ESLint, Prettier)',
+		rerun: 'npm run lint',
+		run: () => npmScript('lint'),
 	},
 	{
 		title: 'Vitest on PGlite (embedded)',
