@@ -7,13 +7,12 @@ import { z } from 'zod'
 export const MAX_SECTION_LENGTH = 5000
 export const MAX_OPTION_FIELD_LENGTH = 2000
 export const MAX_OPTIONS = 6
-export const MIN_OPTIONS = 2
+const MIN_OPTIONS = 2
 
 export type DecisionOption = { name: string; pros: string; cons: string }
 export type DecisionRecord = { context: string; options: DecisionOption[]; decision: string; consequences: string; followUp: string }
 
-export const DECISION_SECTIONS = ['context', 'options', 'decision', 'consequences', 'followUp'] as const
-export type DecisionSection = (typeof DECISION_SECTIONS)[number]
+export type DecisionSection = 'context' | 'options' | 'decision' | 'consequences' | 'followUp'
 
 export const SECTION_LABELS: Record<DecisionSection, string> = {
 	context: 'Context',

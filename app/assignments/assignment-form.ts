@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 
-export const MAX_EXERCISES_PER_ASSIGNMENT = 20
+const MAX_EXERCISES_PER_ASSIGNMENT = 20
 const MAX_DAYS_AHEAD = 366
 const DAY_MS = 86_400_000
 
@@ -21,7 +21,7 @@ export function endOfDay(day: string): Date | null {
 	return new Date(start.getTime() + DAY_MS - 1)
 }
 
-export function dueDateField(now: Date) {
+function dueDateField(now: Date) {
 	return z
 		.string({ error: 'Choose a due date.' })
 		.trim()
@@ -63,8 +63,6 @@ export function newAssignmentSchema(now: Date) {
 				context.addIssue({ code: 'custom', path: ['members'], message: 'Choose at least one member, or assign it to the whole team.' })
 		})
 }
-
-export type NewAssignmentForm = z.infer<ReturnType<typeof newAssignmentSchema>>
 
 export function editAssignmentSchema(now: Date) {
 	return z.object({ dueDate: dueDateField(now), ...rules })

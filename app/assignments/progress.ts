@@ -35,7 +35,7 @@ export type MemberStanding = {
  * work on the same exercise begun after it was assigned (the learner may have opened the
  * exercise from the catalogue).
  */
-export function attemptsForAssignment<T extends Omit<ProgressAttempt, 'reviewed' | 'finishedAt' | 'id' | 'status'>>(
+function attemptsForAssignment<T extends Omit<ProgressAttempt, 'reviewed' | 'finishedAt' | 'id' | 'status'>>(
 	assignment: ProgressAssignment,
 	attempts: T[],
 ): T[] {

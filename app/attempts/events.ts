@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 
 /** Most events one batch may carry; the workspace sends far fewer (it flushes every few seconds). */
-export const MAX_EVENTS_PER_BATCH = 500
+const MAX_EVENTS_PER_BATCH = 500
 export const MAX_JOURNAL_TEXT = 2000
 const MAX_FILE_PATH = 300
 
@@ -54,7 +54,7 @@ const eventEnvelope = {
 
 const event = <T extends ClientEventType>(type: T) => z.strictObject({ ...eventEnvelope, type: z.literal(type), data: ClientEventDataSchemas[type] })
 
-export const ClientEventSchema = z.discriminatedUnion('type', [
+const ClientEventSchema = z.discriminatedUnion('type', [
 	event('snapshot'),
 	event('journal.add'),
 	event('journal.edit'),

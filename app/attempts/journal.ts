@@ -44,7 +44,3 @@ export function applyJournalEvent(entries: JournalEntryView[], event: JournalEve
 	}
 	return { entries: entries.map((candidate, i) => (i === index ? updated : candidate)) }
 }
-
-export function hypotheses(entries: JournalEntryView[]) {
-	return entries.filter((entry) => entry.kind === 'hypothesis')
-}

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { ROOT_CAUSE_CATEGORY_IDS } from '#app/exercises/taxonomy.ts'
 
 export const MIN_EXPLANATION_CHARS = 80
-export const MAX_EXPLANATION_CHARS = 5000
+const MAX_EXPLANATION_CHARS = 5000
 
 /** Sentences, roughly: runs of text ending in . ! ? or the end, with at least three words. */
 export function countSentences(text: string): number {

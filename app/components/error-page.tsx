@@ -1,7 +1,7 @@
 import { isRouteErrorResponse, Link } from 'react-router'
 
 /** What a person sees when a page fails: what happened and what to do next, no internals. */
-export function describeError(error: unknown) {
+function describeError(error: unknown) {
 	if (isRouteErrorResponse(error)) {
 		const detail = typeof error.data === 'string' && error.data && error.data !== 'Not found' ? error.data : null
 		if (error.status === 404) {

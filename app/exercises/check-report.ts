@@ -3,8 +3,8 @@
 import { ROOT_CAUSE_CATEGORY_IDS } from './taxonomy.ts'
 import { type ExerciseReport, type TestTally } from './validate.ts'
 
-export const DIFFICULTY_BANDS = [900, 1200, 1500, 1800] as const
-export const DIFFICULTY_BAND_HALF_WIDTH = 150
+const DIFFICULTY_BANDS = [900, 1200, 1500, 1800] as const
+const DIFFICULTY_BAND_HALF_WIDTH = 150
 
 export type CatalogueCoverage = {
 	categoriesCovered: string[]

@@ -29,7 +29,7 @@ export type Exercise = Omit<ExerciseFolder, 'metadata' | 'metadataError' | 'othe
 
 export const METADATA_FILE = 'exercise.json'
 export const README_FILE = 'README.md'
-export const TEST_FILE_PATTERN = /\.test\.(?:ts|js|mts|mjs)$/
+const TEST_FILE_PATTERN = /\.test\.(?:ts|js|mts|mjs)$/
 export const CODE_FILE_PATTERN = /\.(?:ts|js|mts|mjs|cts|cjs)$/
 
 export function exerciseFolderFromFiles(folderName: string, files: ExerciseFiles): ExerciseFolder {
@@ -67,7 +67,7 @@ export function exerciseFolderFromFiles(folderName: string, files: ExerciseFiles
 	return folder
 }
 
-export function contentHash(files: ExerciseFiles): string {
+function contentHash(files: ExerciseFiles): string {
 	const hash = createHash('sha256')
 	for (const path of Object.keys(files).sort()) {
 		hash.update(path).update('\0').update(files[path] as string).update('\0')

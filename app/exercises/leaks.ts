@@ -8,8 +8,8 @@ import { diffLines } from './line-diff.ts'
 export type DistinctiveLine = { file: string; line: string }
 export type Leak = DistinctiveLine & { foundIn: string; foundAtLine: number }
 
-export const MIN_SOLUTION_LINE_CHARS = 12 // non-space characters
-export const MIN_HIDDEN_TEST_LINE_CHARS = 20
+const MIN_SOLUTION_LINE_CHARS = 12 // non-space characters
+const MIN_HIDDEN_TEST_LINE_CHARS = 20
 
 const BOILERPLATE_LINE =
 	/^(?:import\b|export\s+(?:\*|\{[^}]*\})\s+from\b|\}\s*from\s*['"]|(?:describe|it|test|suite|bench)(?:\.\w+)*\s*\(|(?:before|after)(?:Each|All)\s*\(|\}\s*\)\s*;?\s*$)/

@@ -7,7 +7,7 @@ import { type Exercise, type ExerciseFiles, type ExerciseFolder, exerciseFolderF
 import { parseExerciseMetadata } from './schema.ts'
 
 export const MAX_FILE_BYTES = 256 * 1024
-export const MAX_EXERCISE_BYTES = 2 * 1024 * 1024
+const MAX_EXERCISE_BYTES = 2 * 1024 * 1024
 
 /** The exercise folder cannot be read at all (as opposed to being read and found invalid). */
 export class ExerciseLoadError extends Error {

@@ -31,7 +31,7 @@ export async function scaffoldExercise({ exercisesRoot, slug }: { exercisesRoot:
 const TODO = PLACEHOLDER_MARKER
 const TITLE = `${TODO} Title of the incident, as a ticket would name it`
 
-export function scaffoldFiles(slug: string, uuid: string): Record<string, string> {
+function scaffoldFiles(slug: string, uuid: string): Record<string, string> {
 	const metadata = {
 		$schema: '../../app/exercises/exercise.schema.json',
 		slug,

@@ -9,7 +9,7 @@ import { EXERCISE_KINDS, EXERCISE_LANGUAGES } from './kinds.ts'
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const DIFFICULTY_RANGE = { min: 800, max: 2200 } as const
 
-export { EXERCISE_KINDS, EXERCISE_LANGUAGES } from './kinds.ts'
+export { EXERCISE_KINDS,  } from './kinds.ts'
 
 const text = (description: string, maxLength = 5000) =>
 	z.string().trim().min(1, 'must not be empty').max(maxLength, `must have at most ${maxLength} characters`).describe(description)
@@ -20,7 +20,7 @@ export const SlugSchema = z
 	.max(64, 'must have at most 64 characters')
 	.regex(SLUG_PATTERN, 'must be kebab-case: lowercase letters and digits separated by single hyphens')
 
-export const SourceLocationSchema = z
+const SourceLocationSchema = z
 	.strictObject({
 		file: z
 			.string()
@@ -37,7 +37,7 @@ export const SourceLocationSchema = z
 		path: ['endLine'],
 	})
 
-export const HintSchema = z.strictObject({
+const HintSchema = z.strictObject({
 	text: text('Teaches a method ("compare the IDs on page 1 and page 2"); never states the answer.'),
 	unlock: z
 		.strictObject({
@@ -47,7 +47,7 @@ export const HintSchema = z.strictObject({
 		.describe('When the hint becomes available; later hints never unlock earlier than previous ones.'),
 })
 
-export const RubricCriterionSchema = z.strictObject({
+const RubricCriterionSchema = z.strictObject({
 	id: z
 		.string()
 		.regex(SLUG_PATTERN, 'must be kebab-case, e.g. "diagnosis"')
@@ -61,7 +61,7 @@ export const RubricCriterionSchema = z.strictObject({
 })
 
 // Bounds keep an exercise from asking the sandbox for more than a shared machine can give.
-export const LIMIT_BOUNDS = {
+const LIMIT_BOUNDS = {
 	cpuMs: { min: 100, max: 10_000 },
 	wallMs: { min: 100, max: 30_000 },
 	memoryMb: { min: 16, max: 256 },
@@ -99,14 +99,14 @@ export const RootCauseSchema = z.strictObject({
 		.describe('Reference explanation, 3-6 sentences: what is wrong, why it produces the symptom, how the fix addresses it.'),
 })
 
-export const TestFilePathSchema = z
+const TestFilePathSchema = z
 	.string()
 	.regex(/^tests\/(?:visible|hidden)\/[^\\]+\.test\.(?:ts|js|mts|mjs)$/, 'must be a test file in tests/visible/ or tests/hidden/, e.g. "tests/visible/launch.test.ts"')
 	.refine((file) => !file.split('/').some((part) => part === '..' || part === '.' || part === ''), {
 		message: 'must be a plain relative path without "." or ".." segments',
 	})
 
-export const ArchitectureStageSchema = z.strictObject({
+const ArchitectureStageSchema = z.strictObject({
 	title: text('The stage heading, e.g. "Launch" or "Six months later: a second region".', 100),
 	brief: text(
 		'Markdown shown when the stage opens. Stage 1: what must hold at launch. Stage 2: the new requirement or incident "six months later", written like the README.',
@@ -119,10 +119,7 @@ export const ArchitectureStageSchema = z.strictObject({
 		.describe("The test files whose scenarios (scenario() from 'hardmode:sim') belong to this stage. Stage 2's files live in tests/hidden/."),
 })
 
-/** The parts of a decision record, in order; followUp is written once stage 2 has played. */
-export const DECISION_RECORD_SECTIONS = ['context', 'options', 'decision', 'consequences', 'followUp'] as const
-
-export const DecisionRecordSchema = z.strictObject({
+const DecisionRecordSchema = z.strictObject({
 	guidance: text('Shown beside the record editor: what a good record weighs in this scenario. Never the answer.'),
 	prompts: z
 		.strictObject({
@@ -155,7 +152,7 @@ export const ArchitectureSchema = z
 	})
 	.describe('Only for kind "architecture": the decision record the learner writes and the stages whose scenarios play the consequences.')
 
-export const ExerciseMetadataSchema = z
+const ExerciseMetadataSchema = z
 	.strictObject({
 		$schema: z.string().optional().describe('Path to exercise.schema.json, for editor completion.'),
 		slug: SlugSchema.describe('Kebab-case id; must equal the folder name.'),
@@ -224,8 +221,6 @@ export const ExerciseMetadataSchema = z
 export type ExerciseMetadata = z.infer<typeof ExerciseMetadataSchema>
 export type ArchitectureMetadata = z.infer<typeof ArchitectureSchema>
 export type ArchitectureStage = z.infer<typeof ArchitectureStageSchema>
-export type DecisionRecordGuide = z.infer<typeof DecisionRecordSchema>
-export type ExerciseLimits = z.infer<typeof ExerciseLimitsSchema>
 export type SourceLocation = z.infer<typeof SourceLocationSchema>
 
 export type SchemaProblem = { path: string; message: string }

@@ -18,7 +18,7 @@ export const TOPICS = [
 	{ id: 'api-design', label: 'API design' },
 ] as const
 
-export type Topic = (typeof TOPICS)[number]
+type Topic = (typeof TOPICS)[number]
 export type TopicId = Topic['id']
 
 export const TOPIC_IDS = TOPICS.map((topic) => topic.id) as [TopicId, ...TopicId[]]

@@ -23,7 +23,7 @@ import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStar
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 
-export type ExerciseRule =
+type ExerciseRule =
 	| 'load'
 	| 'schema'
 	| 'slug-matches-folder'
@@ -62,11 +62,11 @@ export type ExerciseReport = {
 	problems: ExerciseProblem[]
 }
 
-export const SRC_FILE_RANGE = { min: 2, max: 8 } as const
-export const SRC_LINE_RANGE = { min: 80, max: 500 } as const
-export const README_SECTIONS = ['Symptom', 'Context', 'What we know'] as const
+const SRC_FILE_RANGE = { min: 2, max: 8 } as const
+const SRC_LINE_RANGE = { min: 80, max: 500 } as const
+const README_SECTIONS = ['Symptom', 'Context', 'What we know'] as const
 /** An architecture brief opens with the situation instead of a symptom. */
-export const ARCHITECTURE_README_SECTIONS = ['Scenario', 'Context', 'What we know'] as const
+const ARCHITECTURE_README_SECTIONS = ['Scenario', 'Context', 'What we know'] as const
 /** The simulation kit architecture tests import. */
 export const SIMULATION_MODULE = 'hardmode:sim'
 /** Scaffolded text carries this marker; the validator refuses it until the author replaces it. */

@@ -35,7 +35,7 @@ export type Glicko2Steps = {
 export const GLICKO2_SCALE = 173.7178
 export const BASE_RATING = 1500
 /** The paper suggests 0.3 to 1.2; smaller values keep volatility from swinging on upsets. */
-export const DEFAULT_TAU = 0.5
+const DEFAULT_TAU = 0.5
 /** The paper's convergence tolerance for the volatility iteration. */
 const EPSILON = 0.000001
 // The Illinois iteration converges in a handful of steps; the cap only guards against NaN input.

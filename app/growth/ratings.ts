@@ -26,10 +26,10 @@ export type RatedAttempt = {
 export type RatingState = Glicko2Rating & { games: number }
 
 /** One engineer's rating in one topic. */
-export type SkillRating = RatingState
+type SkillRating = RatingState
 
 /** `rating` is the authored difficulty until the exercise is calibrated, then the rated one. */
-export type ExerciseRating = { rating: number; rd: number; games: number; calibrated: boolean }
+type ExerciseRating = { rating: number; rd: number; games: number; calibrated: boolean }
 
 /** What one game did to an engineer's rating in one topic, with what `explainRatingChange` needs. */
 export type RatingChange = {
@@ -48,7 +48,7 @@ export type RatingChange = {
 	weight: number
 }
 
-export type UnratedAttempt = { attempt: RatedAttempt; reason: 'retry' | 'duplicate'; message: string }
+type UnratedAttempt = { attempt: RatedAttempt; reason: 'retry' | 'duplicate'; message: string }
 
 export type RatingsReplay = {
 	engineers: Record<string, Record<string, SkillRating>>
@@ -57,17 +57,17 @@ export type RatingsReplay = {
 	unrated: UnratedAttempt[]
 }
 
-export const ENGINEER_START: Glicko2Rating = { rating: 1500, rd: 350, volatility: 0.06 }
+const ENGINEER_START: Glicko2Rating = { rating: 1500, rd: 350, volatility: 0.06 }
 export const EXERCISE_START_RD = 350
 export const EXERCISE_START_VOLATILITY = 0.06
-export const DEFAULT_EXERCISE_RATING = 1500
+const DEFAULT_EXERCISE_RATING = 1500
 /** Below this many rated attempts an exercise keeps showing its authored difficulty. */
 export const CALIBRATION_GAMES = 10
 
 const HINT_PENALTY = 0.25
 const OUTSIDE_PASTE_PENALTY = 0.25
 /** Help never erases a game: a solve with every hint still says something, and so does a miss. */
-export const MIN_GAME_WEIGHT = 0.25
+const MIN_GAME_WEIGHT = 0.25
 
 /**
  * How much an attempt counts as a game: 1 without help, a quarter less per hint revealed and

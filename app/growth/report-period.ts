@@ -4,7 +4,7 @@
 
 const DAY_MS = 86_400_000
 /** A report longer than this is refused: the comparison with a previous period stops meaning much. */
-export const MAX_PERIOD_YEARS = 2
+const MAX_PERIOD_YEARS = 2
 
 export const QUICK_PERIODS = ['last-quarter', 'this-quarter', 'last-90-days', 'last-6-months'] as const
 export type QuickPeriod = (typeof QUICK_PERIODS)[number]

@@ -57,8 +57,6 @@ export async function listAssignableExercises() {
 	})
 }
 
-export type AssignableExercise = Awaited<ReturnType<typeof listAssignableExercises>>[number]
-
 /**
  * Assigns each chosen exercise to the whole team (members who join later included) or to the
  * chosen members, who must belong to the team. Everything or nothing is created.

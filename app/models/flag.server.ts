@@ -5,7 +5,7 @@ import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 // Enough for a real report; more is almost certainly a paste of the code.
-export const MAX_OPEN_FLAGS_PER_PERSON = 20
+const MAX_OPEN_FLAGS_PER_PERSON = 20
 
 export async function raiseFlag(
 	owner: { id: string; organizationId: string },

@@ -146,7 +146,7 @@ export async function listAttemptHistory(prisma: PrismaClient, user: PracticeUse
 
 export type AssignmentProgress = 'not_started' | 'in_progress' | 'solved' | 'given_up'
 
-export type AssignedExercise = {
+type AssignedExercise = {
 	id: string
 	exercise: { slug: string; title: string }
 	teamName: string
@@ -155,7 +155,7 @@ export type AssignedExercise = {
 	overdue: boolean
 }
 
-export type DashboardAttempt = {
+type DashboardAttempt = {
 	id: string
 	exercise: { slug: string; title: string }
 	status: AttemptOutcome
@@ -164,7 +164,7 @@ export type DashboardAttempt = {
 	finishedAt: Date | null
 }
 
-export type DashboardSuggestion = {
+type DashboardSuggestion = {
 	exercise: { slug: string; title: string; difficulty: number; topics: readonly TopicId[] }
 	reason: string
 	targetRating: number

@@ -326,7 +326,7 @@ export async function saveReview(user: Reviewer, attempt: ReviewableAttempt, inp
 	return toReviewView(saved)
 }
 
-export const MAX_COMMENTS_PER_ATTEMPT = 200
+const MAX_COMMENTS_PER_ATTEMPT = 200
 
 export async function addReviewComment(
 	user: Reviewer,

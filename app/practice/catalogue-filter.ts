@@ -36,7 +36,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g
 
 const anyOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).nullable().catch(null)
 
-export const CatalogueQuerySchema = z.object({
+const CatalogueQuerySchema = z.object({
 	kind: anyOf(EXERCISE_KINDS),
 	topic: anyOf(TOPIC_IDS),
 	band: anyOf(BAND_IDS),

@@ -28,8 +28,7 @@ export const DEFAULT_LIMITS: RunLimits = {
 	maxTests: 500,
 }
 
-export const TEST_FILE_PATTERN = /\.(test|spec)\.(ts|js|mts|mjs)$/
-export const CODE_FILE_PATTERN = /\.(ts|js|mts|mjs)$/
+export { CODE_FILE_PATTERN, TEST_FILE_PATTERN } from './test-files.ts'
 
 export const RunRequestSchema = z.object({
 	/** POSIX paths relative to the exercise root ('src/cart.ts') → source text. */

@@ -4,7 +4,7 @@
 // Pure, and erasable TypeScript only: the worker imports it with Node's type stripping.
 
 /** The largest JSON string the worker parses from one harness call (results of one file, or its console). */
-export const MAX_HARNESS_JSON_CHARS = 8 * 1024 * 1024
+const MAX_HARNESS_JSON_CHARS = 8 * 1024 * 1024
 
 export const FIELD_CAPS = {
 	name: 300,

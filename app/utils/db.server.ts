@@ -6,7 +6,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 
-export type DatabaseKind = 'pglite' | 'postgres'
+type DatabaseKind = 'pglite' | 'postgres'
 
 export interface Database {
 	prisma: PrismaClient
@@ -19,7 +19,7 @@ export type DatabaseLocation =
 	| { kind: 'pglite'; dataDir: string | null } // null: in memory
 	| { kind: 'postgres'; url: string }
 
-export const DEFAULT_PGLITE_DIR = './data/pglite'
+const DEFAULT_PGLITE_DIR = './data/pglite'
 
 /**
  * Reads a DATABASE_URL: unset → embedded PGlite in `defaultDataDir`; `pglite:<dir>` → PGlite

@@ -6,7 +6,7 @@ import { z } from 'zod'
 
 const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
-export type TrustProxy = false | number | string[]
+type TrustProxy = false | number | string[]
 
 // Express's names for whole private ranges, accepted beside addresses and CIDRs.
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])

@@ -3,7 +3,7 @@
 // corpora show first: common passwords, one repeated character, keyboard runs, and
 // passwords built from the person's own e-mail or name.
 export const PASSWORD_MIN_LENGTH = 12
-export const PASSWORD_MAX_LENGTH = 200
+const PASSWORD_MAX_LENGTH = 200
 
 const COMMON_PASSWORDS = new Set([
 	'password',

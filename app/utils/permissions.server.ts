@@ -14,7 +14,7 @@ export function isOrgAdmin(actor: Pick<Actor, 'orgRole'>) {
 	return actor.orgRole === 'admin'
 }
 
-export function ledTeamIds(actor: Pick<Actor, 'teams'>) {
+function ledTeamIds(actor: Pick<Actor, 'teams'>) {
 	return actor.teams.filter((team) => team.role === 'lead').map((team) => team.id)
 }
 

@@ -34,7 +34,7 @@ export function formatTimeOfDay(ms: number): string {
 }
 
 /** Calendar days from today to the date: 0 today, 1 tomorrow, -1 yesterday. */
-export function daysFromToday(date: Date, now: Date) {
+function daysFromToday(date: Date, now: Date) {
 	const startOfDay = (d: Date) => Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())
 	return Math.round((startOfDay(date) - startOfDay(now)) / DAY_MS)
 }

@@ -4,7 +4,7 @@ import { hashPassword } from '#app/utils/password.server.ts'
 // The demo organisation a fresh install starts with, so there is something to log in to.
 // The demo password is deliberately weaker than sign-up allows: it is printed at start.
 
-export const DEMO_ORGANIZATION_NAME = 'Acme Payments'
+const DEMO_ORGANIZATION_NAME = 'Acme Payments'
 export const DEMO_TEAM_NAME = 'Checkout'
 export const DEMO_PASSWORD = 'hardmode-demo'
 

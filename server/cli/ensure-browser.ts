@@ -22,9 +22,9 @@ export const CHROMIUM_ARGS = [
 	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ]
 
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium'
+const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 
-export type ChromiumSource = 'CHROMIUM_PATH' | 'Debian package' | 'Playwright download'
+type ChromiumSource = 'CHROMIUM_PATH' | 'Debian package' | 'Playwright download'
 export type ChromiumLocation = { executablePath: string; source: ChromiumSource }
 
 const HOW_TO_GET_ONE = [
@@ -109,7 +109,7 @@ async function checkLaunches(location: ChromiumLocation) {
 	}
 }
 
-export class BrowserUnavailableError extends Error {}
+class BrowserUnavailableError extends Error {}
 
 /** The growth report's end-to-end test reads the PDF Chromium prints with pdftotext (Debian's poppler-utils). */
 export function ensurePdfToText() {

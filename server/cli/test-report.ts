@@ -3,7 +3,7 @@
 
 export type TestCounts = { passed: number; failed: number; skipped: number; flaky?: number }
 
-export type StepStatus = 'passed' | 'failed' | 'skipped' | 'not run'
+type StepStatus = 'passed' | 'failed' | 'skipped' | 'not run'
 
 export type StepOutcome = {
 	title: string
@@ -80,7 +80,7 @@ export function formatCounts(counts: TestCounts) {
 	return text
 }
 
-export function totalCounts(steps: StepOutcome[]): TestCounts {
+function totalCounts(steps: StepOutcome[]): TestCounts {
 	const total = { passed: 0, failed: 0, skipped: 0 }
 	for (const step of steps) {
 		if (step.counts) {

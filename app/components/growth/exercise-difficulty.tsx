@@ -16,7 +16,7 @@ export type DifficultyView = {
 }
 
 /** "plays 145 points harder than authored", or "plays as authored" within a few points. */
-export function describeCalibration(authored: number, rating: number) {
+function describeCalibration(authored: number, rating: number) {
 	const gap = rating - authored
 	if (Math.abs(gap) < 25) return 'It plays about as hard as its authors rated it.'
 	return `It plays ${Math.abs(gap)} points ${gap > 0 ? 'harder' : 'easier'} than its authors rated it.`

@@ -31,7 +31,7 @@ export const METRIC_HELP: Record<MetricName, string> = {
 const RATE_METRICS = new Set<MetricName>(['predictionAccuracy', 'failedFixRate', 'reworkRate', 'independenceRate'])
 const TIME_METRICS = new Set<MetricName>(['timeToFirstHypothesisMs', 'timeToRootCauseMs'])
 
-export function formatMetric(name: MetricName, value: number): string {
+function formatMetric(name: MetricName, value: number): string {
 	if (RATE_METRICS.has(name)) return `${Math.round(value * 100)}%`
 	if (TIME_METRICS.has(name)) return formatDuration(value)
 	return value.toFixed(1).replace(/\.0$/, '')
@@ -47,7 +47,7 @@ export function formatSigned(value: number, digits = 0): string {
 }
 
 /** A change in a metric, in its own unit: "+5 pts", "−3 min", "+0.5". */
-export function formatMetricChange(name: MetricName, change: number): string {
+function formatMetricChange(name: MetricName, change: number): string {
 	if (RATE_METRICS.has(name)) return `${formatSigned(change * 100)} pts`
 	if (TIME_METRICS.has(name)) {
 		const minutes = Math.round(change / 60_000)
@@ -60,7 +60,7 @@ export function formatRating(rating: number, rd?: number | null): string {
 	return rd === undefined || rd === null ? String(Math.round(rating)) : `${Math.round(rating)} ± ${Math.round(rd)}`
 }
 
-export const DIRECTION_LABELS: Record<Direction, string> = { better: 'Better', worse: 'Worse', same: 'About the same' }
+const DIRECTION_LABELS: Record<Direction, string> = { better: 'Better', worse: 'Worse', same: 'About the same' }
 
 const DIRECTION_TONES: Record<Direction, string> = {
 	better: 'text-emerald-700 dark:text-emerald-400',

@@ -16,7 +16,7 @@ export type HeatMapMember = {
 }
 
 /** A rating that moved less than this over the window is steady: Glicko-2 wobbles by a few points game to game. */
-export const STEADY_WITHIN = 10
+const STEADY_WITHIN = 10
 
 // One step per hundred points around the 1500 everyone starts at. Light: darker is higher;
 // dark: brighter is higher. Each pairs its text colour for at least 4.5:1 contrast.
@@ -36,7 +36,7 @@ function scaleClass(rating: number) {
 }
 
 /** The arrow and the words for a rating's movement over the window. */
-export function describeTrend(trend: RatingTrendView, days: number) {
+function describeTrend(trend: RatingTrendView, days: number) {
 	const delta = Math.round(trend.delta)
 	if (trend.games === 0) return { symbol: '·', shown: '', text: `no rated games in ${days} days` }
 	if (delta >= STEADY_WITHIN) return { symbol: '↑', shown: String(delta), text: `up ${delta} in ${days} days` }

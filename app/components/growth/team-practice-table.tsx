@@ -10,7 +10,7 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatDuration } from '#app/utils/time-format.ts'
 
-export type AssignmentCompletionView = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
+type AssignmentCompletionView = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
 
 export type PracticeFigures = {
 	assignments: AssignmentCompletionView

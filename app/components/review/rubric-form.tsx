@@ -100,7 +100,7 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 	)
 }
 
-export function SavedReview({
+function SavedReview({
 	review,
 	rubric,
 	heading,

@@ -1,7 +1,7 @@
 // Client-safe contract of the workspace code editor: no Monaco import here, so server-rendered
 // modules can import these types while the editor itself loads only in the browser.
 
-export type EditorLanguage = 'typescript' | 'javascript'
+type EditorLanguage = 'typescript' | 'javascript'
 
 /** One file of the exercise, e.g. 'src/inventory/reservations.ts' or 'tests/visible/flash-sale.test.ts'. */
 export type EditorFile = { path: string; text: string; readOnly: boolean; language: EditorLanguage }

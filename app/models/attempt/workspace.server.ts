@@ -212,7 +212,7 @@ function architectureView(
 // starter: exact names for the prediction picker, even before the learner's first run.
 const testNamesByVersion = new Map<string, Promise<string[]>>()
 
-export function visibleTestNames(versionId: string, publicFiles: Files, metadata: ExerciseMetadata): Promise<string[]> {
+function visibleTestNames(versionId: string, publicFiles: Files, metadata: ExerciseMetadata): Promise<string[]> {
 	let names = testNamesByVersion.get(versionId)
 	if (!names) {
 		const tests = visibleTestFiles(publicFiles)

@@ -8,7 +8,7 @@ import type { RatingTrend } from './team-growth.server.ts'
 
 const DAY_MS = 86_400_000
 
-export type RatingPoint = {
+type RatingPoint = {
 	at: string
 	rating: number
 	rd: number
@@ -18,7 +18,7 @@ export type RatingPoint = {
 	exercise: { slug: string; title: string } | null
 }
 
-export type TopicProfile = {
+type TopicProfile = {
 	id: string
 	label: string
 	rating: number

@@ -7,10 +7,10 @@ import { shownDifficulty } from '#app/growth/ratings.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
 /** Figures across organisations count at least this many of them, so that none can be picked out. */
-export const PLATFORM_MIN_ORGANIZATIONS = 5
+const PLATFORM_MIN_ORGANIZATIONS = 5
 
 /** What people did with an exercise: the part of the analytics that comes from their attempts. */
-export type ExerciseFigures = {
+type ExerciseFigures = {
 	attempts: { total: number; inProgress: number; solved: number; gaveUp: number; firstAttempts: number; firstAttemptsSolved: number }
 	/** Solved among finished attempts; the first-attempt figure is the one ratings see. */
 	solveRate: PeriodFigure

@@ -159,7 +159,7 @@ export type ReportDecisionRecord = {
 }
 
 /** More than a quarter's worth: the report stays a readable document. */
-export const MAX_DECISION_RECORDS = 12
+const MAX_DECISION_RECORDS = 12
 
 /**
  * The engineer's architecture attempts finished, or with a stage handed in, during [from, to),

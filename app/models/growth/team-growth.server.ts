@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000
 
 export type RatingTrend = { delta: number; games: number }
 
-export type TeamMemberGrowth = {
+type TeamMemberGrowth = {
 	id: string
 	name: string
 	/** Topic id → the member's rating there, with how it moved in the last 30 and 90 days. */
@@ -25,7 +25,7 @@ export type TeamMemberGrowth = {
  * Assignments due in the last 90 days (`due`), how many of those the person finished (solved
  * or given up, at any time), and assignments not yet due that they have not finished (`open`).
  */
-export type AssignmentCompletion = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
+type AssignmentCompletion = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
 
 export type TeamGrowth = {
 	team: { id: string; name: string }

@@ -6,6 +6,7 @@ import { callerLocation } from './call-sites.ts'
 import { config } from './config.ts'
 import { LimitError } from './errors.ts'
 import { fileRun } from './run-state.ts'
+import { isTestCode } from '../test-files.ts'
 
 export type Fn = (...args: any[]) => any
 export type HookKind = 'beforeAll' | 'afterAll' | 'beforeEach' | 'afterEach'
@@ -62,10 +63,9 @@ function formatTitle(template: string, args: unknown[], index: number) {
 // Tests, suites and hooks come from test files (and helpers under tests/). Code under test
 // could otherwise add a passing test of its own, or mark its own test `.only` so the real
 // ones are skipped.
-const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
 function requireTestFileCaller(what: string, entry: (...args: never[]) => unknown) {
 	const caller = callerLocation(entry)
-	if (caller && (TEST_FILE.test(caller.file) || caller.file.startsWith('tests/'))) return
+	if (caller && isTestCode(caller.file)) return
 	const where = caller ? `${caller.file}:${caller.line} ` : ''
 	throw new Error(`${where}tried to define ${what}; only test files can define tests and hooks.`)
 }

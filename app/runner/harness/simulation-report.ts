@@ -1,7 +1,7 @@
 // What a scenario reports: the standard metrics measured from a simulated world, each judged
 // against its threshold, and the words a failing scenario's message is made of.
 
-export type Comparator = '>=' | '<='
+type Comparator = '>=' | '<='
 export type ScenarioMetric = {
 	/** Stable id: a standard metric (STANDARD_METRICS) or one the scenario added with sim.metric(). */
 	name: string

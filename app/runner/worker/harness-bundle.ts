@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const projectRoot = path.resolve(here, '../../..')
+const projectRoot = path.resolve(here, '../../..')
 const harnessDir = path.join(here, '../harness')
 const require = createRequire(import.meta.url)
 
@@ -17,7 +17,7 @@ const BANNER = `var EventTarget = globalThis.EventTarget || class EventTarget { 
 var Event = globalThis.Event || class Event { constructor(type) { this.type = type } };
 globalThis.EventTarget = EventTarget; globalThis.Event = Event;`
 
-const SHARED_INPUTS = ['app/utils/random.ts']
+const SHARED_INPUTS = ['app/utils/random.ts', 'app/runner/test-files.ts']
 
 function inputsHash() {
 	const hash = createHash('sha256')

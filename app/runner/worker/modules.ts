@@ -6,9 +6,8 @@ import path from 'node:path'
 import { transformSync } from 'esbuild'
 import type ivm from 'isolated-vm'
 import type { SourceLocation } from '../protocol.ts'
+import { CODE_FILE_PATTERN, isTestCode } from '../test-files.ts'
 
-export const TEST_FILE = /\.(test|spec)\.(ts|js|mts|mjs)$/
-const CODE_FILE = /\.(ts|js|mts|mjs)$/
 export const TEST_API_SPECIFIERS = new Set(['vitest', '@jest/globals', 'vitest/globals', '@vitest/expect'])
 /** The simulation kit of architecture exercises (app/runner/harness/simulation.ts). */
 export const SIMULATION_SPECIFIER = 'hardmode:sim'
@@ -98,15 +97,6 @@ export async function compileCached(isolate: ivm.Isolate, file: string, source: 
 	return compiled
 }
 
-/**
- * Test code: a test file or anything under tests/. Code under test (everything else) may import
- * only other code under test: the test API, the simulation kit and the tests (the hidden ones
- * above all) are for tests.
- */
-export function isTestCode(file: string) {
-	return TEST_FILE.test(file) || file.startsWith('tests/')
-}
-
 export function refuseForCodeUnderTest(referrer: string, specifier: string, target?: string) {
 	return new Error(
 		`${referrer} imports "${specifier}"${target && target !== specifier ? ` (${target})` : ''}: code under test cannot import the tests or the test API; only test files can.`,
@@ -123,7 +113,7 @@ export function resolveSpecifier(files: Record<string, string>, specifier: strin
 	const base = path.posix.normalize(path.posix.join(path.posix.dirname(referrer), specifier))
 	const stem = base.replace(/\.(js|mjs)$/, '')
 	for (const candidate of [...EXTENSIONS.map((ext) => base + ext), ...EXTENSIONS.map((ext) => stem + ext)]) {
-		if (Object.hasOwn(files, candidate) && CODE_FILE.test(candidate)) {
+		if (Object.hasOwn(files, candidate) && CODE_FILE_PATTERN.test(candidate)) {
 			if (isTestCode(candidate) && !isTestCode(referrer)) throw refuseForCodeUnderTest(referrer, specifier, candidate)
 			return candidate
 		}

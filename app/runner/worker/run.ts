@@ -4,13 +4,12 @@
 import type ivm from 'isolated-vm'
 import type { SourceLocation, WorkerRunReport, WorkerRunRequest } from '../protocol.ts'
 import { appendCappedTests, capUtf8, parseHarnessJson, type CappedTest } from '../result-caps.ts'
+import { TEST_FILE_PATTERN, isTestCode } from '../test-files.ts'
 import {
 	LocatedError,
 	SIMULATION_SPECIFIER,
 	TEST_API_SPECIFIERS,
-	TEST_FILE,
 	compileCached,
-	isTestCode,
 	locationFromMessage,
 	refuseForCodeUnderTest,
 	resolveSpecifier,
@@ -109,7 +108,7 @@ class Run {
 		const testFiles =
 			this.request.testFiles ??
 			Object.keys(this.files)
-				.filter((file) => TEST_FILE.test(file))
+				.filter((file) => TEST_FILE_PATTERN.test(file))
 				.sort()
 		try {
 			for (const testFile of testFiles) {

@@ -2,7 +2,7 @@
 // isolated-vm, one fresh isolate per run. It speaks the wire defined in protocol.ts:
 // run → started → result, after a ready handshake. Erasable TypeScript, run by plain Node
 // (type stripping), so production needs no build step for it.
-import type { HostToWorker, WorkerMessage, WorkerRunReport, WorkerRunRequest } from '../protocol.ts'
+import { HostToWorkerSchema, type WorkerMessage, type WorkerRunReport, type WorkerRunRequest } from '../protocol.ts'
 import { runRequest } from './run.ts'
 import { prepareSpare } from './sandbox.ts'
 
@@ -14,8 +14,10 @@ function send(message: WorkerMessage) {
 }
 
 let busy = Promise.resolve()
-process.on('message', (message: HostToWorker) => {
-	if (message?.type !== 'run') return
+process.on('message', (raw: unknown) => {
+	const parsed = HostToWorkerSchema.safeParse(raw)
+	if (!parsed.success) return
+	const message = parsed.data
 	busy = busy.then(async () => {
 		send({ type: 'started', id: message.id })
 		let result: WorkerRunReport

@@ -9,7 +9,7 @@ import type { PreparedExercise } from './prepared-exercise.ts'
 export const DAY_MS = 86_400_000
 export const MINUTE_MS = 60_000
 
-export type PlannedAssignment = { team: string; exercise: PreparedExercise; createdAt: number; dueAt: number; hintsAllowed: boolean; pasteBlocked: boolean }
+type PlannedAssignment = { team: string; exercise: PreparedExercise; createdAt: number; dueAt: number; hintsAllowed: boolean; pasteBlocked: boolean }
 
 export type PlannedAttempt = {
 	persona: Persona

@@ -32,7 +32,7 @@ export type PreparedExercise = {
 }
 
 /** Lines of `current` that grade as the root cause, found the way the grader maps them back to the starter. */
-export function rootCauseLinesIn(starter: Files, current: Files, locations: SourceLocation[]): SourceLocation | null {
+function rootCauseLinesIn(starter: Files, current: Files, locations: SourceLocation[]): SourceLocation | null {
 	for (const location of locations) {
 		const before = starter[location.file]
 		const after = current[location.file]
