@@ -5,7 +5,7 @@ import { WorkspaceFormSchema } from '#app/attempts/workspace-form.ts'
 import { buildWorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
-import { checkDecisionRecord } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord, isComplete } from '#app/architecture/decision-record.ts'
 import { stageOf } from '#app/architecture/stages.ts'
 import { giveUp } from '#app/models/attempt/give-up.server.ts'
 import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
@@ -71,7 +71,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			const { record, files } = form.data
 			const stage = stageOf(form.data.stage)
 			const missing = checkDecisionRecord(record, stage)
-			if (Object.keys(missing).length)
+			if (!isComplete(missing))
 				return data<WorkspaceActionData>(
 					{ intent: form.intent, ok: false, message: 'The decision record is not complete yet.', fieldErrors: missing },
 					{ status: 400 },

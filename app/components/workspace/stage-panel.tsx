@@ -3,7 +3,7 @@
 // handed in so far with what each measured.
 import { useEffect } from 'react'
 import { useFetcher } from 'react-router'
-import { checkDecisionRecord, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord, isComplete, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
 import type { ScenarioSummary, Stage } from '#app/architecture/stages.ts'
 import type { WorkspaceActionData } from '#app/attempts/submission.ts'
 import { Button } from '#app/components/ui/button.tsx'
@@ -66,7 +66,7 @@ export function StagePanel({
 					onSubmit={(event) => {
 						beforeSubmit()
 						const errors = checkDecisionRecord(record, stage)
-						if (Object.keys(errors).length) {
+						if (!isComplete(errors)) {
 							event.preventDefault()
 							onErrors(errors)
 							return

@@ -1,7 +1,7 @@
 // An architecture attempt's decision record as it is written: saved as a draft through the
 // outbox a moment after typing pauses, and checked for completeness only on submit.
 import { useRef, useState, type RefObject } from 'react'
-import { checkDecisionRecord, emptyDecisionRecord, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord, isComplete, emptyDecisionRecord, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import type { Outbox } from './outbox.ts'
 
@@ -42,7 +42,7 @@ export function useDecisionDraft({
 			if (saveTimer.current) clearTimeout(saveTimer.current)
 			saveTimer.current = setTimeout(save, SAVE_AFTER_MS)
 			// Once a submit has listed what is missing, the list follows the edits.
-			if (architecture && Object.keys(errors).length) setErrors(checkDecisionRecord(next, architecture.stage))
+			if (architecture && !isComplete(errors)) setErrors(checkDecisionRecord(next, architecture.stage))
 		},
 		/** Saves the draft now if a save is waiting. */
 		saveIfPending() {
