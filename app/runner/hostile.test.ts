@@ -139,6 +139,28 @@ describe('hostile programs', () => {
 		expect(next.status).toBe('pass')
 	})
 
+	// The worker reuses an isolate after clean runs (ADR 013); each run still gets a new realm.
+	it('gives the next run on a reused isolate none of the last run’s globals, built-ins or timers', async () => {
+		const first = await runTests(
+			{
+				files: testFile(
+					"it('leaves things behind', () => { globalThis.marker = 'left over'; setInterval(() => { globalThis.ticks = (globalThis.ticks ?? 0) + 1 }, 1) })",
+				),
+			},
+			{ pool: testPool.pool },
+		)
+		expect(first.status).toBe('pass')
+		const next = await runTests(
+			{
+				files: testFile(
+					"it('starts clean', async () => { await new Promise((r) => setTimeout(r, 50)); expect([globalThis.marker, globalThis.ticks]).toEqual([undefined, undefined]) })",
+				),
+			},
+			{ pool: testPool.pool },
+		)
+		expect(next).toMatchObject({ status: 'pass', tests: [{ status: 'pass' }] })
+	})
+
 	it('serves many owners in turn while one floods the queue', async () => {
 		const slow = { files: inTest('const end = Date.now(); let x = 0; for (let i = 0; i < 3e6; i++) x += i'), owner: 'flooder' }
 		const order: string[] = []

@@ -82,7 +82,8 @@ async function makeVmBaseline() {
 	const testCode = new vm.Script(bundled.outputFiles[0]!.text, { filename: 'tests/cart.test.ts' })
 	const harnessScript = new vm.Script(harness, { filename: 'hardmode-harness' })
 	return async () => {
-		const context = vm.createContext({})
+		// The harness is evaluated per run here, so it is told not to prepare the lockdown it will never apply.
+		const context = vm.createContext({ __hmEvaluatedOnce: true })
 		harnessScript.runInContext(context)
 		const hm = vm.runInContext('__hm', context)
 		hm.configure(JSON.stringify({ seed: 1, outputBytes: 65536, maxTests: 500, files: [] }))

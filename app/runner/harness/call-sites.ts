@@ -14,8 +14,9 @@ type CallSite = { getFileName(): string | null | undefined; getLineNumber(): num
 let capturing = false
 const returnSites = (_error: unknown, sites: CallSite[]) => sites
 
-export function installCallSites(onReplace: () => never) {
-	Object.defineProperty(Error, 'prepareStackTrace', {
+/** The accessor for `Error.prepareStackTrace`, made once; `onReplace` throws the refusal. */
+export function callSitesAccessor(onReplace: () => never): PropertyDescriptor {
+	return {
 		get() {
 			return capturing ? returnSites : undefined
 		},
@@ -24,7 +25,7 @@ export function installCallSites(onReplace: () => never) {
 		},
 		enumerable: false,
 		configurable: false,
-	})
+	}
 }
 
 /**

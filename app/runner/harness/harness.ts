@@ -5,7 +5,7 @@
 // scope before learner code runs).
 import * as chai from 'chai'
 import { ASYMMETRIC_MATCHERS_OBJECT, JEST_MATCHERS_OBJECT } from '@vitest/expect'
-import { installCallSites } from './call-sites.ts'
+import { callSitesAccessor } from './call-sites.ts'
 import { BuiltinTamperError, prepareLockdown } from './lockdown.ts'
 import { VirtualDate, clearTimer, clock, schedule, seedRandom, stubSlots } from './clock.ts'
 import { clone } from './clone.ts'
@@ -86,23 +86,10 @@ const api = {
 	/** Called once per run, before learner code: puts the test API and sandbox globals in place. */
 	install() {
 		setHostClock(typeof g.__hmRealNow === 'function' ? g.__hmRealNow : null)
-		g.setTimeout = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, false)
-		g.setInterval = (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, true)
-		g.setImmediate = (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false)
-		g.clearTimeout = g.clearInterval = g.clearImmediate = clearTimer
-		g.queueMicrotask = (fn: Fn) => {
-			Promise.resolve().then(fn).catch(reportUncaught)
-		}
-		g.Date = VirtualDate
-		g.performance = { now: () => clock.now - config.startTime, timeOrigin: config.startTime }
-		Math.random = function random() {
-			return stubSlots.random()
-		}
-		installCallSites(() => {
-			throw new BuiltinTamperError('Error.prepareStackTrace')
-		})
+		Object.assign(g, sandboxGlobals)
+		Math.random = seededMathRandom
+		Object.defineProperty(Error, 'prepareStackTrace', prepareStackTraceAccessor)
 		g.console = consoleObject
-		g.structuredClone = (value: unknown) => clone(value)
 		for (const [name, value] of Object.entries(testApi)) g[name] = value
 		g.__hmTestApi = testApi
 		g.__hmSim = simulationKit.exports
@@ -122,17 +109,42 @@ const api = {
 	},
 }
 
+// What install() puts in place, made once with the snapshot so that seal() finds it listed.
+const sandboxGlobals = {
+	setTimeout: (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, false),
+	setInterval: (fn: unknown, delay?: unknown, ...args: unknown[]) => schedule(fn, delay, args, true),
+	setImmediate: (fn: unknown, ...args: unknown[]) => schedule(fn, 0, args, false),
+	clearTimeout: clearTimer,
+	clearInterval: clearTimer,
+	clearImmediate: clearTimer,
+	queueMicrotask: (fn: Fn) => {
+		Promise.resolve().then(fn).catch(reportUncaught)
+	},
+	Date: VirtualDate,
+	performance: { now: () => clock.now - config.startTime, timeOrigin: config.startTime },
+	structuredClone: (value: unknown) => clone(value),
+}
+const seededMathRandom = function random() {
+	return stubSlots.random()
+}
+const prepareStackTraceAccessor = callSitesAccessor(() => {
+	throw new BuiltinTamperError('Error.prepareStackTrace')
+})
+
 // What seal() freezes is listed now, while the harness is evaluated for the snapshot, after
 // everything it lists exists.
 const matcherTables = g[JEST_MATCHERS_OBJECT] as { state: object | undefined; matchers: object; customEqualityTesters: unknown[] }
 const lockdown = prepareLockdown(g, {
+	listNow: g.__hmEvaluatedOnce !== true,
 	writableGlobals: new Set<PropertyKey>(['console']),
 	// The global object stays extensible (tests set globals of their own); its existing bindings are locked.
 	mutable: new Set<object>([g, consoleObject, stubSlots, ...(matcherTables.state ? [matcherTables.state] : [])]),
 	extraRoots: [
 		{ object: testApi, name: 'the test API' },
 		{ object: simulationKit.exports, name: 'the simulation kit' },
-		{ object: VirtualDate, name: 'Date' },
+		{ object: sandboxGlobals, name: 'the sandbox' },
+		{ object: seededMathRandom, name: 'Math.random' },
+		{ object: prepareStackTraceAccessor, name: 'Error.prepareStackTrace' },
 		// The assertion library: no global names these.
 		{ object: chai.Assertion, name: 'expect' },
 		{ object: chai.AssertionError, name: 'expect' },

@@ -70,11 +70,13 @@ export async function runRequest(request: WorkerRunRequest): Promise<WorkerRunRe
 		return { kind: 'error', message: `The sandbox could not start: ${cleanMessage(error)}`, tests: [], compileMs: 0 }
 	}
 	const run = new Run(request, sandbox)
+	let report: WorkerRunReport | null = null
 	try {
-		return await run.play()
+		report = await run.play()
+		return report
 	} finally {
 		run.release()
-		releaseSandbox(sandbox)
+		releaseSandbox(sandbox, report?.kind === 'ran' && report.fileProblem === null)
 	}
 }
 

@@ -37,7 +37,8 @@ export type SandboxContext = {
 	linkedSimulationModule?: ivm.Module
 }
 
-export type Sandbox = { isolate: ivm.Isolate; memoryMb: number; contexts: SandboxContext[]; used: boolean }
+/** A run's isolate and its contexts; `runs` counts the clean runs the isolate served before this one. */
+export type Sandbox = { isolate: ivm.Isolate; memoryMb: number; contexts: SandboxContext[]; used: boolean; runs: number }
 
 /**
  * A fresh context, with the harness installed, the test API module ready and the realm sealed.
@@ -94,20 +95,34 @@ export function simulationModuleFor(isolate: ivm.Isolate, current: SandboxContex
 	return current.simulationModule
 }
 
-async function prepareSandbox(memoryMb: number): Promise<Sandbox> {
+async function prepareSandbox(memoryMb: number, reuse: ReusableIsolate | null): Promise<Sandbox> {
+	if (reuse && reuse.memoryMb === memoryMb && !reuse.isolate.isDisposed) {
+		// A fresh context (realm) in an isolate that has served clean runs before.
+		return { isolate: reuse.isolate, memoryMb, contexts: [await prepareContext(reuse.isolate)], used: false, runs: reuse.runs }
+	}
+	if (reuse && !reuse.isolate.isDisposed) reuse.isolate.dispose()
 	const isolate = new ivm.Isolate({ snapshot, memoryLimit: memoryMb })
 	try {
-		return { isolate, memoryMb, contexts: [await prepareContext(isolate)], used: false }
+		return { isolate, memoryMb, contexts: [await prepareContext(isolate)], used: false, runs: 0 }
 	} catch (error) {
 		if (!isolate.isDisposed) isolate.dispose()
 		throw error
 	}
 }
 
+// An isolate is reused for the next run's fresh context only after runs that ended cleanly, for
+// a bounded number of runs, while its heap stays small (ADR 013): making the isolate was the
+// largest part of preparing a run. Every run still gets its own realm, so no object, global or
+// built-in of one run is reachable from the next.
+const MAX_RUNS_PER_ISOLATE = 25
+const MAX_REUSED_HEAP_FRACTION = 0.25
+type ReusableIsolate = { isolate: ivm.Isolate; memoryMb: number; runs: number }
+let reusable: ReusableIsolate | null = null
+
 // Made right after each run, so a learner pressing Run on an idle worker skips the set-up.
 let spare: Promise<Sandbox> | null = null
 
-/** A fresh isolate with its first context ready: the spare one when its memory limit fits. */
+/** An isolate with a fresh first context ready: the spare one when its memory limit fits. */
 export function takeSandbox(memoryMb: number): Promise<Sandbox> {
 	const ready = spare
 	spare = null
@@ -115,22 +130,28 @@ export function takeSandbox(memoryMb: number): Promise<Sandbox> {
 		return ready.then(
 			(sandbox) => {
 				if (sandbox.memoryMb === memoryMb) return sandbox
-				releaseSandbox(sandbox)
-				return prepareSandbox(memoryMb)
+				releaseSandbox(sandbox, false)
+				return prepareSandbox(memoryMb, null)
 			},
-			() => prepareSandbox(memoryMb),
+			() => prepareSandbox(memoryMb, null),
 		)
 	}
-	return prepareSandbox(memoryMb)
+	return prepareSandbox(memoryMb, null)
 }
 
 export function prepareSpare() {
-	spare = prepareSandbox(DEFAULT_MEMORY_MB)
+	const reuse = reusable
+	reusable = null
+	spare = prepareSandbox(DEFAULT_MEMORY_MB, reuse)
 	spare.catch(() => {})
 }
 
-/** Disposes the isolate and drops every handle into it now rather than at the next GC, so native memory is returned run by run. */
-export function releaseSandbox(sandbox: Sandbox) {
+/**
+ * Drops every handle into the run's contexts now rather than at the next GC, so native memory
+ * is returned run by run. The isolate is kept for the next run only when `clean` says the run
+ * ended without a limit or an error and the isolate is still small; otherwise it is disposed.
+ */
+export function releaseSandbox(sandbox: Sandbox, clean: boolean) {
 	for (const { api, testApiModule, simulationKit, linkedSimulationModule, context } of sandbox.contexts) {
 		for (const ref of Object.values(api)) ref.release()
 		testApiModule.release()
@@ -138,5 +159,20 @@ export function releaseSandbox(sandbox: Sandbox) {
 		linkedSimulationModule?.release()
 		context.release()
 	}
-	if (!sandbox.isolate.isDisposed) sandbox.isolate.dispose()
+	const { isolate } = sandbox
+	if (isolate.isDisposed) return
+	if (clean && sandbox.runs + 1 < MAX_RUNS_PER_ISOLATE && heapIsSmall(isolate, sandbox.memoryMb)) {
+		reusable = { isolate, memoryMb: sandbox.memoryMb, runs: sandbox.runs + 1 }
+		return
+	}
+	isolate.dispose()
+}
+
+function heapIsSmall(isolate: ivm.Isolate, memoryMb: number) {
+	try {
+		const heap = isolate.getHeapStatisticsSync()
+		return heap.used_heap_size + heap.externally_allocated_size < memoryMb * 1024 * 1024 * MAX_REUSED_HEAP_FRACTION
+	} catch {
+		return false
+	}
 }
