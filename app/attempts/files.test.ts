@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkLearnerFiles, checkPickedLines, filesBytes, pickFiles, srcFiles, visibleTestFiles } from './files.ts'
+import { sourceBytes } from '#app/runner/source-size.ts'
+import { checkLearnerFiles, checkPickedLines, pickFiles, srcFiles, visibleTestFiles } from './files.ts'
 
 const publicFiles = {
 	'src/cart.ts': 'export const total = 1\n',
@@ -27,8 +28,8 @@ describe('the size of the learner’s files', () => {
 	it('counts paths and texts in UTF-8 bytes, as the sandbox does', () => {
 		const files = { 'src/a.ts': 'plain', 'src/ü.ts': 'Grüße, €5 🚚', 'src/odd.ts': 'lone \ud800 surrogate \udc00' }
 		const expected = Object.entries(files).reduce((sum, [path, text]) => sum + Buffer.byteLength(path) + Buffer.byteLength(text), 0)
-		expect(filesBytes(files)).toBe(expected)
-		expect(filesBytes({})).toBe(0)
+		expect(sourceBytes(files)).toBe(expected)
+		expect(sourceBytes({})).toBe(0)
 	})
 })
 
@@ -49,7 +50,7 @@ describe('which files a learner may send', () => {
 
 	it('refuses code over the sandbox’s size with 413, saying how large it is and what the limit is', () => {
 		const atLimit = { ...starter, 'src/cart.ts': '' }
-		const room = limits.sourceBytes - filesBytes(atLimit)
+		const room = limits.sourceBytes - sourceBytes(atLimit)
 		expect(checkLearnerFiles({ ...starter, 'src/cart.ts': 'x'.repeat(room) }, starter, limits)).toBeNull()
 		const problem = checkLearnerFiles({ ...starter, 'src/cart.ts': 'x'.repeat(room + 1) }, starter, limits)
 		expect(problem?.status).toBe(413)

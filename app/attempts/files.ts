@@ -4,6 +4,7 @@
 // the same rules before it sends anything.
 import type { Files } from './code-history.ts'
 import type { RunLimits } from '#app/runner/protocol.ts'
+import { sourceBytes } from '#app/runner/source-size.ts'
 
 /** The starter code: the exercise's src/ files, the only paths a learner may write. */
 export function srcFiles(publicFiles: Files): Files {
@@ -24,29 +25,6 @@ export function pickFiles(files: Files, paths: Iterable<string>): Files {
 	return Object.fromEntries(Object.entries(files).filter(([path]) => wanted.has(path)))
 }
 
-/** The size the sandbox counts: every path and every text, in UTF-8 bytes. */
-export function filesBytes(files: Files): number {
-	let bytes = 0
-	for (const [path, text] of Object.entries(files)) bytes += utf8Bytes(path) + utf8Bytes(text)
-	return bytes
-}
-
-// Counted without encoding, so a large paste is not copied just to be measured. A lone
-// surrogate counts 3 bytes, as the replacement character it becomes.
-function utf8Bytes(text: string): number {
-	let bytes = 0
-	for (let index = 0; index < text.length; index++) {
-		const code = text.charCodeAt(index)
-		if (code < 0x80) bytes += 1
-		else if (code < 0x800) bytes += 2
-		else if (code >= 0xd800 && code < 0xdc00 && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
-			bytes += 4
-			index++
-		} else bytes += 3
-	}
-	return bytes
-}
-
 /** A rule the learner's files broke: the HTTP status (413 for size) and what to tell them. */
 export type FileProblem = { status: 400 | 413; message: string }
 
@@ -60,7 +38,7 @@ export function checkLearnerFiles(files: Files, starter: Files, limits: Pick<Run
 	if (unknown.length) return { status: 400, message: `These files are not part of the exercise: ${unknown.slice(0, 3).join(', ')}.` }
 	const missing = Object.keys(starter).filter((path) => !(path in files))
 	if (missing.length) return { status: 400, message: `These files are missing: ${missing.slice(0, 3).join(', ')}.` }
-	const bytes = filesBytes(files)
+	const bytes = sourceBytes(files)
 	if (bytes > limits.sourceBytes) {
 		return {
 			status: 413,

@@ -1,6 +1,7 @@
 // The sandbox's front door: runTests(request) → RunResult. It never throws; learner
 // failures and sandbox limits come back as data.
 import { RunnerPool, type PoolOptions, type WorkerOutcome } from './pool.ts'
+import { sourceBytes } from './source-size.ts'
 import { FIELD_CAPS, appendCappedTests, capText, capUtf8, type CappedTest } from './result-caps.ts'
 import {
 	RESULT_VERSION,
@@ -35,7 +36,7 @@ export async function runTests(request: RunRequest, options: { pool?: RunnerPool
 		const parsed = RunRequestSchema.safeParse(request)
 		if (!parsed.success) return rejectedRun(`The run request is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
 		const limits = resolveLimits(parsed.data.limits)
-		const bytes = Object.entries(parsed.data.files).reduce((sum, [name, text]) => sum + Buffer.byteLength(name) + Buffer.byteLength(text), 0)
+		const bytes = sourceBytes(parsed.data.files)
 		if (bytes > limits.sourceBytes) {
 			return rejectedRun(`${describeLimit('source-size', limits)} (These files are ${Math.ceil(bytes / 1024)} KB.)`, 'source-size')
 		}

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS } from '#app/runner/protocol.ts'
 import type { NextRunPlan, RunSummary } from './journal-panel.tsx'
 import type { Outbox } from './outbox.ts'
 import type { RecordEvent } from './use-outbox.ts'
+import { sourceBytes } from '#app/runner/source-size.ts'
 
 export function useRun({
 	view,
@@ -51,7 +52,7 @@ export function useRun({
 		setRunning(true)
 		setError(null)
 		try {
-			const bytes = new TextEncoder().encode(JSON.stringify(filesRef.current)).length
+			const bytes = sourceBytes(filesRef.current)
 			if (bytes > DEFAULT_LIMITS.sourceBytes) {
 				setError(
 					`Your code is ${Math.ceil(bytes / 1024)} KB; the sandbox accepts at most ${DEFAULT_LIMITS.sourceBytes / 1024} KB. Remove what you added (a pasted data set, a long comment) and run again.`,

@@ -1,20 +1,11 @@
 // The state of the test file being run, shared by the runner, the clock (a timer callback
 // that throws), the simulation kit's host and the host's controls.
 import { describeError } from './errors.ts'
+import type { TestResult } from '../protocol.ts'
 import type { ScenarioReport } from './simulation.ts'
 
-export interface Result {
-	name: string
-	file: string
-	status: 'pass' | 'fail' | 'error' | 'skip'
-	message?: string
-	expected?: string
-	actual?: string
-	location?: { file: string; line: number; column: number }
-	output?: string
-	durationMs: number
-	scenario?: ScenarioReport
-}
+/** One test's result, in the run's wire format (a type-only import: nothing of protocol.ts is bundled). */
+export type Result = TestResult
 
 /** The file whose tests are collected and run, and what it has produced so far. */
 export const fileRun = {
