@@ -3,9 +3,21 @@
 // most from. Pure.
 import { explainStoredChange, type StoredRatingChange } from './stored-rating-change.ts'
 import { byTopicOrder, topicName } from './topic-names.ts'
+import type { PeriodFigure } from './metrics.ts'
 
 /** [from, to), compared with [previousFrom, from) of the same length. */
 export type ComparedPeriod = { previousFrom: Date; from: Date }
+
+/** How independently the engineer worked in the period: counts of attempts, and the rate against the period before. */
+export type ReportIndependence = {
+	independent: number
+	withHints: number
+	withOutsidePastes: number
+	notAttested: number
+	attempts: number
+	rate: PeriodFigure
+	previousRate: PeriodFigure
+}
 
 export type SkillInPeriod = {
 	topic: string

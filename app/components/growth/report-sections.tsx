@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { METRIC_NAMES, type MetricComparison, type MetricName, type PeriodFigure, type PeriodMetrics } from '#app/growth/metrics.ts'
-import type { SkillInPeriod, TellingAttempt } from '#app/growth/growth-report.ts'
+import type { ReportIndependence, SkillInPeriod, TellingAttempt } from '#app/growth/growth-report.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
@@ -171,19 +171,7 @@ export function ReportMetrics({
 
 const percent = (figure: PeriodFigure) => (figure.value !== null && figure.enough ? `${Math.round(figure.value * 100)}%` : null)
 
-export function ReportIndependence({
-	independence,
-}: {
-	independence: {
-		independent: number
-		withHints: number
-		withOutsidePastes: number
-		notAttested: number
-		attempts: number
-		rate: PeriodFigure
-		previousRate: PeriodFigure
-	}
-}) {
+export function ReportIndependence({ independence }: { independence: ReportIndependence }) {
 	const rate = percent(independence.rate)
 	const previousRate = percent(independence.previousRate)
 	const items = [

@@ -4,8 +4,16 @@
 import { DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
 import { attemptMetricsSelect, toAttemptMetrics } from '#app/growth/attempt-metrics-columns.ts'
 import { growthReportAttemptRow, type GrowthReportAttemptRow } from '#app/growth/growth-report-csv.ts'
-import { ratingChangesByAttempt, reviewExcerpt, skillsInPeriod, tellingAttempts, type SkillInPeriod, type TellingAttempt } from '#app/growth/growth-report.ts'
-import { comparePeriods, summarizePeriod, type MetricComparison, type MetricName, type PeriodFigure, type PeriodMetrics } from '#app/growth/metrics.ts'
+import {
+	ratingChangesByAttempt,
+	reviewExcerpt,
+	skillsInPeriod,
+	tellingAttempts,
+	type ReportIndependence,
+	type SkillInPeriod,
+	type TellingAttempt,
+} from '#app/growth/growth-report.ts'
+import { comparePeriods, summarizePeriod, type MetricComparison, type MetricName, type PeriodMetrics } from '#app/growth/metrics.ts'
 import { storedRatingChangeSelect } from '#app/growth/stored-rating-change.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
@@ -18,15 +26,7 @@ export type GrowthReport = {
 	previousPeriod: { from: string; to: string }
 	skills: SkillInPeriod[]
 	metrics: { current: PeriodMetrics; previous: PeriodMetrics; comparison: Record<MetricName, MetricComparison> }
-	independence: {
-		independent: number
-		withHints: number
-		withOutsidePastes: number
-		notAttested: number
-		attempts: number
-		rate: PeriodFigure
-		previousRate: PeriodFigure
-	}
+	independence: ReportIndependence
 	tellingAttempts: TellingAttempt[]
 	reviews: Array<{ attemptId: string; exerciseTitle: string; reviewerName: string; percent: number; excerpt: string; reviewedAt: string }>
 	notes: Array<{ id: string; body: string; authorName: string; createdAt: string }>
