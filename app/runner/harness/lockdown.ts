@@ -1,10 +1,9 @@
-// Runs INSIDE the isolate, once per context, after the harness has installed the virtual
-// clock, the seeded Math.random and the test API, and before any learner module is evaluated.
-// Learner code shares this realm with the assertion library and the harness, so everything
-// the verdict depends on is made read-only here: every intrinsic reachable from the global
-// object (frozen), the global bindings themselves (non-writable), and the test API.
-// Freezing cannot be baked into the V8 snapshot (V8 aborts when a context is made from a
-// snapshot holding frozen intrinsics), so it runs per context; see docs/decisions/013.
+// Runs INSIDE the isolate. Learner code shares its realm with the assertion library and the
+// harness, so everything the verdict depends on is made read-only before any learner module
+// is evaluated: every intrinsic reachable from the global object (frozen), the global bindings
+// themselves (non-writable), and the test API. What to freeze is listed once, while the harness
+// is evaluated for the V8 snapshot; the freezing itself runs per context, since V8 aborts when
+// a context is made from a snapshot holding frozen intrinsics. See docs/decisions/013.
 
 type Named = { object: object; name: string }
 
