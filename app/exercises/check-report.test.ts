@@ -36,7 +36,7 @@ describe('catalogueCoverage', () => {
 			report({ difficulty: undefined }),
 		])
 		expect(coverage.categoriesCovered).toEqual(['boundary', 'async-race', 'stale-cache'])
-		expect(coverage.categoriesMissing).toHaveLength(13)
+		expect(coverage.categoriesMissing).toHaveLength(17)
 		expect(coverage.difficultyBands).toEqual([
 			{ centre: 900, count: 2 },
 			{ centre: 1200, count: 1 },
@@ -61,7 +61,7 @@ describe('formatCatalogueReport', () => {
 		expect(text).toContain('✗ cache-serves-old-price')
 		expect(text).toContain('1 problem:\n  ✗ cache-serves-old-price › README.md [no-leak] README.md line 4 gives away the reference fix')
 		expect(text).toContain('2 exercises, 1 valid.')
-		expect(text).toContain('Root causes covered: 2/16 (missing: wrong-condition,')
+		expect(text).toContain('Root causes covered: 2/20 (missing: wrong-condition,')
 		expect(text).toContain('Difficulty: ≈900: 1, ≈1200: 0, ≈1500: 1, ≈1800: 0')
 	})
 })

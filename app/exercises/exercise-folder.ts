@@ -18,7 +18,11 @@ export type ExerciseFolder = {
 	visibleTests: ExerciseFiles
 	hiddenTests: ExerciseFiles
 	solution: ExerciseFiles
-	/** Files outside the known layout (README.md, exercise.json, src/, tests/visible/, tests/hidden/, solution/). */
+	/** Other correct fixes, each laid over src/ like solution/: alternatives/<name>/… → name → files keyed 'solution/…'. */
+	alternatives: Record<string, ExerciseFiles>
+	/** Plausible wrong fixes (symptom patches) that must fail a hidden test: patches/<name>/… → name → files keyed 'solution/…'. */
+	patches: Record<string, ExerciseFiles>
+	/** Files outside the known layout (README.md, exercise.json, src/, tests/visible/, tests/hidden/, solution/, alternatives/, patches/). */
 	otherFiles: string[]
 	/** sha256 over every file's path and content; changes whenever anything in the folder does. */
 	contentHash: string
@@ -41,6 +45,8 @@ export function exerciseFolderFromFiles(folderName: string, files: ExerciseFiles
 		visibleTests: {},
 		hiddenTests: {},
 		solution: {},
+		alternatives: {},
+		patches: {},
 		otherFiles: [],
 		contentHash: contentHash(files),
 	}
@@ -52,7 +58,7 @@ export function exerciseFolderFromFiles(folderName: string, files: ExerciseFiles
 		else if (path.startsWith('tests/visible/')) folder.visibleTests[path] = text
 		else if (path.startsWith('tests/hidden/')) folder.hiddenTests[path] = text
 		else if (path.startsWith('solution/')) folder.solution[path] = text
-		else folder.otherFiles.push(path)
+		else if (!addToFixFolder(path, text, folder)) folder.otherFiles.push(path)
 	}
 	const metadataText = files[METADATA_FILE]
 	if (metadataText === undefined) {
@@ -65,6 +71,18 @@ export function exerciseFolderFromFiles(folderName: string, files: ExerciseFiles
 		}
 	}
 	return folder
+}
+
+// alternatives/<name>/orders/paginate.ts is stored as name → 'solution/orders/paginate.ts',
+// so the code that lays the reference solution over src/ lays these over it the same way.
+function addToFixFolder(path: string, text: string, folder: ExerciseFolder): boolean {
+	const match = /^(alternatives|patches)\/([^/]+)\/(.+)$/.exec(path)
+	if (!match) return false
+	const [, kind, name, rest] = match as unknown as [string, 'alternatives' | 'patches', string, string]
+	const fixes = folder[kind]
+	fixes[name] ??= {}
+	fixes[name][`solution/${rest}`] = text
+	return true
 }
 
 function contentHash(files: ExerciseFiles): string {

@@ -43,6 +43,7 @@ function scaffoldFiles(slug: string, uuid: string): Record<string, string> {
 		difficulty: 900,
 		estimatedMinutes: 20,
 		language: 'typescript',
+		family: 'todo-author-name-the-bug-family',
 		rootCause: {
 			category: 'boundary',
 			locations: [{ file: 'src/invoice.ts', startLine: 9, endLine: 11 }],

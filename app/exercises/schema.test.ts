@@ -160,11 +160,12 @@ describe('exercise.json schema', () => {
 })
 
 describe('taxonomy and topics', () => {
-	it('has exactly the 16 root-cause ids of the format, each with a label and a one-line description', () => {
+	it('has exactly the 20 root-cause ids of the format, each with a label and a one-line description', () => {
 		expect(ROOT_CAUSE_CATEGORY_IDS).toEqual([
 			'boundary', 'wrong-condition', 'shared-mutable-state', 'async-race', 'missing-await', 'resource-leak',
 			'stale-cache', 'number-precision', 'time-zones', 'text-encoding', 'input-validation', 'error-handling',
-			'idempotency', 'algorithmic-complexity', 'configuration', 'api-misuse',
+			'idempotency', 'algorithmic-complexity', 'configuration', 'api-misuse', 'unsafe-type-assertion', 'lost-this-binding',
+			'broken-access-control', 'injection',
 		])
 		for (const category of ROOT_CAUSE_CATEGORIES) {
 			expect(category.label.length).toBeGreaterThan(2)

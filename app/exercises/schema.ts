@@ -88,6 +88,12 @@ export const ExerciseLimitsSchema = z
 
 export const RootCauseSchema = z.strictObject({
 	category: z.enum(ROOT_CAUSE_CATEGORY_IDS).describe('One id of the root-cause taxonomy (app/exercises/taxonomy.ts).'),
+	acceptedCategories: z
+		.array(z.enum(ROOT_CAUSE_CATEGORY_IDS))
+		.max(3, 'must list at most 3 alternatives')
+		.refine((categories) => new Set(categories).size === categories.length, { message: 'must not repeat a category' })
+		.optional()
+		.describe('Other taxonomy ids that are also a fair name for this root cause (an N+1 is algorithmic complexity and also API misuse); grading accepts them.'),
 	locations: z
 		.array(SourceLocationSchema)
 		.min(1, 'must name at least one location')
@@ -173,6 +179,9 @@ const ExerciseMetadataSchema = z
 			.describe('Initial difficulty rating, 800 (easy) to 2200 (very hard).'),
 		estimatedMinutes: z.int().min(5).max(240).describe('Typical time to solve, in minutes.'),
 		language: z.enum(EXERCISE_LANGUAGES).describe('Language of src/ and the tests.'),
+		family: SlugSchema.optional().describe(
+			'Debugging exercises: the bug family, one root-cause class met in different code bases (kebab-case, e.g. "cursor-off-by-one"). Never shown to a learner before the attempt ends.',
+		),
 		rootCause: RootCauseSchema,
 		hints: z
 			.array(HintSchema)
@@ -214,6 +223,12 @@ const ExerciseMetadataSchema = z
 		}
 		if (metadata.kind !== 'architecture' && metadata.architecture !== undefined) {
 			context.addIssue({ code: 'custom', path: ['architecture'], message: 'is only for architecture exercises; remove it or set kind to "architecture"' })
+		}
+		if (metadata.kind === 'debugging' && metadata.family === undefined) {
+			context.addIssue({ code: 'custom', path: ['family'], message: 'is required for a debugging exercise: the kebab-case id of its bug family, e.g. "cursor-off-by-one"' })
+		}
+		if (metadata.rootCause.acceptedCategories?.includes(metadata.rootCause.category)) {
+			context.addIssue({ code: 'custom', path: ['rootCause', 'acceptedCategories'], message: 'must not repeat rootCause.category; list only the other fair names' })
 		}
 	})
 	.describe('A Hardmode exercise (see docs/authoring.md).')

@@ -18,6 +18,10 @@ export const ROOT_CAUSE_CATEGORIES = [
 	{ id: 'algorithmic-complexity', label: 'Algorithmic complexity', description: 'Work grows faster than the input, so the system is correct but too slow at real sizes.' },
 	{ id: 'configuration', label: 'Configuration and defaults', description: 'A default, an option merge or an environment setting gives a value nobody intended.' },
 	{ id: 'api-misuse', label: 'API contract misuse', description: 'A function or library is called in a way its contract does not promise to handle.' },
+	{ id: 'unsafe-type-assertion', label: 'Type assertion that lies', description: 'A type assertion or cast claims a shape that data from outside (JSON, a queue, storage) does not have.' },
+	{ id: 'lost-this-binding', label: 'Lost `this`', description: 'A method is passed or stored without its object, so `this` is not what the method expects when it runs.' },
+	{ id: 'broken-access-control', label: 'Broken access control', description: 'An authorization check compares the wrong identity or scope, so someone may act on what is not theirs.' },
+	{ id: 'injection', label: 'Injection through string building', description: 'Untrusted text is pasted into a path, query, command or markup, where it can change the meaning of the whole.' },
 ] as const
 
 export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number]

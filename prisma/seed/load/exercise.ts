@@ -125,6 +125,7 @@ export function loadExerciseMetadata(index: number, topics: string[], difficulty
 		difficulty,
 		estimatedMinutes,
 		language: 'typescript',
+		family: 'volume-discount-threshold',
 		rootCause: ROOT_CAUSE,
 		hints: [
 			{
