@@ -59,6 +59,11 @@ describe('grading a diagnosis', () => {
 		})
 		expect(grade).toMatchObject({ locationCorrect: true, categoryCorrect: false, fixCorrect: false, correct: false, testsPassed: 1, testsFailed: 1 })
 	})
+	it('accepts a category the exercise lists as another fair name for the root cause, and no other', () => {
+		const withAlternatives = { ...rootCause, acceptedCategories: ['boundary'] }
+		expect(gradeDiagnosis({ ...base, category: 'boundary', rootCause: withAlternatives })).toMatchObject({ categoryCorrect: true, correct: true })
+		expect(gradeDiagnosis({ ...base, category: 'async-race', rootCause: withAlternatives })).toMatchObject({ categoryCorrect: false, correct: false })
+	})
 	it('does not call a run in which no test ran a correct fix', () => {
 		expect(gradeDiagnosis({ ...base, result: { status: 'error', tests: [] } }).fixCorrect).toBe(false)
 	})

@@ -69,7 +69,8 @@ export function gradeDiagnosis(input: {
 	category: string
 	starterFiles: Record<string, string>
 	submittedFiles: Record<string, string>
-	rootCause: { category: string; locations: SourceLocation[] }
+	/** `acceptedCategories`: other fair names for the same root cause, graded as correct too. */
+	rootCause: { category: string; acceptedCategories?: readonly string[] | undefined; locations: SourceLocation[] }
 	/** The visible and hidden tests run against the submitted files. */
 	result: Pick<RunResult, 'status' | 'tests'>
 }): DiagnosisGrade {
@@ -78,7 +79,7 @@ export function gradeDiagnosis(input: {
 	const current = input.submittedFiles[picked.file]
 	const inStarter = starter !== undefined && current !== undefined ? mapToStarterLines(starter, current, picked) : picked
 	const locationCorrect = starter !== undefined && locationMatches(inStarter, picked.file, input.rootCause.locations)
-	const categoryCorrect = input.category === input.rootCause.category
+	const categoryCorrect = input.category === input.rootCause.category || (input.rootCause.acceptedCategories ?? []).includes(input.category)
 	const ran = input.result.tests.filter((test) => test.status !== 'skip')
 	const testsPassed = ran.filter((test) => test.status === 'pass').length
 	const testsFailed = ran.length - testsPassed

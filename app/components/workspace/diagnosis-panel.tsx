@@ -88,7 +88,7 @@ export function DiagnosisPanel({
 	getFiles,
 	beforeSubmit,
 	referenceHtml,
-	referenceCategory,
+	referenceCategories,
 }: {
 	status: 'in_progress' | 'solved' | 'gave_up'
 	submissions: SubmissionView[]
@@ -97,7 +97,8 @@ export function DiagnosisPanel({
 	/** Saves pending journal and code events, so the timeline is complete before grading. */
 	beforeSubmit(): void
 	referenceHtml: string | null
-	referenceCategory: string | null
+	/** The reference category first, then the other names grading accepted. */
+	referenceCategories: string[]
 }) {
 	const fetcher = useFetcher<WorkspaceActionData>()
 	const giveUpFetcher = useFetcher<WorkspaceActionData>()
@@ -127,7 +128,12 @@ export function DiagnosisPanel({
 						<h3 id={`${id}-reference`} className="font-semibold">
 							The reference explanation
 						</h3>
-						{referenceCategory ? <p className="text-xs text-slate-600 dark:text-slate-400">Category: {categoryLabel(referenceCategory)}</p> : null}
+						{referenceCategories.length > 0 ? (
+							<p className="text-xs text-slate-600 dark:text-slate-400">
+								Category: {categoryLabel(referenceCategories[0]!)}
+								{referenceCategories.length > 1 ? ` (also accepted: ${referenceCategories.slice(1).map(categoryLabel).join(', ')})` : null}
+							</p>
+						) : null}
 						<div className="prose-brief" dangerouslySetInnerHTML={{ __html: referenceHtml }} />
 					</section>
 				) : null}

@@ -119,7 +119,7 @@ export function SidePane({
 							getFiles={() => files.current}
 							beforeSubmit={() => beforeSubmit({ decision: false })}
 							referenceHtml={view.reference?.explanationHtml ?? null}
-							referenceCategory={view.reference?.category ?? null}
+							referenceCategories={view.reference ? [view.reference.category, ...view.reference.acceptedCategories] : []}
 						/>
 					</>
 				) : tab === 'review' && view.review ? (

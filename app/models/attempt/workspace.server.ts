@@ -160,6 +160,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			? {
 					explanation: metadata.rootCause.explanation,
 					category: metadata.rootCause.category,
+					acceptedCategories: metadata.rootCause.acceptedCategories ?? [],
 					locations: metadata.rootCause.locations,
 				}
 			: null,
