@@ -40,6 +40,21 @@ describe('exercise.json schema', () => {
 		expect(problemsOf((metadata) => delete metadata.rootCause)).toEqual([{ path: 'rootCause', message: 'is required' }])
 	})
 
+	it('tells a wrong value from a missing one: the allowed values of a list, a whole number, a required field', () => {
+		expect(problemsOf((metadata) => (metadata.kind = 'debug'))).toEqual([{ path: 'kind', message: 'must be one of: "debugging", "architecture" (not "debug")' }])
+		expect(problemsOf((metadata) => (metadata.rootCause.category = 'off-by-one'))).toEqual([
+			{ path: 'rootCause.category', message: `must be one of: ${ROOT_CAUSE_CATEGORY_IDS.map((id) => `"${id}"`).join(', ')} (not "off-by-one")` },
+		])
+		expect(problemsOf((metadata) => (metadata.rootCause.acceptedCategories = ['api-misuse', 'nope']))).toEqual([
+			{ path: 'rootCause.acceptedCategories[1]', message: expect.stringMatching(/^must be one of: "boundary", .* \(not "nope"\)$/) },
+		])
+		expect(problemsOf((metadata) => (metadata.estimatedMinutes = 12.5))).toEqual([{ path: 'estimatedMinutes', message: 'must be a whole number' }])
+		expect(problemsOf((metadata) => (metadata.difficulty = '900'))).toEqual([{ path: 'difficulty', message: 'must be a number' }])
+		expect(problemsOf((metadata) => (metadata.title = 42))).toEqual([{ path: 'title', message: 'must be a string' }])
+		expect(problemsOf((metadata) => delete metadata.estimatedMinutes)).toEqual([{ path: 'estimatedMinutes', message: 'is required' }])
+		expect(problemsOf((metadata) => delete metadata.kind)).toEqual([{ path: 'kind', message: 'is required' }])
+	})
+
 	it('requires a UUID, a kebab-case slug and a known kind, language, topic and category', () => {
 		const paths = (change: (metadata: Record<string, any>) => void) => problemsOf(change).map((problem) => problem.path)
 		expect(paths((metadata) => (metadata.uuid = 'not-a-uuid'))).toEqual(['uuid'])

@@ -243,7 +243,8 @@ export type SchemaProblem = { path: string; message: string }
 export function parseExerciseMetadata(
 	value: unknown,
 ): { success: true; metadata: ExerciseMetadata } | { success: false; problems: SchemaProblem[] } {
-	const result = ExerciseMetadataSchema.safeParse(value)
+	// Without reportInput zod leaves `input` out of every issue, and a wrong value would read as a missing one.
+	const result = ExerciseMetadataSchema.safeParse(value, { reportInput: true })
 	if (result.success) return { success: true, metadata: result.data }
 	return {
 		success: false,
@@ -271,7 +272,7 @@ function issueMessage(issue: z.core.$ZodIssue) {
 	}
 	if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) return 'is required'
 	if (issue.code === 'invalid_value' && 'values' in issue) {
-		return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`
+		return `must be one of: ${issue.values.map((value) => JSON.stringify(value)).join(', ')} (not ${JSON.stringify(issue.input)})`
 	}
 	// zod's default wording ("Too big: expected number to be <=2200") reads like a stack trace to authors.
 	if (issue.code === 'invalid_type') {
