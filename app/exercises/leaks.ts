@@ -5,7 +5,16 @@
 import { type ExerciseFolder, splitLines, srcPathOfSolutionFile } from './exercise-folder.ts'
 import { diffLines } from './line-diff.ts'
 
-export type DistinctiveLine = { file: string; line: string }
+export type DistinctiveLine = {
+	file: string
+	line: string
+	/**
+	 * Starter lines the fix replaces that this line is cut from by deleting text (dropping a
+	 * regex flag, "- fee"). Wherever such a starter line shows, the learner sees the bug, not
+	 * the fix, so a match inside it is no leak.
+	 */
+	cutFrom?: string[]
+}
 export type Leak = DistinctiveLine & { foundIn: string; foundAtLine: number }
 
 const MIN_SOLUTION_LINE_CHARS = 12 // non-space characters
@@ -20,11 +29,15 @@ export function distinctiveSolutionLines(folder: Pick<ExerciseFolder, 'src' | 's
 	const found = new Map<string, DistinctiveLine>()
 	for (const [path, text] of Object.entries(folder.solution)) {
 		const starter = folder.src[srcPathOfSolutionFile(path)]
-		const added = starter === undefined ? splitLines(text) : diffLines(starter, text).addedLines
+		const diff = starter === undefined ? undefined : diffLines(starter, text)
+		const added = diff ? diff.addedLines : splitLines(text)
+		const starterFileLines = starter === undefined ? [] : splitLines(starter)
+		const replaced = (diff?.removedLines ?? []).map((number) => (starterFileLines[number - 1] as string).trim())
 		for (const raw of added) {
 			const line = raw.trim()
 			if (line.replace(/\s/g, '').length < MIN_SOLUTION_LINE_CHARS || starterLines.has(line)) continue
-			if (!found.has(line)) found.set(line, { file: path, line })
+			const cutFrom = replaced.filter((starterLine) => isCutFrom(line, starterLine))
+			if (!found.has(line)) found.set(line, cutFrom.length > 0 ? { file: path, line, cutFrom } : { file: path, line })
 		}
 	}
 	return [...found.values()]
@@ -54,10 +67,28 @@ export function findLeaks(lines: DistinctiveLine[], files: Record<string, string
 	)
 	for (const distinctive of lines) {
 		const needle = normalize(distinctive.line)
-		const hit = haystacks.find((haystack) => containsOnBoundaries(haystack.text, needle))
+		const cutFrom = (distinctive.cutFrom ?? []).map(normalize)
+		const hit = haystacks.find((haystack) => containsOnBoundaries(withoutStarterLines(haystack.text, cutFrom), needle))
 		if (hit) leaks.push({ ...distinctive, foundIn: hit.path, foundAtLine: hit.lineNumber })
 	}
 	return leaks
+}
+
+/** Whether `line` is `starterLine` with some text deleted and nothing added. */
+export function isCutFrom(line: string, starterLine: string): boolean {
+	const shorter = normalize(line)
+	const longer = normalize(starterLine)
+	if (shorter.length >= longer.length) return false
+	let at = 0
+	for (const char of longer) if (char === shorter[at]) at++
+	return at === shorter.length
+}
+
+// Blanks out the starter lines a deletion fix is cut from, so only text outside them can match.
+function withoutStarterLines(text: string, starterLines: string[]) {
+	let masked = text
+	for (const starterLine of starterLines) masked = masked.split(starterLine).join('\u0000')
+	return masked
 }
 
 function trimmedLineSet(texts: string[]) {
