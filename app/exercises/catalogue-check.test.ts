@@ -45,4 +45,14 @@ describe('checkCatalogue', () => {
 		expect(reports[2]?.problems[0]?.message).toBe('too-big: src/huge.js is 257 KB; files in an exercise are capped at 256 KB')
 		expect(announced).toEqual(reports)
 	})
+
+	it('checks one exercise against the rest of the catalogue for a shared slug or uuid, and not against itself', async () => {
+		const sample = await writeExercise(SAMPLE_SLUG, sampleExerciseFiles())
+		const copy = await writeExercise('statement-copy', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'statement-copy' }) })
+		const other = await writeExercise('unrelated', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'unrelated', uuid: crypto.randomUUID() }) })
+		const { reports } = await checkCatalogue([path.join(root, '.', SAMPLE_SLUG)], { ...fakeRunner(), catalogueDirs: [sample, copy, other] })
+		expect(reports.map((report) => [report.slug, report.problems.map((problem) => problem.rule)])).toEqual([[SAMPLE_SLUG, ['unique-uuid']]])
+		const alone = await checkCatalogue([other], { ...fakeRunner(), catalogueDirs: [other] })
+		expect(alone.reports[0]?.problems).toEqual([])
+	})
 })

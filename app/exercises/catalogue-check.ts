@@ -1,5 +1,6 @@
 // Checks a set of exercise folders against every rule, sharing one sandbox `run` (the
 // CLI passes a single runner pool). Server-side: reads the folders from disk.
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { type ExerciseFolder } from './exercise-folder.ts'
 import { ExerciseLoadError, readExerciseFolder } from './load.ts'
@@ -9,7 +10,18 @@ export type CatalogueCheck = { reports: ExerciseReport[] }
 
 export async function checkCatalogue(
 	dirs: string[],
-	{ run, concurrency = 1, onReport }: { run: RunTests; concurrency?: number; onReport?: (report: ExerciseReport) => void },
+	{
+		run,
+		concurrency = 1,
+		onReport,
+		catalogueDirs = [],
+	}: {
+		run: RunTests
+		concurrency?: number
+		onReport?: (report: ExerciseReport) => void
+		/** The whole catalogue (exercises/), when `dirs` are only some of it: the checked exercises are compared with the rest for uniqueness. */
+		catalogueDirs?: string[]
+	},
 ): Promise<CatalogueCheck> {
 	const folders: Array<ExerciseFolder | ExerciseReport> = await Promise.all(
 		dirs.map((dir) =>
@@ -22,7 +34,7 @@ export async function checkCatalogue(
 	)
 	// Known before any run, so each exercise's report line already counts them.
 	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
-	const catalogueProblems = validateCatalogue(readable)
+	const catalogueProblems = validateCatalogue(readable, { others: await readOtherFolders(catalogueDirs, dirs) })
 	const reports: ExerciseReport[] = new Array(folders.length)
 	let next = 0
 	async function worker() {
@@ -37,4 +49,18 @@ export async function checkCatalogue(
 	}
 	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
 	return { reports }
+}
+
+// The rest of the catalogue, read for comparison only: an unreadable folder there is its own
+// check's problem, not this one's.
+async function readOtherFolders(catalogueDirs: string[], checkedDirs: string[]): Promise<ExerciseFolder[]> {
+	const checked = new Set(await Promise.all(checkedDirs.map(realPathOf)))
+	const others = await Promise.all(
+		catalogueDirs.map(async (dir) => (checked.has(await realPathOf(dir)) ? undefined : readExerciseFolder(dir).catch(() => undefined))),
+	)
+	return others.filter((folder) => folder !== undefined)
+}
+
+function realPathOf(dir: string) {
+	return realpath(dir).catch(() => path.resolve(dir))
 }

@@ -448,6 +448,16 @@ describe('validateCatalogue', () => {
 		])
 		expect(validateCatalogue([first, other])).toEqual([])
 	})
+
+	it('compares the exercises checked with the rest of the catalogue, reporting only on the checked ones', () => {
+		const first = sampleFolder()
+		const copy = sampleFolder(undefined, 'statement-copy')
+		expect(validateCatalogue([copy], { others: [first] }).map((problem) => [problem.slug, problem.rule, problem.message])).toEqual([
+			['statement-copy', 'unique-slug', `slug "${SAMPLE_SLUG}" is already used by exercise "${SAMPLE_SLUG}"; every exercise needs its own`],
+			['statement-copy', 'unique-uuid', expect.stringContaining('is already used by exercise "statement-misses-last-payment"')],
+		])
+		expect(validateCatalogue([first], { others: [copy] }).map((problem) => problem.slug)).toEqual([SAMPLE_SLUG, SAMPLE_SLUG])
+	})
 })
 
 describe('validateExercise on an architecture exercise', () => {

@@ -113,11 +113,19 @@ export async function checkExercise(folder: ExerciseFolder, { run }: { run: RunT
 	}
 }
 
-/** Problems that only show across the catalogue: two exercises sharing a slug or a uuid. */
-export function validateCatalogue(folders: ExerciseFolder[]): ExerciseProblem[] {
+/**
+ * Problems that only show across the catalogue: two exercises sharing a slug or a uuid.
+ * `others` are the rest of the catalogue when only some exercises are checked: they are
+ * compared with, never reported on.
+ */
+export function validateCatalogue(folders: ExerciseFolder[], { others = [] }: { others?: ExerciseFolder[] } = {}): ExerciseProblem[] {
 	const problems: ExerciseProblem[] = []
 	for (const key of ['slug', 'uuid'] as const) {
 		const owners = new Map<string, string>()
+		for (const other of others) {
+			const value = (other.metadata as Record<string, unknown> | undefined)?.[key]
+			if (typeof value === 'string' && !owners.has(value.toLowerCase())) owners.set(value.toLowerCase(), other.folderName)
+		}
 		for (const folder of folders) {
 			const value = (folder.metadata as Record<string, unknown> | undefined)?.[key]
 			if (typeof value !== 'string') continue

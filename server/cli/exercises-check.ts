@@ -18,7 +18,8 @@ if (args.includes('--help') || args.includes('-h')) {
 	console.log('Usage: npm run exercises:check [-- <exercise dir>…]\nWithout arguments, checks every folder in exercises/.')
 	process.exit(0)
 }
-const dirs = args.length > 0 ? args.map((dir) => path.resolve(dir)) : await listExerciseDirs(path.join(projectRoot, 'exercises'))
+const catalogueDirs = await listExerciseDirs(path.join(projectRoot, 'exercises'))
+const dirs = args.length > 0 ? args.map((dir) => path.resolve(dir)) : catalogueDirs
 if (dirs.length === 0) {
 	console.error('No exercise folders to check (exercises/ is empty). Create one with npm run exercise:new -- <slug>.')
 	process.exit(1)
@@ -30,6 +31,7 @@ try {
 	console.log(`Checking ${dirs.length} exercise${dirs.length === 1 ? '' : 's'}…`)
 	const { reports } = await checkCatalogue(dirs, {
 		run: (request) => runTests(request, { pool }),
+		catalogueDirs,
 		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
 	console.log(formatCatalogueSummary(reports))
