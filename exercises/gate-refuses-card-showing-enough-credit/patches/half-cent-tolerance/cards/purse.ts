@@ -1,0 +1,48 @@
+import { MAX_BALANCE, MIN_TOP_UP } from '../config';
+import { type Card } from './cards';
+
+export class InsufficientFundsError extends Error {
+  readonly balance: number;
+  readonly fare: number;
+  constructor(balance: number, fare: number) {
+    super(`Balance ${formatEuros(balance)} does not cover ${formatEuros(fare)}`);
+    this.name = 'InsufficientFundsError';
+    this.balance = balance;
+    this.fare = fare;
+  }
+}
+
+export class TopUpRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TopUpRejectedError';
+  }
+}
+
+export function formatEuros(amount: number): string {
+  return `€${amount.toFixed(2)}`;
+}
+
+/** How much the card can take right now without going over the €150.00 it may hold. */
+export function topUpHeadroom(card: Card): number {
+  return MAX_BALANCE - card.balance;
+}
+
+/** Adds stored value. Returns the new balance. */
+export function topUp(card: Card, amount: number): number {
+  if (!Number.isFinite(amount) || amount < MIN_TOP_UP) {
+    throw new TopUpRejectedError(`The minimum top-up is ${formatEuros(MIN_TOP_UP)}`);
+  }
+  if (card.balance + amount > MAX_BALANCE) {
+    throw new TopUpRejectedError(`A card holds at most ${formatEuros(MAX_BALANCE)}`);
+  }
+  card.balance += amount;
+  return card.balance;
+}
+
+/** Takes a fare off the card; a card never goes below zero. Returns the new balance. */
+export function pay(card: Card, fare: number): number {
+  if (fare - card.balance > 0.005) throw new InsufficientFundsError(card.balance, fare);
+  card.balance = Math.max(0, card.balance - fare);
+  return card.balance;
+}
