@@ -12,8 +12,8 @@ import { cspNonceContext } from '#app/utils/request-context.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
-import { syncExercises } from '#app/models/exercise.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
+import { loadExercises, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
@@ -31,12 +31,9 @@ export async function startServer() {
 	const database = getDatabase()
 	const { prisma } = database
 	await migrate(prisma)
-	const exercises = await syncExercises(prisma, path.join(root, 'exercises'))
-	logger.info(
-		{ created: exercises.created.length, updated: exercises.updated.length, unchanged: exercises.unchanged.length, retired: exercises.retired },
-		'Exercises loaded',
-	)
-	for (const skipped of exercises.skipped) logger.warn({ folder: skipped.folder }, `Exercise skipped: ${skipped.reason}`)
+	const exercisesRoot = path.join(root, 'exercises')
+	await loadExercises(prisma, exercisesRoot, logger)
+	const stopWatchingExercises = isProduction ? undefined : watchExercises(prisma, exercisesRoot, logger)
 	// After the exercises, so the demo organisation's assignments can point at them.
 	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
 		logger.info('Seeded the demo organisation "Acme Payments"')
@@ -57,6 +54,7 @@ export async function startServer() {
 	const shutdown = async (signal: string) => {
 		logger.info(`${signal} received, shutting down`)
 		server.close()
+		stopWatchingExercises?.()
 		await viteDevServer?.close()
 		// Closing PGlite flushes it and releases its folder lock.
 		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))

@@ -70,7 +70,11 @@ export async function readExerciseFolder(dir: string): Promise<ExerciseFolder> {
 
 /** Reads an exercise whose exercise.json must match the schema (the app's entry point; the validator reports more). */
 export async function loadExercise(dir: string): Promise<Exercise> {
-	const folder = await readExerciseFolder(dir)
+	return exerciseFromFolder(await readExerciseFolder(dir))
+}
+
+/** The exercise in a folder already read, once its exercise.json matches the schema; throws ExerciseLoadError otherwise. */
+export function exerciseFromFolder(folder: ExerciseFolder): Exercise {
 	if (folder.metadataError) throw new ExerciseLoadError(`${folder.folderName}: ${folder.metadataError}`)
 	const parsed = parseExerciseMetadata(folder.metadata)
 	if (!parsed.success) {

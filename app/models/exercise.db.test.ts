@@ -1,9 +1,12 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import type { Database } from '#app/utils/db.server.ts'
+import { servingCheck } from '#app/exercises/serving-check.ts'
+import { runTests } from '#app/runner/index.ts'
 import { listCatalogue, syncExercises } from './exercise.server.ts'
 
 const catalogue = path.resolve('exercises')
@@ -77,5 +80,58 @@ describe('syncExercises', () => {
 		expect(Object.keys(version.hiddenTests as object).length).toBeGreaterThan(0)
 		expect(Object.keys(version.solution as object).length).toBeGreaterThan(0)
 		expect(JSON.stringify(await listCatalogue(db.prisma))).not.toMatch(/hiddenTests|solution|tests\/hidden/)
+	})
+})
+
+describe('syncExercises with the exercise check the server runs', () => {
+	let checked: Database
+	let checkedRoot: string
+	const check = servingCheck((request) => runTests(request))
+
+	beforeAll(async () => {
+		checked = await createTestDatabase()
+		checkedRoot = mkdtempSync(path.join(tmpdir(), 'hm-checked-'))
+		cpSync(path.join(catalogue, 'orders-page-skips-an-order'), path.join(checkedRoot, 'orders-page-skips-an-order'), { recursive: true })
+	})
+
+	afterAll(async () => {
+		await checked?.close()
+		if (checkedRoot) rmSync(checkedRoot, { recursive: true, force: true })
+	})
+
+	it('serves an exercise that passes the check, and proves only folders that are new or changed', async () => {
+		const counts: number[] = []
+		const first = await syncExercises(checked.prisma, checkedRoot, { check, onCheck: (count) => counts.push(count) })
+		expect(first).toMatchObject({ created: ['orders-page-skips-an-order'], skipped: [] })
+		const again = await syncExercises(checked.prisma, checkedRoot, { check, onCheck: (count) => counts.push(count) })
+		expect(again.unchanged).toEqual(['orders-page-skips-an-order'])
+		expect(counts).toEqual([1])
+	})
+
+	it('keeps serving the last good version when a change breaks the exercise', async () => {
+		// The reference fix copied into the starter: the starter no longer fails any test.
+		const exercise = path.join(checkedRoot, 'orders-page-skips-an-order')
+		cpSync(path.join(exercise, 'solution'), path.join(exercise, 'src'), { recursive: true })
+		const report = await syncExercises(checked.prisma, checkedRoot, { check })
+		expect(report.updated).toEqual([])
+		expect(report.skipped).toEqual([{ folder: 'orders-page-skips-an-order', reason: expect.stringContaining('[starter-fails]') }])
+		expect(report.retired).toEqual([])
+		const current = await checked.prisma.exercise.findUniqueOrThrow({
+			where: { slug: 'orders-page-skips-an-order' },
+			select: { retiredAt: true, currentVersion: { select: { number: true } } },
+		})
+		expect(current).toEqual({ retiredAt: null, currentVersion: { number: 1 } })
+	})
+
+	it('never serves a new exercise that fails the check', async () => {
+		const copy = path.join(checkedRoot, 'orders-page-skips-again')
+		cpSync(path.join(catalogue, 'orders-page-skips-an-order'), copy, { recursive: true })
+		const metadata = JSON.parse(readFileSync(path.join(copy, 'exercise.json'), 'utf8'))
+		writeFileSync(path.join(copy, 'exercise.json'), JSON.stringify({ ...metadata, slug: 'orders-page-skips-again', uuid: randomUUID() }))
+		// Without hidden tests nothing grades the fix: the layout rule refuses it, though its exercise.json is fine.
+		rmSync(path.join(copy, 'tests/hidden'), { recursive: true })
+		const report = await syncExercises(checked.prisma, checkedRoot, { check })
+		expect(report.skipped).toContainEqual({ folder: 'orders-page-skips-again', reason: expect.stringContaining('[layout]') })
+		expect((await listCatalogue(checked.prisma)).map((exercise) => exercise.slug)).not.toContain('orders-page-skips-again')
 	})
 })

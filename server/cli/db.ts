@@ -21,6 +21,8 @@ const { getDatabase } = await import('#app/utils/db.server.ts')
 const { migrate, resetDatabase } = await import('#app/utils/migrate.server.ts')
 const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed/demo.ts')
 const { syncExercises } = await import('#app/models/exercise.server.ts')
+const { servingCheck } = await import('#app/exercises/serving-check.ts')
+const { runTests } = await import('#app/runner/index.ts')
 const { getEnv } = await import('#app/utils/env.server.ts')
 
 let database: ReturnType<typeof getDatabase> | undefined
@@ -37,13 +39,17 @@ try {
 	}
 	if (command === 'seed' || command === 'reset') {
 		// The demo assignments point at exercises, so those are loaded first.
-		await syncExercises(database.prisma, new URL('../../exercises', import.meta.url).pathname)
+		usedSandbox = true
+		const exercises = await syncExercises(database.prisma, new URL('../../exercises', import.meta.url).pathname, {
+			check: servingCheck((request) => runTests(request)),
+			onCheck: (count) => console.log(`Checking ${count} new or changed exercise(s) before loading them…`),
+		})
+		for (const skipped of exercises.skipped) console.warn(`Exercise skipped: ${skipped.reason}`)
 		await reseedDemo(database.prisma)
 		console.log(`Seeded the demo organisation "Acme Payments". Demo logins:`)
 		for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)
 		if (getEnv().SEED_HISTORY) {
 			const { describeHistory, seedDemoHistory } = await import('#prisma/seed/history/index.ts')
-			usedSandbox = true
 			const summary = await seedDemoHistory({ onStart: () => console.log('Simulating six months of practice (runs go through the sandbox)…') })
 			if (summary) console.log(describeHistory(summary))
 		}

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
@@ -13,10 +17,36 @@ const now = new Date('2026-12-01T12:00:00Z')
 const options = { now, days: 60 }
 const DAY_MS = 86_400_000
 
+// A fixed catalogue, so the simulated history does not change as exercises are added.
+const CATALOGUE = [
+	'customer-charged-twice',
+	'duplicate-usernames',
+	'export-says-done-but-fails',
+	'failed-payouts-marked-paid',
+	'free-shipping-for-everyone',
+	'idempotent-payment-webhook',
+	'inventory-client-for-a-flaky-service',
+	'inventory-oversold',
+	'invoice-total-off-by-a-cent',
+	'leaderboard-order-is-random',
+	'memory-grows-per-connection',
+	'old-prices-after-update',
+	'order-ids-dont-match',
+	'orders-page-skips-an-order',
+	'price-cache-in-front-of-a-slow-service',
+	'public-api-rate-limiter',
+	'reminders-fire-an-hour-late',
+	'retry-storm',
+	'slow-order-history',
+	'tenant-settings-bleed',
+]
+const catalogueRoot = mkdtempSync(path.join(tmpdir(), 'hm-history-'))
+for (const slug of CATALOGUE) cpSync(path.join('exercises', slug), path.join(catalogueRoot, slug), { recursive: true })
+
 async function seededDatabase() {
 	const database = await createTestDatabase()
 	useDatabase(database)
-	await syncExercises(database.prisma, 'exercises')
+	await syncExercises(database.prisma, catalogueRoot)
 	await seedDemo(database.prisma)
 	return database
 }
@@ -54,6 +84,7 @@ describe('demo history', () => {
 	afterAll(async () => {
 		await getDefaultPool().close()
 		await database?.close()
+		rmSync(catalogueRoot, { recursive: true, force: true })
 	})
 
 	it('adds learners of different skill in two teams, with finished attempts, assignments, reviews and notes', async () => {
@@ -139,6 +170,22 @@ describe('demo history', () => {
 		expect(await seedDemoHistory(options)).toBeNull()
 		expect(await database.prisma.attempt.count()).toBe(before)
 		expect(await database.prisma.auditEvent.count({ where: { organizationId, action: HISTORY_SEEDED_ACTION } })).toBe(1)
+	})
+
+	it('never invents history for an exercise added after the history was made', async () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'hm-later-'))
+		try {
+			cpSync(catalogueRoot, root, { recursive: true })
+			const added = path.join(root, 'orders-page-skips-a-refund')
+			cpSync(path.join(root, 'orders-page-skips-an-order'), added, { recursive: true })
+			const metadata = JSON.parse(readFileSync(path.join(added, 'exercise.json'), 'utf8'))
+			writeFileSync(path.join(added, 'exercise.json'), JSON.stringify({ ...metadata, slug: 'orders-page-skips-a-refund', uuid: randomUUID() }))
+			expect((await syncExercises(database.prisma, root)).created).toEqual(['orders-page-skips-a-refund'])
+			expect(await seedDemoHistory(options)).toBeNull()
+			expect(await database.prisma.attempt.count({ where: { exercise: { slug: 'orders-page-skips-a-refund' } } })).toBe(0)
+		} finally {
+			rmSync(root, { recursive: true, force: true })
+		}
 	})
 
 	it('simulates the same history from the same seed', async () => {
