@@ -96,6 +96,8 @@ describe('starting and resuming', () => {
 		// Neither the reference explanation nor the hidden tests reach an open attempt.
 		expect(workspace!.reference).toBeNull()
 		expect(JSON.stringify(workspace)).not.toContain('shipping-rules.test.ts')
+		// Nor its bug family or root-cause category: both would give the answer away.
+		expect(JSON.stringify(workspace)).not.toMatch(/boolean-logic-slip|wrong-condition|"family"/)
 		expect(await getWorkspace(bea, first.id)).toBeNull()
 		expect(await getWorkspace(outsider, first.id)).toBeNull()
 		expect((await thrown(startAttempt(ada, 'no-such-exercise'))).status).toBe(404)
