@@ -1,0 +1,82 @@
+import { type Booking, type BookingStore } from '../bookings/booking';
+import { PermanentJobError } from '../jobs/job-queue';
+import { type Log } from '../log';
+import { type Mailer, type PaymentsClient, RefundRejectedError, type SupplierClient } from '../partners/clients';
+import { cancellationEmail } from './confirmation-email';
+import { quoteRefund } from './refund-policy';
+
+/** Enqueued by the "Cancel trip" button; `requestedAt` is when the traveller pressed it. */
+export type CancellationJob = { bookingId: string; requestedAt: number };
+
+/** The "Cancel trip" button: marks the booking and queues the work. */
+export function requestCancellation(bookings: BookingStore, queue: { enqueue(job: CancellationJob): string }, bookingId: string): string {
+  const booking = bookings.get(bookingId);
+  if (!booking) throw new Error(`Unknown booking ${bookingId}`);
+  if (booking.status !== 'confirmed') throw new Error(`Booking ${bookingId} is already ${booking.status}`);
+  bookings.save({ ...booking, status: 'cancellation-requested' }, booking.version);
+  return queue.enqueue({ bookingId, requestedAt: Date.now() });
+}
+
+export type CancellationDeps = {
+  bookings: BookingStore;
+  payments: PaymentsClient;
+  suppliers: SupplierClient;
+  mailer: Mailer;
+  log: Log;
+};
+
+/**
+ * Processes one cancellation: refund what the policy allows, release every segment with
+ * its supplier, confirm by e-mail, and mark the booking cancelled. A step that fails throws,
+ * and the queue runs the job again later.
+ */
+export function createCancellationHandler(deps: CancellationDeps) {
+  const { bookings, payments, suppliers, mailer, log } = deps;
+
+  return async function cancelBooking(job: CancellationJob): Promise<Booking> {
+    const booking = bookings.get(job.bookingId);
+    if (!booking) throw new PermanentJobError(`unknown booking ${job.bookingId}`);
+    if (booking.status === 'cancelled') {
+      log.line(`${booking.id} already cancelled, nothing to do`);
+      return booking;
+    }
+
+    let version = booking.version;
+    const next: Booking = { ...booking, segments: booking.segments.map((segment) => ({ ...segment })) };
+    const quote = quoteRefund(booking, job.requestedAt);
+
+    if (!next.refund && quote.amountCents > 0) {
+      try {
+        const { refundId } = await payments.refund({
+          paymentId: booking.paymentId,
+          amountCents: quote.amountCents,
+          statementText: `Refund trip ${booking.id}`,
+        });
+        next.refund = { id: refundId, amountCents: quote.amountCents, at: Date.now() };
+        log.line(`${booking.id} refunded ${quote.amountCents} refund=${refundId}`);
+      } catch (error) {
+        if (error instanceof RefundRejectedError) throw new PermanentJobError(`refund rejected: ${error.code}: ${error.message}`);
+        throw error;
+      }
+      // Money has moved: write that down before anything else can fail, so a retry of this
+      // job (on any worker) finds the refund and does not pay it back a second time.
+      version = bookings.save(next, version).version;
+    }
+
+    for (const segment of next.segments) {
+      if (segment.releasedAt !== undefined) continue;
+      await suppliers.release(segment);
+      segment.releasedAt = Date.now();
+      log.line(`${booking.id} released ${segment.kind} ${segment.supplierRef}`);
+      version = bookings.save(next, version).version;
+    }
+
+    await mailer.send(cancellationEmail(next, quote));
+
+    next.status = 'cancelled';
+    next.cancelledAt = Date.now();
+    const saved = bookings.save(next, version);
+    log.line(`${booking.id} cancelled`);
+    return saved;
+  };
+}
