@@ -4,6 +4,7 @@ import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { type ExerciseFolder } from './exercise-folder.ts'
 import { ExerciseLoadError, readExerciseFolder } from './load.ts'
+import { batchTypeCheck } from './type-check.ts'
 import { type ExerciseReport, type RunTests, checkExercise, validateCatalogue } from './validate.ts'
 
 export type CatalogueCheck = { reports: ExerciseReport[] }
@@ -35,13 +36,14 @@ export async function checkCatalogue(
 	// Known before any run, so each exercise's report line already counts them.
 	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
 	const catalogueProblems = validateCatalogue(readable, { others: await readOtherFolders(catalogueDirs, dirs) })
+	const typeCheck = batchTypeCheck(readable)
 	const reports: ExerciseReport[] = new Array(folders.length)
 	let next = 0
 	async function worker() {
 		while (next < folders.length) {
 			const index = next++
 			const item = folders[index] as ExerciseFolder | ExerciseReport
-			const report = 'problems' in item ? item : await checkExercise(item, { run })
+			const report = 'problems' in item ? item : await checkExercise(item, { run, typeCheck })
 			report.problems.push(...catalogueProblems.filter((problem) => problem.slug === report.slug))
 			reports[index] = report
 			onReport?.(report)

@@ -22,6 +22,7 @@ import { describeTest, runTrouble, sameTestFile, tally } from './run-results.ts'
 import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStarterScenarios, isArchitecture, scenarioTally } from './validate-stages.ts'
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
+import { type TypeCheck, checkTypes } from './type-check.ts'
 
 type ExerciseRule =
 	| 'load'
@@ -40,6 +41,7 @@ type ExerciseRule =
 	| 'unique-slug'
 	| 'unique-uuid'
 	| 'stages'
+	| 'types'
 
 export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule; message: string }
 
@@ -72,15 +74,31 @@ export const SIMULATION_MODULE = 'hardmode:sim'
 /** Scaffolded text carries this marker; the validator refuses it until the author replaces it. */
 export const PLACEHOLDER_MARKER = 'TODO(author)'
 
-export async function validateExercise(folder: ExerciseFolder, options: { run: RunTests }): Promise<ExerciseProblem[]> {
+export type CheckOptions = {
+	run: RunTests
+	/** How TypeScript exercises are type-checked; a catalogue check passes one that checks them all in one program. */
+	typeCheck?: TypeCheck
+}
+
+export async function validateExercise(folder: ExerciseFolder, options: CheckOptions): Promise<ExerciseProblem[]> {
 	return (await checkExercise(folder, options)).problems
 }
 
-export async function checkExercise(folder: ExerciseFolder, { run }: { run: RunTests }): Promise<ExerciseReport> {
+export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: CheckOptions): Promise<ExerciseReport> {
 	const slug = folder.folderName
 	const problems: ExerciseProblem[] = []
 	const report = (rule: ExerciseRule, message: string, file?: string) =>
 		problems.push(file === undefined ? { slug, rule, message } : { slug, file, rule, message })
+
+	// A solution identical to the starter is one mistake; say it once instead of as a
+	// cascade of "changes nothing in the range" and "identical file" problems.
+	const solutionIsStarter = solutionEqualsStarter(folder)
+	const stages = architectureStages(folder.metadata)
+	// The sandbox runs in other processes: start them, then do the static checks (the type
+	// check is the costly one) while they play. Their problems follow the static ones.
+	const runProblems: ExerciseProblem[] = []
+	const reportRun: Report = (rule, message, file) => runProblems.push(file === undefined ? { slug, rule, message } : { slug, file, rule, message })
+	const pendingRuns = checkRuns(folder, run, reportRun, solutionIsStarter, stages)
 
 	checkMetadata(folder, report)
 	checkLayout(folder, report)
@@ -88,15 +106,13 @@ export async function checkExercise(folder: ExerciseFolder, { run }: { run: RunT
 	const size = checkSrcSize(folder, report)
 	checkImports(folder, report)
 	checkPlaceholders(folder, report)
-	// A solution identical to the starter is one mistake; say it once instead of as a
-	// cascade of "changes nothing in the range" and "identical file" problems.
-	const solutionIsStarter = solutionEqualsStarter(folder)
 	checkSolutionOverlay(folder, report, solutionIsStarter)
 	checkRootCauseLocations(folder, report, solutionIsStarter)
 	checkLeaks(folder, report)
-	const stages = architectureStages(folder.metadata)
 	if (stages) checkStageLayout(folder, stages, report)
-	const runs = await checkRuns(folder, run, report, solutionIsStarter, stages)
+	checkTypes(folder, report, typeCheck)
+	const runs = await pendingRuns
+	problems.push(...runProblems)
 
 	const metadata = (typeof folder.metadata === 'object' && folder.metadata !== null ? folder.metadata : {}) as Record<string, unknown>
 	const rootCause = metadata.rootCause as Record<string, unknown> | undefined
