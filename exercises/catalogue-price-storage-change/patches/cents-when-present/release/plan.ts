@@ -1,0 +1,10 @@
+// The releases that take the catalogue from v1.14.0 (in production) to prices stored in cents,
+// in the order the pipeline rolls them out.
+import { CatalogueService } from '../catalogue/catalogueService'
+import { backfillCents, dropFloatPrices } from '../catalogue/migrations'
+import type { Release } from './release'
+
+export const releasePlan: Release[] = [
+  { version: '1.15.0', createInstance: (deps) => new CatalogueService(deps, { writes: 'both' }), afterRollout: backfillCents },
+  { version: '1.16.0', createInstance: (deps) => new CatalogueService(deps, { writes: 'cents' }), afterRollout: dropFloatPrices },
+]
