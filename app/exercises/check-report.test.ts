@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueCoverage, formatCatalogueReport, formatExerciseLine } from './check-report.ts'
+import { catalogueCoverage, formatCatalogueReport, formatExerciseLine, formatFixProofWarning, wrapList } from './check-report.ts'
 import { type ExerciseReport } from './validate.ts'
 
 const report = (overrides: Partial<ExerciseReport> = {}): ExerciseReport => ({
@@ -22,6 +22,31 @@ describe('formatExerciseLine', () => {
 		expect(
 			formatExerciseLine(report({ kind: undefined, starter: undefined, problems: [{ slug: 'x', rule: 'load', message: 'unreadable' }] })),
 		).toBe('✗ statement-misses-last-payment  ?  boundary  900  src 3 files/82 lines  tests not run')
+	})
+})
+
+describe('fix proofs in the report', () => {
+	it('counts the alternatives and patches on the exercise line', () => {
+		expect(formatExerciseLine(report({ fixes: { alternatives: 1, patches: 2 } }))).toMatch(/ {2}fixes 1 alternative, 2 patches$/)
+		expect(formatExerciseLine(report({ fixes: { alternatives: 0, patches: 1 } }))).toMatch(/ {2}fixes 0 alternatives, 1 patch$/)
+	})
+
+	it('lists the exercises short of them while the rule is a warning, and nothing once it is enforced', () => {
+		const reports = [
+			report({ slug: 'a', fixes: { alternatives: 1, patches: 2 } }),
+			report({ slug: 'b', fixes: { alternatives: 0, patches: 0 } }),
+			report({ slug: 'c', kind: 'architecture', fixes: { alternatives: 1, patches: 0 } }),
+		]
+		expect(formatFixProofWarning(reports)).toEqual([
+			'Fix proofs missing in 2 of 3 exercises (a warning until every exercise has them, then rule fix-proofs): add alternatives/<name>/ and patches/<name>/ to',
+			'  b (1 alternative, 2 patches), c (1 patch)',
+		])
+		expect(formatFixProofWarning(reports, true)).toEqual([])
+		expect(formatFixProofWarning([reports[0] as ExerciseReport])).toEqual([])
+	})
+
+	it('wraps a long list into indented lines', () => {
+		expect(wrapList(['alpha', 'beta', 'gamma', 'delta'], 16)).toEqual(['  alpha, beta,', '  gamma, delta'])
 	})
 })
 

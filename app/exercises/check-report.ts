@@ -1,5 +1,6 @@
 // Turns validation results into the text report of `npm run exercises:check`, and
 // measures how well the catalogue covers the taxonomy and the difficulty range. Pure.
+import { FIX_PROOFS_ENFORCED, missingFixProofs } from './fix-proofs.ts'
 import { ROOT_CAUSE_CATEGORY_IDS } from './taxonomy.ts'
 import { type ExerciseReport, type TestTally } from './validate.ts'
 
@@ -47,6 +48,7 @@ export function formatExerciseLine(report: ExerciseReport): string {
 	} else {
 		fields.push('tests not run')
 	}
+	if (report.fixes) fields.push(`fixes ${plural(report.fixes.alternatives, 'alternative')}, ${plural(report.fixes.patches, 'patch', 'patches')}`)
 	return `${mark} ${fields.join('  ')}`
 }
 
@@ -73,8 +75,44 @@ export function formatCatalogueSummary(reports: ExerciseReport[]): string {
 			(coverage.categoriesMissing.length > 0 ? ` (missing: ${coverage.categoriesMissing.join(', ')})` : ''),
 		`Difficulty: ${coverage.difficultyBands.map((band) => `≈${band.centre}: ${band.count}`).join(', ')}` +
 			(coverage.outsideBands > 0 ? `, outside the bands: ${coverage.outsideBands}` : ''),
+		...formatFixProofWarning(reports),
 	)
 	return lines.join('\n')
+}
+
+/** Exercises short of REQUIRED_FIX_PROOFS while the rule is not enforced: a list to work through, not a failure. */
+export function formatFixProofWarning(reports: ExerciseReport[], enforced = FIX_PROOFS_ENFORCED): string[] {
+	if (enforced) return []
+	const missing = reports.flatMap((report) => {
+		const lacking = report.fixes && missingFixProofs(report.kind, report.fixes)
+		return lacking ? [`${report.slug} (${lacking})`] : []
+	})
+	if (missing.length === 0) return []
+	return [
+		`Fix proofs missing in ${missing.length} of ${reports.length} exercise${reports.length === 1 ? '' : 's'} (a warning until every exercise has them, then rule fix-proofs): add alternatives/<name>/ and patches/<name>/ to`,
+		...wrapList(missing),
+	]
+}
+
+/** Items joined by ", " in indented lines of at most `width` characters, so a long list stays readable. */
+export function wrapList(items: string[], width = 110, indent = '  '): string[] {
+	const lines: string[] = []
+	let line = ''
+	for (const [index, item] of items.entries()) {
+		const piece = index < items.length - 1 ? `${item},` : item
+		if (line !== '' && indent.length + line.length + 1 + piece.length > width) {
+			lines.push(indent + line)
+			line = piece
+		} else {
+			line = line === '' ? piece : `${line} ${piece}`
+		}
+	}
+	if (line !== '') lines.push(indent + line)
+	return lines
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`) {
+	return `${count} ${count === 1 ? singular : pluralForm}`
 }
 
 function failing(tally: TestTally) {

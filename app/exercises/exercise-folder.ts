@@ -22,6 +22,8 @@ export type ExerciseFolder = {
 	alternatives: Record<string, ExerciseFiles>
 	/** Plausible wrong fixes (symptom patches) that must fail a hidden test: patches/<name>/… → name → files keyed 'solution/…'. */
 	patches: Record<string, ExerciseFiles>
+	/** Folders of alternatives/ and patches/ with no file in them (only a reader of the disk sees these). */
+	emptyFolders?: string[]
 	/** Files outside the known layout (README.md, exercise.json, src/, tests/visible/, tests/hidden/, solution/, alternatives/, patches/). */
 	otherFiles: string[]
 	/** sha256 over every file's path and content; changes whenever anything in the folder does. */

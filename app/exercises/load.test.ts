@@ -47,6 +47,20 @@ describe('readExerciseFolder', () => {
 		expect(folder.otherFiles).toEqual(['NOTES.md'])
 	})
 
+	it('reads alternatives and patches by name, and notes a fix folder with no file in it', async () => {
+		await writeFiles(dir, { 'alternatives/inclusive-end/statement.js': 'a', 'patches/one-more-day/statement.js': 'p' })
+		await mkdir(path.join(dir, 'patches', 'not-written-yet', 'deeper'), { recursive: true })
+		await mkdir(path.join(dir, 'src', 'empty'), { recursive: true })
+		const folder = await readExerciseFolder(dir)
+		expect(folder.alternatives).toEqual({ 'inclusive-end': { 'solution/statement.js': 'a' } })
+		expect(folder.patches).toEqual({ 'one-more-day': { 'solution/statement.js': 'p' } })
+		expect(folder.emptyFolders).toEqual(['patches/not-written-yet/'])
+		await mkdir(path.join(dir, 'alternatives-draft'), { recursive: true })
+		await rm(path.join(dir, 'alternatives'), { recursive: true })
+		await mkdir(path.join(dir, 'alternatives'))
+		expect((await readExerciseFolder(dir)).emptyFolders).toEqual(['alternatives/', 'patches/not-written-yet/'])
+	})
+
 	it('hashes the content: stable across reads, different after any edit, blind to dotfiles', async () => {
 		const first = (await readExerciseFolder(dir)).contentHash
 		expect(first).toMatch(/^[0-9a-f]{64}$/)

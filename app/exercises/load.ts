@@ -7,6 +7,7 @@ import { type Exercise, type ExerciseFiles, type ExerciseFolder, exerciseFolderF
 import { parseExerciseMetadata } from './schema.ts'
 
 export const MAX_FILE_BYTES = 256 * 1024
+const FIX_FOLDER = /^(?:alternatives|patches)(?:\/[^/]+)?$/
 const MAX_EXERCISE_BYTES = 2 * 1024 * 1024
 
 /** The exercise folder cannot be read at all (as opposed to being read and found invalid). */
@@ -24,6 +25,8 @@ export async function readExerciseFolder(dir: string): Promise<ExerciseFolder> {
 	if (!(await stat(realRoot)).isDirectory()) throw new ExerciseLoadError(`${folderName}: ${root} is not a folder`)
 
 	const files: ExerciseFiles = {}
+	// Git keeps no empty folder, but an author's checkout does: an empty fix folder is a fix not written yet.
+	const emptyFolders: string[] = []
 	let totalBytes = 0
 	const visitedDirs = new Set<string>([realRoot])
 	const fail = (relative: string, why: string) => new ExerciseLoadError(`${folderName}: ${relative} ${why}`)
@@ -49,7 +52,9 @@ export async function readExerciseFolder(dir: string): Promise<ExerciseFolder> {
 				const real = await realpath(absolute)
 				if (visitedDirs.has(real)) continue // a link back up the tree
 				visitedDirs.add(real)
+				const before = Object.keys(files).length
 				await walk(absolute, relative)
+				if (Object.keys(files).length === before && FIX_FOLDER.test(relative)) emptyFolders.push(`${relative}/`)
 				continue
 			}
 			if (!info.isFile()) throw fail(relative, 'is neither a file nor a folder')
@@ -65,7 +70,8 @@ export async function readExerciseFolder(dir: string): Promise<ExerciseFolder> {
 	}
 
 	await walk(realRoot, '')
-	return exerciseFolderFromFiles(folderName, files)
+	const folder = exerciseFolderFromFiles(folderName, files)
+	return emptyFolders.length > 0 ? { ...folder, emptyFolders } : folder
 }
 
 /** Reads an exercise whose exercise.json must match the schema (the app's entry point; the validator reports more). */

@@ -486,7 +486,7 @@ describe('validateExercise on an architecture exercise', () => {
 		})
 		expect(runner.requests[0]?.testFiles).toEqual([...LAUNCH_FILES.slice(0, 1), ...LAUNCH_FILES.slice(1), ...LATER_FILES])
 		expect(formatExerciseLine(report)).toBe(
-			`✓ ${ARCHITECTURE_SLUG}  architecture  idempotency  1200  src 3 files/${report.srcLines} lines  tests 1 visible/2 hidden  starter fails stage 1 2/2, stage 2 1/1 scenarios`,
+			`✓ ${ARCHITECTURE_SLUG}  architecture  idempotency  1200  src 3 files/${report.srcLines} lines  tests 1 visible/2 hidden  starter fails stage 1 2/2, stage 2 1/1 scenarios  fixes 0 alternatives, 0 patches`,
 		)
 	})
 

@@ -23,6 +23,7 @@ import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStar
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 import { type TypeCheck, checkTypes } from './type-check.ts'
+import { type FixProofCount, checkAlternativeLeaks, checkFixFolders, checkFixProofCount, checkFixRuns, fixProofCount } from './fix-proofs.ts'
 
 type ExerciseRule =
 	| 'load'
@@ -42,6 +43,9 @@ type ExerciseRule =
 	| 'unique-uuid'
 	| 'stages'
 	| 'types'
+	| 'alternative-passes'
+	| 'patch-caught'
+	| 'fix-proofs'
 
 export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule; message: string }
 
@@ -61,6 +65,9 @@ export type ExerciseReport = {
 	starter?: { visible: TestTally; hidden: TestTally }
 	/** Architecture exercises: the scenarios of each stage in the starter run, and how many of them failed. */
 	stages?: Array<{ stage: number } & TestTally>
+	family?: string
+	/** Alternatives and patches the exercise has (fix-proofs.ts). */
+	fixes?: FixProofCount
 	problems: ExerciseProblem[]
 }
 
@@ -99,6 +106,7 @@ export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: 
 	const runProblems: ExerciseProblem[] = []
 	const reportRun: Report = (rule, message, file) => runProblems.push(file === undefined ? { slug, rule, message } : { slug, file, rule, message })
 	const pendingRuns = checkRuns(folder, run, reportRun, solutionIsStarter, stages)
+	const pendingFixRuns = checkFixRuns(folder, run, reportRun, exerciseLimits(folder.metadata))
 
 	checkMetadata(folder, report)
 	checkLayout(folder, report)
@@ -110,21 +118,26 @@ export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: 
 	checkRootCauseLocations(folder, report, solutionIsStarter)
 	checkLeaks(folder, report)
 	if (stages) checkStageLayout(folder, stages, report)
+	checkFixFolders(folder, report)
+	const metadata = (typeof folder.metadata === 'object' && folder.metadata !== null ? folder.metadata : {}) as Record<string, unknown>
+	const kind = typeof metadata.kind === 'string' ? metadata.kind : undefined
+	checkFixProofCount(folder, kind, report)
 	checkTypes(folder, report, typeCheck)
-	const runs = await pendingRuns
+	const [runs] = await Promise.all([pendingRuns, pendingFixRuns])
 	problems.push(...runProblems)
 
-	const metadata = (typeof folder.metadata === 'object' && folder.metadata !== null ? folder.metadata : {}) as Record<string, unknown>
 	const rootCause = metadata.rootCause as Record<string, unknown> | undefined
 	return {
 		slug,
-		kind: typeof metadata.kind === 'string' ? metadata.kind : undefined,
+		kind,
 		category: typeof rootCause?.category === 'string' ? rootCause.category : undefined,
+		...(typeof metadata.family === 'string' ? { family: metadata.family } : {}),
 		difficulty: typeof metadata.difficulty === 'number' ? metadata.difficulty : undefined,
 		srcFiles: size.files,
 		srcLines: size.lines,
 		starter: runs?.starter,
 		...(runs?.stages ? { stages: runs.stages } : {}),
+		fixes: fixProofCount(folder),
 		problems,
 	}
 }
@@ -179,7 +192,7 @@ function checkLayout(folder: ExerciseFolder, report: Report) {
 	for (const path of folder.otherFiles) {
 		report(
 			'layout',
-			`${path} is outside the exercise layout (exercise.json, README.md, src/, tests/visible/, tests/hidden/, solution/); move or delete it`,
+			`${path} is outside the exercise layout (exercise.json, README.md, src/, tests/visible/, tests/hidden/, solution/, alternatives/<name>/, patches/<name>/); move or delete it`,
 			path,
 		)
 	}
@@ -384,6 +397,7 @@ function checkLeaks(folder: ExerciseFolder, report: Report) {
 	for (const leak of findLeaks(distinctiveSolutionLines(folder), { ...learnerSees, ...learnerReadsLater })) {
 		report('no-leak', `${leak.foundIn} line ${leak.foundAtLine} gives away the reference fix: it contains "${leak.line}" from ${leak.file}`, leak.foundIn)
 	}
+	checkAlternativeLeaks(folder, { ...learnerSees, ...learnerReadsLater }, report)
 	for (const leak of findLeaks(distinctiveHiddenTestLines(folder), learnerSees)) {
 		report('no-leak', `${leak.foundIn} line ${leak.foundAtLine} reveals a hidden test: it contains "${leak.line}" from ${leak.file}`, leak.foundIn)
 	}
