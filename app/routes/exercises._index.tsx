@@ -129,61 +129,86 @@ export default function ExerciseCatalogue({ loaderData }: Route.ComponentProps) 
 					)}
 				</div>
 			) : (
-				<ul className="grid gap-4 md:grid-cols-2" aria-label="Exercises">
-					{exercises.map((exercise) => {
-						const band = difficultyBand(exercise.difficulty)
-						return (
-							<li key={exercise.slug}>
-								<Card className="flex h-full flex-col gap-3">
-									<div className="flex items-start justify-between gap-3">
-										<h2 className="text-base font-semibold">
-											<Link to={`/exercises/${exercise.slug}`} className={linkClass}>
-												{exercise.title}
-											</Link>
-										</h2>
-										<Badge tone={STATUS_TONES[exercise.status]}>
-											<span className="sr-only">My status: </span>
-											{LEARNER_STATUS_LABELS[exercise.status]}
-										</Badge>
-									</div>
-									{exercise.summary ? <p className="text-sm text-slate-700 dark:text-slate-300">{exercise.summary}</p> : null}
-									<dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
-										<div className="flex gap-1">
-											<dt>Difficulty</dt>
-											<dd className="font-medium text-slate-800 tabular-nums dark:text-slate-200">
-												{exercise.difficulty} · {band.label}
-											</dd>
-										</div>
-										{exercise.estimatedMinutes ? (
-											<div className="flex gap-1">
-												<dt>Takes about</dt>
-												<dd className="font-medium text-slate-800 dark:text-slate-200">{exercise.estimatedMinutes} min</dd>
-											</div>
-										) : null}
-										<div className="flex gap-1">
-											<dt className="sr-only">Kind and language</dt>
-											<dd>
-												{KIND_LABELS[exercise.kind]}
-												{exercise.language ? ` · ${LANGUAGE_LABELS[exercise.language] ?? exercise.language}` : ''}
-											</dd>
-										</div>
-									</dl>
-									{exercise.topics.length ? (
-										<ul className="flex flex-wrap gap-1.5" aria-label="Topics">
-											{exercise.topics.map((topic) => (
-												<li key={topic}>
-													<Badge>{topicLabel(topic)}</Badge>
-												</li>
-											))}
-										</ul>
-									) : null}
-								</Card>
-							</li>
-						)
-					})}
-				</ul>
+				<div className="space-y-8">
+					{groupByBand(exercises).map(({ band, exercises: inBand }) => (
+						<section key={band.id} aria-labelledby={`band-${band.id}`} className="space-y-3">
+							<h2 id={`band-${band.id}`} className="text-lg font-semibold">
+								{band.label}{' '}
+								<span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+									· difficulty {band.min}–{band.max} · {inBand.length} {inBand.length === 1 ? 'exercise' : 'exercises'}
+								</span>
+							</h2>
+							<ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label={`${band.label} exercises`}>
+								{inBand.map((exercise) => (
+									<CatalogueCard key={exercise.slug} exercise={exercise} />
+								))}
+							</ul>
+						</section>
+					))}
+				</div>
 			)}
 		</div>
+	)
+}
+
+type CatalogueEntry = Route.ComponentProps['loaderData']['exercises'][number]
+
+/** The catalogue in its bands, easiest first; the loader's order (difficulty, then title) is kept inside each band. */
+function groupByBand(exercises: CatalogueEntry[]) {
+	return DIFFICULTY_BANDS.map((band) => ({ band, exercises: exercises.filter((exercise) => difficultyBand(exercise.difficulty).id === band.id) })).filter(
+		(group) => group.exercises.length > 0,
+	)
+}
+
+function CatalogueCard({ exercise }: { exercise: CatalogueEntry }) {
+	const band = difficultyBand(exercise.difficulty)
+	return (
+		<li>
+			<Card className="flex h-full flex-col gap-2.5">
+				<div className="flex items-start justify-between gap-3">
+					<h3 className="text-base font-semibold">
+						<Link to={`/exercises/${exercise.slug}`} className={linkClass}>
+							{exercise.title}
+						</Link>
+					</h3>
+					<Badge tone={STATUS_TONES[exercise.status]}>
+						<span className="sr-only">My status: </span>
+						{LEARNER_STATUS_LABELS[exercise.status]}
+					</Badge>
+				</div>
+				{exercise.summary ? <p className="text-sm text-slate-700 dark:text-slate-300">{exercise.summary}</p> : null}
+				<dl className="mt-auto flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
+					<div className="flex gap-1">
+						<dt>Difficulty</dt>
+						<dd className="font-medium text-slate-800 tabular-nums dark:text-slate-200">
+							{exercise.difficulty} · {band.label}
+						</dd>
+					</div>
+					{exercise.estimatedMinutes ? (
+						<div className="flex gap-1">
+							<dt>Takes about</dt>
+							<dd className="font-medium text-slate-800 dark:text-slate-200">{exercise.estimatedMinutes} min</dd>
+						</div>
+					) : null}
+					<div className="flex gap-1">
+						<dt className="sr-only">Kind and language</dt>
+						<dd>
+							{KIND_LABELS[exercise.kind]}
+							{exercise.language ? ` · ${LANGUAGE_LABELS[exercise.language] ?? exercise.language}` : ''}
+						</dd>
+					</div>
+				</dl>
+				{exercise.topics.length ? (
+					<ul className="flex flex-wrap gap-1.5" aria-label="Topics">
+						{exercise.topics.map((topic) => (
+							<li key={topic}>
+								<Badge>{topicLabel(topic)}</Badge>
+							</li>
+						))}
+					</ul>
+				) : null}
+			</Card>
+		</li>
 	)
 }
 
