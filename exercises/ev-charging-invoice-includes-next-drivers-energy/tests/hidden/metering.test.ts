@@ -11,6 +11,7 @@ beforeEach(() => {
   vi.setSystemTime(new Date('2026-01-07T06:00:00.000Z'));
 });
 afterEach(() => {
+  vi.clearAllTimers();
   vi.useRealTimers();
 });
 

@@ -10,6 +10,7 @@ beforeEach(() => {
   vi.setSystemTime(new Date('2026-01-05T08:00:00.000Z'));
 });
 afterEach(() => {
+  vi.clearAllTimers();
   vi.useRealTimers();
 });
 
