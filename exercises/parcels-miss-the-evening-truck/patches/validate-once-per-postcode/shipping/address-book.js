@@ -1,0 +1,47 @@
+export class AddressRejected extends Error {
+  constructor(parcelId, reason) {
+    super(`address of parcel ${parcelId} rejected: ${reason}`);
+    this.name = 'AddressRejected';
+    this.reason = reason;
+  }
+}
+
+/**
+ * Delivery addresses of the shop's orders. Before an address goes on a label the carrier
+ * validates it and returns it in its own normalised form (street spelling, postcode format),
+ * which is what the label must carry.
+ */
+export class AddressBook {
+  #addresses = new Map();
+  #carrier;
+
+  constructor(carrier) {
+    this.#carrier = carrier;
+  }
+
+  add(orderId, address) {
+    for (const field of ['name', 'street', 'postcode', 'city', 'country']) {
+      if (typeof address[field] !== 'string' || address[field].trim() === '') throw new Error(`order ${orderId}: address has no ${field}`);
+    }
+    this.#addresses.set(orderId, { ...address });
+  }
+
+  deliveryAddress(orderId) {
+    const address = this.#addresses.get(orderId);
+    if (!address) throw new Error(`no delivery address for order ${orderId}`);
+    return { ...address };
+  }
+
+  #byPostcode = new Map();
+
+  /** The carrier-normalised address to print on the parcel's label. */
+  async labelAddress(parcel) {
+    const delivery = this.deliveryAddress(parcel.orderId);
+    const key = `${delivery.country}|${delivery.postcode}`;
+    // Most parcels go to a handful of postcodes: ask the carrier once per postcode.
+    if (!this.#byPostcode.has(key)) this.#byPostcode.set(key, await this.#carrier.validateAddress(delivery));
+    const result = this.#byPostcode.get(key);
+    if (result.status !== 'valid') throw new AddressRejected(parcel.id, result.reason);
+    return result.address;
+  }
+}
