@@ -19,7 +19,7 @@ export const releasePlan: Release[] = [
   },
   {
     version: '1.16.0',
-    createInstance: (deps) => new CatalogueService(deps, { writes: 'cents', reconcileEveryMs: 20_000 }),
+    createInstance: (deps) => new CatalogueService(deps, { writes: 'cents', reconcileEveryMs: 30_000 }),
     afterRollout: dropFloatPrices,
   },
 ]

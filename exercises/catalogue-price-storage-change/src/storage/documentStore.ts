@@ -35,6 +35,8 @@ export type InMemoryDocumentStoreOptions = {
 export class InMemoryDocumentStore implements DocumentStore {
   private readonly documents = new Map<string, ProductDocumentFields>()
   private readonly roundTrip: () => Promise<void>
+  /** The skus in order, kept for scan(); dropped when a document is inserted. */
+  private sorted: string[] | undefined
 
   constructor(options: InMemoryDocumentStoreOptions = {}) {
     this.roundTrip = options.roundTrip ?? (() => Promise.resolve())
@@ -50,6 +52,7 @@ export class InMemoryDocumentStore implements DocumentStore {
     await this.roundTrip()
     if (this.documents.has(document.sku)) return false
     this.documents.set(document.sku, { ...document })
+    this.sorted = undefined
     return true
   }
 
@@ -65,16 +68,22 @@ export class InMemoryDocumentStore implements DocumentStore {
 
   async scan(after: string, limit: number): Promise<ProductDocumentFields[]> {
     await this.roundTrip()
-    return [...this.documents.keys()]
-      .filter((sku) => sku > after)
-      .sort()
-      .slice(0, limit)
-      .map((sku) => ({ ...(this.documents.get(sku) as ProductDocumentFields) }))
+    this.sorted ??= [...this.documents.keys()].sort()
+    const skus = this.sorted
+    let low = 0
+    let high = skus.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if ((skus[middle] as string) <= after) low = middle + 1
+      else high = middle
+    }
+    return skus.slice(low, low + limit).map((sku) => ({ ...(this.documents.get(sku) as ProductDocumentFields) }))
   }
 
   /** Loads documents without a round trip, as a restore from a backup would. For setting up the scenarios. */
   load(documents: ProductDocumentFields[]) {
     for (const document of documents) this.documents.set(document.sku, { ...document })
+    this.sorted = undefined
   }
 
   /** Every document as it is now. For the scenarios' measurements. */

@@ -18,7 +18,7 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 9 * 60_000, promotion: { at: 40_000, count: 150, withinMs: 60_000 } })
+    createWorld(sim, { forMs: 8 * 60_000, promotion: { at: 40_000, count: 150, withinMs: 60_000 } })
   },
 )
 
@@ -37,6 +37,6 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 9 * 60_000, deployAt: 60_000, listingsPerSecond: 0.5, readsPerSecond: 8 })
+    createWorld(sim, { forMs: 8 * 60_000, deployAt: 60_000, listingsPerSecond: 0.5, readsPerSecond: 6 })
   },
 )

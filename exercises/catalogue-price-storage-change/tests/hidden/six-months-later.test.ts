@@ -18,7 +18,7 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 9 * 60_000, pricingSync: { everyMs: 45_000, prices: 25 } })
+    createWorld(sim, { forMs: 8 * 60_000, pricingSync: { everyMs: 45_000, prices: 25 } })
   },
 )
 
@@ -36,6 +36,6 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 9 * 60_000, promotion: { at: 150_000, count: 120, withinMs: 60_000 }, pricingSync: { everyMs: 60_000, prices: 40 } })
+    createWorld(sim, { forMs: 8 * 60_000, promotion: { at: 150_000, count: 120, withinMs: 60_000 }, pricingSync: { everyMs: 60_000, prices: 40 } })
   },
 )

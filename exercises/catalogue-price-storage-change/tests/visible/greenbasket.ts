@@ -138,7 +138,7 @@ export function createWorld(sim: Simulation, options: WorldOptions, plan: Releas
     hot.push(sku)
   }
 
-  sim.traffic({ perSecond: options.readsPerSecond ?? 6, forMs: options.forMs }, () => read(sim.chance(0.7) ? sim.pick(hot) : sim.pick(skus)))
+  sim.traffic({ perSecond: options.readsPerSecond ?? 5, forMs: options.forMs }, () => read(sim.chance(0.7) ? sim.pick(hot) : sim.pick(skus)))
   sim.traffic({ perSecond: options.priceChangesPerSecond ?? 1, forMs: options.forMs }, changePrice)
   sim.traffic({ perSecond: options.listingsPerSecond ?? 0.1, forMs: options.forMs }, listProduct)
   if (options.promotion) sim.burst({ count: options.promotion.count, at: options.promotion.at, withinMs: options.promotion.withinMs }, changePrice)

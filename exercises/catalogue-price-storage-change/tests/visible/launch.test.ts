@@ -18,6 +18,6 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 9 * 60_000 })
+    createWorld(sim, { forMs: 8 * 60_000 })
   },
 )

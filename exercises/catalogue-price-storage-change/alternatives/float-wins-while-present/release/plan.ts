@@ -8,5 +8,5 @@ import type { Release } from './release'
 
 export const releasePlan: Release[] = [
   { version: '1.15.0', createInstance: (deps) => new CatalogueService(deps, { writesFloat: true }) },
-  { version: '1.16.0', createInstance: (deps) => new CatalogueService(deps, { writesFloat: false, sweepEveryMs: 20_000 }), afterRollout: dropFloatPrices },
+  { version: '1.16.0', createInstance: (deps) => new CatalogueService(deps, { writesFloat: false, sweepEveryMs: 30_000 }), afterRollout: dropFloatPrices },
 ]
