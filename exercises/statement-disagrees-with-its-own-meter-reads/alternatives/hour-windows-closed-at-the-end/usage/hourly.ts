@@ -5,9 +5,9 @@ const INTERVALS_PER_HOUR = HOUR_MS / INTERVAL_MS
 
 export type HourUsage = { start: number; wh: number; complete: boolean }
 
-/** Whether a reading's interval lies in the hour starting at `start`: it closes after the hour opens and no later than the hour closes. */
-function usedIn(reading: Reading, start: number): boolean {
-  return reading.at > start && reading.at <= start + HOUR_MS
+/** Start of the clock hour whose usage a reading counts towards. */
+export function hourOf(reading: Reading): number {
+  return Math.ceil(reading.at / HOUR_MS) * HOUR_MS - HOUR_MS
 }
 
 /**
@@ -18,9 +18,12 @@ export function hourlyUsage(readings: Reading[], fromMs: number, toMs: number): 
   if (fromMs % HOUR_MS !== 0 || toMs % HOUR_MS !== 0 || toMs < fromMs) throw new RangeError('hourlyUsage needs whole hours')
   const hours = new Map<number, { wh: number; count: number }>()
   for (let start = fromMs; start < toMs; start += HOUR_MS) hours.set(start, { wh: 0, count: 0 })
+  // An hour's four intervals close at :15, :30, :45 and on the next full hour; look those stamps up.
+  const byStamp = new Map(readings.map((reading) => [reading.at, reading]))
   for (const [start, hour] of hours) {
-    for (const reading of readings) {
-      if (!usedIn(reading, start)) continue
+    for (let k = 1; k <= INTERVALS_PER_HOUR; k++) {
+      const reading = byStamp.get(start + k * INTERVAL_MS)
+      if (!reading) continue
       hour.wh += reading.wh
       hour.count++
     }
