@@ -42,6 +42,7 @@ function walk(listOrders: ListOrders, query: ListOrdersQuery = {}): OrderDto[][]
 
 describe('walking every page of GET /v1/orders', () => {
   for (const limit of [1, 2, 3, 7, 10, 25, 33, 99, 100]) {
+    // Stated in README.md: "receives every order of the listing exactly once, in the listing's order, whatever limit it asks for"
     it(`returns each of 100 orders exactly once, in order, with limit=${limit}`, () => {
       const orders = makeOrders(100);
       const { repository, listOrders } = handlerWith(orders);
@@ -50,6 +51,7 @@ describe('walking every page of GET /v1/orders', () => {
     });
   }
 
+  // Stated in README.md: "receives every order of the listing exactly once, in the listing's order"
   it('continues right after the last order of the previous page', () => {
     const { listOrders } = handlerWith(makeOrders(40));
     const first = fetchPage(listOrders, { limit: '10' });
@@ -59,6 +61,7 @@ describe('walking every page of GET /v1/orders', () => {
     expect(second.data.map((order) => order.id)).toEqual(makeOrders(40).slice(10, 20).map((order) => order.id));
   });
 
+  // Stated in README.md: "even if it changes the limit from one request to the next"
   it('keeps its place when the client changes the page size between requests', () => {
     const { listOrders } = handlerWith(makeOrders(30));
     const first = fetchPage(listOrders, { limit: '4' });
@@ -66,12 +69,15 @@ describe('walking every page of GET /v1/orders', () => {
     expect([...first.data, ...rest].map((order) => order.id)).toEqual(makeOrders(30).map((order) => order.id));
   });
 
+  // Stated in README.md: "The last page, even a full one, comes back with a null nextCursor"
   it('ends with nextCursor null on a last page that is exactly full', () => {
     const { listOrders } = handlerWith(makeOrders(50));
     const pages = walk(listOrders, { limit: '25' });
     expect(pages.map((page) => page.length)).toEqual([25, 25]);
   });
 
+  // Stated in README.md: "receives every order of the listing exactly once"
+  // Stated in README.md: "The last page, even a full one, comes back with a null nextCursor"
   it('puts the single order left over on a second page', () => {
     const { listOrders } = handlerWith(makeOrders(26));
     const pages = walk(listOrders, { limit: '25' });
@@ -79,6 +85,7 @@ describe('walking every page of GET /v1/orders', () => {
     expect(pages[1]?.[0]?.id).toBe('ord_h0025');
   });
 
+  // Stated in README.md: "The last page, even a full one, comes back with a null nextCursor"
   it('answers a single page with no cursor when everything fits', () => {
     const { listOrders } = handlerWith(makeOrders(12));
     const body = fetchPage(listOrders, { limit: '12' });
@@ -86,12 +93,15 @@ describe('walking every page of GET /v1/orders', () => {
     expect(body.page.nextCursor).toBeNull();
   });
 
+  // Stated in README.md: "a listing with nothing in it is a single empty page"
+  // Stated in README.md: "25 by default, at most 100 per page"
   it('answers an empty page with no cursor when nothing matches', () => {
     const { listOrders } = handlerWith(makeOrders(12));
     const body = fetchPage(listOrders, { status: 'cancelled' });
     expect(body).toEqual({ data: [], page: { limit: 25, nextCursor: null } });
   });
 
+  // Stated in README.md: "25 by default, at most 100 per page"
   it('caps the page size at 100 without losing orders', () => {
     const { listOrders } = handlerWith(makeOrders(230));
     const pages = walk(listOrders, { limit: '500' });
@@ -99,6 +109,7 @@ describe('walking every page of GET /v1/orders', () => {
     expect(new Set(pages.flat().map((order) => order.id)).size).toBe(230);
   });
 
+  // Stated in README.md: "receives every order of the listing exactly once, in the listing's order"
   it('pages through a filtered listing without gaps', () => {
     const orders = makeOrders(120);
     const { listOrders } = handlerWith(orders);
@@ -110,6 +121,8 @@ describe('walking every page of GET /v1/orders', () => {
 
 describe('daily export across page boundaries', () => {
   for (const pageSize of [1, 8, 25, 60]) {
+    // Stated in src/reports/daily-export.ts: "The finance team's end-of-day export: every order placed on"
+    // Stated in README.md: "The last page, even a full one, comes back with a null nextCursor"
     it(`exports all 60 orders of the day with pageSize=${pageSize}`, () => {
       const orders = [...makeOrders(60, '2026-02-03'), ...makeOrders(5, '2026-02-04').map((o) => ({ ...o, id: `${o.id}_next` }))];
       const { listOrders } = handlerWith(orders);
