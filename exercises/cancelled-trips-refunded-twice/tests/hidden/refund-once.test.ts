@@ -148,7 +148,7 @@ describe('cancellations under partner failures', () => {
     expect(w.bookings.get('ML1')?.status).toBe('cancelled');
   });
 
-  // Stated in src/jobs/job-queue.ts: "consecutive attempts of one job may run on different instances"
+  // Stated in src/jobs/job-queue.ts: "whichever worker instance is free, so consecutive attempts of"
   // Stated in README.md: "A traveller is refunded exactly once per cancellation"
   it('refunds once when the retry runs on another worker instance', async () => {
     const w = world({ outages: [{ supplier: 'staywell', until: Date.now() + 10 * MIN }] });

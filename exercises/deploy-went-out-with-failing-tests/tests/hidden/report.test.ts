@@ -108,7 +108,7 @@ describe('the tests check', () => {
     expect(check.title).toBe('412 passed, 1 failed, 0 skipped');
   });
 
-  // Stated in README.md: "A report that cannot be read or parsed makes the check fail"
+  // Stated in README.md: "a report that cannot be read or parsed makes the check fail"
   it('fails the check when a report cannot be parsed', async () => {
     const { run, files } = runOf('9004', {
       unit: { 'junit.xml': suite('unit', 30) },
@@ -121,7 +121,7 @@ describe('the tests check', () => {
     expect(check.failures.join('\n')).toContain('junit-2.xml');
   });
 
-  // Stated in README.md: "A report that cannot be read or parsed makes the check fail"
+  // Stated in README.md: "a report that cannot be read or parsed makes the check fail"
   it('fails the check when a listed report cannot be read', async () => {
     const { run, files } = runOf('9005', { unit: { 'junit.xml': suite('unit', 30), 'junit-2.xml': suite('unit2', 3) } });
     const artifacts = store(files);

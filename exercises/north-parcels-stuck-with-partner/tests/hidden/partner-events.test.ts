@@ -39,7 +39,7 @@ describe('events from the last-mile partner', () => {
     });
   });
 
-  // Stated in src/tracking/timeline.ts: "Partners send events late and in batches, so arrival order means nothing"
+  // Stated in src/tracking/timeline.ts: "and in batches, so arrival order means nothing"
   // Stated in README.md: "Customers get an e-mail when their parcel's current status becomes"
   it('handles a late batch of scans that arrives out of order', () => {
     const { tracking, sent, feed } = setup('PN-700002');

@@ -51,7 +51,7 @@ describe('overrides sent by app 5.2', () => {
     expect(Math.min(...settled)).toBeGreaterThanOrEqual(21.55);
   });
 
-  // Stated in README.md: "targets are in steps of 0.5 °C"
+  // Stated in README.md: "Targets are in steps of 0.5 °C"
   it('keeps the half degree of a target sent as text', () => {
     const h = home(17);
     h.send('{"targetC":"19.5","durationMinutes":"240"}');
