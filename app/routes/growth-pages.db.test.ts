@@ -5,6 +5,7 @@ import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createStaticHandler, createStaticRouter, StaticRouterProvider, useLoaderData, type LoaderFunctionArgs } from 'react-router'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fixedCatalogue } from '#tests/catalogue.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie } from '#tests/routes.ts'
 import { TOPICS } from '#app/exercises/topics.ts'
@@ -28,6 +29,7 @@ const DAY_MS = 86_400_000
 const SHARED = 'free-shipping-for-everyone'
 
 let db: Database
+const catalogue = fixedCatalogue()
 const cookies = { lead: '', admin: '', ada: '', pat: '', outsider: '' }
 const ids = { org: '', checkout: '', payments: '', platform: '', newbie: '', outsiderOrg: '' }
 
@@ -37,7 +39,8 @@ type AnalyticsData = Awaited<ReturnType<typeof analyticsRoute.loader>>
 beforeAll(async () => {
 	db = await createTestDatabase()
 	useDatabase(db)
-	await syncExercises(db.prisma, 'exercises')
+	// The history's attempts spread over the catalogue: a fixed one keeps them where these tests look.
+	await syncExercises(db.prisma, catalogue.root)
 	await seedDemo(db.prisma)
 	// Six weeks rather than six months keep the test quick; the simulation is the same.
 	const history = await seedDemoHistory({ now: new Date(), days: 42 })
@@ -87,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await getDefaultPool().close()
 	await db?.close()
+	catalogue.remove()
 })
 
 function teamGrowth(teamId: string, cookie: string, query = '') {

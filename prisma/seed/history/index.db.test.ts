@@ -8,6 +8,7 @@ import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.t
 import { getTeamGrowth } from '#app/models/growth/team-growth.server.ts'
 import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
+import { fixedCatalogue } from '#tests/catalogue.ts'
 import { createTestDatabase } from '#tests/db.ts'
 import { DEMO_TEAM_NAME, seedDemo } from '../demo.ts'
 import { HISTORY_LOGINS, HISTORY_SEEDED_ACTION, SECOND_TEAM_NAME, seedDemoHistory, type HistorySummary } from './index.ts'
@@ -18,30 +19,8 @@ const options = { now, days: 60 }
 const DAY_MS = 86_400_000
 
 // A fixed catalogue, so the simulated history does not change as exercises are added.
-const CATALOGUE = [
-	'customer-charged-twice',
-	'duplicate-usernames',
-	'export-says-done-but-fails',
-	'failed-payouts-marked-paid',
-	'free-shipping-for-everyone',
-	'idempotent-payment-webhook',
-	'inventory-client-for-a-flaky-service',
-	'inventory-oversold',
-	'invoice-total-off-by-a-cent',
-	'leaderboard-order-is-random',
-	'memory-grows-per-connection',
-	'old-prices-after-update',
-	'order-ids-dont-match',
-	'orders-page-skips-an-order',
-	'price-cache-in-front-of-a-slow-service',
-	'public-api-rate-limiter',
-	'reminders-fire-an-hour-late',
-	'retry-storm',
-	'slow-order-history',
-	'tenant-settings-bleed',
-]
-const catalogueRoot = mkdtempSync(path.join(tmpdir(), 'hm-history-'))
-for (const slug of CATALOGUE) cpSync(path.join('exercises', slug), path.join(catalogueRoot, slug), { recursive: true })
+const catalogue = fixedCatalogue()
+const catalogueRoot = catalogue.root
 
 async function seededDatabase() {
 	const database = await createTestDatabase()
@@ -84,7 +63,7 @@ describe('demo history', () => {
 	afterAll(async () => {
 		await getDefaultPool().close()
 		await database?.close()
-		rmSync(catalogueRoot, { recursive: true, force: true })
+		catalogue.remove()
 	})
 
 	it('adds learners of different skill in two teams, with finished attempts, assignments, reviews and notes', async () => {
