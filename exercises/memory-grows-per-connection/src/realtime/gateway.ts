@@ -9,6 +9,7 @@ export const RESUME_WINDOW_MS = 30_000
 export type GatewayStats = {
   sessions: number
   attached: number
+  // Listeners held by the hub: one per room joined by each attached session.
   hubListeners: number
 }
 

@@ -57,6 +57,7 @@ afterEach(() => {
 })
 
 describe('reconnecting clients', () => {
+  // Stated in README.md: "every client in a room receives each message of that room exactly once, a resumed session too, as if the connection had never dropped"
   it('receive each message exactly once, however often they reconnected', () => {
     const gateway = new Gateway(new EventHub())
     const kai = client(gateway, 'kai')
@@ -73,6 +74,7 @@ describe('reconnecting clients', () => {
     expect(lu.socket.messages()).toEqual(['ops lu: deploy 4127 is rolling out', 'ops lu: deploy 4127 done'])
   })
 
+  // Stated in README.md: "It remembers its rooms so that a resumed connection does not have to join them again."
   it('keep their rooms across a resume', () => {
     const gateway = new Gateway(new EventHub())
     const kai = client(gateway, 'kai')
@@ -89,6 +91,7 @@ describe('reconnecting clients', () => {
     expect(kai.socket.messages()).toEqual(['random lu: lunch?', 'ops lu: pager is quiet'])
   })
 
+  // Stated in src/realtime/gateway.ts: "Listeners held by the hub: one per room joined by each attached session."
   it('do not make the hub grow', () => {
     const gateway = new Gateway(new EventHub())
     const kai = client(gateway, 'kai')
@@ -108,6 +111,7 @@ describe('reconnecting clients', () => {
     expect(gateway.stats()).toEqual({ sessions: 2, attached: 2, hubListeners: 4 })
   })
 
+  // Stated in README.md: "nothing one agent's connection does changes what the other people in a room receive"
   it('do not affect the other people in the room', () => {
     const gateway = new Gateway(new EventHub())
     const people = ['mo', 'nia', 'oz'].map((id) => client(gateway, id))
@@ -120,6 +124,7 @@ describe('reconnecting clients', () => {
     for (const p of people) expect(p.socket.messages()).toEqual(['lobby mo: hello all'])
   })
 
+  // Stated in src/realtime/gateway.ts: "A late close of a socket the session has already moved away from is ignored."
   it('ignore a late close of the socket they already replaced', () => {
     const gateway = new Gateway(new EventHub())
     const kai = client(gateway, 'kai')
@@ -139,6 +144,8 @@ describe('reconnecting clients', () => {
 })
 
 describe('leaving rooms', () => {
+  // Stated in README.md: "After a leave frame, nothing more from that room reaches the client."
+  // Stated in src/realtime/gateway.ts: "Listeners held by the hub: one per room joined by each attached session."
   it('stops delivery from a room the client left', () => {
     const gateway = new Gateway(new EventHub())
     const pia = client(gateway, 'pia')
@@ -154,6 +161,7 @@ describe('leaving rooms', () => {
     expect(gateway.stats().hubListeners).toBe(1)
   })
 
+  // Stated in README.md: "every client in a room receives each message of that room exactly once"
   it('delivers once after leaving and joining again', () => {
     const gateway = new Gateway(new EventHub())
     const pia = client(gateway, 'pia')
@@ -170,6 +178,7 @@ describe('leaving rooms', () => {
     expect(pia.socket.messages()).toEqual(['billing raj: numbers are in'])
   })
 
+  // Stated in README.md: "After a leave frame, nothing more from that room reaches the client."
   it('a room left before a reconnect stays left', () => {
     const gateway = new Gateway(new EventHub())
     const pia = client(gateway, 'pia')
@@ -189,6 +198,8 @@ describe('leaving rooms', () => {
 })
 
 describe('expired sessions', () => {
+  // Stated in README.md: "an expired session leaves nothing behind on the node"
+  // Stated in src/realtime/gateway.ts: "Listeners held by the hub: one per room joined by each attached session."
   it('release everything they subscribed to', () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-05T09:00:00Z'))
@@ -208,6 +219,7 @@ describe('expired sessions', () => {
     expect(gateway.stats()).toEqual({ sessions: 0, attached: 0, hubListeners: 0 })
   })
 
+  // Stated in README.md: "A resume token presented after the window has passed starts a brand new session with no rooms"
   it('a client coming back after its session expired starts clean', () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-05T09:00:00Z'))

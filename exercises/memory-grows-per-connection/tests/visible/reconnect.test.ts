@@ -52,6 +52,18 @@ describe('chat gateway', () => {
     expect(bo.socket.messages()).toEqual(['support bo: is the EU region down?'])
   })
 
+  it('refuses a message for a room the client has not joined', () => {
+    const gateway = new Gateway(new EventHub())
+    const ana = client(gateway, 'ana')
+    const bo = client(gateway, 'bo')
+    bo.join('billing')
+
+    ana.say('billing', 'anyone there?')
+
+    expect(ana.socket.frames.at(-1)).toEqual({ type: 'error', reason: 'not in room billing' })
+    expect(bo.socket.messages()).toEqual([])
+  })
+
   it('delivers each message once to a client that has reconnected', () => {
     const gateway = new Gateway(new EventHub())
     const ana = client(gateway, 'ana')
