@@ -97,6 +97,8 @@ afterEach(() => {
 })
 
 describe('concurrent deliveries of the same event', () => {
+  // Stated in README.md: "Events may occasionally be delivered more than once, including in parallel."
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
   it('charge once when two deliveries arrive together', async () => {
     const { gateway, ledger, handle } = setup()
     const event = checkout(1, 'cus_ines', 5400)
@@ -107,6 +109,8 @@ describe('concurrent deliveries of the same event', () => {
     expect(ledger.entriesFor('ord_5001')).toHaveLength(1)
   })
 
+  // Stated in README.md: "Events may occasionally be delivered more than once, including in parallel."
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
   it('charge once when five deliveries overlap while the gateway is slow', async () => {
     startClock()
     const { gateway, ledger, handle } = setup()
@@ -124,6 +128,8 @@ describe('concurrent deliveries of the same event', () => {
     expect(ledger.entriesFor('ord_5002').filter((e) => e.kind === 'charge')).toHaveLength(1)
   })
 
+  // Stated in README.md: "Events may occasionally be delivered more than once, including in parallel."
+  // Stated in README.md: "a declined card is recorded as declined and is not charged"
   it('record a declined card once, not once per delivery', async () => {
     const { gateway, ledger, handle } = setup()
     gateway.script.set('cus_kemal', ['declined', 'declined', 'declined'])
@@ -138,6 +144,8 @@ describe('concurrent deliveries of the same event', () => {
 })
 
 describe('platform retries', () => {
+  // Stated in README.md: "A delivery that is not acknowledged with a 2xx status within 5 seconds is considered failed"
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
   it('a retry after a timed-out attempt does not charge again', async () => {
     startClock()
     const { gateway, ledger, handle } = setup()
@@ -150,6 +158,7 @@ describe('platform retries', () => {
     expect(reconcile([{ orderId: 'ord_5004', amountCents: 3350 }], ledger).overcharged).toEqual([])
   })
 
+  // Stated in README.md: "A delivery that is not acknowledged with a 2xx status within 5 seconds is considered failed"
   it('a retry after a completed attempt is acknowledged with 2xx and not charged', async () => {
     const { gateway, handle } = setup()
     const event = checkout(5, 'cus_mia', 2100)
@@ -161,6 +170,8 @@ describe('platform retries', () => {
     expect(gateway.charges).toHaveLength(1)
   })
 
+  // Stated in README.md: "When the card gateway is down we answer 503, so that the platform retries the event later."
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
   it('an event whose first attempt hit a gateway outage is still charged, once', async () => {
     startClock()
     const { gateway, ledger, handle } = setup()
@@ -175,6 +186,8 @@ describe('platform retries', () => {
     expect(reconcile([{ orderId: 'ord_5006', amountCents: 4500 }], ledger).matched).toEqual(['ord_5006'])
   })
 
+  // Stated in README.md: "When the card gateway is down we answer 503, so that the platform retries the event later."
+  // Stated in README.md: "Events may occasionally be delivered more than once, including in parallel."
   it('duplicate delivery chains survive a gateway outage and still charge once', async () => {
     startClock()
     const { gateway, ledger, handle } = setup()
@@ -191,6 +204,7 @@ describe('platform retries', () => {
 })
 
 describe('different events', () => {
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
   it('two orders from the same customer are both charged, even concurrently', async () => {
     const { gateway, handle } = setup()
     const a = checkout(8, 'cus_pablo', 1500)
@@ -201,6 +215,7 @@ describe('different events', () => {
     expect(gateway.charges.map((c) => c.amountCents).sort()).toEqual([1500, 2500])
   })
 
+  // Stated in README.md: "Other event types are acknowledged and ignored; a body that is not a valid event is answered 400."
   it('ignores other event types and rejects malformed bodies without charging', async () => {
     const { gateway, handle } = setup()
     const refund = { id: 'evt_1', type: 'refund.created', created: '2026-01-06T10:00:00Z', data: {} }
@@ -213,6 +228,9 @@ describe('different events', () => {
 })
 
 describe('a busy day, end to end', () => {
+  // Stated in README.md: "Finance expects every completed checkout to be charged exactly once"
+  // Stated in README.md: "Events may occasionally be delivered more than once, including in parallel."
+  // Stated in README.md: "When the card gateway is down we answer 503, so that the platform retries the event later."
   it('reconciles cleanly with slow issuers, outages and parallel duplicates', async () => {
     startClock()
     const { gateway, ledger, handle } = setup()
