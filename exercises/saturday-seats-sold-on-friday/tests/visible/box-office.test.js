@@ -2,6 +2,7 @@ import { describe, it, expect, vi, beforeEach, afterEach } from 'vitest';
 import { clearVenues, registerVenue } from '../../src/venues/venues';
 import { clearEvents, createEvent, setBandPrice } from '../../src/events/events';
 import { availability } from '../../src/booking/seats';
+import { renderSeatMap } from '../../src/booking/seat-map';
 import { confirm, reserve, reserveSeats, SeatsUnavailable } from '../../src/booking/checkout';
 
 function lyricTheatre() {
@@ -67,5 +68,14 @@ describe('box office', () => {
     setBandPrice(matinee.id, 'premium', 1_500);
 
     expect(reserveSeats(matinee.id, ['STL-C5', 'STL-C6'], 'cart-9').totalCents).toBe(3_000);
+  });
+
+  it('draws the seat map with sold and held seats', () => {
+    const friday = createEvent({ venueId: 'lyric', title: 'The Tempest', startsAt: '2026-02-13T19:30:00Z' });
+    reserveSeats(friday.id, ['BAL-B1', 'BAL-B2'], 'cart-1');
+    confirm(friday.id, 'cart-1');
+    reserveSeats(friday.id, ['BAL-B3'], 'cart-2');
+
+    expect(renderSeatMap(friday, { sectionId: 'BAL' })).toBe(['[BAL] Balcony', 'A oooooooooooooooooo', 'B xxhooooooooooooooo'].join('\n'));
   });
 });
