@@ -24,6 +24,7 @@ afterEach(() => {
 })
 
 describe('price changes reach the storefront immediately', () => {
+  // Stated in README.md: "A change made through the back office, on the other hand, must show on every page and in every cart right away"
   it('a product that was already looked up shows its new price', async () => {
     const { catalog } = setup()
     expect((await catalog.getProduct('COF-ETH-500'))?.priceCents).toBe(2450)
@@ -33,6 +34,8 @@ describe('price changes reach the storefront immediately', () => {
     expect((await catalog.getProduct('COF-ETH-500'))?.priceCents).toBe(2190)
   })
 
+  // Stated in README.md: "A change made through the back office, on the other hand, must show on every page and in every cart right away"
+  // Stated in src/cart/cart.ts: "from the catalogue every time the cart is shown, so the shopper always"
   it('every successive price change is visible in the cart', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -47,6 +50,7 @@ describe('price changes reach the storefront immediately', () => {
     }
   })
 
+  // Stated in src/cart/cart.ts: "from the catalogue every time the cart is shown, so the shopper always"
   it('a price change can move the cart across the free-shipping threshold', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -63,6 +67,8 @@ describe('price changes reach the storefront immediately', () => {
     expect(after.totalCents).toBe(5100)
   })
 
+  // Stated in src/catalog/catalogService.ts: "Storefront lookup. SKUs are case-insensitive."
+  // Stated in README.md: "Product links look like"
   it('works for carts filled from storefront links, which use lower-case SKUs', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -74,6 +80,8 @@ describe('price changes reach the storefront immediately', () => {
     expect((await cart.summary()).subtotalCents).toBe(2 * 1050)
   })
 
+  // Stated in src/catalog/catalogService.ts: "Storefront lookup. SKUs are case-insensitive."
+  // Stated in README.md: "A change made through the back office, on the other hand, must show on every page and in every cart right away"
   it('updates every spelling of a SKU that the storefront has looked up', async () => {
     const { catalog } = setup()
     const spellings = ['ACC-GRD-02', 'acc-grd-02', 'Acc-Grd-02']
@@ -84,6 +92,7 @@ describe('price changes reach the storefront immediately', () => {
     for (const sku of spellings) expect((await catalog.getProduct(sku))?.priceCents).toBe(3500)
   })
 
+  // Stated in README.md: "a product taken off sale can no longer be bought"
   it('a product taken off sale disappears from carts', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -99,6 +108,7 @@ describe('price changes reach the storefront immediately', () => {
     expect(summary.totalCents).toBe(3900 + 495)
   })
 
+  // Stated in README.md: "A change made through the back office, on the other hand, must show on every page and in every cart right away"
   it('the category page and the cart agree after an update', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -113,6 +123,8 @@ describe('price changes reach the storefront immediately', () => {
     expect((await cart.summary()).lines[0].unitPriceCents).toBe(2290)
   })
 
+  // Stated in src/cart/cart.ts: "Only SKUs and quantities are kept; prices are looked up"
+  // Stated in src/cart/cart.ts: "from the catalogue every time the cart is shown, so the shopper always"
   it('other products keep their prices', async () => {
     const { catalog } = setup()
     const cart = new Cart(catalog)
@@ -131,6 +143,7 @@ describe('price changes reach the storefront immediately', () => {
 })
 
 describe('the cache still does its job', () => {
+  // Stated in README.md: "a product that has not changed is served from the cache, not read again"
   it('serves repeated lookups of an unchanged product without going back to the store', async () => {
     const { store, catalog } = setup()
     const findBySku = vi.spyOn(store, 'findBySku')
@@ -140,6 +153,7 @@ describe('the cache still does its job', () => {
     expect(findBySku).toHaveBeenCalledTimes(1)
   })
 
+  // Stated in README.md: "Rows changed directly in the database (the nightly ERP import does this) reach the storefront when their cache entry expires, at most 10 minutes later."
   it('picks up changes made directly in the store once the entry expires', async () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-05T09:00:00Z'))
