@@ -29,7 +29,7 @@ describe('checkCatalogue', () => {
 		const sample = await writeExercise(SAMPLE_SLUG, sampleExerciseFiles())
 		const copy = await writeExercise('statement-copy', {
 			...sampleExerciseFiles(),
-			'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'statement-copy' }),
+			'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'statement-copy', family: 'another-family' }),
 			'README.md': sampleExerciseFiles()['README.md'] as string,
 		})
 		const unreadable = await writeExercise('too-big', { 'src/huge.js': 'x'.repeat(MAX_FILE_BYTES + 1) })
@@ -48,8 +48,8 @@ describe('checkCatalogue', () => {
 
 	it('checks one exercise against the rest of the catalogue for a shared slug or uuid, and not against itself', async () => {
 		const sample = await writeExercise(SAMPLE_SLUG, sampleExerciseFiles())
-		const copy = await writeExercise('statement-copy', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'statement-copy' }) })
-		const other = await writeExercise('unrelated', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'unrelated', uuid: crypto.randomUUID() }) })
+		const copy = await writeExercise('statement-copy', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'statement-copy', family: 'another-family' }) })
+		const other = await writeExercise('unrelated', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'unrelated', uuid: crypto.randomUUID(), family: 'a-third-family' }) })
 		const { reports } = await checkCatalogue([path.join(root, '.', SAMPLE_SLUG)], { ...fakeRunner(), catalogueDirs: [sample, copy, other] })
 		expect(reports.map((report) => [report.slug, report.problems.map((problem) => problem.rule)])).toEqual([[SAMPLE_SLUG, ['unique-uuid']]])
 		const alone = await checkCatalogue([other], { ...fakeRunner(), catalogueDirs: [other] })

@@ -3,11 +3,13 @@
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { type ExerciseFolder } from './exercise-folder.ts'
+import { type FamilyMember, familyMember } from './families.ts'
 import { ExerciseLoadError, readExerciseFolder } from './load.ts'
 import { batchTypeCheck } from './type-check.ts'
 import { type ExerciseReport, type RunTests, checkExercise, validateCatalogue } from './validate.ts'
 
-export type CatalogueCheck = { reports: ExerciseReport[] }
+/** The reports of the exercises checked, and what the report needs of the rest of the catalogue (exercises/) when only some were. */
+export type CatalogueCheck = { reports: ExerciseReport[]; others: FamilyMember[] }
 
 export async function checkCatalogue(
 	dirs: string[],
@@ -35,7 +37,8 @@ export async function checkCatalogue(
 	)
 	// Known before any run, so each exercise's report line already counts them.
 	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
-	const catalogueProblems = validateCatalogue(readable, { others: await readOtherFolders(catalogueDirs, dirs) })
+	const others = await readOtherFolders(catalogueDirs, dirs)
+	const catalogueProblems = validateCatalogue(readable, { others })
 	const typeCheck = batchTypeCheck(readable)
 	const reports: ExerciseReport[] = new Array(folders.length)
 	let next = 0
@@ -50,7 +53,7 @@ export async function checkCatalogue(
 		}
 	}
 	await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
-	return { reports }
+	return { reports, others: others.map(familyMember) }
 }
 
 // The rest of the catalogue, read for comparison only: an unreadable folder there is its own

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueCoverage, formatCatalogueReport, formatExerciseLine, formatFixProofWarning, wrapList } from './check-report.ts'
+import { catalogueCoverage, formatCatalogueReport, formatCatalogueSummary, formatExerciseLine, formatFamilies, formatFixProofWarning, wrapList } from './check-report.ts'
 import { type ExerciseReport } from './validate.ts'
 
 const report = (overrides: Partial<ExerciseReport> = {}): ExerciseReport => ({
@@ -86,7 +86,45 @@ describe('formatCatalogueReport', () => {
 		expect(text).toContain('✗ cache-serves-old-price')
 		expect(text).toContain('1 problem:\n  ✗ cache-serves-old-price › README.md [no-leak] README.md line 4 gives away the reference fix')
 		expect(text).toContain('2 exercises, 1 valid.')
-		expect(text).toContain('Root causes covered: 2/20 (missing: wrong-condition,')
+		expect(text).toContain('Catalogue: 2 exercises, 2 debugging, 0 architecture.')
+		expect(text).toContain('Root causes covered: 2/20 (goal 20); missing: wrong-condition,')
 		expect(text).toContain('Difficulty: ≈900: 1, ≈1200: 0, ≈1500: 1, ≈1800: 0')
+	})
+})
+
+describe('the families in the report', () => {
+	const variant = (slug: string, family: string, difficulty: number, category = 'boundary') => report({ slug, family, difficulty, category })
+
+	it('gives each family its variants, categories and bands, then the families short of the goals', () => {
+		expect(
+			formatFamilies([
+				{ family: 'cursor-off-by-one', variants: ['a', 'b', 'c'], categories: ['boundary'], bands: [900, 1500] },
+				{ family: 'stale-read', variants: ['d'], categories: ['stale-cache'], bands: [1200] },
+				{ family: 'lost-update-across-await', variants: ['e', 'f', 'g'], categories: ['async-race'], bands: [1800] },
+			]),
+		).toEqual([
+			'Bug families: 3 (goal: each with 3 variants or more, in 2 difficulty bands or more)',
+			'  cursor-off-by-one         3 variants  boundary                ≈900 ≈1500',
+			'  stale-read                1 variant   stale-cache             ≈1200',
+			'  lost-update-across-await  3 variants  async-race              ≈1800',
+			'Goals not met yet:',
+			'  1 family has fewer than 3 variants:',
+			'    stale-read (1)',
+			'  2 families span fewer than 2 difficulty bands:',
+			'    stale-read (≈1200), lost-update-across-await (≈1800)',
+		])
+	})
+
+	it('counts the whole catalogue, and shows only the checked exercise\'s family when one was checked', () => {
+		const checked = variant('a', 'cursor-off-by-one', 900)
+		const others = [
+			{ slug: 'b', kind: 'debugging', family: 'cursor-off-by-one', category: 'boundary', difficulty: 1500 },
+			{ slug: 'c', kind: 'debugging', family: 'stale-read', category: 'stale-cache', difficulty: 1200 },
+			{ slug: 'd', kind: 'architecture', category: 'idempotency', difficulty: 1800 },
+		]
+		const text = formatCatalogueSummary([checked], { others })
+		expect(text).toContain('1 exercise, 1 valid.\nCatalogue: 4 exercises, 3 debugging, 1 architecture.\nRoot causes covered: 3/20 (goal 20); missing:')
+		expect(text).toContain('Bug family of this exercise (goal: 3 variants or more, in 2 difficulty bands or more)\n  cursor-off-by-one  2 variants  boundary                ≈900 ≈1500\nGoals not met yet:\n  1 family has fewer than 3 variants:\n    cursor-off-by-one (2)')
+		expect(text).not.toContain('stale-read')
 	})
 })

@@ -433,11 +433,14 @@ describe('validateExercise', () => {
 })
 
 describe('validateCatalogue', () => {
+	// The copies here are also copies of one family's variant (families.test.ts has those rules).
+	const uniqueness = (problems: ReturnType<typeof validateCatalogue>) => problems.filter((problem) => problem.rule === 'unique-slug' || problem.rule === 'unique-uuid')
+
 	it('reports a reused uuid and a reused slug, naming the first owner', () => {
 		const first = sampleFolder()
 		const copy = sampleFolder(undefined, 'statement-copy')
 		const other = exerciseFolderFromFiles('other', { ...sampleExerciseFiles(), 'exercise.json': JSON.stringify({ ...sampleMetadata(), slug: 'other', uuid: crypto.randomUUID() }) })
-		expect(validateCatalogue([first, copy, other])).toEqual([
+		expect(uniqueness(validateCatalogue([first, copy, other]))).toEqual([
 			{ slug: 'statement-copy', file: 'exercise.json', rule: 'unique-slug', message: `slug "${SAMPLE_SLUG}" is already used by exercise "${SAMPLE_SLUG}"; every exercise needs its own` },
 			{
 				slug: 'statement-copy',
@@ -446,17 +449,17 @@ describe('validateCatalogue', () => {
 				message: `uuid "${sampleMetadata().uuid}" is already used by exercise "${SAMPLE_SLUG}"; every exercise needs its own (generate one with crypto.randomUUID())`,
 			},
 		])
-		expect(validateCatalogue([first, other])).toEqual([])
+		expect(uniqueness(validateCatalogue([first, other]))).toEqual([])
 	})
 
 	it('compares the exercises checked with the rest of the catalogue, reporting only on the checked ones', () => {
 		const first = sampleFolder()
 		const copy = sampleFolder(undefined, 'statement-copy')
-		expect(validateCatalogue([copy], { others: [first] }).map((problem) => [problem.slug, problem.rule, problem.message])).toEqual([
+		expect(uniqueness(validateCatalogue([copy], { others: [first] })).map((problem) => [problem.slug, problem.rule, problem.message])).toEqual([
 			['statement-copy', 'unique-slug', `slug "${SAMPLE_SLUG}" is already used by exercise "${SAMPLE_SLUG}"; every exercise needs its own`],
 			['statement-copy', 'unique-uuid', expect.stringContaining('is already used by exercise "statement-misses-last-payment"')],
 		])
-		expect(validateCatalogue([first], { others: [copy] }).map((problem) => problem.slug)).toEqual([SAMPLE_SLUG, SAMPLE_SLUG])
+		expect(uniqueness(validateCatalogue([first], { others: [copy] })).map((problem) => problem.slug)).toEqual([SAMPLE_SLUG, SAMPLE_SLUG])
 	})
 })
 

@@ -23,6 +23,7 @@ import { architectureStages, checkSolutionScenarios, checkStageLayout, checkStar
 import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootCauseSchema, parseExerciseMetadata } from './schema.ts'
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 import { type TypeCheck, checkTypes } from './type-check.ts'
+import { validateFamilies } from './families.ts'
 import { type FixProofCount, checkAlternativeLeaks, checkFixFolders, checkFixProofCount, checkFixRuns, fixProofCount } from './fix-proofs.ts'
 
 type ExerciseRule =
@@ -46,6 +47,8 @@ type ExerciseRule =
 	| 'alternative-passes'
 	| 'patch-caught'
 	| 'fix-proofs'
+	| 'family-category'
+	| 'family-similarity'
 
 export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule; message: string }
 
@@ -143,7 +146,8 @@ export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: 
 }
 
 /**
- * Problems that only show across the catalogue: two exercises sharing a slug or a uuid.
+ * Problems that only show across the catalogue: two exercises sharing a slug or a uuid, and
+ * the variants of a bug family disagreeing on the category or copying each other (families.ts).
  * `others` are the rest of the catalogue when only some exercises are checked: they are
  * compared with, never reported on.
  */
@@ -171,6 +175,7 @@ export function validateCatalogue(folders: ExerciseFolder[], { others = [] }: { 
 			})
 		}
 	}
+	problems.push(...validateFamilies(folders, others))
 	return problems
 }
 

@@ -29,12 +29,12 @@ const pool = createRunnerPool()
 const startedAt = performance.now()
 try {
 	console.log(`Checking ${dirs.length} exercise${dirs.length === 1 ? '' : 's'}…`)
-	const { reports } = await checkCatalogue(dirs, {
+	const { reports, others } = await checkCatalogue(dirs, {
 		run: (request) => runTests(request, { pool }),
 		catalogueDirs,
 		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
-	console.log(formatCatalogueSummary(reports))
+	console.log(formatCatalogueSummary(reports, { others }))
 	console.log(`Checked in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
 	process.exitCode = reports.some((report) => report.problems.length > 0) ? 1 : 0
 } finally {
