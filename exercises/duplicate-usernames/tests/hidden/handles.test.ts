@@ -22,6 +22,8 @@ function mustSignUp(registry: UserRegistry, handle: string) {
 }
 
 describe('one visible handle, one account', () => {
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
+  // Stated in README.md: "Handles are case-insensitive, so @Maria and @maria are the same person"
   it.each([
     ['NFC first, then NFD', NFC, NFD],
     ['NFD first, then NFC', NFD, NFC],
@@ -36,6 +38,8 @@ describe('one visible handle, one account', () => {
     expect(signUp(registry, second)).toEqual({ ok: false, error: 'taken' });
   });
 
+  // Stated in README.md: "but accents matter, so josé and jose may be two different people"
+  // Stated in README.md: "Handles are case-insensitive, so @Maria and @maria are the same person"
   it('still treats handles that differ by an accent as different people', () => {
     const registry = new UserRegistry();
     const accented = mustSignUp(registry, NFC);
@@ -46,6 +50,8 @@ describe('one visible handle, one account', () => {
     expect(registry.findByHandle(FULL_WIDTH_JOSE)?.id).toBe(plain.id);
   });
 
+  // Stated in README.md: "Reserved handles such as admin, support or everyone can never be registered."
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it.each([['\uff41\uff44\uff4d\uff49\uff4e'], ['\uff33\uff55\uff50\uff50\uff4f\uff52\uff54'], ['EVERYONE']])(
     'refuses reserved handles however they are typed (%s)',
     (handle) => {
@@ -54,6 +60,8 @@ describe('one visible handle, one account', () => {
     },
   );
 
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
+  // Stated in README.md: "Handles are case-insensitive, so @Maria and @maria are the same person"
   it('finds a user by any form of the handle', () => {
     const registry = new UserRegistry();
     const jose = mustSignUp(registry, NFD);
@@ -62,6 +70,9 @@ describe('one visible handle, one account', () => {
     }
   });
 
+  // Stated in README.md: "A handle can be changed at any time, under the same rules as at sign-up."
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
+  // Stated in README.md: "Reserved handles such as admin, support or everyone can never be registered."
   it('refuses to rename an account to a look-alike of another handle', () => {
     const registry = new UserRegistry();
     mustSignUp(registry, NFC);
@@ -70,6 +81,8 @@ describe('one visible handle, one account', () => {
     expect(registry.rename(other.id, '\uff41\uff44\uff4d\uff49\uff4e')).toEqual({ ok: false, error: 'reserved' });
   });
 
+  // Stated in README.md: "A handle can be changed at any time, under the same rules as at sign-up."
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it('lets a user re-type their own handle in another form, and frees the old one', () => {
     const registry = new UserRegistry();
     const jose = mustSignUp(registry, NFC);
@@ -83,6 +96,8 @@ describe('one visible handle, one account', () => {
     expect(mustSignUp(registry, NFD).id).not.toBe(jose.id);
   });
 
+  // Stated in src/accounts/registry.ts: "users whose handle starts with what was typed after"
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it('suggests the same users for every form of a prefix', () => {
     const registry = new UserRegistry();
     const accented = mustSignUp(registry, NFC);
@@ -101,6 +116,8 @@ describe('mentions resolve to the account that owns the visible handle', () => {
     return { registry, outbox, channels };
   }
 
+  // Stated in README.md: "each mention is resolved to a user when the message is posted and queued as a notification"
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it('notifies the owner for every way the handle can be typed', () => {
     const { registry, outbox, channels } = setUp();
     const jose = mustSignUp(registry, NFD);
@@ -114,6 +131,8 @@ describe('mentions resolve to the account that owns the visible handle', () => {
     expect(outbox.drain().map((n) => n.userId)).toEqual([jose.id, plain.id]);
   });
 
+  // Stated in README.md: "A person mentioned several times in one message is notified once"
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it('notifies the owner once when the same person is mentioned in two forms', () => {
     const { registry, outbox, channels } = setUp();
     const jose = mustSignUp(registry, NFC);
@@ -124,6 +143,8 @@ describe('mentions resolve to the account that owns the visible handle', () => {
     expect(outbox.drain().map((n) => n.userId)).toEqual([jose.id]);
   });
 
+  // Stated in README.md: "authors are not notified of their own mentions"
+  // Stated in README.md: "nobody may register a handle that reads the same as someone else's"
   it('does not notify authors who mention themselves in another form', () => {
     const { registry, outbox, channels } = setUp();
     const jose = mustSignUp(registry, NFC);

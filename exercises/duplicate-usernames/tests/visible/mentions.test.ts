@@ -12,8 +12,8 @@ function setUp() {
 }
 
 // Handles and message text as they arrive from the clients (copied from the request log).
-const FROM_WEB = 'Jos\u00e9';
-const FROM_ANDROID = 'Jose\u0301';
+const FROM_WEB = 'José';
+const FROM_ANDROID = 'José';
 
 describe('mentions', () => {
   it('notifies the mentioned user when the message comes from the web app', () => {
