@@ -46,6 +46,8 @@ function refusingStorage(message, { delayMs = 2 } = {}) {
 }
 
 describe('export outcome matches what the bucket did', () => {
+  // Stated in README.md: "a too-large report should simply show up as failed with the reason so Finance can split the date range"
+  // Stated in README.md: "one the bucket did not store is listed as failed, with the bucket's reason, in the jobs table and in the audit trail"
   it('marks a refused upload as failed and keeps the reason', async () => {
     const storage = createObjectStore({ maxObjectBytes: 3000 })
     const { jobs, worker } = setUp(storage)
@@ -59,6 +61,7 @@ describe('export outcome matches what the bucket did', () => {
     expect(storage.listKeys()).toEqual([])
   })
 
+  // Stated in README.md: "one the bucket did not store is listed as failed, with the bucket's reason, in the jobs table and in the audit trail"
   it('audits a refused upload as failed, never as completed', async () => {
     const storage = createObjectStore({ maxObjectBytes: 3000 })
     const { jobs, audit, worker } = setUp(storage)
@@ -70,6 +73,8 @@ describe('export outcome matches what the bucket did', () => {
     expect(JSON.stringify(entries[1])).toContain('EntityTooLarge')
   })
 
+  // Stated in README.md: "one the bucket did not store is listed as failed, with the bucket's reason, in the jobs table and in the audit trail"
+  // Stated in src/storage/objectStore.js: "putObject resolves with { key, etag, size } once the object is stored"
   it('reports a failure that the bucket only signals after a delay', async () => {
     const storage = refusingStorage('ECONNRESET: socket hang up')
     const { jobs, audit, worker } = setUp(storage)
@@ -82,6 +87,8 @@ describe('export outcome matches what the bucket did', () => {
     expect(audit.entries().some((entry) => entry.event === 'export.completed')).toBe(false)
   })
 
+  // Stated in README.md: "An export listed as completed must be downloadable"
+  // Stated in src/storage/objectStore.js: "putObject resolves with { key, etag, size } once the object is stored"
   it('only completes a job once the file is in the bucket, even on a slow bucket', async () => {
     const storage = createObjectStore({ latencyMs: 5 })
     const { jobs, audit, worker } = setUp(storage)
@@ -96,6 +103,7 @@ describe('export outcome matches what the bucket did', () => {
     expect(audit.forJob(id).map((entry) => entry.event)).toEqual(['export.started', 'export.completed'])
   })
 
+  // Stated in README.md: "a too-large report should simply show up as failed with the reason so Finance can split the date range"
   it('fails a too-large export on a slow bucket too', async () => {
     const storage = createObjectStore({ latencyMs: 3, maxObjectBytes: 2000 })
     const { jobs, worker } = setUp(storage)
@@ -106,6 +114,9 @@ describe('export outcome matches what the bucket did', () => {
     expect(jobs.get(id).error).toContain('EntityTooLarge')
   })
 
+  // Stated in src/exports/publish.js: "so the worker can record the outcome and move on to the next job"
+  // Stated in README.md: "A single worker runs the queued jobs one after another."
+  // Stated in README.md: "An export listed as completed must be downloadable"
   it('keeps processing the queue after a failed upload', async () => {
     const storage = createObjectStore({ maxObjectBytes: 3000, latencyMs: 1 })
     const { jobs, worker } = setUp(storage)
@@ -125,6 +136,8 @@ describe('export outcome matches what the bucket did', () => {
     }
   })
 
+  // Stated in README.md: "the job table behind the Exports page"
+  // Stated in README.md: "one the bucket did not store is listed as failed, with the bucket's reason, in the jobs table and in the audit trail"
   it('lists every job in the status table with its real outcome', async () => {
     const storage = createObjectStore({ maxObjectBytes: 3000 })
     const { jobs, worker } = setUp(storage)
@@ -138,6 +151,7 @@ describe('export outcome matches what the bucket did', () => {
     expect(lines.find((line) => line.startsWith(small))).toMatch(/\bcompleted\b.*reports\/exports\/finance\/.*\.csv/)
   })
 
+  // Stated in src/exports/worker.js: "Runs queued export jobs one at a time: build the report, upload the CSV,"
   it('still fails a job whose report type is unknown, without touching the bucket', async () => {
     const storage = refusingStorage('should not be called')
     const { jobs, worker } = setUp(storage)
@@ -149,6 +163,7 @@ describe('export outcome matches what the bucket did', () => {
     expect(storage.attempts).toEqual([])
   })
 
+  // Stated in src/storage/objectStore.js: "Track uploads that are still running so shutdown can wait for them."
   it('shutdown resolves once the queue is done', async () => {
     const storage = createObjectStore({ latencyMs: 2 })
     const { jobs, worker } = setUp(storage)
