@@ -28,6 +28,8 @@ function setUp(balanceCents: number, amounts: number[], extra: { closedAccounts?
 }
 
 describe('a payout the platform balance cannot cover', () => {
+  // Stated in README.md: "If the platform account cannot cover a payout, that is normal at the end of a busy week: the payout stays due and goes out with the next batch after Treasury tops the account up."
+  // Stated in README.md: "A payout that is not paid keeps the bank's reason, so Support can tell the seller what happened."
   it('is not marked paid and keeps the bank reason', async () => {
     const { bank, ledger, run } = setUp(5000, [7500])
     const summary = await run(T0)
@@ -42,6 +44,8 @@ describe('a payout the platform balance cannot cover', () => {
     expect(bank.statement()).toEqual([])
   })
 
+  // Stated in README.md: "If the platform account cannot cover a payout, that is normal at the end of a busy week: the payout stays due and goes out with the next batch after Treasury tops the account up."
+  // Stated in README.md: "A transfer the bank books is paid, with the bank's transfer ID."
   it('is sent again by a later batch once the balance is topped up', async () => {
     const { bank, ledger, run } = setUp(5000, [7500])
     await run(T0)
@@ -55,6 +59,9 @@ describe('a payout the platform balance cannot cover', () => {
     expect(bank.balance()).toBe(7500)
   })
 
+  // Stated in src/payouts/gateway.ts: "retry  - not booked this time; the ledger schedules another attempt"
+  // Stated in README.md: "A transfer the bank books is paid, with the bank's transfer ID."
+  // Stated in README.md: "A payout that is not paid keeps the bank's reason, so Support can tell the seller what happened."
   it('eventually gives up and is reported as failed, never as paid', async () => {
     const { bank, ledger, run } = setUp(100, [7500])
     for (let day = 0; day < 8; day++) await run(later(day))
@@ -66,6 +73,8 @@ describe('a payout the platform balance cannot cover', () => {
     expect(bank.statement()).toEqual([])
   })
 
+  // Stated in README.md: "Every morning Finance reconciles our payouts ledger against the bank statement."
+  // Stated in README.md: "If the platform account cannot cover a payout, that is normal at the end of a busy week: the payout stays due and goes out with the next batch after Treasury tops the account up."
   it('leaves the reconciliation balanced in a mixed batch', async () => {
     const { bank, ledger, run } = setUp(20000, [9000, 6000, 8000, 4000, 1500])
     const summary = await run(T0)
@@ -81,6 +90,9 @@ describe('a payout the platform balance cannot cover', () => {
 })
 
 describe('the other bank answers keep their meaning', () => {
+  // Stated in src/bank/client.ts: "a transfer with this idempotency key is already booked;"
+  // Stated in src/payouts/gateway.ts: "One key per payout, so a repeated request can never pay a seller twice."
+  // Stated in README.md: "A transfer the bank books is paid, with the bank's transfer ID."
   it('a booked transfer whose response was lost is paid exactly once', async () => {
     const { bank, ledger, run } = setUp(50000, [12000])
     bank.injectFaults(IBANS[0]!, 'lost-response')
@@ -92,6 +104,7 @@ describe('the other bank answers keep their meaning', () => {
     expect(reconcilePayouts(ledger.list(), statement).balanced).toBe(true)
   })
 
+  // Stated in README.md: "Bank hiccups (rate limiting, timeouts) are retried a few times within the batch, then the payout is left for the next batch."
   it('a rate-limited request is retried within the batch', async () => {
     const { bank, ledger, run } = setUp(50000, [12000, 3000])
     bank.injectFaults(IBANS[1]!, 'rate-limited')
@@ -101,6 +114,7 @@ describe('the other bank answers keep their meaning', () => {
     expect(ledger.get('Q-2').status).toBe('paid')
   })
 
+  // Stated in README.md: "Bank hiccups (rate limiting, timeouts) are retried a few times within the batch, then the payout is left for the next batch."
   it('a bank outage leaves the payout for the next batch', async () => {
     const { bank, ledger, run } = setUp(50000, [12000])
     bank.injectFaults(IBANS[0]!, 'unavailable', 'unavailable', 'unavailable')
@@ -112,6 +126,7 @@ describe('the other bank answers keep their meaning', () => {
     expect(bank.statement()).toHaveLength(1)
   })
 
+  // Stated in README.md: "A payout the bank refuses for good (closed account, malformed IBAN) is failed, and Support contacts the seller."
   it('a closed account fails for good and is not retried', async () => {
     const { bank, ledger, run } = setUp(50000, [12000, 3000], { closedAccounts: [IBANS[1]!] })
     await run(T0)
@@ -122,6 +137,8 @@ describe('the other bank answers keep their meaning', () => {
     expect(bank.statement()).toHaveLength(1)
   })
 
+  // Stated in src/payouts/gateway.ts: "One key per payout, so a repeated request can never pay a seller twice."
+  // Stated in README.md: "If the platform account cannot cover a payout, that is normal at the end of a busy week: the payout stays due and goes out with the next batch after Treasury tops the account up."
   it('never pays a seller twice across repeated batches', async () => {
     const { bank, ledger, run } = setUp(10000, [6000, 6000, 6000])
     await run(T0)
