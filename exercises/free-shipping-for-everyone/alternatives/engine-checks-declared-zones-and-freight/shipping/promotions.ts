@@ -1,0 +1,50 @@
+import type { ShippingContext } from './context'
+import type { ShippingMethod, Zone } from './rates'
+
+export interface ShippingPromotion {
+  id: string
+  label: string
+  method: ShippingMethod
+  /** Destination zones the promotion is offered in. */
+  zones: Zone[]
+  /** Whether carts with freight (bulky) items can get it. */
+  freight: boolean
+  /** The promotion's own conditions (thresholds, membership), checked once zone and freight allow it. */
+  applies: (ctx: ShippingContext) => boolean
+  /** Promotional price for this method, given the regular rate. */
+  price: (baseCents: number) => number
+}
+
+export const FREE_STANDARD_THRESHOLD_CENTS = 6000
+export const EU_FLAT_THRESHOLD_CENTS = 10000
+export const EU_FLAT_RATE_CENTS = 690
+
+export const SHIPPING_PROMOTIONS: ShippingPromotion[] = [
+  {
+    id: 'free-standard-60',
+    label: 'Free standard shipping from €60',
+    method: 'standard',
+    zones: ['domestic'],
+    freight: false,
+    applies: (ctx) => ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS,
+    price: () => 0,
+  },
+  {
+    id: 'eu-flat-standard',
+    label: 'EU standard shipping €6.90 from €100',
+    method: 'standard',
+    zones: ['eu'],
+    freight: false,
+    applies: (ctx) => ctx.merchandiseCents >= EU_FLAT_THRESHOLD_CENTS,
+    price: (base) => Math.min(base, EU_FLAT_RATE_CENTS),
+  },
+  {
+    id: 'member-express-half',
+    label: 'Members: express at half price',
+    method: 'express',
+    zones: ['domestic'],
+    freight: false,
+    applies: (ctx) => ctx.member,
+    price: (base) => Math.round(base / 2),
+  },
+]
