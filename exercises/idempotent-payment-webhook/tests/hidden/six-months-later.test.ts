@@ -19,6 +19,12 @@ function twoRegions(sim: Simulation, world: World) {
   }
 }
 
+// Stated in stage 2 brief: "two deliveries of one event, or a delivery and its retry, often land on different servers"
+// Stated in stage 2 brief: "Re-emitted events carry new event ids; the payment and its data are unchanged."
+// Stated in stage 2 brief: "its clock ran 45 seconds ahead of eu-west-1a's"
+// Stated in stage 2 brief: "The thresholds stand: no duplicate charge or shipment, no payment left behind"
+// Stated in stage 1 brief: "80 % during an outage"
+// Stated in stage 1 brief: "under Paybridge's 10 s timeout always"
 scenario(
   'two regions, a replay of every event under new ids, and a clock 45 s ahead',
   {
@@ -52,6 +58,10 @@ scenario(
   },
 )
 
+// Stated in stage 2 brief: "we must neither capture the payment nor ship the order"
+// Stated in stage 2 brief: "cancellations arrived up to 90 seconds before the authorization they cancel"
+// Stated in stage 2 brief: "The thresholds stand: no duplicate charge or shipment, no payment left behind, no canceled payment charged or shipped"
+// Stated in stage 1 brief: "at least 98 % on an ordinary day"
 scenario(
   'cancellations that arrive before their authorization',
   {
