@@ -1,0 +1,67 @@
+import { firstDueAt } from './schedule';
+
+/**
+ * Keeps one timer per reminder and sends each reminder through the outbox when it is
+ * due. After a restart it picks every reminder up at its next due time; reminders
+ * that fell due while it was down are skipped, not sent late.
+ */
+export class ReminderScheduler {
+  #store;
+  #outbox;
+  #timers = new Map();
+  #running = false;
+
+  constructor({ store, outbox }) {
+    this.#store = store;
+    this.#outbox = outbox;
+  }
+
+  start() {
+    if (this.#running) return;
+    this.#running = true;
+    const now = Date.now();
+    for (const reminder of this.#store.all()) this.#arm(reminder.id, firstDueAt(reminder, now));
+  }
+
+  stop() {
+    this.#running = false;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+  }
+
+  /** Saves a new or changed reminder and (re)schedules it from now. */
+  save(input) {
+    const reminder = this.#store.save(input);
+    if (this.#running) this.#arm(reminder.id, firstDueAt(reminder, Date.now()));
+    return this.#store.get(reminder.id);
+  }
+
+  remove(id) {
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+    return this.#store.remove(id);
+  }
+
+  nextDueAt(id) {
+    return this.#store.get(id)?.nextDueAt ?? null;
+  }
+
+  #arm(id, dueAt) {
+    clearTimeout(this.#timers.get(id));
+    this.#store.setNextDueAt(id, dueAt);
+    const timer = setTimeout(() => this.#fire(id, dueAt), Math.max(0, dueAt - Date.now()));
+    this.#timers.set(id, timer);
+  }
+
+  #fire(id, dueAt) {
+    this.#timers.delete(id);
+    const reminder = this.#store.get(id);
+    if (!reminder || !this.#running) return;
+    this.#outbox.send({ reminder, dueAt });
+    // Count from when the reminder was due, not from when the timer ran, so a
+    // timer that fires a little late does not push every later reminder back.
+    // The next due time is the first one strictly after this one, found the same way
+    // as when the reminder was saved: by local date and time in the user's zone.
+    this.#arm(id, firstDueAt(reminder, dueAt + 1));
+  }
+}
