@@ -4,6 +4,11 @@ import { SETTLE_MS, checkoutPods, checkoutRequest, createStockroom, measureStock
 
 const BAD_BUILD = { from: 60_000, to: 135_000 }
 
+// Stated in stage 1 brief: "among them a February-3rd-style deploy during a newsletter"
+// Stated in stage 1 brief: "85 % in a brownout, 65 % when Stockroom is down"
+// Stated in stage 1 brief: "1 s on an ordinary evening, 2.5 s on a bad one"
+// Stated in stage 1 brief: "duplicate reservations | none"
+// Stated in stage 1 brief: "while Stockroom is down, at most 0.75"
 scenario(
   'the newsletter goes out, and Stockroom deploys a bad build',
   {

@@ -54,6 +54,11 @@ function measureCheckouts(sim: Simulation, outcomes: Outcome[]) {
 
 const RUHR_DOWN = { from: 30_000, to: 130_000 }
 
+// Stated in stage 2 brief: "70 % of fc-ruhr reservations hung until the gateway's 30 s timeout"
+// Stated in stage 2 brief: "checkouts answered, web and app (after the app's resubmissions) | at least 70 %"
+// Stated in stage 2 brief: "checkouts answered for Leipzig, Hamburg and Munich | at least 97 %"
+// Stated in stage 2 brief: "time to answer a checkout, p99 | 2.5 s | 2.5 s"
+// Stated in stage 2 brief: "duplicate reservations | none | none"
 scenario(
   "the summer sale: fc-ruhr's database fails at the peak",
   {
@@ -88,6 +93,12 @@ scenario(
 
 const SATURATED = { from: 30_000, to: 120_000 }
 
+// Stated in stage 2 brief: "held 12 of every database's 16 connections for 90 s"
+// Stated in stage 2 brief: "it resubmits the same checkout, with the same checkoutId, three more times, one second apart"
+// Stated in stage 2 brief: "at least 70 % | at least 88 %"
+// Stated in stage 2 brief: "time to answer a checkout, p99 | 2.5 s | 2.5 s"
+// Stated in stage 2 brief: "duplicate reservations | none | none"
+// Stated in stage 2 brief: "calls to Stockroom per checkout during the incident | — | at most 1.3"
 scenario(
   'the sale’s second hour: the stock sync saturates every centre',
   {
