@@ -64,6 +64,8 @@ afterEach(() => {
 });
 
 describe('concurrent checkouts never sell more than the stock', () => {
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('confirms exactly as many single-unit orders as there are units', async () => {
     const stock = { 'JKT-RAIN-M': 7 };
     const shop = make({ stock });
@@ -77,6 +79,8 @@ describe('concurrent checkouts never sell more than the stock', () => {
     expectConsistent(shop, stock, results, requests);
   });
 
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('keeps stock and orders consistent with mixed quantities', async () => {
     const stock = { 'SCK-WOOL': 10 };
     const shop = make({ stock });
@@ -89,6 +93,8 @@ describe('concurrent checkouts never sell more than the stock', () => {
     expectConsistent(shop, stock, results, requests);
   });
 
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('serves everybody when there is enough stock for all of them', async () => {
     const stock = { 'SCK-WOOL': 12, 'CAP-KNIT': 9 };
     const shop = make({ stock });
@@ -101,6 +107,9 @@ describe('concurrent checkouts never sell more than the stock', () => {
     expect(shop.stock.snapshot()).toEqual({ 'SCK-WOOL': 0, 'CAP-KNIT': 1 });
   });
 
+  // Stated in src/inventory/reservations.ts: "reservation either covers every line of the cart or nothing"
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('handles carts that list the same products in different orders', async () => {
     const stock = { 'JKT-RAIN-M': 2, 'JKT-RAIN-L': 5 };
     const shop = make({ stock });
@@ -116,6 +125,8 @@ describe('concurrent checkouts never sell more than the stock', () => {
     expect(shop.stock.snapshot()).toEqual({ 'JKT-RAIN-M': 0, 'JKT-RAIN-L': 3 });
   });
 
+  // Stated in README.md: "a declined order gives its units back"
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('does not lose units that declined orders put back while others are checking out', async () => {
     const stock = { 'JKT-RAIN-L': 6 };
     const blocked = [0, 2, 5, 7, 9].map((n) => `buyer${n}@example.net`);
@@ -131,6 +142,8 @@ describe('concurrent checkouts never sell more than the stock', () => {
     expect(results.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(0);
   });
 
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
+  // Stated in README.md: "it always equals the starting stock minus the units in confirmed orders"
   it('never oversells when shoppers arrive a few milliseconds apart', async () => {
     const stock = { 'CAP-KNIT': 9, 'SCK-WOOL': 5 };
     const shop = make({ stock });
@@ -147,6 +160,8 @@ describe('concurrent checkouts never sell more than the stock', () => {
 });
 
 describe('failures during a reservation', () => {
+  // Stated in README.md: "If a price cannot be fixed, the checkout fails and the stock stays as it was."
+  // Stated in src/inventory/reservations.ts: "reservation either covers every line of the cart or nothing"
   it('leaves stock untouched when the price cannot be fixed', async () => {
     const stock = { 'JKT-RAIN-M': 3, 'NO-PRICE': 4 };
     const shop = make({ stock });
@@ -164,6 +179,7 @@ describe('failures during a reservation', () => {
     expect(shop.stock.snapshot()).toEqual({ 'JKT-RAIN-M': 2, 'NO-PRICE': 4 });
   });
 
+  // Stated in README.md: "An order is confirmed only if every unit in the cart could be reserved; a shopper who asks for more units than are left is answered sold-out."
   it('answers sold-out, not an error, to a request for more than is left', async () => {
     const shop = make({ stock: { 'SCK-WOOL': 2 } });
     const results = await runAll(shop, [buyer(1, [{ sku: 'SCK-WOOL', quantity: 3 }])]);
