@@ -2,6 +2,12 @@
 import { scenario } from 'hardmode:sim'
 import { appTraffic, createWorld, repricer } from '../visible/storefront'
 
+// Stated in README.md: "Last year price-comparison sites scraped the web shop's API with leaked keys, and nothing stops them from trying the app's."
+// Stated in stage 1 brief: "prices held by one node | at most 2,000"
+// Stated in stage 1 brief: "prices shown more than 60 s after they changed | none"
+// Stated in stage 1 brief: "prices shown more than 5 s after they changed | 1 % on an ordinary evening"
+// Stated in stage 1 brief: "price requests answered within the app's 2 s | 99.5 % on an ordinary evening, 97 % while PriceHub is slow"
+// Stated in stage 1 brief: "latency p99 of the home screen's four prices | 500 ms while PriceHub is slow"
 scenario(
   'a price-comparison site scrapes the whole assortment through the app API',
   {
@@ -27,6 +33,13 @@ scenario(
   },
 )
 
+// Stated in README.md: "Marketing will send a push notification when a campaign starts."
+// Stated in README.md: "every open asks for the four home-screen prices at once"
+// Stated in stage 1 brief: "prices shown more than 60 s after they changed | none"
+// Stated in stage 1 brief: "prices shown more than 5 s after they changed | 1 % on an ordinary evening, 3 % while PriceHub is slow"
+// Stated in stage 1 brief: "price requests answered within the app's 2 s | 99.5 % on an ordinary evening, 97 % while PriceHub is slow"
+// Stated in stage 1 brief: "latency p99 of the home screen's four prices | 500 ms while PriceHub is slow"
+// Stated in stage 1 brief: "calls to PriceHub (those its gateway turned away included) | 12 a second on average"
 scenario(
   'the campaign goes live: new prices on the home screen and a push notification to every install',
   {

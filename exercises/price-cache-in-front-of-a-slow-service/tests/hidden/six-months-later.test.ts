@@ -6,6 +6,10 @@ import { appTraffic, createWorld, repricer } from '../visible/storefront'
 
 const NEW_BUS = { delay: { p50: 150, p99: 3_000 }, duplicateRate: 0.1, duplicateWithinMs: 10_000 }
 
+// Stated in stage 2 brief: "At 20:00 on Black Friday the four home-screen products drop to their doorbuster prices"
+// Stated in stage 2 brief: "The pricing rule stands: no price shown more than 60 seconds after it changed, on any node, whatever the bus does."
+// Stated in stage 2 brief: "PriceHub's budget stands too: 12 calls a second on average for storefront-bff, both nodes together."
+// Stated in stage 2 brief: "During the doorbuster rush the checkout team accepts "price changed" on at most 4 % of the prices shown, and operations want 99 % of price requests answered and the home screen's p99 under 500 ms"
 scenario(
   'Black Friday, 20:00: the doorbusters go live on two nodes',
   {
@@ -42,6 +46,10 @@ scenario(
   },
 )
 
+// Stated in stage 2 brief: "During a rebalance a consumer's partitions stall until it has rejoined"
+// Stated in stage 2 brief: "The pricing rule stands: no price shown more than 60 seconds after it changed, on any node, whatever the bus does."
+// Stated in stage 2 brief: "PriceHub's budget stands too: 12 calls a second on average for storefront-bff, both nodes together."
+// Stated in stage 2 brief: "on an evening with a stalled consumer, 8 % and 99.5 %"
 scenario(
   "the week before: two nodes, and bff-2's consumer stalls in a rebalance",
   {
