@@ -3,6 +3,12 @@ import { scenario } from 'hardmode:sim'
 import { PLANS } from '../../src/accounts/plans'
 import { createWorld, launchCustomers, usesTheApi } from '../visible/tourwise'
 
+// Stated in README.md: "a noisy one's client sends more than its plan allows"
+// Stated in stage 1 brief: "a customer whose client sends too much gets its plan and no more, whatever its traffic looks like"
+// Stated in stage 1 brief: "well-behaved customers: requests answered | at least 99.5 %"
+// Stated in stage 1 brief: "noisy customers: requests over their plan that reached the solvers | at most 5 %"
+// Stated in stage 1 brief: "noisy customers: share of their plan they still got | at least 90 %"
+// Stated in stage 1 brief: "latency the limiter adds, p99 | at most 10 ms"
 scenario(
   "a new integration runs just over its plan and retries every 429 at once",
   {
@@ -28,6 +34,12 @@ scenario(
   },
 )
 
+// Stated in README.md: "a request is within the plan if the key's requests up to that moment keep to the burst and the rate"
+// Stated in stage 1 brief: "a customer whose client sends too much gets its plan and no more, whatever its traffic looks like"
+// Stated in stage 1 brief: "well-behaved customers: requests answered | at least 99.5 %"
+// Stated in stage 1 brief: "well-behaved customers: response time p99, while someone is noisy | at most 1 s"
+// Stated in stage 1 brief: "noisy customers: requests over their plan that reached the solvers | at most 5 %"
+// Stated in stage 1 brief: "noisy customers: share of their plan they still got | at least 90 %"
 scenario(
   'two cron jobs fire at the top of the minute',
   {

@@ -9,6 +9,11 @@ const THREE_NODES = [{ name: 'gw-1' }, { name: 'gw-2' }, { name: 'gw-3', skewMs:
 const BIGGER_POOL = { workers: 8, latency: { p50: 80, p99: 400 }, maxQueueMs: 1_500 }
 const DEVELOPER: Plan = { name: 'developer', requestsPerMinute: 60, burst: 5 }
 
+// Stated in stage 2 brief: "so consecutive requests of one client land on any of them"
+// Stated in stage 2 brief: "for a week its clock ran 2.8 seconds ahead of the others"
+// Stated in stage 2 brief: "it retries after 10 to 40 ms, up to three times, and ignores Retry-After"
+// Stated in stage 2 brief: "The thresholds stand, per gateway node where they are per node."
+// Stated in stage 2 brief: "Redis commands stay at most one per API request, ParcelHub's retries included."
 scenario(
   "three gateways, gw-3's clock 2.8 s ahead, and ParcelHub's SDK v4 retrying every 429 at once",
   {
@@ -39,6 +44,9 @@ scenario(
   },
 )
 
+// Stated in stage 2 brief: "In the scenarios, 1,200 Developer keys come and go within two minutes; the limiter's memory per node must stay within 32 KB while they do, and Redis may hold at most 500 of the limiter's keys at a time"
+// Stated in stage 2 brief: "Redis commands stay at most one per API request, ParcelHub's retries included."
+// Stated in stage 2 brief: "The thresholds stand, per gateway node where they are per node."
 scenario(
   'the Developer plan: 1,200 free keys come and go in two minutes',
   {
