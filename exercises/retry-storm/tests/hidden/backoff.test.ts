@@ -41,6 +41,8 @@ afterEach(() => {
 });
 
 describe('inventory client retry configuration from the environment', () => {
+  // Stated in src/config/env.ts: "anything left undefined falls back to the retry defaults"
+  // Stated in README.md: "a variable that is unset or empty keeps the default"
   it('uses the default backoff when the base delay is not set', async () => {
     const dependency = flakyDependency(Infinity);
     const config = loadInventoryConfig({ INVENTORY_URL: 'https://inventory.internal', INVENTORY_RETRY_MAX_ATTEMPTS: '4' });
@@ -56,6 +58,8 @@ describe('inventory client retry configuration from the environment', () => {
     expectWithin(third!, 640, 960);
   });
 
+  // Stated in src/config/env.ts: "anything left undefined falls back to the retry defaults"
+  // Stated in README.md: "a variable that is unset or empty keeps the default"
   it('uses the default number of attempts when it is not set', async () => {
     const dependency = flakyDependency(Infinity);
     const inventory = createInventoryClient(loadInventoryConfig({ INVENTORY_URL: 'https://inventory.internal' }), dependency.transport);
@@ -67,6 +71,7 @@ describe('inventory client retry configuration from the environment', () => {
     for (const gap of dependency.gaps()) expect(gap).toBeGreaterThanOrEqual(160);
   });
 
+  // Stated in README.md: "a variable that is unset or empty keeps the default"
   it('treats an empty variable like a missing one', async () => {
     const dependency = flakyDependency(2);
     const config = loadInventoryConfig({
@@ -84,6 +89,7 @@ describe('inventory client retry configuration from the environment', () => {
     expectWithin(second!, 320, 480);
   });
 
+  // Stated in src/config/env.ts: "anything left undefined falls back to the retry defaults"
   it('caps delays at the default maximum when only the base delay is set', async () => {
     const dependency = flakyDependency(Infinity);
     const config = loadInventoryConfig({
@@ -104,6 +110,7 @@ describe('inventory client retry configuration from the environment', () => {
     expectWithin(gaps[4]!, 4000, 6000);
   });
 
+  // Stated in README.md: "a value the service cannot use must never make it retry faster than the defaults would (refusing to start, with a clear message, is fine)"
   it('never retries without delay when a value cannot be parsed', async () => {
     const env = {
       INVENTORY_URL: 'https://inventory.internal',
@@ -127,6 +134,8 @@ describe('inventory client retry configuration from the environment', () => {
     for (const gap of dependency.gaps()) expect(gap).toBeGreaterThanOrEqual(100);
   });
 
+  // Stated in README.md: "Reservations carry an idempotency key, so they are retried like any other request"
+  // Stated in src/http/client.ts: "Makes a POST safe to retry: the server applies a request with a known key only once."
   it('retries an idempotent reservation with the configured attempts when the caller sets none', async () => {
     const dependency = flakyDependency(2);
     const config = loadInventoryConfig({
@@ -146,6 +155,7 @@ describe('inventory client retry configuration from the environment', () => {
     expectWithin(second!, 480, 720);
   });
 
+  // Stated in src/http/client.ts: "Per-request overrides of the client's retry policy."
   it('still lets a caller limit the attempts of a reservation', async () => {
     const dependency = flakyDependency(Infinity);
     const inventory = createInventoryClient(loadInventoryConfig({ INVENTORY_URL: 'https://inventory.internal' }), dependency.transport);
@@ -159,6 +169,8 @@ describe('inventory client retry configuration from the environment', () => {
 });
 
 describe('HTTP client retry options', () => {
+  // Stated in src/config/env.ts: "anything left undefined falls back to the retry defaults"
+  // Stated in src/http/retry.ts: "The effective policy: the defaults, overridden by each layer in turn"
   it('falls back to the defaults for options passed as undefined', async () => {
     const dependency = flakyDependency(Infinity);
     const client = new HttpClient({
@@ -173,6 +185,8 @@ describe('HTTP client retry options', () => {
     expect(dependency.gaps()).toEqual([200, 400, 800]);
   });
 
+  // Stated in src/http/retry.ts: "The effective policy: the defaults, overridden by each layer in turn"
+  // Stated in src/http/retry.ts: "so clients do not retry in lockstep"
   it('honours explicit values, including zero jitter', async () => {
     const dependency = flakyDependency(Infinity);
     const client = new HttpClient({
@@ -186,6 +200,8 @@ describe('HTTP client retry options', () => {
     expect(dependency.gaps()).toEqual([100, 200, 250, 250]);
   });
 
+  // Stated in src/http/retry.ts: "A minimum wait the server asked for (Retry-After), if any."
+  // Stated in src/config/env.ts: "anything left undefined falls back to the retry defaults"
   it('waits at least as long as Retry-After asks, even without configured delays', async () => {
     const dependency = flakyDependency(1, { status: 429, headers: { 'retry-after': '3' } });
     const client = new HttpClient({
@@ -200,6 +216,7 @@ describe('HTTP client retry options', () => {
     expect(dependency.gaps()[0]).toBeGreaterThanOrEqual(3000);
   });
 
+  // Stated in src/http/client.ts: "Without an idempotency key a retried POST could be applied twice."
   it('does not retry a POST without an idempotency key', async () => {
     const dependency = flakyDependency(Infinity);
     const client = new HttpClient({ baseUrl: 'https://pricing.internal', transport: dependency.transport, retry: { maxAttempts: 5 } });
@@ -210,6 +227,7 @@ describe('HTTP client retry options', () => {
     expect(dependency.calls).toHaveLength(1);
   });
 
+  // Stated in README.md: "decides which failures are transient and sends requests through the retry helper"
   it('does not retry errors that are not transient', async () => {
     const dependency = flakyDependency(Infinity, { status: 404 });
     const client = new HttpClient({ baseUrl: 'https://pricing.internal', transport: dependency.transport });
@@ -222,6 +240,7 @@ describe('HTTP client retry options', () => {
 });
 
 describe('checkout during a longer outage', () => {
+  // Stated in README.md: "Before last Friday, checkout rode out these blips without customers noticing."
   it('keeps the request rate per SKU low and recovers when inventory comes back', async () => {
     const start = Date.now();
     const calls: number[] = [];

@@ -31,6 +31,28 @@ describe('checkout stock check during a short inventory outage', () => {
     vi.useRealTimers();
   });
 
+  it('reports the lines that are short of stock when inventory is healthy', async () => {
+    const service = inventoryService(Date.now());
+    const inventory = createInventoryClient(loadInventoryConfig(PRODUCTION_ENV), service.transport);
+
+    const result = await checkAvailability(
+      [
+        { sku: 'TEA-GREEN-250', quantity: 2 },
+        { sku: 'MUG-STONE-BLUE', quantity: 20 },
+      ],
+      inventory,
+    );
+
+    expect(result).toEqual({
+      status: 'insufficient-stock',
+      lines: [
+        { sku: 'TEA-GREEN-250', requested: 2, available: 12, enough: true },
+        { sku: 'MUG-STONE-BLUE', requested: 20, available: 12, enough: false },
+      ],
+    });
+    expect(service.calls).toHaveLength(2);
+  });
+
   it('rides out a one-second outage', async () => {
     const start = Date.now();
     const service = inventoryService(start + 1_000);
