@@ -34,6 +34,8 @@ function expectSelfConsistent(invoice: Invoice) {
 }
 
 describe('invoice line amounts follow FIN-7', () => {
+  // Stated in src/billing/money.ts: "discount   = discount % of the list price, rounded half up to the cent"
+  // Stated in src/billing/money.ts: "VAT        = VAT rate % of the net, rounded half up to the cent"
   it('rounds the discount half up before VAT is applied', () => {
     // 6.45 x 1, 15 % off: discount 96.75 -> 97 ct, net 548 ct, VAT 7 % 38.36 -> 38 ct
     const invoice = invoiceFor([line('COF-250', 6.45, 1, 15, 7)]);
@@ -41,6 +43,7 @@ describe('invoice line amounts follow FIN-7', () => {
     expect(invoice.totalCents).toBe(586);
   });
 
+  // Stated in src/billing/money.ts: "discount   = discount % of the list price, rounded half up to the cent"
   it('rounds an exact half-cent discount up even when the euro amount is not exact in binary', () => {
     const invoice = invoiceFor([
       line('A', 2.9, 1, 5, 7), //      discount 14.5 -> 15, net 275, VAT 19.25 -> 19
@@ -55,6 +58,8 @@ describe('invoice line amounts follow FIN-7', () => {
     expect(invoice.totalCents).toBe(3316);
   });
 
+  // Stated in src/billing/money.ts: "VAT        = VAT rate % of the net, rounded half up to the cent"
+  // Stated in src/billing/money.ts: "Invoice totals and VAT subtotals are sums of those per-line amounts."
   it('rounds an exact half-cent of VAT up', () => {
     const invoice = invoiceFor([line('D', 42.5, 1, 0, 19), line('E', 49.5, 1, 0, 19), line('F', 2.5, 1, 0, 7)]);
     expect(figures(invoice)).toEqual([
@@ -68,6 +73,7 @@ describe('invoice line amounts follow FIN-7', () => {
     ]);
   });
 
+  // Stated in src/billing/money.ts: "Invoice totals and VAT subtotals are sums of those per-line amounts."
   it('totals the rounded lines, not the unrounded amounts', () => {
     const items = Array.from({ length: 12 }, (_, i) => line(`STK-${i}`, 0.1, 1, 0, 19));
     const invoice = invoiceFor(items);
@@ -77,6 +83,9 @@ describe('invoice line amounts follow FIN-7', () => {
     expect(invoice.totalCents).toBe(144);
   });
 
+  // Stated in src/billing/money.ts: "list price = unit price x quantity"
+  // Stated in src/billing/money.ts: "discount   = discount % of the list price, rounded half up to the cent"
+  // Stated in src/billing/money.ts: "VAT        = VAT rate % of the net, rounded half up to the cent"
   it('handles a fully discounted line and large quantities', () => {
     const invoice = invoiceFor([line('GIFT', 12.99, 1, 100, 19), line('BULK', 21.9, 250, 12, 7)]);
     // 5475.00 list, discount 657.00, net 4818.00, VAT 337.26
@@ -87,6 +96,8 @@ describe('invoice line amounts follow FIN-7', () => {
     expect(invoice.totalCents).toBe(515526);
   });
 
+  // Stated in src/billing/money.ts: "gross      = net + VAT"
+  // Stated in src/billing/money.ts: "Invoice totals and VAT subtotals are sums of those per-line amounts."
   it('prints lines that add up on every invoice of a mixed basket', () => {
     const invoice = invoiceFor([
       line('COF-250', 6.45, 3, 15, 7),
@@ -130,6 +141,8 @@ function busyDay(count: number, day: string): Order[] {
 }
 
 describe('a busy day end to end', () => {
+  // Stated in src/billing/money.ts: "charged exactly the invoice total"
+  // Stated in src/finance/reconcile.ts: "every invoice of the day must match one settled payment to the cent"
   it('invoices exactly what was charged, for every order', () => {
     const gateway = new PaymentGateway();
     const desk = new OrderDesk(gateway);
