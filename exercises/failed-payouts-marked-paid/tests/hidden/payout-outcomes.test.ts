@@ -60,6 +60,7 @@ describe('a payout the platform balance cannot cover', () => {
   })
 
   // Stated in src/payouts/gateway.ts: "retry  - not booked this time; the ledger schedules another attempt"
+  // Stated in README.md: "A payout still not paid after five batches is failed too"
   // Stated in README.md: "A transfer the bank books is paid, with the bank's transfer ID."
   // Stated in README.md: "A payout that is not paid keeps the bank's reason, so Support can tell the seller what happened."
   it('eventually gives up and is reported as failed, never as paid', async () => {
