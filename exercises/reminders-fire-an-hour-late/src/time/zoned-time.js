@@ -62,7 +62,7 @@ export function offsetMinutes(epochMs, timeZone) {
 /**
  * The instant at which clocks in `timeZone` show the given local date and time.
  * A time that occurs twice (clocks going back) resolves to the first occurrence;
- * a time that never occurs (clocks going forward) to the instant just after the gap.
+ * a time that never occurs (clocks going forward) moves forward by the gap (02:30 → 03:30).
  */
 export function zonedDateTimeToEpoch({ year, month, day, hour, minute }, timeZone) {
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
