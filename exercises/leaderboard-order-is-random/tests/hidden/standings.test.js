@@ -44,6 +44,7 @@ function permute(list, seed) {
 }
 
 describe('league table ordering', () => {
+  // Stated in README.md: "Most points first; people on equal points share a rank"
   it('ranks a small league that signed up in reverse score order', () => {
     const { roster, activities } = league([
       ['Cleo', 20],
@@ -54,6 +55,8 @@ describe('league table ordering', () => {
     expect(rows(digest.table)).toEqual(['1 Anouk 60', '2 Bram 40', '3 Cleo 20'])
   })
 
+  // Stated in README.md: "Most points first; people on equal points share a rank"
+  // Stated in README.md: "The podium is everyone ranked 1st, 2nd or 3rd, including everyone tied for third; people who logged nothing this week are never on it."
   it('ranks a league of more than ten players by points, highest first', () => {
     const scores = [
       ['Olu', 12], ['Nadia', 250], ['Pete', 97], ['Rhea', 3], ['Sami', 180],
@@ -73,6 +76,8 @@ describe('league table ordering', () => {
     ])
   })
 
+  // Stated in README.md: "Most points first; people on equal points share a rank"
+  // Stated in README.md: "and are listed alphabetically."
   it('lists players on equal points alphabetically, whatever order they signed up in', () => {
     const { roster, activities } = league([
       ['Zainab', 70],
@@ -93,6 +98,7 @@ describe('league table ordering', () => {
     ])
   })
 
+  // Stated in README.md: "Most points first; people on equal points share a rank"
   it('shares the rank on ties and skips the following ranks', () => {
     const { roster, activities } = league([
       ['Dana', 50],
@@ -113,6 +119,8 @@ describe('league table ordering', () => {
     ])
   })
 
+  // Stated in README.md: "The podium is everyone ranked 1st, 2nd or 3rd, including everyone tied for third; people who logged nothing this week are never on it."
+  // Stated in README.md: "Most points first; people on equal points share a rank"
   it('puts everyone tied for third on the podium', () => {
     const { roster, activities } = league([
       ['Quinn', 40],
@@ -138,6 +146,8 @@ describe('league table ordering', () => {
     ])
   })
 
+  // Stated in README.md: "The podium is everyone ranked 1st, 2nd or 3rd, including everyone tied for third; people who logged nothing this week are never on it."
+  // Stated in README.md: "Most points first; people on equal points share a rank"
   it('keeps people who logged nothing at the bottom and off the podium', () => {
     const roster = createRoster([
       { id: 'a', name: 'Alma' },
@@ -154,6 +164,8 @@ describe('league table ordering', () => {
     ])
   })
 
+  // Stated in README.md: "Most points first; people on equal points share a rank"
+  // Stated in README.md: "and are listed alphabetically."
   it('produces the same table whatever order the sign-up sheet is in', () => {
     const scores = []
     for (let i = 0; i < 30; i++) {
@@ -172,6 +184,9 @@ describe('league table ordering', () => {
 })
 
 describe('digest e-mail text', () => {
+  // Stated in README.md: "In the e-mail a shared place is marked with an equals sign, as in =2nd."
+  // Stated in README.md: "Most points first; people on equal points share a rank"
+  // Stated in README.md: "and are listed alphabetically."
   it('shows the podium in order, marking shared places', () => {
     const { roster, activities } = league([
       ['Wim', 20],
@@ -185,6 +200,7 @@ describe('digest e-mail text', () => {
     expect(podiumBlock).toBe(['Podium:', '  1st   Sol (90 pts)', '  =2nd  Tara (75 pts)', '  =2nd  Vera (75 pts)'].join('\n'))
   })
 
+  // Stated in README.md: "If nobody logged anything, the podium says so."
   it('says so when nobody logged anything', () => {
     const roster = createRoster([{ id: 'a', name: 'Ana' }, { id: 'b', name: 'Bea' }])
     const { text, podium } = buildWeeklyDigest(roster, [], WEEK)
