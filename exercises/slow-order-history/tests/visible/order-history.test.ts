@@ -73,6 +73,15 @@ describe('order history page', () => {
     });
   });
 
+  it('serves at most 50 orders per page', async () => {
+    const { deps } = backend(householdAccount());
+    const page = await loadOrderHistoryPage('acc_42', { pageSize: 200 }, deps);
+
+    expect(page.pageSize).toBe(50);
+    expect(page.totalPages).toBe(1);
+    expect(page.orders.map((order) => order.id)).toEqual(Array.from({ length: 30 }, (_, i) => `ord_${1029 - i}`));
+  });
+
   it('stays within the backend call budget for a default-size page', async () => {
     const { deps, meter } = backend(householdAccount());
     await loadOrderHistoryPage('acc_42', {}, deps);
