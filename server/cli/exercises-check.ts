@@ -1,42 +1,86 @@
-// `npm run exercises:check [dir…]`: validates every exercise folder (or the ones given)
-// through one sandbox runner pool, prints a report and the catalogue's coverage, and
-// exits non-zero when any exercise has a problem.
+// `npm run exercises:check [-- [--watch] <dir>…]`: validates every exercise folder (or the
+// ones given) through one sandbox runner pool, prints a report and the catalogue's coverage,
+// and exits non-zero when any exercise has a problem. With --watch it stays, and checks an
+// exercise again whenever one of its files is saved, until Ctrl-C.
 import { assertSupportedNode } from '#server/node-version.ts'
 
 assertSupportedNode('exercises:check')
 
 const path = await import('node:path')
+const { watch } = await import('node:fs')
 const { fileURLToPath } = await import('node:url')
 const { listExerciseDirs } = await import('#app/exercises/load.ts')
 const { checkCatalogue } = await import('#app/exercises/catalogue-check.ts')
 const { formatCatalogueSummary, formatExerciseLine } = await import('#app/exercises/check-report.ts')
+const { createChangeBatcher, exerciseOfChange } = await import('#app/exercises/watch-plan.ts')
 const { createRunnerPool, runTests } = await import('#app/runner/index.ts')
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
+const exercisesRoot = path.join(projectRoot, 'exercises')
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {
-	console.log('Usage: npm run exercises:check [-- <exercise dir>…]\nWithout arguments, checks every folder in exercises/.')
+	console.log(
+		[
+			'Usage: npm run exercises:check [-- [--watch] <exercise dir>…]',
+			'Without a folder, checks every folder in exercises/.',
+			'--watch  stay, and check an exercise again each time one of its files is saved (Ctrl-C to stop)',
+		].join('\n'),
+	)
 	process.exit(0)
 }
-const catalogueDirs = await listExerciseDirs(path.join(projectRoot, 'exercises'))
-const dirs = args.length > 0 ? args.map((dir) => path.resolve(dir)) : catalogueDirs
-if (dirs.length === 0) {
+const watching = args.includes('--watch')
+const given = args.filter((arg) => arg !== '--watch').map((dir) => path.resolve(dir))
+const dirs = given.length > 0 ? given : await listExerciseDirs(exercisesRoot)
+if (dirs.length === 0 && !watching) {
 	console.error('No exercise folders to check (exercises/ is empty). Create one with npm run exercise:new -- <slug>.')
 	process.exit(1)
 }
 
 const pool = createRunnerPool()
-const startedAt = performance.now()
-try {
-	console.log(`Checking ${dirs.length} exercise${dirs.length === 1 ? '' : 's'}…`)
-	const { reports, others } = await checkCatalogue(dirs, {
+
+/** Checks `toCheck` against the catalogue as it is on disk now, prints the report, and says whether every exercise passed. */
+async function checkAndReport(toCheck: string[]): Promise<boolean> {
+	const startedAt = performance.now()
+	console.log(`Checking ${toCheck.length} exercise${toCheck.length === 1 ? '' : 's'}…`)
+	const { reports, others } = await checkCatalogue(toCheck, {
 		run: (request) => runTests(request, { pool }),
-		catalogueDirs,
+		catalogueDirs: await listExerciseDirs(exercisesRoot),
 		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
 	console.log(formatCatalogueSummary(reports, { others }))
 	console.log(`Checked in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
-	process.exitCode = reports.some((report) => report.problems.length > 0) ? 1 : 0
-} finally {
-	await pool.close()
+	return reports.every((report) => report.problems.length === 0)
+}
+
+if (!watching) {
+	try {
+		process.exitCode = (await checkAndReport(dirs)) ? 0 : 1
+	} finally {
+		await pool.close()
+	}
+} else {
+	if (dirs.length > 0) await checkAndReport(dirs)
+	const watched = given.length > 0 ? given : [exercisesRoot]
+	const changes = createChangeBatcher({
+		quietMs: 300,
+		timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+		check: async (changed) => {
+			console.log(`\n${new Date().toLocaleTimeString()} changed: ${changed.map((dir) => path.relative(process.cwd(), dir) || dir).join(', ')}`)
+			await checkAndReport(changed).catch((error: unknown) => console.error('The check failed:', error))
+		},
+	})
+	// Recursive watching works on Linux, macOS and Windows with Node 24.
+	const watchers = watched.map((root) =>
+		watch(root, { recursive: true }, (_event, filename) => {
+			if (filename === null) return
+			const dir = exerciseOfChange(path.join(root, filename.toString()), { watched, catalogueRoot: exercisesRoot })
+			if (dir) changes.changed(dir)
+		}),
+	)
+	console.log(`\nWatching ${watched.map((root) => path.relative(process.cwd(), root) || root).join(', ')} for changes (Ctrl-C to stop)…`)
+	process.once('SIGINT', () => {
+		changes.stop()
+		for (const watcher of watchers) watcher.close()
+		void pool.close().finally(() => process.exit(0))
+	})
 }
