@@ -56,6 +56,7 @@ function setUp(data: { products: Product[]; members: Member[]; orders: Order[] }
 
 describe('order history page: backend budget', () => {
   // Stated in README.md: "Business accounts regularly buy more than a hundred different products per page of orders"
+  // Stated in README.md: "at most 5 backend calls when its orders name up to 300 different products"
   // Stated in src/history/page.ts: "at most this many backend calls, whatever the page size."
   it('stays within budget on a full page with more distinct products than one catalog request may carry', async () => {
     const products = makeProducts(200);
