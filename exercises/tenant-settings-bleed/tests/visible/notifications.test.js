@@ -18,7 +18,7 @@ describe('tenant notification emails', () => {
     expect(email.text).toContain('Acme Logistics Ltd, 4 Harbour Way, Bristol BS1 5TY');
   });
 
-  it('sends a Globex email with Globex details, even right after an Acme email', () => {
+  it('sends a Globex email with Globex details', () => {
     const service = createNotificationService({ directory: createTenantDirectory() });
     service.composeEmail('acme', shiftReminder);
     const email = service.composeEmail('globex', shiftReminder);
@@ -26,5 +26,13 @@ describe('tenant notification emails', () => {
     expect(email.from).toBe('"Globex Health" <notifications@shiftboard.app>');
     expect(email.replyTo).toBe('notifications@shiftboard.app');
     expect(email.text).not.toContain('Acme');
+  });
+
+  it("shows an enterprise tenant's own Slack channel and quiet hours on its settings page", () => {
+    const service = createNotificationService({ directory: createTenantDirectory() });
+    const preferences = service.describePreferences('initech');
+
+    expect(preferences.channels).toEqual(['Email', 'In-app', 'Slack (#initech-rota)']);
+    expect(preferences.quietHours).toBe('22:00-07:00');
   });
 });

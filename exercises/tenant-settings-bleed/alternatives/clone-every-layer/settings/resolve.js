@@ -1,0 +1,18 @@
+import { DEFAULT_SETTINGS, PLAN_SETTINGS } from './defaults';
+import { mergeSettings } from './merge';
+
+/**
+ * The effective settings of one tenant: platform defaults, then the tenant's plan,
+ * then the tenant's own overrides.
+ */
+export function resolveTenantSettings(tenant) {
+  const planSettings = PLAN_SETTINGS[tenant.plan];
+  if (!planSettings) {
+    throw new Error(`Tenant ${tenant.id} has unknown plan "${tenant.plan}"`);
+  }
+  // Work on copies only: the defaults, the plans and the tenant records are shared.
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  mergeSettings(settings, structuredClone(planSettings));
+  mergeSettings(settings, structuredClone(tenant.overrides ?? {}));
+  return settings;
+}
