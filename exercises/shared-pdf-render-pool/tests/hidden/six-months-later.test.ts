@@ -4,6 +4,8 @@ import { scenario } from 'hardmode:sim'
 import { SETTLE_MS, createWorld, everyday } from '../visible/quillbill'
 
 const MORNING_MS = 6 * 60_000
+/** Long enough for 120 statements rendered one at a time, on one worker, to be done. */
+const STATEMENTS_SETTLE_MS = 2 * 60 * 60_000
 
 // Stated in stage 2 brief: "Northwind's documents within a minute (p99)"
 scenario(
@@ -37,7 +39,9 @@ scenario(
   {
     stage: 2,
     seed: 73,
-    settleMs: SETTLE_MS,
+    // The statements are due the next morning: a design that renders them on a single worker
+    // (about 75 minutes of rendering) must have the time to finish them before it is measured.
+    settleMs: STATEMENTS_SETTLE_MS,
     thresholds: {
       worstInteractiveP99Ms: { atMost: 5_000 },
       slowestSmallRunMs: { atMost: 180_000 },

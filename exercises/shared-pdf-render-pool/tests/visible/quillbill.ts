@@ -9,7 +9,7 @@ import type { Renderer } from '../../src/pressroom/renderer'
 import { RenderScheduler } from '../../src/pressroom/scheduler'
 import { InMemoryTenants, type Plan, type Tenant } from '../../src/tenants/tenants'
 
-/** Long enough for the longest backlog of a scenario (a statement run) to drain. */
+/** Long enough for the longest backlog of month-end runs to drain (statements, due the next morning, get longer). */
 export const SETTLE_MS = 30 * 60_000
 export const WORKERS = 8
 
