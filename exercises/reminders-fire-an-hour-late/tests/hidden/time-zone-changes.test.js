@@ -104,7 +104,7 @@ describe('daily reminders keep their local time across daylight-saving changes',
     expectAllAt(messages, '09:00', 'Europe/Berlin', '2026-01-06');
   });
 
-  // Stated in README.md: "A reminder set for a time the clocks skip goes off just after the gap that night (03:30 for a 02:30 reminder in Berlin on 29 March) and at its usual time again from the next day on."
+  // Stated in README.md: "A reminder set for a time the clocks skip goes off as much later that night as the clocks jumped (03:30 for a 02:30 reminder in Berlin on 29 March) and at its usual time again from the next day on."
   it('Europe/Berlin, a reminder set for a time the clocks skip', async () => {
     const messages = await runReminder({ id: 'ber_gap', time: '02:30', timeZone: 'Europe/Berlin', start: '2026-03-26T12:00:00.000Z', days: 5 });
     expect(messages.map((m) => m.localTime)).toEqual([
