@@ -196,6 +196,26 @@ describe('virtual time and determinism', () => {
 		expect(result.tests[0]).toMatchObject({ status: 'pass' })
 	})
 
+	it('settles overlapping awaited advances instead of leaving the first one waiting forever', async () => {
+		const result = await run({
+			't.test.ts': `
+				import { vi, it, expect } from 'vitest'
+				it('overlaps', async () => {
+					vi.useFakeTimers()
+					const start = Date.now()
+					const settled: string[] = []
+					setTimeout(() => settled.push('timer@3000'), 3000)
+					const long = vi.advanceTimersByTimeAsync(5000).then(() => settled.push('long'))
+					const short = vi.advanceTimersByTimeAsync(2000).then(() => settled.push('short'))
+					await Promise.all([long, short])
+					expect(settled.toSorted()).toEqual(['long', 'short', 'timer@3000'])
+					expect(Date.now() - start).toBeGreaterThanOrEqual(5000)
+				})
+			`,
+		})
+		expect(result.tests[0]).toMatchObject({ status: 'pass' })
+	})
+
 	it('seeds Math.random: the same seed gives the same run, another seed another', async () => {
 		const files = { 'r.test.js': `it('rolls', () => console.log(Array.from({ length: 3 }, () => Math.random()).join(' ')))` }
 		const [a, b, c] = await Promise.all([run(files, { seed: 7 }), run(files, { seed: 7 }), run(files, { seed: 8 })])

@@ -32,7 +32,9 @@ export const clock = {
  */
 export type PendingMode =
 	| { kind: 'auto' }
-	| { kind: 'advanceTo'; target: number; resolve: () => void }
+	// Overlapping awaited advances (two advanceTimersByTimeAsync calls before either settled) each
+	// settle when the clock reaches their own target, as under Vitest: waiters sorted by target.
+	| { kind: 'advanceTo'; waiters: Array<{ target: number; resolve: () => void }> }
 	| { kind: 'runAll'; count: number; resolve: () => void; reject: (e: Error) => void }
 	| { kind: 'drain'; count: number; resolve: () => void }
 export const advancing: { mode: PendingMode } = { mode: { kind: 'auto' } }

@@ -162,11 +162,13 @@ export function stepEventLoop(): 'done' | 'step' | 'idle' {
 	const next = earliestTimer()
 	const mode = advancing.mode
 	if (mode.kind === 'advanceTo') {
-		if (next && next.time <= mode.target) fire(next)
+		const waiter = mode.waiters[0]!
+		if (next && next.time <= waiter.target) fire(next)
 		else {
-			clock.now = Math.max(clock.now, mode.target)
-			advancing.mode = { kind: 'auto' }
-			mode.resolve()
+			clock.now = Math.max(clock.now, waiter.target)
+			mode.waiters.shift()
+			if (mode.waiters.length === 0) advancing.mode = { kind: 'auto' }
+			waiter.resolve()
 		}
 		return 'step'
 	}
@@ -197,7 +199,8 @@ export function abandonCurrent(reason: string) {
 	if (advancing.mode.kind !== 'auto') {
 		const mode = advancing.mode
 		advancing.mode = { kind: 'auto' }
-		mode.resolve()
+		if (mode.kind === 'advanceTo') for (const waiter of mode.waiters) waiter.resolve()
+		else mode.resolve()
 		return true
 	}
 	if (!currentTest.abort) return false

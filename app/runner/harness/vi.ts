@@ -57,7 +57,10 @@ const timerApi = {
 	// as they would in a real event loop.
 	advanceTimersByTimeAsync(ms: number) {
 		return new Promise<typeof vi>((resolve) => {
-			advancing.mode = { kind: 'advanceTo', target: clock.now + Math.max(0, Number(ms) || 0), resolve: () => resolve(vi) }
+			const waiter = { target: clock.now + Math.max(0, Number(ms) || 0), resolve: () => resolve(vi) }
+			const mode = advancing.mode
+			if (mode.kind !== 'advanceTo') advancing.mode = { kind: 'advanceTo', waiters: [waiter] }
+			else mode.waiters.splice(mode.waiters.findLastIndex((other) => other.target <= waiter.target) + 1, 0, waiter)
 		})
 	},
 	advanceTimersToNextTimer() {
