@@ -43,9 +43,9 @@ export function resolvePageSize(limit: number | undefined): number {
 }
 
 /**
- * Cuts one page out of a result set that is already in a stable order. The cursor
- * records the position of the last row handed out, so the next request resumes
- * right after it.
+ * Cuts one page out of a result set that is already in a stable order, and
+ * issues the cursor a client passes back to continue after this page. Row
+ * positions are zero-based indexes into `rows`.
  */
 export function paginate<T>(rows: readonly T[], request: PageRequest = {}): Page<T> {
   const pageSize = resolvePageSize(request.limit);
