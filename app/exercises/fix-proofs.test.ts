@@ -104,6 +104,13 @@ describe('alternatives and patches', () => {
 		expect(crashed).toEqual([expect.objectContaining({ rule: 'patch-caught', message: 'patches/sort-descending ran no test (SyntaxError: Unexpected token); a plausible wrong fix still runs, and some hidden test must fail with it' })])
 	})
 
+	it('does not play the fixes when src/ already holds the reference fix, which is said once', async () => {
+		const fake = runner()
+		const problems = await validateExercise(sampleFolder(withFixes((files) => (files['src/statement.js'] = files['solution/statement.js'] as string))), fake)
+		expect(problems.map((problem) => problem.rule)).toEqual(['starter-fails'])
+		expect(fake.requests).toHaveLength(2)
+	})
+
 	it('wants named folders of files that replace src/ files, never empty, and an alternative that is not the reference again', async () => {
 		const problems = await validateExercise(
 			sampleFolder(

@@ -425,6 +425,15 @@ describe('validateExercise', () => {
 			expect(testImports).toEqual([expect.objectContaining({ rule: 'imports', message: expect.stringContaining('tests may import only "vitest" and relative paths') })])
 		})
 
+		it('wants each hidden test to say where its behaviour is stated', async () => {
+			const problems = await problemsAfter((files) => {
+				files['tests/hidden/periods.test.js'] = (files['tests/hidden/periods.test.js'] as string).replace(/\t\/\/ Stated in .*\n/, '')
+			})
+			expect(problems).toEqual([
+				expect.objectContaining({ rule: 'hidden-test-stated', file: 'tests/hidden/periods.test.js', message: expect.stringContaining('test "includes entries on the first and the last day of the period": no "// Stated in …" comment') }),
+			])
+		})
+
 		it('refuses scaffold placeholders', async () => {
 			const problems = await problemsAfter(withMetadata((metadata) => (metadata.summary = 'TODO(author) write the summary')))
 			expect(problems).toEqual([expect.objectContaining({ rule: 'placeholder', file: 'exercise.json' })])
@@ -604,7 +613,7 @@ describe('validateExercise on an architecture exercise', () => {
 	})
 
 	it('looks for the reference design in what the learner reads later: the stage briefs and the record guidance', async () => {
-		const problems = await architectureProblemsAfter(withArchitectureMetadata((metadata) => (metadata.architecture.stages[1]!.brief = `Hint: \`${SOUND_LINE.trim()}\``)))
+		const problems = await architectureProblemsAfter(withArchitectureMetadata((metadata) => (metadata.architecture.stages[1]!.brief += ` Hint: \`${SOUND_LINE.trim()}\``)))
 		expect(problems).toEqual([expect.objectContaining({ rule: 'no-leak', file: 'exercise.json', message: expect.stringContaining('gives away the reference fix') })])
 	})
 })

@@ -24,6 +24,7 @@ import { ArchitectureSchema, type ArchitectureStage, ExerciseLimitsSchema, RootC
 import { type SandboxLimits, type SandboxRunRequest, type SandboxRunResult } from './sandbox.ts'
 import { type TypeCheck, checkTypes } from './type-check.ts'
 import { validateFamilies } from './families.ts'
+import { checkHiddenTestStatements } from './hidden-statements.ts'
 import { type FixProofCount, checkAlternativeLeaks, checkFixFolders, checkFixProofCount, checkFixRuns, fixProofCount } from './fix-proofs.ts'
 
 type ExerciseRule =
@@ -49,6 +50,7 @@ type ExerciseRule =
 	| 'fix-proofs'
 	| 'family-category'
 	| 'family-similarity'
+	| 'hidden-test-stated'
 
 export type ExerciseProblem = { slug: string; file?: string; rule: ExerciseRule; message: string }
 
@@ -109,7 +111,8 @@ export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: 
 	const runProblems: ExerciseProblem[] = []
 	const reportRun: Report = (rule, message, file) => runProblems.push(file === undefined ? { slug, rule, message } : { slug, file, rule, message })
 	const pendingRuns = checkRuns(folder, run, reportRun, solutionIsStarter, stages)
-	const pendingFixRuns = checkFixRuns(folder, run, reportRun, exerciseLimits(folder.metadata))
+	// Patches laid over a starter that already holds the fix would all look uncaught: one mistake, said once.
+	const pendingFixRuns = solutionIsStarter ? undefined : checkFixRuns(folder, run, reportRun, exerciseLimits(folder.metadata))
 
 	checkMetadata(folder, report)
 	checkLayout(folder, report)
@@ -122,6 +125,7 @@ export async function checkExercise(folder: ExerciseFolder, { run, typeCheck }: 
 	checkLeaks(folder, report)
 	if (stages) checkStageLayout(folder, stages, report)
 	checkFixFolders(folder, report)
+	checkHiddenTestStatements(folder, report)
 	const metadata = (typeof folder.metadata === 'object' && folder.metadata !== null ? folder.metadata : {}) as Record<string, unknown>
 	const kind = typeof metadata.kind === 'string' ? metadata.kind : undefined
 	checkFixProofCount(folder, kind, report)
