@@ -1,5 +1,5 @@
-// Cache key builders for the catalogue. Keep every key in one place so the
-// read path and the write path agree on naming.
+// Cache key builders for the catalogue. Keys are namespaced by kind
+// (product, category) so entries of different kinds never collide.
 
 export const cacheKeys = {
   product: (ref: string) => `catalog:product:${ref}`,
