@@ -9,7 +9,7 @@ import { EXERCISE_KINDS, EXERCISE_LANGUAGES } from './kinds.ts'
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 export const DIFFICULTY_RANGE = { min: 800, max: 2200 } as const
 
-export { EXERCISE_KINDS,  } from './kinds.ts'
+export { EXERCISE_KINDS } from './kinds.ts'
 
 const text = (description: string, maxLength = 5000) =>
 	z.string().trim().min(1, 'must not be empty').max(maxLength, `must have at most ${maxLength} characters`).describe(description)
