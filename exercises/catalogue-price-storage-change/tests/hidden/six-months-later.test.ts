@@ -1,7 +1,20 @@
 // Stage 2, six months later: the next change of the same kind meets pricing-sync, the
 // procurement team's job that writes prices the way v1 did, straight into the store.
 import { scenario } from 'hardmode:sim'
-import { SETTLE_MS, createWorld } from '../visible/greenbasket'
+import type { Simulation } from 'hardmode:sim'
+import { SETTLE_MS, type World, createWorld } from '../visible/greenbasket'
+
+const AFTERNOON_MS = 8 * 60_000
+
+/** pricing-sync: every `everyMs`, it sets the price of `prices` products straight in the store, the way v1 does ($set of price and updatedAt). */
+function pricingSync(sim: Simulation, world: World, { everyMs, prices }: { everyMs: number; prices: number }) {
+  sim.traffic({ perSecond: 1000 / everyMs, forMs: AFTERNOON_MS, pattern: 'steady' }, async () => {
+    for (const sku of sim.shuffle(world.settledProducts()).slice(0, prices)) {
+      const priceMinor = Math.max(19, world.priceOf(sku) + sim.pick([-20, -10, 10, 30]))
+      await world.writePrice(sku, priceMinor, () => world.store.updateOne(sku, { set: { price: priceMinor / 100, updatedAt: Date.now() } }))
+    }
+  })
+}
 
 // Stated in stage 2 brief: "every product page right at every moment, pricing-sync's prices included"
 scenario(
@@ -18,7 +31,8 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 8 * 60_000, pricingSync: { everyMs: 45_000, prices: 25 } })
+    const world = createWorld(sim, { forMs: AFTERNOON_MS })
+    pricingSync(sim, world, { everyMs: 45_000, prices: 25 })
   },
 )
 
@@ -36,6 +50,7 @@ scenario(
     },
   },
   (sim) => {
-    createWorld(sim, { forMs: 8 * 60_000, promotion: { at: 150_000, count: 120, withinMs: 60_000 }, pricingSync: { everyMs: 60_000, prices: 40 } })
+    const world = createWorld(sim, { forMs: AFTERNOON_MS, promotion: { at: 150_000, count: 120, withinMs: 60_000 } })
+    pricingSync(sim, world, { everyMs: 60_000, prices: 40 })
   },
 )

@@ -20,6 +20,8 @@ const CATALOGUE_SIZE = 400
 /** The products merchandisers are working on this week (promotions, seasonal prices). */
 const HOT_PRODUCTS = 40
 
+export type World = ReturnType<typeof createWorld>
+
 export type WorldOptions = {
   /** How long the storefront and the merchandisers keep going (the pipeline must be done well before). */
   forMs: number
@@ -30,8 +32,6 @@ export type WorldOptions = {
   listingsPerSecond?: number
   /** A promotion goes live: `count` price changes on the week's products within `withinMs`. */
   promotion?: { at: number; count: number; withinMs: number }
-  /** pricing-sync (stage 2): every `everyMs`, it sets the price of `prices` products straight in the store. */
-  pricingSync?: { everyMs: number; prices: number }
 }
 
 type Product = { sku: string; truth: number; pending: number | undefined; openReads: Set<Set<number>> }
@@ -143,18 +143,6 @@ export function createWorld(sim: Simulation, options: WorldOptions, plan: Releas
   sim.traffic({ perSecond: options.listingsPerSecond ?? 0.1, forMs: options.forMs }, listProduct)
   if (options.promotion) sim.burst({ count: options.promotion.count, at: options.promotion.at, withinMs: options.promotion.withinMs }, changePrice)
 
-  // pricing-sync: the procurement team's job, writing prices the way v1 does, straight into the store.
-  const pricingSync = options.pricingSync
-  if (pricingSync) {
-    sim.traffic({ perSecond: 1000 / pricingSync.everyMs, forMs: options.forMs, pattern: 'steady' }, async () => {
-      for (const sku of sim.shuffle(idle(skus.filter((sku) => !sku.startsWith('GB-NEW')))).slice(0, pricingSync.prices)) {
-        const product = products.get(sku) as Product
-        const priceMinor = Math.max(19, product.truth + sim.pick([-20, -10, 10, 30]))
-        await write(product, priceMinor, () => store.updateOne(sku, { set: { price: priceMinor / 100, updatedAt: Date.now() } }))
-      }
-    })
-  }
-
   // ---- Measurements --------------------------------------------------------------------------
   sim.metric('wrongPricesServed', { label: 'Product pages with a wrong or missing price', unit: 'pages', value: () => wrongPrices })
   sim.metric('failedRequests', { label: 'Requests that failed', unit: 'requests', value: () => failed })
@@ -170,5 +158,14 @@ export function createWorld(sim: Simulation, options: WorldOptions, plan: Releas
   })
   sim.metric('releasesNotRolledOut', { label: 'Releases of the plan not rolled out', unit: 'releases', value: () => plan.length - released })
 
-  return { store, instances }
+  return {
+    store,
+    instances,
+    /** The products the catalogue had at the start whose price nobody is changing right now. */
+    settledProducts: () => idle(skus.filter((sku) => !sku.startsWith('GB-NEW'))),
+    /** The right price of a product: the last price set for it. */
+    priceOf: (sku: string) => (products.get(sku) as Product).truth,
+    /** Records a price write that `perform` makes, for the measurements: pages read meanwhile may show the old or the new price. */
+    writePrice: (sku: string, priceMinor: number, perform: () => Promise<unknown>) => write(products.get(sku) as Product, priceMinor, perform),
+  }
 }
