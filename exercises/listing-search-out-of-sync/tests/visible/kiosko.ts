@@ -251,7 +251,7 @@ export function createWorld(sim: Simulation, options: WorldOptions) {
     listingIds: () => [...truth.keys()],
     /** The listings with these ids as the database has them now. */
     listings: (ids: string[]) => ids.map((id) => ({ ...(truth.get(id) as Listing) })),
-    /** Reads as another client of the database would (with its round trips), for the search team's jobs. */
+    /** Connections to the database and to Scout as another client would have them (with their round trips), for a scenario's own clients. */
     connection: () => connect({ dead: false }),
   }
 }
