@@ -25,7 +25,9 @@ scenario(
     const world = createWorld(sim, {
       notify: NOTIFY,
       // From 18:40:00 (here 120 s in) new scans go to 24 partitions; the group had stalled on the old six for a minute and a half.
-      repartition: { at: 120_000, partitions: 24, oldStalled: { from: 60_000, to: 150_000 } },
+      partitions: 24,
+      partitionFor: (_parcelId, hash, now) => hash % (now >= 120_000 ? 24 : 6),
+      stalls: [{ partitions: [0, 1, 2, 3, 4, 5], from: 60_000, to: 150_000 }],
       poison: [{ at: 100_000, kind: 'truncated' }],
       rebalanceAt: [200_000],
     })

@@ -31,11 +31,10 @@ export type WorldOptions = {
   notify: DependencyProfile
   /** Moments (ms since the start) at which a deploy rebalances the group. */
   rebalanceAt?: number[]
-  /**
-   * The topic grows: from `at`, new scans are published to `partitions` partitions. The group
-   * stalled on the old partitions from `oldStalled.from` to `oldStalled.to`.
-   */
-  repartition?: { at: number; partitions: number; oldStalled: { from: number; to: number } }
+  /** Which partition a parcel's scan is published to (default: the hash of the parcel id modulo `partitions`). */
+  partitionFor?: (parcelId: string, hash: number, now: number) => number
+  /** Windows in which the group consumes nothing from these partitions; a scan published on one meanwhile is due once it resumes. */
+  stalls?: Array<{ partitions: number[]; from: number; to: number }>
   /** Unreadable scans: at each moment, a parcel on its way sends one. */
   poison?: Array<{ at: number; kind: 'truncated' | 'unknown-status' }>
 }
@@ -62,8 +61,7 @@ export type World = ReturnType<typeof createWorld>
 
 export function createWorld(sim: Simulation, options: WorldOptions) {
   const instanceCount = options.instances ?? 3
-  const initialPartitions = options.partitions ?? 6
-  const partitionCount = Math.max(initialPartitions, options.repartition?.partitions ?? 0)
+  const partitionCount = options.partitions ?? 6
   const parcels = new Map<string, Parcel>()
   const scansById = new Map<string, Scan>()
   const messages = new Map<string, Scan>()
@@ -202,16 +200,18 @@ export function createWorld(sim: Simulation, options: WorldOptions) {
       }
     })
   }
-  const repartition = options.repartition
-  if (repartition) {
-    sim.at(repartition.oldStalled.from, () => {
-      for (const partition of partitions.slice(0, initialPartitions)) partition.pausedUntil = Math.max(partition.pausedUntil, repartition.oldStalled.to)
+  for (const stall of options.stalls ?? []) {
+    sim.at(stall.from, () => {
+      for (const index of stall.partitions) {
+        const partition = partitions[index]
+        if (partition) partition.pausedUntil = Math.max(partition.pausedUntil, stall.to)
+      }
     })
   }
 
   function partitionOf(key: string) {
-    const count = repartition && sim.now() >= repartition.at ? repartition.partitions : initialPartitions
-    return partitions[hash(key) % count] as Partition
+    const index = options.partitionFor ? options.partitionFor(key, hash(key), sim.now()) : hash(key) % partitionCount
+    return partitions[index] as Partition
   }
 
   function publish(parcel: Parcel, status: ScanStatus | 'customs_hold', depot: string, damage?: 'truncated') {
@@ -252,8 +252,7 @@ export function createWorld(sim: Simulation, options: WorldOptions) {
   // Notify outage it arrived in was over.
   function readyAt(scan: Scan) {
     let ready = scan.publishedAt
-    const stall = repartition?.oldStalled
-    if (stall && scan.partition < initialPartitions && ready >= stall.from && ready < stall.to) ready = stall.to
+    for (const stall of options.stalls ?? []) if (stall.partitions.includes(scan.partition) && ready >= stall.from && ready < stall.to) ready = stall.to
     for (const outage of outages) if (ready >= outage.from && ready < outage.to) ready = outage.to
     return ready
   }
