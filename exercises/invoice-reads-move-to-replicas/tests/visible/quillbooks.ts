@@ -20,7 +20,7 @@ export type Window = { from: number; to: number }
 export type ReplicaOptions = {
   /** Time from a commit on the primary to the replica having replayed it, at most `maxMs`. */
   lag: { p50: number; p99: number; maxMs: number }
-  /** Replay is held up (a long query on the replica, a vacuum): what would have been replayed meanwhile is replayed at `to`. */
+  /** Replay is held up: what would have been replayed meanwhile is replayed at `to`. */
   stalls?: Window[]
   /** The replica is restarting: it refuses connections. */
   down?: Window[]
