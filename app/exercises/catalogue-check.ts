@@ -5,7 +5,7 @@ import path from 'node:path'
 import { type ExerciseFolder } from './exercise-folder.ts'
 import { type FamilyMember, familyMember } from './families.ts'
 import { ExerciseLoadError, readExerciseFolder } from './load.ts'
-import { batchTypeCheck } from './type-check.ts'
+import type { TypeCheck } from './type-check.ts'
 import { type ExerciseReport, type RunTests, checkExercise, validateCatalogue } from './validate.ts'
 
 /** The reports of the exercises checked, and what the report needs of the rest of the catalogue (exercises/) when only some were. */
@@ -18,12 +18,15 @@ export async function checkCatalogue(
 		concurrency = 1,
 		onReport,
 		catalogueDirs = [],
+		typeCheck,
 	}: {
 		run: RunTests
 		concurrency?: number
 		onReport?: (report: ExerciseReport) => void
 		/** The whole catalogue (exercises/), when `dirs` are only some of it: the checked exercises are compared with the rest for uniqueness. */
 		catalogueDirs?: string[]
+		/** How TypeScript exercises are type-checked, e.g. through a cache of earlier runs; by default, afresh. */
+		typeCheck?: TypeCheck
 	},
 ): Promise<CatalogueCheck> {
 	const folders: Array<ExerciseFolder | ExerciseReport> = await Promise.all(
@@ -39,7 +42,6 @@ export async function checkCatalogue(
 	const readable = folders.filter((item): item is ExerciseFolder => !('problems' in item))
 	const others = await readOtherFolders(catalogueDirs, dirs)
 	const catalogueProblems = validateCatalogue(readable, { others })
-	const typeCheck = batchTypeCheck(readable)
 	const reports: ExerciseReport[] = new Array(folders.length)
 	let next = 0
 	async function worker() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type ExerciseFiles, exerciseFolderFromFiles } from './exercise-folder.ts'
-import { batchTypeCheck, checkTypes, describeTypeProblem, isTypeScriptExercise, typeCheckExercise } from './type-check.ts'
+import { checkTypes, describeTypeProblem, isTypeScriptExercise, typeCheckExercise, typeCheckKey } from './type-check.ts'
 
 const TYPES = `export type Line = { sku: string; cents: number; quantity: number }\n`
 const TOTAL = `import type { Line } from './types'
@@ -119,13 +119,19 @@ describe('the types rule', () => {
 		expect(problems.at(-1)).toEqual({ rule: 'types', file: undefined, message: 'and 5 more type errors; the exercise must type-check under strict TypeScript' })
 	})
 
-	it('gives the same answers when a catalogue checks its exercises in one program', () => {
-		const sound = folderWith()
-		const broken = folderWith((files) => (files['src/total.ts'] = TOTAL.replace('let total = 0', 'let total: string = 0')))
-		const javascript = folderWith((files) => (files['exercise.json'] = JSON.stringify({ language: 'javascript' })))
-		const typeCheck = batchTypeCheck([sound, broken, javascript])
-		expect(reported(broken, typeCheck)).toEqual(reported(broken))
-		expect(reported(sound, typeCheck)).toEqual([])
-		expect(reported(javascript, typeCheck)).toEqual([])
+	it('uses the type check it is given, such as a cache of earlier runs', () => {
+		const remembered = [{ tree: 'starter', file: 'src/total.ts', line: 1, message: 'remembered' }]
+		expect(reported(folderWith(), () => remembered)).toEqual([{ rule: 'types', file: 'src/total.ts', message: 'src/total.ts:1: remembered' }])
+	})
+})
+
+describe('typeCheckKey', () => {
+	it('changes with any code file, and not with what a type check does not read', () => {
+		const key = typeCheckKey(folderWith())
+		expect(typeCheckKey(folderWith())).toBe(key)
+		expect(typeCheckKey(folderWith((files) => (files['README.md'] = 'another brief')))).toBe(key)
+		expect(typeCheckKey(folderWith((files) => (files['src/types.ts'] = `${TYPES}// a comment\n`)))).not.toBe(key)
+		expect(typeCheckKey(folderWith((files) => (files['tests/hidden/total.test.ts'] = `${TEST}\n`)))).not.toBe(key)
+		expect(typeCheckKey(folderWith((files) => (files['alternatives/other/total.ts'] = TOTAL)))).not.toBe(key)
 	})
 })

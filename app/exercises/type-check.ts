@@ -3,6 +3,7 @@
 // the tests) and each alternative fix. The sandbox only strips types, so without this an
 // exercise could ship `let total: string = 0`, or an enum in a file that is only imported
 // for its types, and nobody would notice until a learner's editor lit up red.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
@@ -19,7 +20,7 @@ export type TypeProblem = { file: string; line: number; message: string }
  * a src/ path to the file that replaces it ('src/a.ts' → 'solution/a.ts'); `checked`, for a
  * fixed tree, the files that differ from the starter's.
  */
-type Tree = { exercise: string; name: string; files: ExerciseFiles; overlay: Map<string, string>; checked: Set<string> | undefined }
+type Tree = { name: string; files: ExerciseFiles; overlay: Map<string, string>; checked: Set<string> | undefined }
 
 const ROOT = '/hardmode'
 const AMBIENT_FILE = `${ROOT}/ambient.d.ts`
@@ -149,44 +150,56 @@ type CheckedFolder = Pick<ExerciseFolder, 'src' | 'visibleTests' | 'hiddenTests'
  * replaces, else the src/ or tests/ path, with `tree` saying which code base it is in.
  */
 export function typeCheckExercise(folder: CheckedFolder): TreeTypeProblem[] {
-	return typeCheckExercises([folder])[0] ?? []
+	const problems = checkTrees(exerciseTrees(folder))
+	// A problem of the starter that a fixed code base keeps is reported once, for the starter.
+	const starterProblems = new Set(problems.filter((problem) => problem.tree === 'starter').map(problemKey))
+	return problems
+		.filter((problem) => problem.tree === 'starter' || !starterProblems.has(problemKey(problem)))
+		.map(({ tree, file, line, message }) => ({ tree, file, line, message }))
 }
 
 /**
- * The same for several exercises at once, in one program: setting a program up (the
- * standard library's globals, the kit's types) costs about as much as checking a small
- * exercise, so a catalogue check pays it once.
+ * What a type check of `folder` depends on, as a hash: its code files, the compiler and its
+ * options, the declarations given to the exercise and the kit's source. Equal keys, equal
+ * results, so a check can be remembered across runs.
  */
-export function typeCheckExercises(folders: CheckedFolder[]): TreeTypeProblem[][] {
-	const trees = folders.flatMap((folder, index) => exerciseTrees(folder, `${index}`))
-	const problems = checkTrees(trees)
-	return folders.map((_, index) => {
-		const own = problems.filter((problem) => problem.exercise === `${index}`)
-		// A problem of the starter that a fixed code base keeps is reported once, for the starter.
-		const starterProblems = new Set(own.filter((problem) => problem.tree === 'starter').map(problemKey))
-		return own
-			.filter((problem) => problem.tree === 'starter' || !starterProblems.has(problemKey(problem)))
-			.map(({ tree, file, line, message }) => ({ tree, file, line, message }))
-	})
+export function typeCheckKey(folder: CheckedFolder): string {
+	const hash = createHash('sha256')
+	hash.update(JSON.stringify([ts.version, COMPILER_OPTIONS, AMBIENT_DECLARATIONS, SIMULATION_DECLARATIONS, kitSourceHash()]))
+	const files: ExerciseFiles = { ...folder.src, ...folder.visibleTests, ...folder.hiddenTests, ...folder.solution }
+	for (const [name, fix] of Object.entries(folder.alternatives)) for (const [file, text] of Object.entries(fix)) files[`alternatives/${name}/${file}`] = text
+	for (const file of Object.keys(files).sort()) if (CODE_FILE_PATTERN.test(file)) hash.update(`\0${file}\0${files[file] as string}`)
+	return hash.digest('hex')
+}
+
+let kitHash: string | undefined
+// The kit's source types hardmode:sim; a change to it may change an architecture exercise's errors.
+function kitSourceHash(): string {
+	if (kitHash === undefined) {
+		const hash = createHash('sha256')
+		for (const name of ts.sys.readDirectory(KIT_DIRECTORY, ['.ts']).sort()) hash.update(`\0${name}\0${ts.sys.readFile(name) ?? ''}`)
+		kitHash = hash.digest('hex')
+	}
+	return kitHash
 }
 
 export type TreeTypeProblem = TypeProblem & { tree: string }
 
 const problemKey = (problem: TypeProblem) => `${problem.file}:${problem.line}:${problem.message}`
 
-function exerciseTrees(folder: CheckedFolder, exercise: string): Tree[] {
+function exerciseTrees(folder: CheckedFolder): Tree[] {
 	const tests = { ...folder.visibleTests, ...folder.hiddenTests }
-	const starter: Tree = { exercise, name: 'starter', files: { ...folder.src, ...tests }, overlay: new Map(), checked: undefined }
+	const starter: Tree = { name: 'starter', files: { ...folder.src, ...tests }, overlay: new Map(), checked: undefined }
 	const fixes = [
-		overlaidTree(exercise, 'solution', starter.files, folder.solution, (file) => file),
+		overlaidTree('solution', starter.files, folder.solution, (file) => file),
 		...Object.entries(folder.alternatives).map(([name, files]) =>
-			overlaidTree(exercise, `alternatives/${name}`, starter.files, files, (file) => `alternatives/${name}/${file.slice('solution/'.length)}`),
+			overlaidTree(`alternatives/${name}`, starter.files, files, (file) => `alternatives/${name}/${file.slice('solution/'.length)}`),
 		),
 	]
 	return [starter, ...fixes]
 }
 
-function overlaidTree(exercise: string, name: string, starterFiles: ExerciseFiles, fix: ExerciseFiles, displayPath: (file: string) => string): Tree {
+function overlaidTree(name: string, starterFiles: ExerciseFiles, fix: ExerciseFiles, displayPath: (file: string) => string): Tree {
 	const files = { ...starterFiles }
 	const overlay = new Map<string, string>()
 	for (const [file, text] of Object.entries(fix)) {
@@ -194,7 +207,7 @@ function overlaidTree(exercise: string, name: string, starterFiles: ExerciseFile
 		files[target] = text
 		overlay.set(target, displayPath(file))
 	}
-	const tree: Tree = { exercise, name, files, overlay, checked: undefined }
+	const tree: Tree = { name, files, overlay, checked: undefined }
 	return { ...tree, checked: filesAffectedByFix(tree) }
 }
 
@@ -214,16 +227,16 @@ function filesAffectedByFix(tree: Tree): Set<string> {
 	return affected
 }
 
-const virtualPath = (exercise: string, tree: string, file: string) => `${ROOT}/${exercise}/${tree}/${file}`
+const virtualPath = (tree: string, file: string) => `${ROOT}/${tree}/${file}`
 
 // A fixed tree holds only the files that differ from its starter's; its imports of the
 // others resolve to the starter's copies, so those are checked once.
-function checkTrees(trees: Tree[]): Array<TreeTypeProblem & { exercise: string }> {
+function checkTrees(trees: Tree[]): TreeTypeProblem[] {
 	type Entry = { tree: Tree; file: string; text: string }
 	const virtual = new Map<string, Entry>()
 	for (const tree of trees) {
 		for (const [file, text] of Object.entries(tree.files)) {
-			if (CODE_FILE_PATTERN.test(file) && (tree.checked === undefined || tree.checked.has(file))) virtual.set(virtualPath(tree.exercise, tree.name, file), { tree, file, text })
+			if (CODE_FILE_PATTERN.test(file) && (tree.checked === undefined || tree.checked.has(file))) virtual.set(virtualPath(tree.name, file), { tree, file, text })
 		}
 	}
 
@@ -237,8 +250,8 @@ function checkTrees(trees: Tree[]): Array<TreeTypeProblem & { exercise: string }
 		}
 		const target = resolveImport(entry.file, specifier, entry.tree.files)
 		if (target === undefined) return undefined
-		const own = virtualPath(entry.tree.exercise, entry.tree.name, target)
-		return virtual.has(own) ? own : virtualPath(entry.tree.exercise, 'starter', target)
+		const own = virtualPath(entry.tree.name, target)
+		return virtual.has(own) ? own : virtualPath('starter', target)
 	}
 	const host: ts.CompilerHost = {
 		getSourceFile(fileName, languageVersion) {
@@ -262,14 +275,14 @@ function checkTrees(trees: Tree[]): Array<TreeTypeProblem & { exercise: string }
 		readFile: (fileName) => virtual.get(fileName)?.text ?? (isSharedFile(fileName) ? sharedSourceFile(fileName)?.text : undefined),
 	}
 	const program = ts.createProgram({ rootNames: [AMBIENT_FILE, ...virtual.keys()], options: COMPILER_OPTIONS, host })
-	const problems: Array<TreeTypeProblem & { exercise: string }> = []
+	const problems: TreeTypeProblem[] = []
 	const seen = new Set<string>()
 	for (const [fileName, entry] of virtual) {
 		const sourceFile = program.getSourceFile(fileName)
 		if (!sourceFile) continue
 		for (const diagnostic of [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]) {
-			const problem = { exercise: entry.tree.exercise, ...describeDiagnostic(diagnostic, entry) }
-			const key = `${problem.exercise}:${problem.tree}:${problemKey(problem)}`
+			const problem = describeDiagnostic(diagnostic, entry)
+			const key = `${problem.tree}:${problemKey(problem)}`
 			if (seen.has(key)) continue
 			seen.add(key)
 			problems.push(problem)
@@ -290,8 +303,8 @@ function describeDiagnostic(diagnostic: ts.Diagnostic, entry: { tree: Tree; file
 	const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 1
 	const message = ts
 		.flattenDiagnosticMessageText(diagnostic.messageText, ' ')
-		.replaceAll(`${ROOT}/${entry.tree.exercise}/${entry.tree.name}/`, '')
-		.replaceAll(`${ROOT}/${entry.tree.exercise}/starter/`, '')
+		.replaceAll(`${ROOT}/${entry.tree.name}/`, '')
+		.replaceAll(`${ROOT}/starter/`, '')
 		.replaceAll(KIT_DIRECTORY, 'hardmode:sim/')
 	return { tree: entry.tree.name, file: entry.tree.overlay.get(entry.file) ?? entry.file, line, message: `${message} (TS${diagnostic.code})` }
 }
@@ -306,19 +319,6 @@ export function describeTypeProblem(problem: TreeTypeProblem): string {
 const MAX_TYPE_PROBLEMS = 20
 
 export type TypeCheck = (folder: ExerciseFolder) => TreeTypeProblem[]
-
-/** A TypeCheck that checks every TypeScript exercise of `folders` in one program the first time it is asked, and each other folder on its own. */
-export function batchTypeCheck(folders: ExerciseFolder[]): TypeCheck {
-	let results: Map<ExerciseFolder, TreeTypeProblem[]> | undefined
-	return (folder) => {
-		if (!results) {
-			const typed = folders.filter(isTypeScriptExercise)
-			const problems = typeCheckExercises(typed)
-			results = new Map(typed.map((each, index) => [each, problems[index] ?? []]))
-		}
-		return results.get(folder) ?? typeCheckExercise(folder)
-	}
-}
 
 /** The `types` rule: a TypeScript exercise type-checks, its starter, solved code and alternatives alike. */
 export function checkTypes(folder: ExerciseFolder, report: Report, typeCheck: TypeCheck = typeCheckExercise) {

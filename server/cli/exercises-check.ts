@@ -13,6 +13,7 @@ const { listExerciseDirs } = await import('#app/exercises/load.ts')
 const { checkCatalogue } = await import('#app/exercises/catalogue-check.ts')
 const { formatCatalogueSummary, formatExerciseLine } = await import('#app/exercises/check-report.ts')
 const { createChangeBatcher, exerciseOfChange } = await import('#app/exercises/watch-plan.ts')
+const { openTypeCheckCache } = await import('#app/exercises/type-check-cache.ts')
 const { createRunnerPool, runTests } = await import('#app/runner/index.ts')
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -37,6 +38,8 @@ if (dirs.length === 0 && !watching) {
 }
 
 const pool = createRunnerPool()
+// Type checks of unchanged exercises are remembered from earlier runs.
+const typeChecks = await openTypeCheckCache(path.join(projectRoot, 'node_modules', '.cache', 'hardmode', 'exercise-types.json'))
 
 /** Checks `toCheck` against the catalogue as it is on disk now, prints the report, and says whether every exercise passed. */
 async function checkAndReport(toCheck: string[]): Promise<boolean> {
@@ -45,8 +48,10 @@ async function checkAndReport(toCheck: string[]): Promise<boolean> {
 	const { reports, others } = await checkCatalogue(toCheck, {
 		run: (request) => runTests(request, { pool }),
 		catalogueDirs: await listExerciseDirs(exercisesRoot),
+		typeCheck: typeChecks.typeCheck,
 		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
+	await typeChecks.save().catch((error: unknown) => console.warn('Could not save the type checks for the next run:', error))
 	console.log(formatCatalogueSummary(reports, { others }))
 	console.log(`Checked in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
 	return reports.every((report) => report.problems.length === 0)
