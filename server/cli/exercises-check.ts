@@ -14,6 +14,7 @@ const { checkCatalogue } = await import('#app/exercises/catalogue-check.ts')
 const { formatCatalogueSummary, formatExerciseLine } = await import('#app/exercises/check-report.ts')
 const { createChangeBatcher, exerciseOfChange } = await import('#app/exercises/watch-plan.ts')
 const { openTypeCheckCache } = await import('#app/exercises/type-check-cache.ts')
+const { patientRun } = await import('#app/exercises/serving-check.ts')
 const { createRunnerPool, runTests } = await import('#app/runner/index.ts')
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -37,7 +38,9 @@ if (dirs.length === 0 && !watching) {
 	process.exit(1)
 }
 
-const pool = createRunnerPool()
+// The check queues every run of an exercise at once; they wait their turn however long it takes.
+const pool = createRunnerPool({ queueTimeoutMs: 30 * 60_000 })
+const run = patientRun((request) => runTests(request, { pool }))
 // Type checks of unchanged exercises are remembered from earlier runs.
 const typeChecks = await openTypeCheckCache(path.join(projectRoot, 'node_modules', '.cache', 'hardmode', 'exercise-types.json'))
 
@@ -46,7 +49,7 @@ async function checkAndReport(toCheck: string[]): Promise<boolean> {
 	const startedAt = performance.now()
 	console.log(`Checking ${toCheck.length} exercise${toCheck.length === 1 ? '' : 's'}…`)
 	const { reports, others } = await checkCatalogue(toCheck, {
-		run: (request) => runTests(request, { pool }),
+		run,
 		catalogueDirs: await listExerciseDirs(exercisesRoot),
 		typeCheck: typeChecks.typeCheck,
 		onReport: (report) => console.log(formatExerciseLine(report)),
