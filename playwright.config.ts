@@ -83,7 +83,8 @@ function e2eServer(options: { command: string; port: number; database: string; d
 		url: `http://127.0.0.1:${options.port}/resources/healthcheck`,
 		// Never test against a server someone left running: its database is not this run's.
 		reuseExistingServer: false,
-		timeout: 180_000,
+		// A fresh database proves the whole exercise catalogue before the server listens.
+		timeout: 300_000,
 		stdout: 'pipe' as const,
 		stderr: 'pipe' as const,
 		gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },

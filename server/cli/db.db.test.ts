@@ -66,6 +66,9 @@ describe(`npm run db:* (${testDatabaseKind()})`, () => {
 	it('reset drops everything, migrates from scratch, seeds and prints the demo logins', async () => {
 		const { code, output } = await runDbCommand('reset', databaseUrl)
 		expect(output).toMatch(/Dropped everything in .*\nApplied \d+ migration\(s\)/)
+		// A fresh database proves every exercise before loading it, as a server does at its first start.
+		expect(output).toMatch(/Checking \d+ new or changed exercise\(s\) before loading them/)
+		expect(output).not.toMatch(/Exercise skipped/)
 		for (const line of DEMO_LOGIN_LINES) expect(output).toMatch(line)
 		expect(code).toBe(0)
 
@@ -73,7 +76,7 @@ describe(`npm run db:* (${testDatabaseKind()})`, () => {
 			expect(await database.prisma.organization.findMany({ select: { name: true } })).toEqual([{ name: 'Acme Payments' }])
 			expect(await database.prisma.user.count()).toBe(5)
 		})
-	})
+	}, 300_000)
 
 	it('seed re-creates the demo organisation', async () => {
 		const before = await withDatabase((database) => database.prisma.organization.findFirstOrThrow({ select: { id: true } }))
