@@ -54,10 +54,16 @@ export function JournalPanel({
 	const [text, setText] = useState('')
 	const [problem, setProblem] = useState<string | null>(null)
 	const textId = useId()
+	const length = text.trim().length
+	const over = length > MAX_JOURNAL_TEXT
 	const add = () => {
 		const trimmed = text.trim()
 		if (!trimmed) return setProblem(`Write the ${kind} first.`)
-		if (trimmed.length > MAX_JOURNAL_TEXT) return setProblem(`Keep an entry under ${MAX_JOURNAL_TEXT} characters (this one has ${trimmed.length}).`)
+		if (trimmed.length > MAX_JOURNAL_TEXT) {
+			return setProblem(
+				`An entry can have at most ${MAX_JOURNAL_TEXT.toLocaleString('en')} characters; this one has ${trimmed.length.toLocaleString('en')}. Shorten it, or split it into two entries.`,
+			)
+		}
 		onAdd(kind, trimmed)
 		setText('')
 		setProblem(null)
@@ -102,12 +108,19 @@ export function JournalPanel({
 							}
 						}}
 						rows={2}
-						maxLength={MAX_JOURNAL_TEXT + 100}
 						placeholder={kind === 'hypothesis' ? 'I think … because …' : 'What did you see? (a log line, a value, a timing)'}
 						className={inputClass}
-						aria-invalid={problem ? true : undefined}
-						aria-describedby={problem ? `${textId}-problem` : undefined}
+						aria-invalid={problem || over ? true : undefined}
+						aria-describedby={`${textId}-count${problem ? ` ${textId}-problem` : ''}`}
 					/>
+					{/* No maxLength: a long paste is kept whole, so it can be shortened instead of silently cut. */}
+					<p
+						id={`${textId}-count`}
+						className={cn('text-right text-xs tabular-nums', over ? 'font-semibold text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400')}
+					>
+						{length.toLocaleString('en')} / {MAX_JOURNAL_TEXT.toLocaleString('en')} characters
+						{over ? ` · ${(length - MAX_JOURNAL_TEXT).toLocaleString('en')} too many` : ''}
+					</p>
 					{problem ? (
 						<p id={`${textId}-problem`} className="text-xs text-red-700 dark:text-red-400">
 							{problem}
