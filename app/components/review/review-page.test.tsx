@@ -75,8 +75,9 @@ function reviewView(): AttemptReviewView {
 
 afterEach(cleanup)
 
-function renderReview(runLoader: () => ReturnType<typeof data<RunView | RunRefusal>>) {
+function renderReview(runLoader: () => ReturnType<typeof data<RunView | RunRefusal>>, change: (view: AttemptReviewView) => void = () => {}) {
 	const view = reviewView()
+	change(view)
 	const Stub = createRoutesStub([
 		{ path: '/reviews/:attemptId', Component: () => <ReviewPage data={view} /> },
 		{ path: '/reviews/:attemptId/runs/:runId', loader: runLoader },
@@ -105,6 +106,18 @@ describe('the review page', () => {
 		expect(within(runOutput()).getByText('Run 1')).toBeTruthy()
 		expect(within(screen.getByRole('region', { name: 'Code at this moment' })).getByText(/Math\.random/)).toBeTruthy()
 		expect(screen.getByText('Every client waits exactly one second.')).toBeTruthy()
+	})
+
+	it('speaks of the learner’s prediction in the third person', async () => {
+		renderReview(
+			() => data<RunView>({ id: RUN_ID, number: 1, result: runResult, predictionCorrect: null }),
+			(view) => {
+				view.runs[0]!.prediction = { kind: 'text', text: 'the retry test fails with 3 calls' }
+			},
+		)
+		expect(await within(runOutput()).findByText(/Their prediction/)).toBeTruthy()
+		expect(within(runOutput()).queryByText(/Your prediction/)).toBeNull()
+		expect(within(runOutput()).getByText('— not marked right or wrong')).toBeTruthy()
 	})
 
 	it('says why a run cannot be shown', async () => {

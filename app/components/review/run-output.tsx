@@ -45,7 +45,7 @@ export function RunOutput({
 					{fetcher.data.error}
 				</p>
 			) : (
-				<OutputPanel run={shown} running={fetcher.state === 'loading'} error={null} onOpenLocation={onOpen} canOpen={canOpen} />
+				<OutputPanel run={shown} running={fetcher.state === 'loading'} error={null} onOpenLocation={onOpen} canOpen={canOpen} reader="reviewer" />
 			)}
 		</section>
 	)

@@ -19,12 +19,15 @@ export function OutputPanel({
 	error,
 	onOpenLocation,
 	canOpen,
+	reader = 'learner',
 }: {
 	run: ShownRun | null
 	running: boolean
 	error: string | null
 	onOpenLocation(file: string, line: number, column?: number): void
 	canOpen(file: string): boolean
+	/** Who reads the output: the learner in their workspace, or a lead replaying the attempt (who reads of "their" prediction). */
+	reader?: 'learner' | 'reviewer'
 }) {
 	if (running && !run)
 		return (
@@ -70,13 +73,15 @@ export function OutputPanel({
 					</div>
 					{run.predictionText ? (
 						<p className="text-slate-700 dark:text-slate-300">
-							Your prediction: <em>{run.predictionText}</em>{' '}
+							{reader === 'reviewer' ? 'Their prediction' : 'Your prediction'}: <em>{run.predictionText}</em>{' '}
 							{run.predictionCorrect === true ? (
 								<strong className="text-emerald-700 dark:text-emerald-400">— right</strong>
 							) : run.predictionCorrect === false ? (
 								<strong className="text-red-700 dark:text-red-400">— wrong</strong>
 							) : (
-								<span className="text-slate-600 dark:text-slate-400">— mark it right or wrong in the journal</span>
+								<span className="text-slate-600 dark:text-slate-400">
+									{reader === 'reviewer' ? '— not marked right or wrong' : '— mark it right or wrong in the journal'}
+								</span>
 							)}
 						</p>
 					) : null}
