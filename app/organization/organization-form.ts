@@ -15,5 +15,7 @@ export const AdminFormSchema = z.discriminatedUnion('intent', [
 		intent: z.literal('set-role'),
 		userId: recordIdField('Choose a member.'),
 		role: z.enum(['admin', 'member'], { error: 'Choose admin or member.' }),
+		// Sent by the confirmation an admin sees before making themselves a member.
+		confirmSelfDemotion: z.literal('yes').optional(),
 	}),
 ])

@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
 }
 
-type ActionResult = { intent: string; fieldErrors?: FieldErrorMap; message?: string; error?: string }
+type ActionResult = { intent: string; fieldErrors?: FieldErrorMap; message?: string; error?: string; confirmSelfDemotion?: boolean }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireOrgAdmin(request)
@@ -43,9 +43,50 @@ export async function action({ request }: Route.ActionArgs) {
 		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { name: [result.message] } }, { status: 400 })
 		return data<ActionResult>({ intent, message: `Team “${name}” created.` })
 	}
+	// Giving up one's own admin role cannot be undone alone: ask first, and say what goes with it.
+	if (form.data.userId === user.id && form.data.role === 'member' && user.orgRole === 'admin' && form.data.confirmSelfDemotion !== 'yes') {
+		return data<ActionResult>({ intent, confirmSelfDemotion: true })
+	}
 	const result = await setOrgRole({ organizationId: user.organizationId, actorId: user.id, userId: form.data.userId, role: form.data.role })
 	if (!result.ok) return data<ActionResult>({ intent, error: result.message }, { status: result.status })
 	return data<ActionResult>({ intent, message: 'Role updated.' })
+}
+
+function SelfDemotionConfirmation({ me, organizationName, busy }: { me: string; organizationName: string; busy: boolean }) {
+	return (
+		<section
+			role="alertdialog"
+			aria-labelledby="self-demotion-title"
+			aria-describedby="self-demotion-what"
+			className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+		>
+			<h3 id="self-demotion-title" className="font-semibold">
+				Stop being an admin of {organizationName}?
+			</h3>
+			<div id="self-demotion-what" className="mt-1 space-y-1">
+				<p>As a member you will no longer be able to:</p>
+				<ul className="list-disc pl-5">
+					<li>open this page, create teams or choose their leads;</li>
+					<li>make people admins or members;</li>
+					<li>see the organisation’s activity log.</li>
+				</ul>
+				<p>You keep your teams, your attempts and your growth. Only another admin can make you an admin again.</p>
+			</div>
+			<div className="mt-3 flex flex-wrap gap-2">
+				<Form method="post">
+					<input type="hidden" name="userId" value={me} />
+					<input type="hidden" name="role" value="member" />
+					<input type="hidden" name="confirmSelfDemotion" value="yes" />
+					<Button type="submit" name="intent" value="set-role" disabled={busy}>
+						Yes, make me a member
+					</Button>
+				</Form>
+				<Link to="/admin" className={cn('self-center text-sm font-medium', linkClass)}>
+					Keep me an admin
+				</Link>
+			</div>
+		</section>
+	)
 }
 
 export default function Admin({ loaderData, actionData }: Route.ComponentProps) {
@@ -120,6 +161,7 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 			<Card>
 				<CardHeader title="Members" description="Admins manage the organisation; everyone else practises and leads within their teams." />
 				<FormAlert tone={roleResult?.error ? 'error' : 'success'} message={roleResult?.error ?? roleResult?.message} />
+				{roleResult?.confirmSelfDemotion ? <SelfDemotionConfirmation me={me} organizationName={organizationName} busy={busy} /> : null}
 				<Table caption="Members of the organisation">
 					<thead>
 						<tr>
