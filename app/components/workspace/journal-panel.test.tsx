@@ -7,7 +7,7 @@ import { JournalPanel } from './journal-panel.tsx'
 
 afterEach(cleanup)
 
-function renderJournal() {
+function renderJournal(props: Partial<Parameters<typeof JournalPanel>[0]> = {}) {
 	const onAdd = vi.fn()
 	render(
 		<JournalPanel
@@ -21,6 +21,7 @@ function renderJournal() {
 			onPlan={() => {}}
 			onShowRun={() => {}}
 			onMarkPrediction={() => {}}
+			{...props}
 		/>,
 	)
 	return { onAdd, box: screen.getByLabelText('New hypothesis') as HTMLTextAreaElement }
@@ -44,5 +45,13 @@ describe('journal entry length', () => {
 		expect(screen.getByText('2,000 / 2,000 characters')).toBeTruthy()
 		fireEvent.click(screen.getByRole('button', { name: 'Add hypothesis' }))
 		expect(onAdd).toHaveBeenCalledWith('hypothesis', 'y'.repeat(MAX_JOURNAL_TEXT))
+	})
+})
+
+describe('a prediction about a test', () => {
+	it('spells out the whole name of the test picked, however long', () => {
+		const name = 'daily finance export › totals the same amount as the orders of that day, refunds and partial captures included'
+		renderJournal({ testNames: ['short test', name], plan: { hypothesisId: null, prediction: { kind: 'test', test: name, outcome: 'fail' } } })
+		expect(screen.getByText(`Predicting: “${name}” will fail`)).toBeTruthy()
 	})
 })

@@ -239,7 +239,7 @@ function NextRun({
 				</select>
 			</div>
 			{plan.prediction?.kind === 'test' ? (
-				<div className="grid grid-cols-[1fr_auto] gap-2">
+				<div className="space-y-2">
 					<div>
 						<label htmlFor={`${id}-test`} className="sr-only">
 							Test
@@ -278,6 +278,10 @@ function NextRun({
 							<option value="fail">will fail</option>
 						</select>
 					</div>
+					{/* A select shows as much of a long test name as fits; the prediction is spelled out whole. */}
+					<p className="text-xs break-words text-slate-700 dark:text-slate-300" aria-live="polite">
+						Predicting: “{plan.prediction.test}” {plan.prediction.outcome === 'pass' ? 'will pass' : 'will fail'}
+					</p>
 				</div>
 			) : null}
 			{plan.prediction?.kind === 'text' ? (
