@@ -79,12 +79,3 @@ export async function setOrgRole(input: { organizationId: string; actorId: strin
 		return { ok: true as const }
 	})
 }
-
-export function listRecentAudit(organizationId: string, take = 15) {
-	return getPrisma().auditEvent.findMany({
-		where: { organizationId },
-		orderBy: { createdAt: 'desc' },
-		take,
-		select: { id: true, action: true, createdAt: true, targetType: true, actor: { select: { name: true } } },
-	})
-}

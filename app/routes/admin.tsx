@@ -6,7 +6,8 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import { Select } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
-import { listMembers, listRecentAudit, setOrgRole } from '#app/models/organization.server.ts'
+import { listRecentActivity } from '#app/models/activity.server.ts'
+import { listMembers, setOrgRole } from '#app/models/organization.server.ts'
 import { createTeam, listTeams } from '#app/models/team.server.ts'
 import { AdminFormSchema } from '#app/organization/organization-form.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
@@ -16,7 +17,7 @@ import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireOrgAdmin(request)
-	const [members, teams, audit] = await Promise.all([listMembers(user.organizationId), listTeams(user.organizationId), listRecentAudit(user.organizationId)])
+	const [members, teams, audit] = await Promise.all([listMembers(user.organizationId), listTeams(user.organizationId), listRecentActivity(user.organizationId)])
 	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
 }
 
@@ -218,11 +219,21 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 					<ul className="divide-y divide-slate-200 text-sm dark:divide-slate-800">
 						{audit.map((event) => (
 							<li key={event.id} className="flex justify-between gap-4 py-2">
-								<span>
-									<span className="font-medium">{event.actor?.name ?? 'System'}</span> — {describeAction(event.action)}
-								</span>
-								<time dateTime={new Date(event.createdAt).toISOString()} className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">
-									{new Date(event.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC
+								<p>
+									<span className="font-medium">{event.actor}</span>{' '}
+									{event.parts.map((part, index) =>
+										typeof part === 'string' ? (
+											<span key={index}>{part}</span>
+										) : (
+											<Link key={index} to={part.href} className={linkClass}>
+												{part.text}
+											</Link>
+										),
+									)}
+									.
+								</p>
+								<time dateTime={new Date(event.at).toISOString()} className="shrink-0 text-slate-600 tabular-nums dark:text-slate-400">
+									{new Date(event.at).toISOString().slice(0, 16).replace('T', ' ')} UTC
 								</time>
 							</li>
 						))}
@@ -231,27 +242,6 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 			</Card>
 		</div>
 	)
-}
-
-const ACTIONS: Record<string, string> = {
-	'organization.created': 'created the organisation',
-	'organization.seeded': 'set up the demo organisation',
-	'team.created': 'created a team',
-	'team.membership_added': 'added someone to a team',
-	'team.membership_set': 'changed a role in a team',
-	'team.membership_removed': 'removed someone from a team',
-	'invite.created': 'created an invite link',
-	'invite.revoked': 'revoked an invite link',
-	'invite.accepted': 'joined through an invite',
-	'user.org_role_changed': 'changed an organisation role',
-	'user.platform_admin_granted': 'gave someone the platform role, from the server’s command line',
-	'user.platform_admin_revoked': 'took the platform role from someone, from the server’s command line',
-	'user.password_changed': 'changed their password',
-	'user.logged_out_everywhere': 'logged out everywhere',
-}
-
-function describeAction(action: string) {
-	return ACTIONS[action] ?? action
 }
 
 export const meta: Route.MetaFunction = () => [{ title: 'Organisation · Hardmode' }]

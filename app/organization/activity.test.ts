@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { describeActivity, type ActivityEvent, type ActivityNames } from './activity.ts'
+
+const names: ActivityNames = {
+	users: { u1: 'Grace Hopper' },
+	teams: { t1: 'Checkout' },
+	exercises: { e1: { title: 'Retry storm', slug: 'retry-storm' } },
+	assignments: { a1: { exerciseTitle: 'Retry storm', teamId: 't1' } },
+	attempts: { at1: { learnerName: 'Ada Moreno', exerciseTitle: 'Retry storm' } },
+	flags: { f1: { exerciseId: 'e1' } },
+	invites: { i1: { teamId: 't1' } },
+}
+
+const event = (action: string, targetId: string | null, detail: unknown = null): ActivityEvent => ({
+	id: 'ev',
+	action,
+	createdAt: new Date('2026-12-01T10:00:00Z'),
+	actorName: 'Lena Lead',
+	targetType: null,
+	targetId,
+	detail,
+})
+
+/** The sentence as a reader sees it, with links written [text](href). */
+const sentence = (e: ActivityEvent) => {
+	const { actor, parts } = describeActivity(e, names)
+	return `${actor} ${parts.map((part) => (typeof part === 'string' ? part : `[${part.text}](${part.href})`)).join('')}`
+}
+
+describe('the activity log as sentences', () => {
+	it('says who did what to whom, linking people, teams, exercises, assignments and attempts', () => {
+		expect(sentence(event('team.membership_set', 'u1', { teamId: 't1', role: 'lead' }))).toBe(
+			'Lena Lead made [Grace Hopper](/people/u1) a lead of [Checkout](/teams/t1)',
+		)
+		expect(sentence(event('user.org_role_changed', 'u1', { role: 'admin' }))).toBe('Lena Lead made [Grace Hopper](/people/u1) an admin of the organisation')
+		expect(sentence(event('assignment.created', 't1', { assignments: ['a1'], audience: 'members', members: 2 }))).toBe(
+			'Lena Lead assigned [Retry storm](/assignments/a1) to 2 people in [Checkout](/teams/t1)',
+		)
+		expect(sentence(event('assignment.cancelled', 'a1'))).toBe('Lena Lead cancelled [Retry storm](/assignments/a1) for [Checkout](/teams/t1)')
+		expect(sentence(event('review.saved', 'at1', { percent: 75 }))).toBe('Lena Lead reviewed [Ada Moreno’s attempt at Retry storm](/reviews/at1) (75 %)')
+		expect(sentence(event('exercise.flag_resolved', 'f1'))).toBe('Lena Lead marked a flag on [Retry storm](/exercises/retry-storm) as handled')
+		expect(sentence(event('invite.revoked', 'i1'))).toBe('Lena Lead revoked an invite link to [Checkout](/teams/t1)')
+	})
+
+	it('never shows a raw key, and names what was deleted without a dead link', () => {
+		expect(sentence(event('team.membership_removed', 'gone', { teamId: 'gone-team' }))).toBe(
+			'Lena Lead removed someone no longer in the organisation from a team that has since been deleted',
+		)
+		expect(sentence(event('review.saved', 'gone', { percent: 50 }))).toBe('Lena Lead reviewed an attempt that has since been deleted (50 %)')
+		expect(sentence({ ...event('organization.seeded', null), actorName: null })).toBe('Hardmode set up the demo organisation')
+	})
+
+	it('shortens a long flag reason', () => {
+		const text = sentence(event('exercise.flagged', 'e1', { reason: 'x'.repeat(200) }))
+		expect(text.length).toBeLessThan(160)
+		expect(text).toMatch(/^Lena Lead flagged \[Retry storm\]\(\/exercises\/retry-storm\): “x+…”$/)
+	})
+})

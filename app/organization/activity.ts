@@ -1,0 +1,127 @@
+// The organisation's activity log as sentences: who did what to whom or what, with links to
+// the people, teams, exercises, assignments and attempts it names. Pure: the read model
+// (activity.server.ts) looks the names up; this turns one audit event into a sentence.
+
+/** A piece of a sentence: plain text, or a name that links to its page. */
+export type ActivityPart = string | { text: string; href: string }
+
+export type ActivityEvent = {
+	id: string
+	action: string
+	createdAt: Date
+	actorName: string | null
+	targetType: string | null
+	targetId: string | null
+	detail: unknown
+}
+
+/** Names of what the events point at, by id; anything missing was deleted since. */
+export type ActivityNames = {
+	users: Record<string, string>
+	teams: Record<string, string>
+	exercises: Record<string, { title: string; slug: string }>
+	assignments: Record<string, { exerciseTitle: string; teamId: string }>
+	attempts: Record<string, { learnerName: string; exerciseTitle: string }>
+	flags: Record<string, { exerciseId: string }>
+	invites: Record<string, { teamId: string }>
+}
+
+export type ActivitySentence = { id: string; at: Date; actor: string; parts: ActivityPart[] }
+
+export function describeActivity(event: ActivityEvent, names: ActivityNames): ActivitySentence {
+	return { id: event.id, at: event.createdAt, actor: event.actorName ?? 'Hardmode', parts: describe(event, names) }
+}
+
+function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
+	const detail = isRecord(event.detail) ? event.detail : {}
+	const target = event.targetId ?? ''
+	const user = () => userLink(names, target)
+	const team = (id: unknown) => teamLink(names, typeof id === 'string' ? id : '')
+	const teamRole = detail.role === 'lead' ? 'a lead' : 'a learner'
+	switch (event.action) {
+		case 'organization.created':
+			return ['created the organisation']
+		case 'organization.seeded':
+			return ['set up the demo organisation']
+		case 'team.created':
+			return ['created the team ', teamLink(names, target, typeof detail.name === 'string' ? detail.name : undefined)]
+		case 'team.membership_added':
+			return ['added ', user(), ' to ', team(detail.teamId), ` as ${teamRole}`]
+		case 'team.membership_set':
+			return ['made ', user(), ` ${teamRole} of `, team(detail.teamId)]
+		case 'team.membership_removed':
+			return ['removed ', user(), ' from ', team(detail.teamId)]
+		case 'invite.created':
+			return ['created an invite link to ', team(detail.teamId ?? names.invites[target]?.teamId), detail.role === 'lead' ? ' for a lead' : '']
+		case 'invite.revoked':
+			return ['revoked an invite link to ', team(names.invites[target]?.teamId)]
+		case 'invite.accepted':
+			return ['joined ', team(names.invites[target]?.teamId), ' through an invite link']
+		case 'user.org_role_changed':
+			return ['made ', user(), detail.role === 'admin' ? ' an admin of the organisation' : ' a member of the organisation (no longer an admin)']
+		case 'user.platform_admin_granted':
+			return ['gave ', user(), ' the platform role, from the server’s command line']
+		case 'user.platform_admin_revoked':
+			return ['took the platform role from ', user(), ', from the server’s command line']
+		case 'user.password_changed':
+			return ['changed their password']
+		case 'user.logged_out_everywhere':
+			return [
+				typeof detail.sessions === 'number'
+					? `logged out everywhere (${detail.sessions} ${detail.sessions === 1 ? 'session' : 'sessions'})`
+					: 'logged out everywhere',
+			]
+		case 'assignment.created': {
+			const first = Array.isArray(detail.assignments) && typeof detail.assignments[0] === 'string' ? detail.assignments[0] : ''
+			const audience =
+				detail.audience === 'team'
+					? 'the whole of '
+					: typeof detail.members === 'number'
+						? `${detail.members} ${detail.members === 1 ? 'person' : 'people'} in `
+						: ''
+			return ['assigned ', assignmentLink(names, first), ` to ${audience}`, team(target)]
+		}
+		case 'assignment.updated':
+			return ['changed the due date or rules of ', assignmentLink(names, target), ' for ', team(names.assignments[target]?.teamId)]
+		case 'assignment.cancelled':
+			return ['cancelled ', assignmentLink(names, target), ' for ', team(names.assignments[target]?.teamId)]
+		case 'exercise.flagged': {
+			const reason = typeof detail.reason === 'string' ? detail.reason : ''
+			return ['flagged ', exerciseLink(names, target), reason ? `: “${reason.length > 80 ? `${reason.slice(0, 79)}…` : reason}”` : '']
+		}
+		case 'exercise.flag_resolved':
+			return ['marked a flag on ', exerciseLink(names, names.flags[target]?.exerciseId ?? ''), ' as handled']
+		case 'review.saved': {
+			const attempt = names.attempts[target]
+			const percent = typeof detail.percent === 'number' ? ` (${Math.round(detail.percent)} %)` : ''
+			if (!attempt) return [`reviewed an attempt that has since been deleted${percent}`]
+			return ['reviewed ', { text: `${attempt.learnerName}’s attempt at ${attempt.exerciseTitle}`, href: `/reviews/${target}` }, percent]
+		}
+		default:
+			return [`did “${event.action}”`]
+	}
+}
+
+function userLink(names: ActivityNames, id: string): ActivityPart {
+	const name = names.users[id]
+	return name ? { text: name, href: `/people/${id}` } : 'someone no longer in the organisation'
+}
+
+function teamLink(names: ActivityNames, id: string, fallback?: string): ActivityPart {
+	const name = names.teams[id]
+	return name ? { text: name, href: `/teams/${id}` } : (fallback ?? 'a team that has since been deleted')
+}
+
+function exerciseLink(names: ActivityNames, id: string): ActivityPart {
+	const exercise = names.exercises[id]
+	return exercise ? { text: exercise.title, href: `/exercises/${exercise.slug}` } : 'an exercise'
+}
+
+function assignmentLink(names: ActivityNames, id: string): ActivityPart {
+	const assignment = names.assignments[id]
+	return assignment ? { text: assignment.exerciseTitle, href: `/assignments/${id}` } : 'an exercise'
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
