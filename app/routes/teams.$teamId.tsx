@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/teams.$teamId'
+import { linkClass } from '#app/components/ui/link-style.ts'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
@@ -133,7 +134,12 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 								{members.map((m) => (
 									<tr key={m.id}>
-										<Td className="font-medium">{m.user.name}</Td>
+										<Td className="font-medium">
+											{/* Whoever may open this page leads the team (or runs the organisation), so may see each member's growth. */}
+											<Link to={`/people/${m.user.id}`} className={linkClass}>
+												{m.user.name}
+											</Link>
+										</Td>
 										<Td>{m.user.email}</Td>
 										<Td>
 											<Badge tone={m.role === 'lead' ? 'brand' : 'neutral'}>{m.role}</Badge>
