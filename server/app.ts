@@ -13,7 +13,7 @@ import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
-import { loadExercises, watchExercises } from './exercise-sync.ts'
+import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
@@ -32,8 +32,8 @@ export async function startServer() {
 	const { prisma } = database
 	await migrate(prisma)
 	const exercisesRoot = path.join(root, 'exercises')
-	await loadExercises(prisma, exercisesRoot, logger)
-	const stopWatchingExercises = isProduction ? undefined : watchExercises(prisma, exercisesRoot, logger)
+	await loadExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })
+	const stopWatchingExercises = isProduction ? undefined : watchExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })
 	// After the exercises, so the demo organisation's assignments can point at them.
 	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
 		logger.info('Seeded the demo organisation "Acme Payments"')

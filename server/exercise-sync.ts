@@ -4,15 +4,21 @@
 import { watch } from 'node:fs'
 import type { Logger } from 'pino'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
+import { fileURLToPath } from 'node:url'
+import { openProofCache } from '#app/exercises/proof-cache.ts'
 import { servingCheck } from '#app/exercises/serving-check.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
 import { runTests } from '#app/runner/index.ts'
 
 const WATCH_DEBOUNCE_MS = 300
 
-export async function loadExercises(prisma: PrismaClient, root: string, logger: Logger) {
+/** Where exercises:check and servers remember the exercises they proved (app/exercises/proof-cache.ts). */
+export const PROOF_CACHE_FILE = fileURLToPath(new URL('../node_modules/.cache/hardmode/proven-exercises.json', import.meta.url))
+
+export async function loadExercises(prisma: PrismaClient, root: string, logger: Logger, options: { proofCacheFile?: string } = {}) {
+	const proofs = options.proofCacheFile ? await openProofCache(options.proofCacheFile) : undefined
 	const report = await syncExercises(prisma, root, {
-		check: servingCheck((request) => runTests(request)),
+		check: servingCheck((request) => runTests(request), proofs),
 		onCheck: (count) => logger.info(`Checking ${count} new or changed exercise${count === 1 ? '' : 's'} before serving ${count === 1 ? 'it' : 'them'}…`),
 	})
 	const { created, updated, unchanged, retired, skipped } = report
@@ -20,6 +26,7 @@ export async function loadExercises(prisma: PrismaClient, root: string, logger: 
 		logger.info({ created: created.length, updated: updated.length, unchanged: unchanged.length, retired }, 'Exercises loaded')
 	}
 	for (const problem of skipped) logger.warn({ folder: problem.folder }, `Exercise skipped: ${problem.reason}`)
+	await proofs?.save().catch((error: unknown) => logger.warn({ err: error }, 'Could not remember the exercises proven, for the next start'))
 	return report
 }
 
@@ -28,7 +35,7 @@ export async function loadExercises(prisma: PrismaClient, root: string, logger: 
  * so changes are debounced, and a sync never overlaps another: a change during a sync
  * schedules one more. Returns a function that stops watching.
  */
-export function watchExercises(prisma: PrismaClient, root: string, logger: Logger): () => void {
+export function watchExercises(prisma: PrismaClient, root: string, logger: Logger, options: { proofCacheFile?: string } = {}): () => void {
 	let timer: NodeJS.Timeout | undefined
 	let running: Promise<unknown> | undefined
 	let again = false
@@ -37,7 +44,7 @@ export function watchExercises(prisma: PrismaClient, root: string, logger: Logge
 			again = true
 			return
 		}
-		running = loadExercises(prisma, root, logger)
+		running = loadExercises(prisma, root, logger, options)
 			.catch((error: unknown) => logger.error({ err: error }, 'Reloading exercises failed'))
 			.finally(() => {
 				running = undefined

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SandboxRunRequest, SandboxRunResult } from './sandbox.ts'
-import { patientRun } from './serving-check.ts'
+import { fakeRunner, sampleFolder } from './fixtures/sample-exercise.ts'
+import type { ProofCache } from './proof-cache.ts'
+import { patientRun, servingCheck } from './serving-check.ts'
 
 const request: SandboxRunRequest = { files: {}, testFiles: [] }
 const passed: SandboxRunResult = { status: 'pass', tests: [{ name: 't', file: 'a.test.ts', status: 'pass', durationMs: 1 }] }
@@ -24,5 +26,34 @@ describe('patientRun', () => {
 		const always = scripted([refused('time')])
 		expect(await patientRun(always.run, { retryDelayMs: 0 })(request)).toMatchObject({ limit: 'time' })
 		expect(always.calls()).toBe(2)
+	})
+})
+
+describe('servingCheck with remembered proofs', () => {
+	function proofsOf(proven: boolean) {
+		const remembered: string[] = []
+		const proofs: ProofCache = { isProven: () => proven, remember: (folder) => void remembered.push(folder.folderName), save: async () => {} }
+		return { proofs, remembered }
+	}
+
+	it('plays a folder proven with this content and checker no more, but still applies the catalogue rules', async () => {
+		const runner = fakeRunner()
+		const folder = sampleFolder()
+		const twin = sampleFolder(undefined, 'statement-twin')
+		expect(await servingCheck(runner.run, proofsOf(true).proofs)(folder, [folder])).toEqual([])
+		expect(runner.requests).toHaveLength(0)
+		// A renamed copy: catalogue problems (uuid, family), whatever the proofs say.
+		const problems = await servingCheck(runner.run, proofsOf(true).proofs)(twin, [folder, twin])
+		expect(problems).toEqual(expect.arrayContaining([expect.stringContaining('[unique-uuid]'), expect.stringContaining('[family-similarity]')]))
+		expect(runner.requests).toHaveLength(0)
+	})
+
+	it('proves a folder it does not know, and remembers it once it passes', async () => {
+		const runner = fakeRunner()
+		const folder = sampleFolder()
+		const { proofs, remembered } = proofsOf(false)
+		expect(await servingCheck(runner.run, proofs)(folder, [folder])).toEqual([])
+		expect(runner.requests.length).toBeGreaterThan(0)
+		expect(remembered).toEqual([folder.folderName])
 	})
 })

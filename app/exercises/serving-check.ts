@@ -1,6 +1,7 @@
 // The check a server runs before it serves a new or changed exercise: every rule of
 // `npm run exercises:check`, with the server's own sandbox pool. Server-side.
 import { type ExerciseFolder } from './exercise-folder.ts'
+import type { ProofCache } from './proof-cache.ts'
 import { type RunTests, validateCatalogue, validateExercise } from './validate.ts'
 
 const QUEUE_RETRIES = 60
@@ -30,14 +31,17 @@ export function patientRun(run: RunTests, { retryDelayMs = QUEUE_RETRY_DELAY_MS 
 	}
 }
 
-/** Problems of one folder, as messages a log line can carry ("[rule] file: message"). */
-export function servingCheck(run: RunTests) {
+/**
+ * Problems of one folder, as messages a log line can carry ("[rule] file: message"). A folder
+ * `proofs` remembers as proven with this very content and checker skips the runs; the rules
+ * across the catalogue (unique slugs and uuids, families) are always applied.
+ */
+export function servingCheck(run: RunTests, proofs?: ProofCache) {
 	const patient = patientRun(run)
 	return async (folder: ExerciseFolder, catalogue: ExerciseFolder[]): Promise<string[]> => {
-		const problems = [
-			...(await validateExercise(folder, { run: patient })),
-			...validateCatalogue(catalogue).filter((problem) => problem.slug === folder.folderName),
-		]
+		const own = proofs?.isProven(folder) ? [] : await validateExercise(folder, { run: patient })
+		if (own.length === 0) proofs?.remember(folder)
+		const problems = [...own, ...validateCatalogue(catalogue).filter((problem) => problem.slug === folder.folderName)]
 		return problems.map((problem) => `[${problem.rule}]${problem.file ? ` ${problem.file}:` : ''} ${problem.message}`)
 	}
 }

@@ -22,6 +22,8 @@ const { migrate, resetDatabase } = await import('#app/utils/migrate.server.ts')
 const { DEMO_LOGINS, reseedDemo } = await import('#prisma/seed/demo.ts')
 const { syncExercises } = await import('#app/models/exercise.server.ts')
 const { servingCheck } = await import('#app/exercises/serving-check.ts')
+const { openProofCache } = await import('#app/exercises/proof-cache.ts')
+const { PROOF_CACHE_FILE } = await import('#server/exercise-sync.ts')
 const { runTests } = await import('#app/runner/index.ts')
 const { getEnv } = await import('#app/utils/env.server.ts')
 
@@ -40,11 +42,13 @@ try {
 	if (command === 'seed' || command === 'reset') {
 		// The demo assignments point at exercises, so those are loaded first.
 		usedSandbox = true
+		const proofs = await openProofCache(PROOF_CACHE_FILE)
 		const exercises = await syncExercises(database.prisma, new URL('../../exercises', import.meta.url).pathname, {
-			check: servingCheck((request) => runTests(request)),
+			check: servingCheck((request) => runTests(request), proofs),
 			onCheck: (count) => console.log(`Checking ${count} new or changed exercise(s) before loading them…`),
 		})
 		for (const skipped of exercises.skipped) console.warn(`Exercise skipped: ${skipped.reason}`)
+		await proofs.save()
 		await reseedDemo(database.prisma)
 		console.log(`Seeded the demo organisation "Acme Payments". Demo logins:`)
 		for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(8)} ${login.email.padEnd(22)} ${login.password}`)

@@ -15,6 +15,9 @@ const { formatCatalogueSummary, formatExerciseLine } = await import('#app/exerci
 const { createChangeBatcher, exerciseOfChange } = await import('#app/exercises/watch-plan.ts')
 const { openTypeCheckCache } = await import('#app/exercises/type-check-cache.ts')
 const { patientRun } = await import('#app/exercises/serving-check.ts')
+const { openProofCache } = await import('#app/exercises/proof-cache.ts')
+const { readExerciseFolder } = await import('#app/exercises/load.ts')
+const { PROOF_CACHE_FILE } = await import('#server/exercise-sync.ts')
 const { createRunnerPool, runTests } = await import('#app/runner/index.ts')
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -41,6 +44,7 @@ if (dirs.length === 0 && !watching) {
 // The check queues every run of an exercise at once; they wait their turn however long it takes.
 const pool = createRunnerPool({ queueTimeoutMs: 30 * 60_000 })
 const run = patientRun((request) => runTests(request, { pool }))
+const proofs = await openProofCache(PROOF_CACHE_FILE)
 // Type checks of unchanged exercises are remembered from earlier runs.
 const typeChecks = await openTypeCheckCache(path.join(projectRoot, 'node_modules', '.cache', 'hardmode', 'exercise-types.json'))
 
@@ -55,6 +59,14 @@ async function checkAndReport(toCheck: string[]): Promise<boolean> {
 		onReport: (report) => console.log(formatExerciseLine(report)),
 	})
 	await typeChecks.save().catch((error: unknown) => console.warn('Could not save the type checks for the next run:', error))
+	// What passed every rule need not be played again by a server starting on a fresh database.
+	const passed = new Set(reports.filter((report) => report.problems.length === 0).map((report) => report.slug))
+	for (const dir of toCheck) {
+		if (!passed.has(path.basename(dir))) continue
+		const folder = await readExerciseFolder(dir).catch(() => undefined)
+		if (folder) proofs.remember(folder)
+	}
+	await proofs.save().catch((error: unknown) => console.warn('Could not remember the exercises proven, for the servers:', error))
 	console.log(formatCatalogueSummary(reports, { others }))
 	console.log(`Checked in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
 	return reports.every((report) => report.problems.length === 0)
