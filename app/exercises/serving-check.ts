@@ -2,7 +2,7 @@
 // `npm run exercises:check`, with the server's own sandbox pool. Server-side.
 import { type ExerciseFolder } from './exercise-folder.ts'
 import type { ProofCache } from './proof-cache.ts'
-import { type RunTests, validateCatalogue, validateExercise } from './validate.ts'
+import { type ExerciseProblem, type RunTests, validateCatalogue, validateExercise } from './validate.ts'
 
 const QUEUE_RETRIES = 60
 const QUEUE_RETRY_DELAY_MS = 1000
@@ -38,10 +38,14 @@ export function patientRun(run: RunTests, { retryDelayMs = QUEUE_RETRY_DELAY_MS 
  */
 export function servingCheck(run: RunTests, proofs?: ProofCache) {
 	const patient = patientRun(run)
+	// A sync asks about each changed folder against one catalogue: its rules (every family's
+	// similarity among them) are worked out once per catalogue, not once per folder.
+	let catalogueProblems: { of: ExerciseFolder[]; problems: ExerciseProblem[] } | undefined
 	return async (folder: ExerciseFolder, catalogue: ExerciseFolder[]): Promise<string[]> => {
 		const own = proofs?.isProven(folder) ? [] : await validateExercise(folder, { run: patient })
 		if (own.length === 0) proofs?.remember(folder)
-		const problems = [...own, ...validateCatalogue(catalogue).filter((problem) => problem.slug === folder.folderName)]
+		if (catalogueProblems?.of !== catalogue) catalogueProblems = { of: catalogue, problems: validateCatalogue(catalogue) }
+		const problems = [...own, ...catalogueProblems.problems.filter((problem) => problem.slug === folder.folderName)]
 		return problems.map((problem) => `[${problem.rule}]${problem.file ? ` ${problem.file}:` : ''} ${problem.message}`)
 	}
 }
