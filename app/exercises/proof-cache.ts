@@ -4,9 +4,10 @@
 // database, or a second server beside it, need not play its runs once more. exercises:check
 // writes what it proved; a server reads it and adds what it proves itself. Server-side.
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readCacheFile, writeCacheFile } from './cache-file.ts'
 import type { ExerciseFolder } from './exercise-folder.ts'
 
 const CACHE_FORMAT = 1
@@ -25,7 +26,7 @@ export type ProofCache = {
 
 export async function openProofCache(file: string): Promise<ProofCache> {
 	const checker = await checkerVersion()
-	const stored = await readCache(file)
+	const stored = await readCacheFile(file, isCacheFile)
 	const proven = new Map(stored?.checker === checker ? Object.entries(stored.proven) : [])
 	let changed = false
 	return {
@@ -37,11 +38,7 @@ export async function openProofCache(file: string): Promise<ProofCache> {
 		},
 		async save() {
 			if (!changed) return
-			const temporary = `${file}.${process.pid}.tmp`
-			await mkdir(path.dirname(file), { recursive: true })
-			await writeFile(temporary, JSON.stringify({ format: CACHE_FORMAT, checker, proven: Object.fromEntries(proven) } satisfies CacheFile))
-			// Several processes may prove exercises at once: each replaces the file whole.
-			await rename(temporary, file)
+			await writeCacheFile(file, { format: CACHE_FORMAT, checker, proven: Object.fromEntries(proven) } satisfies CacheFile)
 			changed = false
 		},
 	}
@@ -70,13 +67,7 @@ async function codeFiles(source: string): Promise<string[]> {
 		.filter((file) => !file.split(path.sep).includes('fixtures'))
 }
 
-async function readCache(file: string): Promise<CacheFile | undefined> {
-	try {
-		const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>
-		if (parsed.format !== CACHE_FORMAT || typeof parsed.checker !== 'string' || !parsed.proven || typeof parsed.proven !== 'object') return undefined
-		return parsed as CacheFile
-	} catch {
-		// No cache yet, or one a crash left half-written: prove everything afresh.
-		return undefined
-	}
+function isCacheFile(parsed: unknown): parsed is CacheFile {
+	const candidate = parsed as Partial<CacheFile> | null
+	return candidate?.format === CACHE_FORMAT && typeof candidate.checker === 'string' && typeof candidate.proven === 'object' && candidate.proven !== null
 }

@@ -2,8 +2,7 @@
 // most of the catalogue is unchanged from one run to the next, and checking a TypeScript
 // exercise costs a few hundred ms of CPU that the sandbox runs need more. Keyed by
 // typeCheckKey, which covers everything a result depends on. Server-side (file I/O).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readCacheFile, writeCacheFile } from './cache-file.ts'
 import { type TreeTypeProblem, type TypeCheck, typeCheckExercise, typeCheckKey } from './type-check.ts'
 
 const CACHE_FORMAT = 1
@@ -33,22 +32,17 @@ export async function openTypeCheckCache(file: string): Promise<{ typeCheck: Typ
 		async save() {
 			if (!changed) return
 			const kept = [...entries].slice(-MAX_ENTRIES)
-			const temporary = `${file}.${process.pid}.tmp`
-			await mkdir(path.dirname(file), { recursive: true })
-			await writeFile(temporary, JSON.stringify({ format: CACHE_FORMAT, entries: Object.fromEntries(kept) } satisfies CacheFile))
-			// Several people may run the check at once: each replaces the file whole.
-			await rename(temporary, file)
+			await writeCacheFile(file, { format: CACHE_FORMAT, entries: Object.fromEntries(kept) } satisfies CacheFile)
 			changed = false
 		},
 	}
 }
 
 async function readEntries(file: string): Promise<CacheFile['entries']> {
-	try {
-		const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>
-		return parsed.format === CACHE_FORMAT && parsed.entries && typeof parsed.entries === 'object' ? parsed.entries : {}
-	} catch {
-		// No cache yet, or one a crash left half-written: start afresh.
-		return {}
-	}
+	return (await readCacheFile(file, isCacheFile))?.entries ?? {}
+}
+
+function isCacheFile(parsed: unknown): parsed is CacheFile {
+	const candidate = parsed as Partial<CacheFile> | null
+	return candidate?.format === CACHE_FORMAT && typeof candidate.entries === 'object' && candidate.entries !== null
 }
