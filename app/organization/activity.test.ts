@@ -1,4 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { HISTORY_SEEDED_ACTION } from '#prisma/seed/history/index.ts'
 import { describeActivity, type ActivityEvent, type ActivityNames } from './activity.ts'
 
 const names: ActivityNames = {
@@ -54,5 +57,18 @@ describe('the activity log as sentences', () => {
 		const text = sentence(event('exercise.flagged', 'e1', { reason: 'x'.repeat(200) }))
 		expect(text.length).toBeLessThan(160)
 		expect(text).toMatch(/^Lena Lead flagged \[Retry storm\]\(\/exercises\/retry-storm\): “x+…”$/)
+	})
+})
+
+describe('every action the product records', () => {
+	it('has a sentence of its own, never the raw key', async () => {
+		const sources = (await Promise.all(['app', 'prisma'].map((dir) => readdir(dir, { recursive: true, withFileTypes: true }))))
+			.flat()
+			.filter((entry) => entry.isFile() && /\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) && !entry.parentPath.includes('generated'))
+			.map((entry) => path.join(entry.parentPath, entry.name))
+		const recorded = new Set([HISTORY_SEEDED_ACTION])
+		for (const file of sources) for (const match of (await readFile(file, 'utf8')).matchAll(/action: '([a-z]+\.[a-z_-]+)'/g)) recorded.add(match[1]!)
+		expect(recorded.size).toBeGreaterThan(15)
+		for (const action of recorded) expect(sentence(event(action, 'u1', { teamId: 't1' })), action).not.toMatch(/did “/)
 	})
 })

@@ -43,6 +43,8 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 			return ['created the organisation']
 		case 'organization.seeded':
 			return ['set up the demo organisation']
+		case 'organization.history-seeded':
+			return ['added six months of simulated practice to the demo organisation']
 		case 'team.created':
 			return ['created the team ', teamLink(names, target, typeof detail.name === 'string' ? detail.name : undefined)]
 		case 'team.membership_added':
