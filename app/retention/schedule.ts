@@ -7,7 +7,7 @@
 // only a few of them. So the scheduler aims at a lower retention (80 % rather than 90 %),
 // which spaces checks by weeks rather than days (solved unaided: ≈ 8 days, then ≈ 75), and
 // the interval is kept between two days and four months.
-import { createEmptyCard, fsrs, generatorParameters, Rating, State, type Card, type Grade } from 'ts-fsrs'
+import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade, type State } from 'ts-fsrs'
 
 export const RETENTION_TARGET = 0.8
 export const MIN_INTERVAL_DAYS = 2
