@@ -48,7 +48,12 @@ export function ledEngineersWhere(actor: Actor): Prisma.UserWhereInput {
 	}
 }
 
-/** Whose growth (profile, report, CSV, notes) an actor may see: their own, and that of everyone they lead. */
+/** Whose growth (profile, report, CSV, notes) an actor may see: their own, and that of everyone they lead. Where a name may link to the profile. */
+export function mayViewGrowth(actor: Pick<Actor, 'id' | 'orgRole' | 'teams'>, engineer: Engineer) {
+	return engineer.id === actor.id || mayLeadEngineer(actor, engineer)
+}
+
+/** `mayViewGrowth` as a query. */
 export function growthVisibleUsersWhere(actor: Actor): Prisma.UserWhereInput {
 	return { organizationId: actor.organizationId, OR: [{ id: actor.id }, ledEngineersWhere(actor)] }
 }
@@ -60,6 +65,11 @@ export function reviewableAttemptsWhere(actor: Actor): Prisma.AttemptWhereInput 
 		userId: { not: actor.id },
 		...(isOrgAdmin(actor) ? {} : { user: { memberships: { some: { teamId: { in: ledTeamIds(actor) } } } } }),
 	}
+}
+
+/** The teams whose members' attempts an actor reviews, to narrow a review queue by: the teams they lead, every team for an admin. */
+export function reviewTeamsWhere(actor: Actor): Prisma.TeamWhereInput {
+	return { organizationId: actor.organizationId, ...(isOrgAdmin(actor) ? {} : { id: { in: ledTeamIds(actor) } }) }
 }
 
 /** The teams listed for someone: the ones they are in, every team of the organisation for an admin. */
