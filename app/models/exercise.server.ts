@@ -112,7 +112,7 @@ async function upsertExercise(prisma: PrismaClient, folder: ExerciseFolder): Pro
 			throw new Error(`its uuid changed from ${existing.uuid} to ${metadata.uuid}; a uuid identifies an exercise for good`)
 		}
 		const latest = existing?.versions[0]
-		const summary = { kind: metadata.kind, title: metadata.title, difficulty: metadata.difficulty, retiredAt: null }
+		const summary = { kind: metadata.kind, title: metadata.title, difficulty: metadata.difficulty, family: metadata.family ?? null, retiredAt: null }
 		if (existing && latest?.contentHash === folder.contentHash) {
 			if (existing.retiredAt) await tx.exercise.update({ where: { id: existing.id }, data: summary, select: { id: true } })
 			return 'unchanged'

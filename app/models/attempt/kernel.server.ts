@@ -12,6 +12,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { DEFAULT_LIMITS, runTests, type RunResult } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAttemptOutcome } from '#app/models/growth/attempt-outcome.server.ts'
+import { reviewFamilyCard } from '#app/models/retention/record.server.ts'
 import { AttemptError, attemptNotFound, requireInProgress, type AttemptContext, type AttemptOwner } from './guard.server.ts'
 import type { ExerciseVersionContent } from './version.server.ts'
 
@@ -136,7 +137,10 @@ export function commitToAttempt<T>(attempt: AttemptContext, now: Date, command: 
 			data: { ...changes, eventCount, lastActiveAt: now, ...(code ? { draft: code } : {}), ...(finished ? { status: finished, finishedAt: now } : {}) },
 			select: { id: true },
 		})
-		if (finished) await recordAttemptOutcome(tx, attempt.id)
+		if (finished) {
+			await recordAttemptOutcome(tx, attempt.id)
+			await reviewFamilyCard(tx, attempt.id)
+		}
 		return value
 	})
 }

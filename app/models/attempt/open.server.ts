@@ -3,6 +3,7 @@
 import type { Files } from '#app/attempts/code-history.ts'
 import { srcFiles } from '#app/attempts/files.ts'
 import { assignedTo } from '#app/models/assignment.server.ts'
+import { recordCheckIfDue } from '#app/models/retention/record.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { AttemptError, type AttemptOwner } from './guard.server.ts'
 
@@ -43,6 +44,7 @@ export async function startAttempt(owner: AttemptOwner, slug: string, now = new 
 		},
 		select: { id: true },
 	})
+	await recordCheckIfDue(prisma, attempt.id, now)
 	return { id: attempt.id, resumed: false }
 }
 
