@@ -42,7 +42,18 @@ export const DiagnosisSchema = z
 
 export type Diagnosis = z.infer<typeof DiagnosisSchema>
 
-/** What the workspace's form actions (reveal a hint, submit, give up) answer. */
+/**
+ * The same attestation on its own: an architecture attempt asks for it once it has ended
+ * (its stages are handed in without it), and keeps it on its last stage submission.
+ */
+export const AttestSchema = z.object({
+	intent: z.literal('attest'),
+	attested: z.literal('on', {
+		error: 'Tick “I worked on this without AI assistance” to record it. If that is not so, leave it unticked: nothing is recorded.',
+	}),
+})
+
+/** What the workspace's form actions (reveal a hint, submit, give up, submit a stage, attest) answer. */
 export type WorkspaceActionData =
 	| { intent: 'reveal-hint'; ok: true; hint: { index: number; text: string } }
 	| { intent: 'reveal-hint' | 'give-up'; ok: false; message: string }
@@ -51,3 +62,5 @@ export type WorkspaceActionData =
 	| { intent: 'give-up'; ok: true }
 	| { intent: 'submit-stage'; ok: true; stage: number; passed: boolean; scenariosPassed: number; scenariosTotal: number; unlocked: boolean; solved: boolean }
 	| { intent: 'submit-stage'; ok: false; message?: string; fieldErrors?: Record<string, string | undefined> }
+	| { intent: 'attest'; ok: true }
+	| { intent: 'attest'; ok: false; message: string }

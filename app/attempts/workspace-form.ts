@@ -1,9 +1,9 @@
 // The workspace's form actions: reveal a hint, give up, submit a diagnosis (its schema is in
-// submission.ts, shared with the diagnosis panel) and submit an architecture stage. Checked on
-// the server.
+// submission.ts, shared with the diagnosis panel), submit an architecture stage and attest a
+// finished one. Checked on the server.
 import { z } from 'zod'
 import { DecisionRecordDraftSchema } from '#app/architecture/decision-record.ts'
-import { DiagnosisSchema } from './submission.ts'
+import { AttestSchema, DiagnosisSchema } from './submission.ts'
 
 function parseJson(text: string): unknown {
 	try {
@@ -26,4 +26,5 @@ export const WorkspaceFormSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('give-up') }),
 	DiagnosisSchema.safeExtend({ intent: z.literal('submit') }),
 	StageSchema,
+	AttestSchema,
 ])

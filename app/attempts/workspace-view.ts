@@ -1,6 +1,9 @@
 // What the learner's workspace shows for one attempt: the model's workspace with its briefs and
-// reference explanation rendered, the lead's review and the rating note. The loader returns it
+// reference explanation rendered, the lead's review and the rating note, and once the attempt
+// has ended, what to do next, the reference design and the attestation. The loader returns it
 // and the workspace components take it. Pure: the loader passes the Markdown renderer in.
+import type { NextStep } from '#app/attempts/next-step.ts'
+import type { Attestation, ReferenceDesign } from '#app/models/attempt/attempt-end.server.ts'
 import type { Workspace } from '#app/models/attempt/workspace.server.ts'
 import type { RatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 import type { LearnerReview } from '#app/models/review.server.ts'
@@ -8,10 +11,19 @@ import type { LearnerReview } from '#app/models/review.server.ts'
 export type WorkspaceView = ReturnType<typeof buildWorkspaceView>
 
 export function buildWorkspaceView(
-	parts: { workspace: Workspace; review: LearnerReview | null; rating: RatingExplanation | null; now: Date },
+	parts: {
+		workspace: Workspace
+		review: LearnerReview | null
+		rating: RatingExplanation | null
+		/** What the attempt's end offers; the loader reads it only for a finished attempt. */
+		end?: { nextStep: NextStep; referenceDesign: ReferenceDesign | null; attestation: Attestation }
+		now: Date
+	},
 	renderMarkdown: (markdown: string) => string,
 ) {
 	const { workspace } = parts
+	// Whatever the caller passed, an attempt in progress gets nothing of its end.
+	const end = workspace.attempt.status === 'in_progress' ? undefined : parts.end
 	const { brief, ...exercise } = workspace.exercise
 	return {
 		...workspace,
@@ -23,6 +35,9 @@ export function buildWorkspaceView(
 		architecture: workspace.architecture
 			? { ...workspace.architecture, stages: workspace.architecture.stages.map(({ brief, ...stage }) => ({ ...stage, briefHtml: renderMarkdown(brief) })) }
 			: null,
+		nextStep: end?.nextStep ?? null,
+		referenceDesign: end?.referenceDesign ?? null,
+		attestation: end?.attestation ?? ('not-applicable' as Attestation),
 		now: parts.now.toISOString(),
 	}
 }

@@ -1,21 +1,26 @@
-import { data } from 'react-router'
+import { data, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/attempts.$attemptId'
+import { nextStepAfter } from '#app/attempts/next-step.ts'
 import type { WorkspaceActionData } from '#app/attempts/submission.ts'
 import { WorkspaceFormSchema } from '#app/attempts/workspace-form.ts'
 import { buildWorkspaceView } from '#app/attempts/workspace-view.ts'
+import { useFreshAttempt } from '#app/components/workspace/use-fresh-attempt.ts'
 import { Workspace } from '#app/components/workspace/workspace.tsx'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { checkDecisionRecord, isComplete } from '#app/architecture/decision-record.ts'
 import { stageOf } from '#app/architecture/stages.ts'
+import { attestUnaided, getAttestation, getReferenceDesign } from '#app/models/attempt/attempt-end.server.ts'
 import { giveUp } from '#app/models/attempt/give-up.server.ts'
 import { AttemptError, findAttempt } from '#app/models/attempt/guard.server.ts'
 import { revealHint } from '#app/models/attempt/hint.server.ts'
 import { submitStage } from '#app/models/attempt/stage.server.ts'
 import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
-import { getWorkspace } from '#app/models/attempt/workspace.server.ts'
+import { getWorkspace, type Workspace as WorkspaceReadModel } from '#app/models/attempt/workspace.server.ts'
 import { getRatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
+import { getLearnerDashboard } from '#app/models/practice.server.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
 import { parseIntentForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
 import { consumeRun } from '#app/utils/rate-limit.server.ts'
@@ -28,17 +33,38 @@ function notFound(): never {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
-	const workspace = await getWorkspace({ id: user.id, organizationId: user.organizationId }, params.attemptId)
+	const owner = { id: user.id, organizationId: user.organizationId }
+	const now = new Date()
+	const workspace = await getWorkspace(owner, params.attemptId, now)
 	if (!workspace) notFound()
-	return buildWorkspaceView(
-		{
-			workspace,
-			review: await getReviewForLearner({ id: user.id, organizationId: user.organizationId }, params.attemptId),
-			rating: workspace.attempt.status === 'in_progress' ? null : await getRatingExplanation(params.attemptId, user.id),
-			now: new Date(),
-		},
-		renderMarkdown,
-	)
+	const finished = workspace.attempt.status !== 'in_progress'
+	const [review, rating, end] = await Promise.all([
+		getReviewForLearner(owner, params.attemptId),
+		finished ? getRatingExplanation(params.attemptId, user.id) : null,
+		finished ? attemptEnd(owner, workspace, now) : undefined,
+	])
+	return buildWorkspaceView({ workspace, review, rating, end, now }, renderMarkdown)
+}
+
+/** What a finished attempt offers: the next step, the reference design (architecture) and the attestation. */
+async function attemptEnd(owner: { id: string; organizationId: string }, workspace: WorkspaceReadModel, now: Date) {
+	const [practice, referenceDesign, attestation] = await Promise.all([
+		getLearnerDashboard(getPrisma(), owner, now),
+		getReferenceDesign(owner, workspace.attempt.id),
+		workspace.architecture ? getAttestation(workspace.attempt.id) : ('not-applicable' as const),
+	])
+	const nextStep = nextStepAfter({
+		exerciseSlug: workspace.exercise.slug,
+		assignment: workspace.attempt.assignment,
+		openAssignments: practice.assignments.filter((assignment) => assignment.progress !== 'solved'),
+		suggestion: practice.suggestion,
+	})
+	return { nextStep, referenceDesign, attestation }
+}
+
+// A 409 means the page is behind the attempt (finished or moved on in another tab): load it again.
+export function shouldRevalidate({ actionStatus, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+	return actionStatus === 409 || defaultShouldRevalidate
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -55,6 +81,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		if (form.intent === 'give-up') {
 			await giveUp(attempt)
+			return data<WorkspaceActionData>({ intent: form.intent, ok: true })
+		}
+		if (form.intent === 'attest') {
+			if (!form.ok)
+				return data<WorkspaceActionData>(
+					{ intent: form.intent, ok: false, message: form.fieldErrors.attested?.[0] ?? 'Tick the box to attest.' },
+					{ status: 400 },
+				)
+			await attestUnaided(attempt)
 			return data<WorkspaceActionData>({ intent: form.intent, ok: true })
 		}
 		if (form.intent === 'submit-stage') {
@@ -127,7 +162,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch (error) {
 		if (error instanceof AttemptError) {
 			if (error.status === 404) notFound()
-			if (form.intent === 'submit-stage') return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: error.message }, { status: error.status })
+			if (form.intent === 'submit-stage' || form.intent === 'attest')
+				return data<WorkspaceActionData>({ intent: form.intent, ok: false, message: error.message }, { status: error.status })
 			const failed = form.intent === 'submit' ? 'submit' : form.intent === 'give-up' ? 'give-up' : 'reveal-hint'
 			return data<WorkspaceActionData>({ intent: failed, ok: false, message: error.message }, { status: error.status })
 		}
@@ -137,10 +173,17 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {
+	useFreshAttempt(loaderData.attempt.status)
 	return <Workspace data={loaderData} />
 }
 
 export const handle = { fullWidth: true }
+
+// The workspace is live state: a page kept by the browser would show an ended attempt as still
+// in progress after Back and Forward. The page also revalidates itself (useFreshAttempt).
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
 	{ title: loaderData ? `${loaderData.exercise.title} · Workspace · Hardmode` : 'Attempt not found · Hardmode' },

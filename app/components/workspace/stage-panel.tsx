@@ -1,11 +1,13 @@
 // Handing in a stage of an architecture attempt: what the decision record still lacks, the
 // button that plays every scenario of the stage (hidden grading ones too), and the stages
-// handed in so far with what each measured.
-import { useEffect } from 'react'
+// handed in so far with what each measured. Once the attempt has ended: the unaided
+// attestation (as a diagnosis asks for it) and the reference design with its reasoning.
+import { useEffect, useId } from 'react'
 import { useFetcher } from 'react-router'
 import { checkDecisionRecord, isComplete, type DecisionRecord, type DecisionRecordErrors } from '#app/architecture/decision-record.ts'
 import type { ScenarioSummary, Stage } from '#app/architecture/stages.ts'
 import type { WorkspaceActionData } from '#app/attempts/submission.ts'
+import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { FormAlert } from '#app/components/ui/field.tsx'
@@ -30,6 +32,7 @@ export function StagePanel({
 	getFiles,
 	beforeSubmit,
 	onErrors,
+	end,
 }: {
 	stage: Stage
 	status: 'in_progress' | 'solved' | 'gave_up'
@@ -38,6 +41,8 @@ export function StagePanel({
 	getFiles(): Record<string, string>
 	beforeSubmit(): void
 	onErrors(errors: DecisionRecordErrors): void
+	/** What the attempt's end shows; empty while it is in progress. */
+	end?: Pick<WorkspaceView, 'reference' | 'referenceDesign' | 'attestation'>
 }) {
 	const fetcher = useFetcher<WorkspaceActionData>()
 	const result = fetcher.data?.intent === 'submit-stage' ? fetcher.data : null
@@ -54,6 +59,8 @@ export function StagePanel({
 		<div className="space-y-4 p-3 text-sm">
 			{status === 'solved' ? <FormAlert tone="success" message="Solved: the design meets every threshold of both stages." /> : null}
 			{status === 'gave_up' ? <FormAlert message="You gave up on this attempt." /> : null}
+			{finished && end ? <AttestationForm attestation={end.attestation} /> : null}
+			{finished && end ? <ReferenceDesign reasoningHtml={end.reference?.explanationHtml ?? null} design={end.referenceDesign} /> : null}
 			{result?.ok ? (
 				<FormAlert
 					tone={result.passed ? 'success' : 'error'}
@@ -145,5 +152,71 @@ export function StagePanel({
 				</div>
 			) : null}
 		</div>
+	)
+}
+
+/** The attestation a diagnosis asks for, asked once an architecture attempt has ended. */
+function AttestationForm({ attestation }: { attestation: WorkspaceView['attestation'] }) {
+	const fetcher = useFetcher<WorkspaceActionData>()
+	const id = useId()
+	const answer = fetcher.data?.intent === 'attest' ? fetcher.data : null
+	if (attestation === 'not-applicable') return null
+	if (attestation === 'attested' || answer?.ok)
+		return <p className="text-emerald-700 dark:text-emerald-400">You attested that you worked on this without AI assistance.</p>
+	return (
+		<fetcher.Form method="post" className="space-y-2 rounded-md p-2.5 ring-1 ring-slate-200 dark:ring-slate-700" aria-labelledby={`${id}-title`}>
+			<h2 id={`${id}-title`} className="font-semibold">
+				Was this your own work?
+			</h2>
+			<p className="text-slate-700 dark:text-slate-300">
+				As with a diagnosis, an attempt counts as independent only when you attest it: no hints, no outside pastes, and no AI assistance.
+			</p>
+			<input type="hidden" name="intent" value="attest" />
+			<label className="flex items-start gap-2">
+				<input type="checkbox" name="attested" className="mt-0.5 size-4" aria-describedby={answer && !answer.ok ? `${id}-error` : undefined} />
+				<span>I worked on this without AI assistance.</span>
+			</label>
+			{answer && !answer.ok ? (
+				<p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
+					{answer.message}
+				</p>
+			) : null}
+			<Button type="submit" variant="secondary" disabled={fetcher.state !== 'idle'}>
+				{fetcher.state !== 'idle' ? 'Recording…' : 'Record attestation'}
+			</Button>
+		</fetcher.Form>
+	)
+}
+
+/** The reference design: its reasoning, then its code, file by file. */
+function ReferenceDesign({ reasoningHtml, design }: { reasoningHtml: string | null; design: WorkspaceView['referenceDesign'] }) {
+	const id = useId()
+	if (!reasoningHtml && !design) return null
+	return (
+		<section aria-labelledby={`${id}-title`} className="space-y-2">
+			<h2 id={`${id}-title`} className="font-semibold">
+				The reference design
+			</h2>
+			{reasoningHtml ? <div className="prose-brief" dangerouslySetInnerHTML={{ __html: reasoningHtml }} /> : null}
+			{design?.files.length ? (
+				<div className="space-y-1.5">
+					<p className="text-xs text-slate-600 dark:text-slate-400">
+						Its code, in place of the starter’s {design.files.length === 1 ? 'file' : 'files'}. Compare it with yours in the editor.
+					</p>
+					{design.files.map((file) => (
+						<details key={file.path} className="rounded-md ring-1 ring-slate-200 dark:ring-slate-700">
+							<summary className="cursor-pointer px-2.5 py-1.5 font-mono text-xs font-medium">{file.path}</summary>
+							<pre
+								tabIndex={0}
+								aria-label={`Reference design: ${file.path}`}
+								className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 p-2.5 font-mono text-xs leading-relaxed dark:border-slate-700 dark:bg-slate-950"
+							>
+								<code>{file.text}</code>
+							</pre>
+						</details>
+					))}
+				</div>
+			) : null}
+		</section>
 	)
 }

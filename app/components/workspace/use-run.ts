@@ -3,6 +3,7 @@
 // boundary and its action revalidates every loader, while a learner on flaky Wi-Fi must keep
 // the page and read "are you offline?". Both answers are typed by the runs route's data().
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
+import { useRevalidator } from 'react-router'
 import { shownRun, type RecordedRun, type RunRefusal, type RunView, type ShownRun } from '#app/attempts/run-view.ts'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import { DEFAULT_LIMITS } from '#app/runner/protocol.ts'
@@ -45,6 +46,7 @@ export function useRun({
 	const runningRef = useRef(false)
 	const [error, setError] = useState<string | null>(null)
 	const [plan, setPlan] = useState<NextRunPlan>({ hypothesisId: null, prediction: null })
+	const revalidator = useRevalidator()
 
 	const run = useCallback(async () => {
 		if (runningRef.current || finished) return
@@ -76,6 +78,11 @@ export function useRun({
 					...(architecture ? { stage: architecture.stage } : {}),
 				}),
 			})
+			// 409: the attempt ended, or moved to stage 2, elsewhere. Nothing ran; the page shows it as it is now.
+			if (response.status === 409) {
+				void revalidator.revalidate()
+				return
+			}
 			const body = await readJson<RecordedRun | RunRefusal>(response)
 			if (!response.ok || !body || 'error' in body) {
 				setError(

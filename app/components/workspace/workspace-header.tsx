@@ -1,9 +1,10 @@
 // The workspace's top bar: what is being practised, how far along, the rules, whether the work
-// is saved, and Run.
+// is saved, and Run — or, once the attempt has ended, where to go next.
 import { Link } from 'react-router'
+import type { NextStep } from '#app/attempts/next-step.ts'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { Button } from '#app/components/ui/button.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import type { OutboxStatus } from './outbox.ts'
 
@@ -17,7 +18,7 @@ export function WorkspaceHeader({
 	running,
 	onRun,
 }: {
-	view: Pick<WorkspaceView, 'attempt' | 'exercise'>
+	view: Pick<WorkspaceView, 'attempt' | 'exercise' | 'nextStep'>
 	runCount: number
 	hypothesisCount: number
 	changedFiles: number
@@ -54,19 +55,50 @@ export function WorkspaceHeader({
 				{attempt.rules.hintsAllowed ? null : <Badge>No hints</Badge>}
 			</div>
 			<SaveIndicator status={saveStatus} finished={finished} />
-			<Button onClick={onRun} disabled={running || finished} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run the visible tests (Ctrl+Enter)">
-				{running ? (
-					<>
-						<span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-white/40 border-t-white" />
-						Running…
-					</>
-				) : (
-					<>
-						Run <kbd className="rounded border border-white/60 px-1 text-[10px] font-normal">Ctrl ↵</kbd>
-					</>
-				)}
-			</Button>
+			{finished ? (
+				view.nextStep ? (
+					<NextStepLinks nextStep={view.nextStep} />
+				) : null
+			) : (
+				<Button onClick={onRun} disabled={running} aria-keyshortcuts="Control+Enter Meta+Enter" title="Run the visible tests (Ctrl+Enter)">
+					{running ? (
+						<>
+							<span aria-hidden="true" className="size-3 animate-spin rounded-full border-2 border-white/40 border-t-white" />
+							Running…
+						</>
+					) : (
+						<>
+							Run <kbd className="rounded border border-white/60 px-1 text-[10px] font-normal">Ctrl ↵</kbd>
+						</>
+					)}
+				</Button>
+			)}
 		</div>
+	)
+}
+
+/** The attempt has ended: one clear way on, and the list of attempts beside it. */
+function NextStepLinks({ nextStep }: { nextStep: NextStep }) {
+	return (
+		<nav aria-label="Next step" className="flex items-center gap-2">
+			<Link to={nextStep.attempts.href} className={buttonClass('secondary', 'px-3 py-1.5')} title={nextStep.attempts.detail ?? undefined}>
+				{nextStep.attempts.label}
+			</Link>
+			<Link
+				to={nextStep.primary.href}
+				className={buttonClass('primary', 'max-w-sm px-3 py-1.5')}
+				title={nextStep.primary.detail ?? undefined}
+				aria-describedby="next-step-detail"
+			>
+				<span className="truncate">{nextStep.primary.label}</span>
+				<span aria-hidden="true">→</span>
+			</Link>
+			{nextStep.primary.detail ? (
+				<span id="next-step-detail" className="sr-only">
+					{nextStep.primary.detail}
+				</span>
+			) : null}
+		</nav>
 	)
 }
 

@@ -64,6 +64,9 @@ function workspaceView(overrides: Partial<WorkspaceView> = {}): WorkspaceView {
 		reference: null,
 		review: null,
 		rating: null,
+		nextStep: null,
+		referenceDesign: null,
+		attestation: 'not-applicable',
 		now: '2026-12-01T09:10:00.000Z',
 		...overrides,
 	}
@@ -187,7 +190,8 @@ describe('the workspace', () => {
 		)
 		expect(within(output()).getByText('Run 1')).toBeTruthy()
 		expect(within(output()).getByText(/“spreads retries” will pass/)).toBeTruthy()
-		expect(runButton()).toHaveProperty('disabled', true)
+		// A finished attempt offers where to go next instead of Run.
+		expect(screen.queryByRole('button', { name: /^Run/ })).toBeNull()
 		expect(screen.getByText('Attempt finished · read-only')).toBeTruthy()
 	})
 

@@ -1,9 +1,10 @@
 // Architecture attempts hand in their design stage by stage, with the decision record
 // (ADR 012). Stage 2's material stays on the server until stage 1 is submitted.
 import type { Files } from '#app/attempts/code-history.ts'
-import { checkDecisionRecord, isComplete, type DecisionRecord } from '#app/architecture/decision-record.ts'
+import { checkDecisionRecord, DecisionRecordDraftSchema, isComplete, type DecisionRecord } from '#app/architecture/decision-record.ts'
 import { gradeStage, gradingScenarioFiles, stageOf, type Stage } from '#app/architecture/stages.ts'
 import type { Prisma } from '#app/generated/prisma/client.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
 import { AttemptError, type AttemptContext } from './guard.server.ts'
 import { commitToAttempt, playInSandbox, requireRunnable } from './kernel.server.ts'
 import { stageHiddenFiles } from './version.server.ts'
@@ -31,7 +32,8 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 	if (!architecture) throw new AttemptError(400, 'This exercise has no stages; submit a diagnosis instead.')
 	if (input.stage !== attempt.stage) throw stageNotOpen(input.stage, attempt.stage)
 	const stage = attempt.stage
-	const missing = checkDecisionRecord(input.record, stage)
+	const record = stage === 2 ? await withStageOneAsSubmitted(attempt.id, input.record) : input.record
+	const missing = checkDecisionRecord(record, stage)
 	if (!isComplete(missing)) {
 		const messages = Object.values(missing).filter((message): message is string => Boolean(message))
 		throw new AttemptError(400, 'The decision record is not complete yet.', messages)
@@ -50,7 +52,7 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 				stage,
 				number,
 				files: input.files,
-				record: input.record,
+				record,
 				scenarios: grade.scenarios as unknown as Prisma.InputJsonValue,
 				scenariosPassed: grade.scenariosPassed,
 				scenariosTotal: grade.scenariosTotal,
@@ -69,18 +71,28 @@ export async function submitStage(attempt: AttemptContext, input: { stage: numbe
 					passed: grade.passed,
 					scenariosPassed: grade.scenariosPassed,
 					scenariosTotal: grade.scenariosTotal,
-					record: input.record,
+					record,
 				},
 			},
 			code: input.files,
 			changes: {
 				submissionCount: number,
 				failedFixCount: grade.passed ? locked.failedFixCount : locked.failedFixCount + 1,
-				decisionRecord: input.record,
+				decisionRecord: record,
 				stage: 2,
 			},
 			finished: solved ? 'solved' : undefined,
 			value: { id: submission.id, number, stage, unlocked: stage === 1, solved, ...grade },
 		}
 	})
+}
+
+/**
+ * From stage 2 on, the record's first four sections are the ones stage 1 handed in: that is the
+ * decision the learner lives with, read-only in the workspace. Only the follow-up is new.
+ */
+async function withStageOneAsSubmitted(attemptId: string, draft: DecisionRecord): Promise<DecisionRecord> {
+	const stageOne = await getPrisma().stageSubmission.findFirst({ where: { attemptId, stage: 1 }, orderBy: { number: 'desc' }, select: { record: true } })
+	const submitted = DecisionRecordDraftSchema.safeParse(stageOne?.record)
+	return submitted.success ? { ...submitted.data, followUp: draft.followUp } : draft
 }

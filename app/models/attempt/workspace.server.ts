@@ -35,7 +35,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			awayMs: true,
 			startedAt: true,
 			finishedAt: true,
-			assignment: { select: { dueAt: true, team: { select: { name: true } } } },
+			assignment: { select: { id: true, dueAt: true, team: { select: { name: true } } } },
 			exercise: { select: { slug: true, currentVersionId: true } },
 			exerciseVersion: { select: { id: true, number: true, metadata: true, brief: true, publicFiles: true } },
 			journalEntries: {
@@ -105,7 +105,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			id: attempt.id,
 			status: attempt.status,
 			rules: { hintsAllowed: attempt.hintsAllowed, pasteBlocked: attempt.pasteBlocked, hardMode: attempt.hardMode },
-			assignment: attempt.assignment ? { dueAt: attempt.assignment.dueAt.toISOString(), team: attempt.assignment.team.name } : null,
+			assignment: attempt.assignment ? { id: attempt.assignment.id, dueAt: attempt.assignment.dueAt.toISOString(), team: attempt.assignment.team.name } : null,
 			startedAt: attempt.startedAt.toISOString(),
 			finishedAt: attempt.finishedAt?.toISOString() ?? null,
 			draftSeq: attempt.draftSeq,
