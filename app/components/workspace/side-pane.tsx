@@ -92,6 +92,7 @@ export function SidePane({
 								decision.setErrors(errors)
 								onTab('decision')
 							}}
+							end={view}
 						/>
 					</>
 				) : tab === 'journal' ? (
