@@ -13,14 +13,20 @@ function change(attemptId: string, topic: string, at: Date, ratingBefore: number
 		at,
 		ratingBefore,
 		ratingAfter,
-		rdBefore: 200,
-		rdAfter: 190,
+		// Settled ratings (below PROVISIONAL_RD), so explanations give the points moved.
+		rdBefore: 100,
+		rdAfter: 95,
 		delta: ratingAfter - ratingBefore,
 		weight: 1,
 		solved: ratingAfter > ratingBefore,
 		hintsRevealed: 0,
 		outsidePastes: 0,
 		exerciseRating: 1500,
+		// Rated as solved or not (rule 1): no score or evidence stored.
+		score: null,
+		minutesToRootCause: null,
+		failedFixes: null,
+		estimatedMinutes: null,
 	}
 }
 
@@ -37,12 +43,12 @@ describe('skillsInPeriod', () => {
 			{ previousFrom, from },
 		)
 		expect(skills.map((skill) => skill.topic)).toEqual(['validation', 'api-design'])
-		expect(skills[0]).toEqual({ topic: 'validation', label: 'Validation', rating: 1550, rd: 190, change: 90, games: 2, previousChange: -40, previousGames: 2 })
+		expect(skills[0]).toEqual({ topic: 'validation', label: 'Validation', rating: 1550, rd: 95, change: 90, games: 2, previousChange: -40, previousGames: 2 })
 		expect(skills[1]).toEqual({
 			topic: 'api-design',
 			label: 'API design',
 			rating: 1470,
-			rd: 190,
+			rd: 95,
 			change: null,
 			games: 0,
 			previousChange: -30,

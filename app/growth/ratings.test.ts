@@ -124,6 +124,39 @@ describe('replayRatings', () => {
 		expect(delta('pasted')).toBeGreaterThan(delta('missed'))
 	})
 
+	it('rates an attempt with evidence by its outcome score: a faster solve gains more, and the exercise loses more', () => {
+		const evidence = { estimatedMinutes: 20, failedFixes: 0 }
+		const result = replayRatings([
+			attempt({ engineer: 'fast', exercise: 'a', ...evidence, minutesToRootCause: 8 }),
+			attempt({ engineer: 'slow', exercise: 'b', ...evidence, minutesToRootCause: 60 }),
+			attempt({ engineer: 'binary', exercise: 'c' }),
+		])
+		const change = (engineer: string) => result.changes.find((row) => row.engineer === engineer)!
+		expect(change('fast').delta).toBeGreaterThan(change('slow').delta)
+		expect(change('slow').delta).toBeGreaterThan(0)
+		// A win (score 1) is more than even the fastest graded solve.
+		expect(change('binary').delta).toBeGreaterThan(change('fast').delta)
+		expect(result.exercises.a!.games).toBe(1)
+		expect(change('fast').score).toBeGreaterThan(change('slow').score!)
+		expect(change('binary').score).toBeNull()
+		expect(change('fast')).toMatchObject({ minutesToRootCause: 8, estimatedMinutes: 20, failedFixes: 0, weight: 1 })
+	})
+
+	it('puts hints into the score, not the weight, when the attempt has evidence; outside pastes still lower the weight', () => {
+		const evidence = { estimatedMinutes: 20, failedFixes: 0, minutesToRootCause: 20 }
+		const result = replayRatings([
+			attempt({ engineer: 'unaided', exercise: 'a', ...evidence }),
+			attempt({ engineer: 'hinted', exercise: 'b', ...evidence, hintsRevealed: 2 }),
+			attempt({ engineer: 'pasted', exercise: 'c', ...evidence, outsidePastes: 1 }),
+		])
+		const change = (engineer: string) => result.changes.find((row) => row.engineer === engineer)!
+		expect(change('hinted').weight).toBe(1)
+		expect(change('hinted').score).toBeLessThan(change('unaided').score!)
+		expect(change('hinted').delta).toBeLessThan(change('unaided').delta)
+		expect(change('pasted').weight).toBe(0.75)
+		expect(change('pasted').score).toBe(change('unaided').score)
+	})
+
 	it('plays each game against the exercise as the earlier games left it', () => {
 		const result = replayRatings([
 			attempt({ engineer: 'one', exercise: 'deadlock', exerciseRating: 1500, solved: false, at: day(1) }),
@@ -181,6 +214,7 @@ describe('playFirstAttempt', () => {
 		const exercise = startingExercise(1400)
 		expect(playFirstAttempt(exercise, new Map(), [], { ...outcome, solved: false })).toEqual({
 			weight: 1,
+			score: 0,
 			exercise: { before: exercise, after: exercise },
 			topics: [],
 		})
@@ -199,6 +233,20 @@ describe('playFirstAttempt', () => {
 		expect(game.topics[0]!.after.rating).toBeLessThan(1700)
 		expect(game.exercise.after).toMatchObject({ games: 31 })
 		expect(game.exercise.after.rating).toBeGreaterThan(1650)
+	})
+
+	it('plays the stored evidence as the app records it: score from outcomeScore, exercise moved by 1 − score', () => {
+		const evidence = { solved: true, hintsRevealed: 1, outsidePastes: 0, failedFixes: 1, minutesToRootCause: 30, estimatedMinutes: 20 }
+		const game = playFirstAttempt(startingExercise(1500), new Map(), ['async'], evidence)
+		expect(game.weight).toBe(1)
+		expect(game.score).toBeGreaterThan(0.5)
+		expect(game.score).toBeLessThan(0.75)
+		expect(game.topics[0]).toMatchObject({ score: game.score, graded: true })
+		const win = playFirstAttempt(startingExercise(1500), new Map(), ['async'], outcome)
+		expect(game.topics[0]!.after.rating).toBeGreaterThan(1500)
+		expect(game.topics[0]!.after.rating).toBeLessThan(win.topics[0]!.after.rating)
+		expect(game.exercise.after.rating).toBeLessThan(1500)
+		expect(game.exercise.after.rating).toBeGreaterThan(win.exercise.after.rating)
 	})
 
 	// The finishing transaction plays one attempt at a time; replayRatings plays the whole history.
@@ -276,11 +324,18 @@ describe('explainRatingChange', () => {
 		before: 1500,
 		after: 1523.4,
 		delta: 23.4,
+		// A settled rating (RD below PROVISIONAL_RD): the sentence gives the points it moved.
+		rdBefore: 90,
+		rdAfter: 88,
 		exerciseRating: 1510.2,
 		solved: true,
 		hintsRevealed: 0,
 		outsidePastes: 0,
 		weight: 1,
+		score: null,
+		minutesToRootCause: null,
+		failedFixes: null,
+		estimatedMinutes: null,
 		...overrides,
 	})
 
@@ -291,17 +346,45 @@ describe('explainRatingChange', () => {
 		)
 	})
 
-	it('says how much help counted against the game', () => {
+	it('says, in plain words, how much help made an attempt rated as solved or not count for less', () => {
 		expect(explainRatingChange(change({ delta: 11.6, hintsRevealed: 2, weight: 0.5 }), 'Async')).toBe(
-			'rating +12 in Async because you solved a 1510-rated exercise with 2 hints, so the game counted for half',
+			'rating +12 in Async because you solved a 1510-rated exercise with 2 hints, so it counted half as much as an unaided attempt',
 		)
 		expect(explainRatingChange(change({ delta: 15, hintsRevealed: 1, outsidePastes: 1, weight: 0.5 }), 'Async')).toBe(
-			'rating +15 in Async because you solved a 1510-rated exercise with 1 hint and 1 outside paste, so the game counted for half',
+			'rating +15 in Async because you solved a 1510-rated exercise with 1 hint and 1 outside paste, so it counted half as much as an unaided attempt',
 		)
 		expect(explainRatingChange(change({ delta: -4, solved: false, outsidePastes: 3, weight: 0.75 }), 'Time')).toBe(
-			'rating −4 in Time because a 1510-rated exercise was not solved with 3 outside pastes, so the game counted for three quarters',
+			'rating −4 in Time because a 1510-rated exercise was not solved with 3 outside pastes, so it counted three quarters as much as an unaided attempt',
 		)
-		expect(explainRatingChange(change({ delta: 3, hintsRevealed: 4, weight: 0.25 }), 'Async')).toContain('so the game counted for a quarter')
+		expect(explainRatingChange(change({ delta: 3, hintsRevealed: 4, weight: 0.25 }), 'Async')).toContain(
+			'so it counted a quarter as much as an unaided attempt',
+		)
+	})
+
+	it('names the evidence of a graded attempt: time to the root cause against the estimate, failed fixes, hints, pastes', () => {
+		const graded = { score: 0.8, minutesToRootCause: 12.4, estimatedMinutes: 25, failedFixes: 0 }
+		expect(explainRatingChange(change(graded), 'Async')).toBe(
+			'rating +23 in Async because you solved a 1510-rated exercise: root cause in 12 min (typical 25 min), no failed fixes, no hints',
+		)
+		expect(explainRatingChange(change({ ...graded, failedFixes: 2, hintsRevealed: 1, outsidePastes: 2, weight: 0.75 }), 'Async')).toBe(
+			'rating +23 in Async because you solved a 1510-rated exercise: root cause in 12 min (typical 25 min), 2 failed fixes, 1 hint; 2 outside pastes made it count three quarters as much',
+		)
+		expect(explainRatingChange(change({ ...graded, delta: -20, solved: false, score: 0, minutesToRootCause: null }), 'Time')).toBe(
+			'rating −20 in Time because a 1510-rated exercise was not solved',
+		)
+		expect(explainRatingChange(change({ ...graded, delta: -9, solved: false, score: 0.1, minutesToRootCause: 40 }), 'Time')).toBe(
+			'rating −9 in Time because a 1510-rated exercise was not solved (you found the root cause: root cause in 40 min (typical 25 min))',
+		)
+	})
+
+	it('gives where a provisional rating stands instead of its big early swing', () => {
+		const first = change({ before: 1500, after: 1690.6, delta: 190.6, rdBefore: 350, rdAfter: 290 })
+		const sentence = explainRatingChange(first, 'Async')
+		expect(sentence).toBe('rating in Async now ≈1691 (still provisional) because you solved a 1510-rated exercise without hints')
+		expect(sentence).not.toContain('+191')
+		expect(explainRatingChange(change({ after: 1602.2, rdBefore: 112, rdAfter: 106 }), 'Async')).toMatch(
+			/^rating in Async now 1602 \(no longer provisional\) because/,
+		)
 	})
 
 	it('reads right for ratings said with "an" and for changes that round to nothing', () => {
@@ -312,12 +395,12 @@ describe('explainRatingChange', () => {
 		expect(explainRatingChange(change({ delta: 0.3 }), 'Async')).toMatch(/^rating ±0 in Async/)
 	})
 
-	it('explains a replayed change', () => {
+	it('explains a replayed change: a first attempt leaves the rating provisional', () => {
 		const { changes } = replayRatings([attempt({ engineer: 'ada', exercise: 'x', exerciseRating: 1500, solved: false, hintsRevealed: 1 })])
-		const points = Math.round(-changes[0]!.delta)
-		expect(points).toBeGreaterThan(0)
+		const after = Math.round(changes[0]!.after)
+		expect(after).toBeLessThan(1500)
 		expect(explainRatingChange(changes[0]!, 'Async')).toBe(
-			`rating −${points} in Async because a 1500-rated exercise was not solved with 1 hint, so the game counted for three quarters`,
+			`rating in Async now ≈${after} (still provisional) because a 1500-rated exercise was not solved with 1 hint, so it counted three quarters as much as an unaided attempt`,
 		)
 	})
 })

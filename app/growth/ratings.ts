@@ -1,13 +1,21 @@
 // Skill ratings from graded first attempts, shared by the app and `npm run ratings:replay`.
 // Every first attempt of an engineer at an exercise is a Glicko-2 game between the engineer
-// (rated per topic) and the exercise (one rating each): a solve is a win for the engineer,
-// anything else a loss. Each attempt is its own rating period, as puzzle sites do. Pure.
+// (rated per topic) and the exercise (one rating each). The engineer's score is the attempt's
+// outcome score (outcome-score.ts: the solve, how fast the root cause was found against the
+// exercise's estimate, failed fixes and hints), the exercise's 1 − score. An attempt known only
+// as solved or not (a replay line without that evidence) plays as it always did: a solve is a
+// win, anything else a loss, hints lowering its weight. Each attempt is its own rating period,
+// as puzzle sites do. Pure.
 //
 // Topics: the caller passes one RatedAttempt per topic of the exercise, all with the same
 // `at`. Those rows are one attempt: the engineer is rated in each topic, and the exercise
 // plays that attempt as one game split evenly across the engineer's topic ratings, so an
 // exercise with three topics does not calibrate three times as fast.
 import { updateRating, type Glicko2Game, type Glicko2Rating } from './glicko2.ts'
+import { outcomeScore } from './outcome-score.ts'
+import { CALIBRATION_GAMES, describeRatingChange, exerciseDifficulty, formatSignedPoints, isProvisional } from './rating-display.ts'
+
+export { CALIBRATION_GAMES }
 
 export type RatedAttempt = {
 	engineer: string
@@ -20,6 +28,19 @@ export type RatedAttempt = {
 	outsidePastes: number
 	/** When the attempt was graded; orders the games. */
 	at: string | Date
+} & AttemptEvidence
+
+/**
+ * What a graded attempt says beyond solved or not. When any of it is given the attempt is
+ * scored by outcomeScore (a missing time counts as the typical one, missing failed fixes as
+ * none); when none is, it is rated as solved or not.
+ */
+export type AttemptEvidence = {
+	/** Minutes to the first correct diagnosis; null when it was never found. */
+	minutesToRootCause?: number | null
+	failedFixes?: number
+	/** The exercise's authored estimate of a typical solve, in minutes; null when unknown. */
+	estimatedMinutes?: number | null
 }
 
 /** A rating as stored: an engineer's in one topic, or an exercise's, with the games behind it. */
@@ -40,12 +61,19 @@ export type RatingChange = {
 	before: number
 	after: number
 	delta: number
+	rdBefore: number
+	rdAfter: number
 	/** The exercise's rating the engineer played against (its rated estimate before this game). */
 	exerciseRating: number
 	solved: boolean
 	hintsRevealed: number
 	outsidePastes: number
 	weight: number
+	/** The score the engineer played with, in [0, 1]; null for an attempt rated as solved or not (a win or a loss). */
+	score: number | null
+	minutesToRootCause: number | null
+	failedFixes: number | null
+	estimatedMinutes: number | null
 }
 
 type UnratedAttempt = { attempt: RatedAttempt; reason: 'retry' | 'duplicate'; message: string }
@@ -57,12 +85,16 @@ export type RatingsReplay = {
 	unrated: UnratedAttempt[]
 }
 
+/**
+ * The rating rule stored with every RatingChange: 1 rated an attempt as solved or not, 2 plays
+ * the outcome score. Ratings stored under an older rule are recomputed (rating-recompute.server.ts).
+ */
+export const RATING_RULE = 2
+
 const ENGINEER_START: Glicko2Rating = { rating: 1500, rd: 350, volatility: 0.06 }
 export const EXERCISE_START_RD = 350
 export const EXERCISE_START_VOLATILITY = 0.06
 const DEFAULT_EXERCISE_RATING = 1500
-/** Below this many rated attempts an exercise keeps showing its authored difficulty. */
-export const CALIBRATION_GAMES = 10
 
 const HINT_PENALTY = 0.25
 const OUTSIDE_PASTE_PENALTY = 0.25
@@ -70,13 +102,37 @@ const OUTSIDE_PASTE_PENALTY = 0.25
 const MIN_GAME_WEIGHT = 0.25
 
 /**
- * How much an attempt counts as a game: 1 without help, a quarter less per hint revealed and
- * a quarter less when outside pastes were recorded (however many: their count says little
- * about how much they helped), never below a quarter.
+ * How much an attempt rated as solved or not counts: 1 without help, a quarter less per hint
+ * revealed and a quarter less when outside pastes were recorded (however many: their count
+ * says little about how much they helped), never below a quarter.
  */
 export function gameWeight(help: { hintsRevealed: number; outsidePastes: number }): number {
 	const penalty = HINT_PENALTY * Math.max(0, help.hintsRevealed) + (help.outsidePastes > 0 ? OUTSIDE_PASTE_PENALTY : 0)
 	return Math.max(MIN_GAME_WEIGHT, 1 - penalty)
+}
+
+/** A graded outcome: what the attempt's score and weight are made from. */
+export type AttemptOutcomeInput = { solved: boolean; hintsRevealed: number; outsidePastes: number } & AttemptEvidence
+
+function hasEvidence(outcome: AttemptEvidence): boolean {
+	return outcome.minutesToRootCause !== undefined || outcome.failedFixes !== undefined || outcome.estimatedMinutes !== undefined
+}
+
+/**
+ * The score and weight an attempt plays with. With evidence, hints are in the score (help the
+ * learner needed), so the weight only falls for outside pastes (evidence of unknown worth);
+ * without, the old rule: a win or a loss, weighed by gameWeight.
+ */
+export function scoreAttempt(outcome: AttemptOutcomeInput): { score: number; weight: number; graded: boolean } {
+	if (!hasEvidence(outcome)) return { score: outcome.solved ? 1 : 0, weight: gameWeight(outcome), graded: false }
+	const score = outcomeScore({
+		solved: outcome.solved,
+		minutesToRootCause: outcome.minutesToRootCause ?? null,
+		estimatedMinutes: outcome.estimatedMinutes ?? null,
+		failedFixes: outcome.failedFixes ?? 0,
+		hintsRevealed: outcome.hintsRevealed,
+	})
+	return { score, weight: gameWeight({ hintsRevealed: 0, outsidePastes: outcome.outsidePastes }), graded: true }
 }
 
 /** A rating nobody has played yet: the engineer's start in a topic. */
@@ -89,16 +145,16 @@ export function startingExercise(authoredDifficulty: number): RatingState {
 	return { rating: authoredDifficulty, rd: EXERCISE_START_RD, volatility: EXERCISE_START_VOLATILITY, games: 0 }
 }
 
-/** What pages show as an exercise's difficulty: its authored figure until it has played CALIBRATION_GAMES games. */
+/** What pages show as an exercise's difficulty (rating-display's exerciseDifficulty): its authored figure until it has played CALIBRATION_GAMES games. */
 export function shownDifficulty(authored: number, rating: { rating: number; games: number } | null) {
-	const calibrated = rating !== null && rating.games >= CALIBRATION_GAMES
-	return { shown: calibrated ? Math.round(rating.rating) : authored, calibrated }
+	const difficulty = exerciseDifficulty(authored, rating)
+	return { shown: difficulty.value, calibrated: difficulty.source === 'calibrated' }
 }
 
 /** One topic of a rated attempt and how the attempt went. */
-export type TopicGame = { topic: string; solved: boolean; hintsRevealed: number; outsidePastes: number }
+export type TopicGame = { topic: string } & AttemptOutcomeInput
 
-export type RatedTopic = { topic: string; weight: number; before: RatingState; after: RatingState }
+export type RatedTopic = { topic: string; weight: number; score: number; graded: boolean; before: RatingState; after: RatingState }
 
 export type PlayedAttempt = { exercise: { before: RatingState; after: RatingState }; topics: RatedTopic[] }
 
@@ -113,28 +169,27 @@ export function playAttempt(exercise: RatingState, skills: ReadonlyMap<string, R
 	const topics: RatedTopic[] = []
 	for (const game of games) {
 		const before = skills.get(game.topic) ?? startingSkill()
-		const weight = gameWeight(game)
-		const score = game.solved ? 1 : 0
+		const { score, weight, graded } = scoreAttempt(game)
 		const after = updateRating(before, [{ opponent: exercise, score, weight }])
-		topics.push({ topic: game.topic, weight, before, after: { ...after, games: before.games + 1 } })
+		topics.push({ topic: game.topic, weight, score, graded, before, after: { ...after, games: before.games + 1 } })
 		exerciseGames.push({ opponent: before, score: 1 - score, weight: weight / games.length })
 	}
 	const exerciseAfter = games.length ? { ...updateRating(exercise, exerciseGames), games: exercise.games + 1 } : exercise
 	return { exercise: { before: exercise, after: exerciseAfter }, topics }
 }
 
-export type PlayedGame = PlayedAttempt & { weight: number }
+export type PlayedGame = PlayedAttempt & { weight: number; score: number }
 
-/** A stored first attempt: one outcome for every topic of the exercise's version. A solve is a win; anything else, giving up included, a loss. */
+/** A stored first attempt: one outcome for every topic of the exercise's version, scored by scoreAttempt (giving up included: it is a finished attempt). */
 export function playFirstAttempt(
 	exercise: RatingState,
 	skills: ReadonlyMap<string, RatingState>,
 	topics: readonly string[],
-	outcome: { solved: boolean; hintsRevealed: number; outsidePastes: number },
+	outcome: AttemptOutcomeInput,
 ): PlayedGame {
-	const { solved, hintsRevealed, outsidePastes } = outcome
-	const games = [...new Set(topics)].map((topic) => ({ topic, solved, hintsRevealed, outsidePastes }))
-	return { weight: gameWeight(outcome), ...playAttempt(exercise, skills, games) }
+	const games = [...new Set(topics)].map((topic) => ({ ...outcome, topic }))
+	const { score, weight } = scoreAttempt(outcome)
+	return { weight, score, ...playAttempt(exercise, skills, games) }
 }
 
 type Row = { attempt: RatedAttempt; index: number; at: Date }
@@ -187,11 +242,17 @@ export function replayRatings(attempts: RatedAttempt[]): RatingsReplay {
 				before: rated.before.rating,
 				after: rated.after.rating,
 				delta: rated.after.rating - rated.before.rating,
+				rdBefore: rated.before.rd,
+				rdAfter: rated.after.rd,
 				exerciseRating: exercise.rating,
 				solved: attempt.solved,
 				hintsRevealed: attempt.hintsRevealed,
 				outsidePastes: attempt.outsidePastes,
 				weight: rated.weight,
+				score: rated.graded ? rated.score : null,
+				minutesToRootCause: attempt.minutesToRootCause ?? null,
+				failedFixes: attempt.failedFixes ?? null,
+				estimatedMinutes: attempt.estimatedMinutes ?? null,
 			})
 		}
 		engineers.set(engineer, skills)
@@ -219,23 +280,59 @@ function toDate(at: string | Date, index: number): Date {
 
 /**
  * One sentence a learner reads next to a rating change, e.g. "rating +23 in Async because you
- * solved a 1510-rated exercise without hints".
+ * solved a 1510-rated exercise: root cause in 12 min (typical 25 min), no failed fixes, no
+ * hints". While the rating was provisional before the attempt the sentence gives where it
+ * stands instead of the points it moved, since early swings measure uncertainty, not skill.
  */
 export function explainRatingChange(change: RatingChange, topicLabel: string): string {
-	const points = Math.round(change.delta)
-	const signed = points > 0 ? `+${points}` : points < 0 ? `−${-points}` : '±0'
+	const shown = describeRatingChange(change)
+	const settledAfter = isProvisional(change.rdBefore) && !isProvisional(change.rdAfter)
+	const head =
+		shown.kind === 'settled'
+			? `rating ${formatSignedPoints(change.delta)} in ${topicLabel}`
+			: settledAfter
+				? `rating in ${topicLabel} now ${Math.round(change.after)} (no longer provisional)`
+				: `rating in ${topicLabel} now ≈${Math.round(shown.after)} (still provisional)`
 	const rating = Math.round(change.exerciseRating)
 	const exercise = `${anBefore(rating) ? 'an' : 'a'} ${rating}-rated exercise`
+	return `${head} because ${change.score === null ? binaryReason(change, exercise) : gradedReason(change, exercise)}`
+}
+
+// An attempt rated as solved or not: the help it had made it count for less.
+function binaryReason(change: RatingChange, exercise: string): string {
 	const help = describeHelp(change)
 	const what = change.solved ? `you solved ${exercise}` : `${exercise} was not solved`
-	const how = help ? ` with ${help}, so the game counted for ${describeWeight(change.weight)}` : change.solved ? ' without hints' : ''
-	return `rating ${signed} in ${topicLabel} because ${what}${how}`
+	if (help) return `${what} with ${help}, so it counted ${describeWeight(change.weight)} as much as an unaided attempt`
+	return change.solved ? `${what} without hints` : what
+}
+
+// An attempt with its evidence: how fast, failed fixes, hints; pastes made it count for less.
+function gradedReason(change: RatingChange, exercise: string): string {
+	const time = describeTime(change.minutesToRootCause, change.estimatedMinutes)
+	const pastes = change.outsidePastes > 0 ? `; ${count(change.outsidePastes, 'outside paste')} made it count ${describeWeight(change.weight)} as much` : ''
+	if (!change.solved) {
+		const found = change.minutesToRootCause === null ? '' : ` (you found the root cause: ${time})`
+		return `${exercise} was not solved${found}${pastes}`
+	}
+	const fixes = change.failedFixes ? count(change.failedFixes, 'failed fix', 'failed fixes') : 'no failed fixes'
+	const hints = change.hintsRevealed ? count(change.hintsRevealed, 'hint') : 'no hints'
+	return `you solved ${exercise}: ${change.minutesToRootCause === null ? 'time to root cause not recorded' : time}, ${fixes}, ${hints}${pastes}`
+}
+
+function describeTime(minutes: number | null, estimate: number | null): string {
+	if (minutes === null) return ''
+	const took = `root cause in ${Math.max(1, Math.round(minutes))} min`
+	return estimate === null ? took : `${took} (typical ${estimate} min)`
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`
 }
 
 function describeHelp(change: Pick<RatingChange, 'hintsRevealed' | 'outsidePastes'>): string {
 	const parts = []
-	if (change.hintsRevealed > 0) parts.push(`${change.hintsRevealed} ${change.hintsRevealed === 1 ? 'hint' : 'hints'}`)
-	if (change.outsidePastes > 0) parts.push(`${change.outsidePastes} ${change.outsidePastes === 1 ? 'outside paste' : 'outside pastes'}`)
+	if (change.hintsRevealed > 0) parts.push(count(change.hintsRevealed, 'hint'))
+	if (change.outsidePastes > 0) parts.push(count(change.outsidePastes, 'outside paste'))
 	return parts.join(' and ')
 }
 

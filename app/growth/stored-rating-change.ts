@@ -1,5 +1,6 @@
 // A RatingChange row as stored (ADR 010) and what pages make of it: the sentence that explains
 // it and the figures the rating note shows. Pure.
+import { describeRatingChange, type RatingChangeDisplay } from './rating-display.ts'
 import { explainRatingChange } from './ratings.ts'
 import { topicName } from './topic-names.ts'
 
@@ -16,6 +17,11 @@ export type StoredRatingChange = {
 	hintsRevealed: number
 	outsidePastes: number
 	exerciseRating: number
+	/** Null for an attempt rated as solved or not (rule 1). */
+	score: number | null
+	minutesToRootCause: number | null
+	failedFixes: number | null
+	estimatedMinutes: number | null
 }
 
 /** A Prisma `select` of every StoredRatingChange column. */
@@ -32,6 +38,10 @@ export const storedRatingChangeSelect = {
 	hintsRevealed: true,
 	outsidePastes: true,
 	exerciseRating: true,
+	score: true,
+	minutesToRootCause: true,
+	failedFixes: true,
+	estimatedMinutes: true,
 } as const satisfies Record<keyof StoredRatingChange, true>
 
 /** The sentence a learner reads next to a change, e.g. "rating +23 in Async because you solved a 1510-rated exercise without hints". */
@@ -45,11 +55,17 @@ export function explainStoredChange(change: StoredRatingChange & { userId?: stri
 			before: change.ratingBefore,
 			after: change.ratingAfter,
 			delta: change.delta,
+			rdBefore: change.rdBefore,
+			rdAfter: change.rdAfter,
 			exerciseRating: change.exerciseRating,
 			solved: change.solved,
 			hintsRevealed: change.hintsRevealed,
 			outsidePastes: change.outsidePastes,
 			weight: change.weight,
+			score: change.score,
+			minutesToRootCause: change.minutesToRootCause,
+			failedFixes: change.failedFixes,
+			estimatedMinutes: change.estimatedMinutes,
 		},
 		topicName(change.topic),
 	)
@@ -65,6 +81,8 @@ export type RatingChangeView = {
 	rdAfter: number
 	weight: number
 	exerciseRating: number
+	/** The change as pages show it: "+23", or "now ≈1690, provisional" while the rating was provisional. */
+	shown: RatingChangeDisplay
 	sentence: string
 }
 
@@ -79,6 +97,7 @@ export function ratingChangeView(change: StoredRatingChange): RatingChangeView {
 		rdAfter: change.rdAfter,
 		weight: change.weight,
 		exerciseRating: change.exerciseRating,
+		shown: describeRatingChange({ before: change.ratingBefore, after: change.ratingAfter, rdBefore: change.rdBefore }),
 		sentence: explainStoredChange(change),
 	}
 }

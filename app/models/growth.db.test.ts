@@ -25,6 +25,7 @@ import { getExerciseAnalytics, getPlatformExerciseAnalytics } from './growth/exe
 import { addGrowthNote, GrowthError } from './growth/growth-note.server.ts'
 import { getGrowthReport } from './growth/growth-report.server.ts'
 import { getRatingExplanation } from './growth/rating-explanation.server.ts'
+import { ratingsNeedRecompute, recomputeRatings } from './growth/rating-recompute.server.ts'
 import { getTeamGrowth } from './growth/team-growth.server.ts'
 
 const SHIPPING = 'free-shipping-for-everyone' // data-integrity + validation, 1200
@@ -180,8 +181,14 @@ describe('rating an attempt when it finishes', () => {
 		expect(explanation?.status).toBe('rated')
 		if (explanation?.status !== 'rated') return
 		expect(explanation.changes.map((change) => change.label)).toEqual(['Data integrity', 'Validation'])
-		const points = Math.round(explanation.changes[0]!.delta)
-		expect(explanation.changes[0]!.sentence).toBe(`rating +${points} in Data integrity because you solved a 1200-rated exercise without hints`)
+		// A first attempt leaves a provisional rating: the sentence says where it stands, not "+180".
+		const after = Math.round(explanation.changes[0]!.after)
+		expect(explanation.changes[0]!.shown).toMatchObject({ kind: 'provisional', text: `now ≈${after}, provisional` })
+		expect(explanation.changes[0]!.sentence).toMatch(
+			new RegExp(
+				`^rating in Data integrity now ≈${after} \\(still provisional\\) because you solved a 1200-rated exercise: root cause in \\d+ min \\(typical \\d+ min\\), no failed fixes, no hints$`,
+			),
+		)
 		// Only the owner sees it.
 		expect(await getRatingExplanation(attemptId, bea.id)).toBeNull()
 	})
@@ -196,7 +203,7 @@ describe('rating an attempt when it finishes', () => {
 		expect(skill.games).toBe(1)
 		const explanation = await getRatingExplanation(attemptId, bea.id)
 		expect(explanation?.status === 'rated' && explanation.changes[1]!.sentence).toMatch(
-			/^rating −\d+ in Validation because an? \d+-rated exercise was not solved$/,
+			/^rating in Validation now ≈\d+ \(still provisional\) because an? \d+-rated exercise was not solved$/,
 		)
 		const metrics = await prisma.attemptMetrics.findUniqueOrThrow({
 			where: { attemptId },
@@ -223,16 +230,19 @@ describe('rating an attempt when it finishes', () => {
 		})
 	})
 
-	it('gains less from a solve with hints, and says the game counted for less', async () => {
-		const unaided = await prisma.ratingChange.findFirstOrThrow({ where: { userId: ada.id, topic: 'validation' }, select: { delta: true } })
+	it('gains less from a solve with hints (a lower score, not a lighter weight), and says how many', async () => {
+		const unaided = await prisma.ratingChange.findFirstOrThrow({ where: { userId: ada.id, topic: 'validation' }, select: { delta: true, score: true } })
 		const attemptId = await solveShippingAt(cy, 2, { hints: 2 })
 		const explanation = await getRatingExplanation(attemptId, cy.id)
 		if (explanation?.status !== 'rated') throw new Error('expected a rated attempt')
 		const validation = explanation.changes.find((change) => change.topic === 'validation')!
-		expect(validation.weight).toBe(0.5)
+		expect(validation.weight).toBe(1)
 		expect(validation.delta).toBeGreaterThan(0)
 		expect(validation.delta).toBeLessThan(unaided.delta)
-		expect(validation.sentence).toMatch(/with 2 hints, so the game counted for half$/)
+		const stored = await prisma.ratingChange.findFirstOrThrow({ where: { attemptId, topic: 'validation' }, select: { score: true, rule: true } })
+		expect(stored.rule).toBe(2)
+		expect(stored.score).toBeLessThan(unaided.score!)
+		expect(validation.sentence).toMatch(/, no failed fixes, 2 hints$/)
 	})
 
 	it('stores what the timeline says about the method, the same as computing it from the timeline', async () => {
@@ -273,12 +283,15 @@ describe('rating an attempt when it finishes', () => {
 				solved: true,
 				hintsUsed: true,
 				outsidePastes: true,
+				failedFixes: true,
+				timeToRootCauseMs: true,
 				finishedAt: true,
 				attempt: { select: { exercise: { select: { difficulty: true } }, exerciseVersion: { select: { metadata: true } } } },
 			},
 		})
-		const history: RatedAttempt[] = firsts.flatMap((first) =>
-			(first.attempt.exerciseVersion.metadata as { topics: string[] }).topics.map((topic) => ({
+		const history: RatedAttempt[] = firsts.flatMap((first) => {
+			const metadata = first.attempt.exerciseVersion.metadata as { topics: string[]; estimatedMinutes: number }
+			return metadata.topics.map((topic) => ({
 				engineer: first.userId,
 				exercise: first.exerciseId,
 				topic,
@@ -286,9 +299,12 @@ describe('rating an attempt when it finishes', () => {
 				solved: first.solved,
 				hintsRevealed: first.hintsUsed,
 				outsidePastes: first.outsidePastes,
+				minutesToRootCause: first.timeToRootCauseMs === null ? null : first.timeToRootCauseMs / 60_000,
+				failedFixes: first.failedFixes,
+				estimatedMinutes: metadata.estimatedMinutes,
 				at: first.finishedAt,
-			})),
-		)
+			}))
+		})
 		const replay = replayRatings(history)
 		const skills = await prisma.skillRating.findMany({ select: { userId: true, topic: true, rating: true, rd: true, games: true } })
 		expect(skills.length).toBeGreaterThan(4)
@@ -303,6 +319,37 @@ describe('rating an attempt when it finishes', () => {
 			expect(exercise.rd).toBeCloseTo(replay.exercises[exercise.exerciseId]!.rd, 6)
 			expect(exercise.games).toBe(replay.exercises[exercise.exerciseId]!.games)
 		}
+	})
+
+	it('recomputes ratings stored under an older rule from the stored first attempts, back to what the current rule gives', async () => {
+		const select = { attemptId: true, topic: true, ratingAfter: true, rdAfter: true, score: true, rule: true } as const
+		const changes = await prisma.ratingChange.findMany({ orderBy: [{ attemptId: 'asc' }, { topic: 'asc' }], select })
+		const skills = await prisma.skillRating.findMany({
+			orderBy: [{ userId: 'asc' }, { topic: 'asc' }],
+			select: { userId: true, topic: true, rating: true, rd: true, games: true },
+		})
+		expect(await ratingsNeedRecompute(prisma)).toBe(false)
+		// As a database rated under rule 1 looks after the migration: other numbers, no scores.
+		await prisma.ratingChange.updateMany({ data: { rule: 1, score: null, ratingAfter: 1500 } })
+		await prisma.skillRating.updateMany({ data: { rating: 1500, rd: 350 } })
+		expect(await ratingsNeedRecompute(prisma)).toBe(true)
+
+		const result = await recomputeRatings(prisma)
+		expect(result.ratingChanges).toBe(changes.length)
+		expect(await ratingsNeedRecompute(prisma)).toBe(false)
+		const recomputed = await prisma.ratingChange.findMany({ orderBy: [{ attemptId: 'asc' }, { topic: 'asc' }], select })
+		expect(recomputed).toHaveLength(changes.length)
+		for (const [index, change] of changes.entries()) {
+			expect(recomputed[index]).toMatchObject({ attemptId: change.attemptId, topic: change.topic, rule: 2 })
+			expect(recomputed[index]!.ratingAfter).toBeCloseTo(change.ratingAfter, 6)
+			expect(recomputed[index]!.score).toBeCloseTo(change.score!, 9)
+		}
+		const after = await prisma.skillRating.findMany({
+			orderBy: [{ userId: 'asc' }, { topic: 'asc' }],
+			select: { userId: true, topic: true, rating: true, rd: true, games: true },
+		})
+		expect(after.map(({ userId, topic, games }) => ({ userId, topic, games }))).toEqual(skills.map(({ userId, topic, games }) => ({ userId, topic, games })))
+		for (const [index, skill] of skills.entries()) expect(after[index]!.rating).toBeCloseTo(skill.rating, 6)
 	})
 })
 
@@ -439,7 +486,8 @@ describe('reading growth', () => {
 		expect(report!.independence).toMatchObject({ independent: 1, attempts: 1 })
 		expect(report!.tellingAttempts).toHaveLength(1)
 		expect(report!.tellingAttempts[0]).toMatchObject({ kind: 'biggest-gain', solved: true, exercise: { slug: SHIPPING } })
-		expect(report!.tellingAttempts[0]!.explanation).toMatch(/^rating \+\d+ in (Data integrity|Validation) because you solved/)
+		// Ada's third rated attempt: her ratings are still provisional, so it says where they stand.
+		expect(report!.tellingAttempts[0]!.explanation).toMatch(/^rating in (Data integrity|Validation) now ≈\d+ \(still provisional\) because you solved/)
 		expect(report!.reviews).toHaveLength(1)
 		expect(report!.reviews[0]).toMatchObject({ reviewerName: 'Lena Lead', percent: 88 })
 		expect(report!.reviews[0]!.excerpt.length).toBeLessThanOrEqual(281)

@@ -91,6 +91,67 @@ describe('replayRatingsFile', () => {
 		})
 	})
 
+	it('rates a file without the evidence fields exactly as before they existed', () => {
+		// Printed by the replay before minutesToRootCause, failedFixes and estimatedMinutes were added.
+		const before = {
+			engineers: {
+				ada: { async: { rating: 1662.3, rd: 290.3 }, time: { rating: 1297.6, rd: 292.7 } },
+				linus: { async: { rating: 1361.3, rd: 313.9 } },
+				grace: { time: { rating: 1619.8, rd: 311.4 }, async: { rating: 1619.8, rd: 311.4 } },
+			},
+			exercises: { 'cache-stampede': { rating: 1500, rd: 271.8 }, 'clock-skew': { rating: 1380, rd: 272.5 } },
+		}
+		const helped = { engineer: 'grace', exercise: 'clock-skew', solved: true, hintsRevealed: 1, outsidePastes: 2, at: '2026-01-05T10:00:00Z' }
+		const text = [history, line({ ...helped, topic: 'time' }), line({ ...helped, topic: 'async' })].join('\n')
+		expect(replayed(text)).toEqual(before)
+	})
+
+	it('rates lines with evidence by how the attempt went: a fast unaided solve above a slow one with failed fixes', () => {
+		const evidence = { estimatedMinutes: 25, exerciseRating: 1500 }
+		const output = replayed(
+			[
+				line({ engineer: 'fast', exercise: 'a', ...evidence, minutesToRootCause: 9.5, failedFixes: 0 }),
+				line({ engineer: 'slow', exercise: 'b', ...evidence, minutesToRootCause: 70, failedFixes: 2 }),
+				line({ engineer: 'missed', exercise: 'c', ...evidence, solved: false, minutesToRootCause: null, failedFixes: 1 }),
+				line({ engineer: 'old', exercise: 'd', exerciseRating: 1500 }),
+			].join('\n'),
+		)
+		const rating = (engineer: string) => output.engineers[engineer]!.async!.rating
+		expect(rating('fast')).toBeGreaterThan(rating('slow'))
+		expect(rating('slow')).toBeGreaterThan(1500)
+		expect(rating('missed')).toBeLessThan(1500)
+		// A line without evidence is still a plain win.
+		expect(rating('old')).toBeGreaterThan(rating('fast'))
+	})
+
+	it('takes a line with only some of the evidence, counting a missing time as the typical one', () => {
+		const partial = replayed(line({ engineer: 'p', exercise: 'a', failedFixes: 0 }))
+		const typical = replayed(line({ engineer: 'p', exercise: 'a', failedFixes: 0, minutesToRootCause: 25, estimatedMinutes: 25 }))
+		expect(partial).toEqual(typical)
+	})
+
+	it('names the line and field of bad evidence', () => {
+		const text = [
+			line({ minutesToRootCause: -3 }),
+			line({ minutesToRootCause: '12' }),
+			line({ failedFixes: 1.5 }),
+			line({ failedFixes: null }),
+			line({ estimatedMinutes: 2 }),
+			line({ estimatedMinutes: 30.5 }),
+		].join('\n')
+		expect(replayRatingsFile(text)).toEqual({
+			ok: false,
+			problems: [
+				'line 1: minutesToRootCause: must be a number of minutes, 0 or more, or null when the root cause was not found',
+				'line 2: minutesToRootCause: must be a number of minutes, 0 or more, or null when the root cause was not found',
+				'line 3: failedFixes: must be a whole number, 0 or more',
+				'line 4: failedFixes: must be a whole number, 0 or more',
+				'line 5: estimatedMinutes: must be a whole number of minutes from 5 to 240, as in exercise.json',
+				'line 6: estimatedMinutes: must be a whole number of minutes from 5 to 240, as in exercise.json',
+			],
+		})
+	})
+
 	it('replays an empty history to no ratings', () => {
 		expect(replayRatingsFile('\n\n')).toEqual({ ok: true, output: { engineers: {}, exercises: {} } })
 	})

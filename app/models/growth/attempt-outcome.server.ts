@@ -5,7 +5,16 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import type { TimelineEvent } from '#app/attempts/replay.ts'
 import { ATTEMPT_METRICS_COLUMNS, metricsColumns, type AttemptMetricsColumns } from '#app/growth/attempt-metrics-columns.ts'
 import { attemptMetrics } from '#app/growth/metrics.ts'
-import { EXERCISE_START_RD, EXERCISE_START_VOLATILITY, playFirstAttempt, startingSkill, type RatedTopic, type RatingState } from '#app/growth/ratings.ts'
+import {
+	EXERCISE_START_RD,
+	EXERCISE_START_VOLATILITY,
+	playFirstAttempt,
+	RATING_RULE,
+	startingSkill,
+	type AttemptOutcomeInput,
+	type RatedTopic,
+	type RatingState,
+} from '#app/growth/ratings.ts'
 
 function parseJson(value: unknown): unknown {
 	return typeof value === 'string' ? JSON.parse(value) : value
@@ -19,6 +28,7 @@ type OutcomeRow = {
 	startedAt: Date
 	finishedAt: Date | null
 	topics: unknown
+	estimatedMinutes: unknown
 	difficulty: number
 	attested: boolean | null
 	firstAttempt: boolean
@@ -51,7 +61,7 @@ export async function recordAttemptOutcome(tx: Prisma.TransactionClient, attempt
 	// "First" is by start: an earlier attempt (even one still open) makes this one a retry.
 	const [attempt] = await tx.$queryRaw<OutcomeRow[]>`
 		SELECT a."organizationId", a."userId", a."exerciseId", a."status"::text AS "status", a."startedAt", a."finishedAt",
-			v."metadata"->'topics' AS "topics", e."difficulty",
+			v."metadata"->'topics' AS "topics", v."metadata"->'estimatedMinutes' AS "estimatedMinutes", e."difficulty",
 			(SELECT s."attested" FROM "Submission" s WHERE s."attemptId" = a."id" ORDER BY s."number" DESC LIMIT 1) AS "attested",
 			NOT EXISTS (
 				SELECT 1 FROM "Attempt" o
@@ -105,7 +115,8 @@ export async function recordAttemptOutcome(tx: Prisma.TransactionClient, attempt
 		ON CONFLICT ("userId", "topic") DO UPDATE SET "topic" = EXCLUDED."topic"
 		RETURNING "topic", "rating", "rd", "volatility", "games"`
 	const skills = new Map(skillRows.map(({ topic, ...state }) => [topic, state]))
-	const game = playFirstAttempt(exercise!, skills, topics, { solved: columns.solved, hintsRevealed: columns.hintsUsed, outsidePastes: columns.outsidePastes })
+	const outcome = ratedOutcome(columns, parseJson(attempt.estimatedMinutes))
+	const game = playFirstAttempt(exercise!, skills, topics, outcome)
 
 	const after = game.exercise.after
 	await tx.$executeRaw`
@@ -135,7 +146,27 @@ export async function recordAttemptOutcome(tx: Prisma.TransactionClient, attempt
 			hintsRevealed: columns.hintsUsed,
 			outsidePastes: columns.outsidePastes,
 			exerciseRating: game.exercise.before.rating,
+			rule: RATING_RULE,
+			score: game.score,
+			minutesToRootCause: outcome.minutesToRootCause,
+			failedFixes: outcome.failedFixes,
+			estimatedMinutes: outcome.estimatedMinutes,
 		})),
 	})
 	return { metrics: columns, changes: game.topics }
+}
+
+/** What a first attempt is rated on, from its stored metrics and its version's estimate. */
+export function ratedOutcome(
+	metrics: Pick<AttemptMetricsColumns, 'solved' | 'hintsUsed' | 'outsidePastes' | 'failedFixes' | 'timeToRootCauseMs'>,
+	estimatedMinutes: unknown,
+): AttemptOutcomeInput & { minutesToRootCause: number | null; failedFixes: number; estimatedMinutes: number | null } {
+	return {
+		solved: metrics.solved,
+		hintsRevealed: metrics.hintsUsed,
+		outsidePastes: metrics.outsidePastes,
+		failedFixes: metrics.failedFixes,
+		minutesToRootCause: metrics.timeToRootCauseMs === null ? null : metrics.timeToRootCauseMs / 60_000,
+		estimatedMinutes: typeof estimatedMinutes === 'number' && estimatedMinutes > 0 ? estimatedMinutes : null,
+	}
 }
