@@ -32,3 +32,15 @@ describe('scoring predictions', () => {
 		expect(describePrediction({ kind: 'test', test: 'adds tax', outcome: 'fail' })).toBe('“adds tax” will fail')
 	})
 })
+
+describe('confidence', () => {
+	it('accepts 50, 70 or 90 %, or none for predictions made before it was asked, and says it in words', () => {
+		for (const confidence of [50, 70, 90]) expect(PredictionSchema.safeParse({ kind: 'test', test: 'adds tax', outcome: 'fail', confidence }).success).toBe(true)
+		expect(PredictionSchema.safeParse({ kind: 'text', text: 'the total is 57.95' }).success).toBe(true)
+		const wrong = PredictionSchema.safeParse({ kind: 'text', text: 'the total is 57.95', confidence: 60 })
+		expect(wrong.success).toBe(false)
+		expect(wrong.error?.issues[0]?.message).toBe('Say how sure you are: 50, 70 or 90 %.')
+		expect(describePrediction({ kind: 'test', test: 'adds tax', outcome: 'fail', confidence: 90 })).toBe('“adds tax” will fail (90 % sure)')
+	})
+})
+

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { brierScore, calibration, isConfidence, MIN_PREDICTIONS_FOR_CALIBRATION, type Confidence, type ScoredPrediction } from './calibration.ts'
+import {
+	brierScore,
+	calibration,
+	describeCalibration,
+	isConfidence,
+	MIN_PREDICTIONS_FOR_CALIBRATION,
+	type Confidence,
+	type ScoredPrediction,
+} from './calibration.ts'
 
 const at = (month: number, day = 1) => new Date(Date.UTC(2026, month - 1, day))
 function predictions(confidence: Confidence, right: number, wrong: number, when = at(10)): ScoredPrediction[] {
@@ -34,14 +42,22 @@ describe('calibration', () => {
 			[90, 5, 8],
 		])
 		// 50 % has too few to compare; 90 % said, 63 % right is the widest gap.
-		expect(result.summary).toBe('When you say 90 % you are right 63 % of the time: you are more sure than your results support.')
+		expect(describeCalibration(result.reading)).toBe('When you say 90 % you are right 63 % of the time: you are more sure than your results support.')
+		expect(describeCalibration(result.reading, { name: 'Priya' })).toBe(
+			'When Priya says 90 % they are right 63 % of the time: they are more sure than their results support.',
+		)
 	})
 
 	test('a well-calibrated learner is told so, an underconfident one too', () => {
 		const good = calibration([...predictions(90, 9, 1), ...predictions(70, 7, 3)])
-		expect(good.ready && good.summary).toBe('When you say 90 % you are right 90 % of the time: your confidence matches your results.')
+		expect(good.ready && describeCalibration(good.reading)).toBe('When you say 90 % you are right 90 % of the time: your confidence matches your results.')
 		const modest = calibration(predictions(50, 9, 1))
-		expect(modest.ready && modest.summary).toBe('When you say 50 % you are right 90 % of the time: you are right more often than you expect.')
+		expect(modest.ready && describeCalibration(modest.reading)).toBe(
+			'When you say 50 % you are right 90 % of the time: you are right more often than you expect.',
+		)
+		const spread = calibration([...predictions(50, 2, 1), ...predictions(70, 2, 2), ...predictions(90, 3, 1)])
+		expect(spread.ready && spread.reading).toBeNull()
+		expect(describeCalibration(null)).toBe('There are predictions, but not yet five at any one confidence level to compare.')
 	})
 
 	test('gives the Brier score per month, oldest first', () => {

@@ -24,9 +24,11 @@ export type Calibration =
 			bins: CalibrationBin[]
 			/** Brier score per calendar month (UTC), oldest first, for the trend. */
 			byMonth: Array<{ month: string; brier: number; count: number }>
-			/** The plain-language reading of the widest gap, e.g. "When you say 90 % you are right 62 % of the time." */
-			summary: string
+			/** The confidence level furthest from its hit rate, for describeCalibration; null while no level has enough predictions. */
+			reading: CalibrationReading | null
 	  }
+
+export type CalibrationReading = { confidence: Confidence; ratePercent: number; verdict: 'matches' | 'overconfident' | 'underconfident' }
 
 export function isConfidence(value: unknown): value is Confidence {
 	return CONFIDENCE_LEVELS.includes(value as Confidence)
@@ -57,20 +59,31 @@ export function calibration(predictions: readonly ScoredPrediction[]): Calibrati
 		brier: brierScore(predictions)!,
 		bins,
 		byMonth: [...months].map(([month, inMonth]) => ({ month, brier: brierScore(inMonth)!, count: inMonth.length })),
-		summary: summarise(bins),
+		reading: widestGap(bins),
 	}
 }
 
-/** Speaks of the level whose hit rate is furthest from what was said, among levels used enough to tell. */
-function summarise(bins: CalibrationBin[]): string {
+/** The level whose hit rate is furthest from what was said, among levels used enough to tell. */
+function widestGap(bins: CalibrationBin[]): CalibrationReading | null {
 	const used = bins.filter((bin) => bin.right.shown && bin.right.rate !== null)
-	if (used.length === 0) return 'You have predictions, but not yet five at any one confidence level to compare.'
+	if (used.length === 0) return null
 	const widest = used.reduce((a, b) => (gap(b) >= gap(a) ? b : a)) // ties: the higher level says more
-	const rate = Math.round(widest.right.rate! * 100)
-	const reading = `When you say ${widest.confidence} % you are right ${rate} % of the time`
-	const difference = rate - widest.confidence
-	if (Math.abs(difference) < 10) return `${reading}: your confidence matches your results.`
-	return difference < 0 ? `${reading}: you are more sure than your results support.` : `${reading}: you are right more often than you expect.`
+	const ratePercent = Math.round(widest.right.rate! * 100)
+	const difference = ratePercent - widest.confidence
+	const verdict = Math.abs(difference) < 10 ? 'matches' : difference < 0 ? 'overconfident' : 'underconfident'
+	return { confidence: widest.confidence, ratePercent, verdict }
+}
+
+/** The reading in a sentence, about "you" or about a named engineer. */
+export function describeCalibration(reading: CalibrationReading | null, subject: 'you' | { name: string } = 'you'): string {
+	const you = subject === 'you'
+	if (!reading) return `There are predictions, but not yet five at any one confidence level to compare.`
+	const who = you ? 'you say' : `${subject.name} says`
+	const are = you ? 'you are' : 'they are'
+	const sentence = `When ${who} ${reading.confidence} % ${are} right ${reading.ratePercent} % of the time`
+	if (reading.verdict === 'matches') return `${sentence}: ${you ? 'your' : 'their'} confidence matches ${you ? 'your' : 'their'} results.`
+	if (reading.verdict === 'overconfident') return `${sentence}: ${are} more sure than ${you ? 'your' : 'their'} results support.`
+	return `${sentence}: ${are} right more often than ${you ? 'you expect' : 'they expect'}.`
 }
 
 function gap(bin: CalibrationBin) {

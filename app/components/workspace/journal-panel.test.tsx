@@ -55,3 +55,19 @@ describe('a prediction about a test', () => {
 		expect(screen.getByText(`Predicting: “${name}” will fail`)).toBeTruthy()
 	})
 })
+
+describe('how sure the learner is', () => {
+	it('asks for a confidence once there is a prediction, proposes 70 % and keeps the choice', () => {
+		const onPlan = vi.fn()
+		const prediction = { kind: 'test' as const, test: 'adds tax', outcome: 'fail' as const }
+		renderJournal({ testNames: ['adds tax'], plan: { hypothesisId: null, prediction }, onPlan })
+		expect((screen.getByRole('radio', { name: '70 %' }) as HTMLInputElement).checked).toBe(true)
+		fireEvent.click(screen.getByRole('radio', { name: '90 %' }))
+		expect(onPlan).toHaveBeenLastCalledWith({ hypothesisId: null, prediction: { ...prediction, confidence: 90 } })
+	})
+
+	it('asks nothing while there is no prediction', () => {
+		renderJournal()
+		expect(screen.queryByRole('group', { name: 'How sure are you?' })).toBeNull()
+	})
+})

@@ -4,7 +4,8 @@
 import { useId, useState } from 'react'
 import { HYPOTHESIS_STATUSES, MAX_JOURNAL_TEXT, type HypothesisStatus } from '#app/attempts/events.ts'
 import type { JournalEntryView } from '#app/attempts/journal.ts'
-import { describePrediction, type Prediction } from '#app/attempts/prediction.ts'
+import { DEFAULT_CONFIDENCE, describePrediction, type Prediction } from '#app/attempts/prediction.ts'
+import { CONFIDENCE_LEVELS } from '#app/growth/calibration.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
@@ -20,6 +21,9 @@ export type RunSummary = {
 	prediction: Prediction | null
 	predictionCorrect: boolean | null
 }
+
+type TestPrediction = Extract<Prediction, { kind: 'test' }>
+type TextPrediction = Extract<Prediction, { kind: 'text' }>
 
 export type NextRunPlan = { hypothesisId: string | null; prediction: Prediction | null }
 
@@ -226,8 +230,9 @@ function NextRun({
 					value={mode}
 					onChange={(event) => {
 						const value = event.target.value
-						if (value === 'test') onPlan({ ...plan, prediction: { kind: 'test', test: testNames[0] ?? '', outcome: 'fail' } })
-						else if (value === 'text') onPlan({ ...plan, prediction: { kind: 'text', text: '' } })
+						const confidence = plan.prediction?.confidence ?? DEFAULT_CONFIDENCE
+						if (value === 'test') onPlan({ ...plan, prediction: { kind: 'test', test: testNames[0] ?? '', outcome: 'fail', confidence } })
+						else if (value === 'text') onPlan({ ...plan, prediction: { kind: 'text', text: '', confidence } })
 						else onPlan({ ...plan, prediction: null })
 					}}
 				>
@@ -248,9 +253,7 @@ function NextRun({
 							id={`${id}-test`}
 							className={inputClass}
 							value={plan.prediction.test}
-							onChange={(event) =>
-								onPlan({ ...plan, prediction: { kind: 'test', test: event.target.value, outcome: (plan.prediction as { outcome: 'pass' | 'fail' }).outcome } })
-							}
+							onChange={(event) => onPlan({ ...plan, prediction: { ...(plan.prediction as TestPrediction), test: event.target.value } })}
 						>
 							{testNames.map((name) => (
 								<option key={name} value={name}>
@@ -267,12 +270,7 @@ function NextRun({
 							id={`${id}-outcome`}
 							className={inputClass}
 							value={plan.prediction.outcome}
-							onChange={(event) =>
-								onPlan({
-									...plan,
-									prediction: { kind: 'test', test: (plan.prediction as { test: string }).test, outcome: event.target.value as 'pass' | 'fail' },
-								})
-							}
+							onChange={(event) => onPlan({ ...plan, prediction: { ...(plan.prediction as TestPrediction), outcome: event.target.value as 'pass' | 'fail' } })}
 						>
 							<option value="pass">will pass</option>
 							<option value="fail">will fail</option>
@@ -295,9 +293,31 @@ function NextRun({
 						value={plan.prediction.text}
 						maxLength={1000}
 						placeholder="e.g. the total will be 57.95"
-						onChange={(event) => onPlan({ ...plan, prediction: { kind: 'text', text: event.target.value } })}
+						onChange={(event) => onPlan({ ...plan, prediction: { ...(plan.prediction as TextPrediction), text: event.target.value } })}
 					/>
 				</div>
+			) : null}
+			{plan.prediction ? (
+				<fieldset className="space-y-1">
+					<legend className="text-xs font-medium">How sure are you?</legend>
+					<div className="flex gap-1.5">
+						{CONFIDENCE_LEVELS.map((level) => (
+							<label
+								key={level}
+								className="flex cursor-pointer items-center gap-1 rounded-md px-2 py-1 text-xs ring-1 ring-slate-300 has-[:checked]:bg-blue-50 has-[:checked]:font-semibold has-[:checked]:ring-blue-600 dark:ring-slate-600 dark:has-[:checked]:bg-blue-950"
+							>
+								<input
+									type="radio"
+									name={`${id}-confidence`}
+									value={level}
+									checked={(plan.prediction?.confidence ?? DEFAULT_CONFIDENCE) === level}
+									onChange={() => onPlan({ ...plan, prediction: { ...plan.prediction!, confidence: level } })}
+								/>
+								{level} %
+							</label>
+						))}
+					</div>
+				</fieldset>
 			) : null}
 		</section>
 	)

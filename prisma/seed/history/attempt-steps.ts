@@ -3,6 +3,7 @@
 // simulated moment, so the attempt is recorded, graded and rated by the real code paths.
 import type { Files } from '#app/attempts/code-history.ts'
 import type { Prediction } from '#app/attempts/prediction.ts'
+import type { Confidence } from '#app/growth/calibration.ts'
 import type { SourceLocation } from '#app/exercises/schema.ts'
 import type { RootCauseCategoryId } from '#app/exercises/taxonomy.ts'
 import { recordEvents } from '#app/models/attempt/events.server.ts'
@@ -12,7 +13,7 @@ import { revealHint } from '#app/models/attempt/hint.server.ts'
 import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { recordRun } from '#app/models/attempt/run.server.ts'
 import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
-import type { Random } from '#app/utils/random.ts'
+import { createRandom, type Random } from '#app/utils/random.ts'
 import { MINUTE_MS, type PlannedAttempt } from './plan.ts'
 
 /** A call to make at a moment of the history; `order` keeps calls at the same moment in the order they were planned. */
@@ -85,8 +86,8 @@ export function attemptSteps(random: Random, plan: PlannedAttempt, owner: Attemp
 		plan.hypothesisMinute === null || !exercise.failingTest
 			? null
 			: plan.predictionRight || !exercise.passingTest
-				? { kind: 'test', test: exercise.failingTest, outcome: 'fail' }
-				: { kind: 'test', test: exercise.passingTest, outcome: 'fail' }
+				? { kind: 'test', test: exercise.failingTest, outcome: 'fail', confidence: predictionConfidence(plan) }
+				: { kind: 'test', test: exercise.passingTest, outcome: 'fail', confidence: predictionConfidence(plan) }
 	step(firstRun, async () => {
 		await recordRun(await attempt(), { files: edited, hypothesisId: hypothesisIds[0] ?? null, prediction }, new Date(minute(firstRun)))
 		counters.runs += 1
@@ -164,4 +165,16 @@ export function attemptSteps(random: Random, plan: PlannedAttempt, owner: Attemp
 		step(end, async () => giveUp(await attempt(), new Date(minute(end))))
 	}
 	return { steps: steps.sort((a, b) => a.at - b.at || a.order - b.order), context }
+}
+
+/**
+ * How sure the simulated learner says they are: careful ones close to how often they are
+ * right, hasty ones "90 %" whatever the odds. Drawn from a stream of its own (seeded by the
+ * attempt's start), so adding it left the rest of the history as it was.
+ */
+function predictionConfidence(plan: PlannedAttempt): Confidence {
+	const own = createRandom(plan.start % 2_147_483_647)
+	if (own.chance(1 - plan.persona.method)) return 90
+	const hitRate = 0.35 + 0.6 * plan.persona.method
+	return hitRate >= 0.8 ? 90 : hitRate >= 0.6 ? 70 : 50
 }

@@ -1,0 +1,28 @@
+// A learner's calibration (app/growth/calibration.ts) from the predictions their runs scored:
+// only runs whose prediction carried a confidence and was settled right or wrong count.
+import { PredictionSchema } from '#app/attempts/prediction.ts'
+import { calibration, type Calibration, type ScoredPrediction } from '#app/growth/calibration.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
+
+/** The calibration of one learner's predictions, optionally within [from, to). Scoped to their organisation. */
+export async function getCalibration(owner: { id: string; organizationId: string }, period?: { from: Date; to: Date }): Promise<Calibration> {
+	const runs = await getPrisma().run.findMany({
+		where: {
+			predictionCorrect: { not: null },
+			attempt: { userId: owner.id, organizationId: owner.organizationId },
+			...(period ? { createdAt: { gte: period.from, lt: period.to } } : {}),
+		},
+		select: { prediction: true, predictionCorrect: true, createdAt: true },
+		orderBy: { createdAt: 'asc' },
+	})
+	return calibration(scoredPredictions(runs))
+}
+
+/** Runs as scored predictions, leaving out predictions without a confidence (made before it was asked). */
+export function scoredPredictions(runs: Array<{ prediction: unknown; predictionCorrect: boolean | null; createdAt: Date }>): ScoredPrediction[] {
+	return runs.flatMap((run) => {
+		const parsed = PredictionSchema.safeParse(run.prediction)
+		if (!parsed.success || parsed.data.confidence === undefined || run.predictionCorrect === null) return []
+		return [{ confidence: parsed.data.confidence, correct: run.predictionCorrect, at: run.createdAt }]
+	})
+}
