@@ -55,6 +55,10 @@ export function newAssignmentSchema(now: Date) {
 			members: z.array(z.string().regex(RECORD_ID_PATTERN, 'Choose people from the list.')).max(500),
 			dueDate: dueDateField(now),
 			...rules,
+			// After the warning that some people already have an exercise open: assign to them
+			// anyway (only the pairs the lead was shown, `confirmed`), or leave them out.
+			duplicates: z.enum(['assign', 'drop']).optional(),
+			confirmed: z.array(z.string().max(200)).max(10_000),
 		})
 		.superRefine((form, context) => {
 			if (form.exercises.length === 0 && !form.set)
@@ -68,19 +72,24 @@ export function editAssignmentSchema(now: Date) {
 	return z.object({ dueDate: dueDateField(now), ...rules })
 }
 
-/** The assignment page: save the changed due date and rules, or cancel the assignment. */
+/** The assignment page: save the changed due date and rules (which reopens a closed one), close it, or cancel it. */
 export function assignmentPageSchema(now: Date) {
-	return z.discriminatedUnion('intent', [editAssignmentSchema(now).extend({ intent: z.literal('update') }), z.object({ intent: z.literal('cancel') })])
+	return z.discriminatedUnion('intent', [
+		editAssignmentSchema(now).extend({ intent: z.literal('update') }),
+		z.object({ intent: z.literal('close') }),
+		z.object({ intent: z.literal('cancel') }),
+	])
 }
 
 /** The form's fields as the schema expects them (repeated fields become arrays). */
 export function assignmentFormValues(formData: FormData) {
 	const values: Record<string, unknown> = {}
 	for (const [key, value] of formData) {
-		if (key === 'exercises' || key === 'members') continue
+		if (key === 'exercises' || key === 'members' || key === 'confirmed') continue
 		values[key] = typeof value === 'string' ? value : ''
 	}
 	values.exercises = formData.getAll('exercises').filter((value): value is string => typeof value === 'string')
 	values.members = formData.getAll('members').filter((value): value is string => typeof value === 'string')
+	values.confirmed = formData.getAll('confirmed').filter((value): value is string => typeof value === 'string')
 	return values
 }

@@ -1,4 +1,6 @@
-// Where each person stands with an assignment, as a lead sees it. Pure and client-safe.
+// Where each person stands with an assignment: the one definition the lead's pages, the
+// learner's dashboard and the team's growth figures all use (ADR 021). Pure and client-safe.
+import { assignmentClosure, type ClosableAssignment, type Closure } from './closure.ts'
 import type { AttemptOutcome } from '#app/practice/catalogue-labels.ts'
 
 export const MEMBER_PROGRESS = ['not_started', 'in_progress', 'submitted', 'reviewed'] as const
@@ -44,9 +46,22 @@ function attemptsForAssignment<T extends Omit<ProgressAttempt, 'reviewed' | 'fin
 	return attempts.filter((attempt) => attempt.exerciseId === assignment.exerciseId && attempt.startedAt >= assignment.createdAt)
 }
 
-/** Submitted once an attempt is finished (solved or given up); reviewed once that attempt has a review. */
-export function memberStanding(assignment: ProgressAssignment, attempts: ProgressAttempt[]): MemberStanding {
-	const relevant = attemptsForAssignment(assignment, attempts)
+/** The attempts as they stood at `asOf`: later ones left out, one finished after it still open. */
+function attemptsAsOf(attempts: ProgressAttempt[], asOf: Date | undefined): ProgressAttempt[] {
+	if (!asOf) return attempts
+	return attempts
+		.filter((attempt) => attempt.startedAt <= asOf)
+		.map((attempt) =>
+			attempt.finishedAt && attempt.finishedAt > asOf ? { ...attempt, status: 'in_progress' as const, finishedAt: null, reviewed: false } : attempt,
+		)
+}
+
+/**
+ * Submitted once an attempt is finished (solved or given up); reviewed once that attempt has a
+ * review. With `asOf`, as things stood at that moment (when the assignment closed).
+ */
+export function memberStanding(assignment: ProgressAssignment, attempts: ProgressAttempt[], asOf?: Date): MemberStanding {
+	const relevant = attemptsForAssignment(assignment, attemptsAsOf(attempts, asOf))
 	const finished = relevant
 		.filter((attempt) => attempt.status !== 'in_progress')
 		.sort((a, b) => (b.finishedAt ?? b.startedAt).getTime() - (a.finishedAt ?? a.startedAt).getTime())
@@ -65,4 +80,25 @@ export function countProgress(standings: Iterable<{ progress: MemberProgress }>)
 	const counts: ProgressCounts = { not_started: 0, in_progress: 0, submitted: 0, reviewed: 0 }
 	for (const standing of standings) counts[standing.progress] += 1
 	return counts
+}
+
+export type PersonProgress = MemberStanding & {
+	/** An attempt was solved or given up: the person is done with it. */
+	finished: boolean
+	/** Past its due date, not finished, and the assignment is still open. */
+	overdue: boolean
+	closure: Closure | null
+}
+
+/**
+ * Where one person stands with an assignment at `now`. Giving up finishes an assignment just as
+ * solving does: the person worked on it until they stopped and saw the reference, and the lead
+ * reviews that attempt; the outcome still says which it was. Once the assignment has closed,
+ * its progress is the final one, as it stood at the moment it closed, and nothing is overdue.
+ */
+export function personProgress(assignment: ProgressAssignment & ClosableAssignment, attempts: ProgressAttempt[], now: Date): PersonProgress {
+	const closure = assignmentClosure(assignment, now)
+	const standing = memberStanding(assignment, attempts, closure?.at ?? now)
+	const finished = standing.progress === 'submitted' || standing.progress === 'reviewed'
+	return { ...standing, finished, overdue: !finished && !closure && assignment.dueAt < now, closure }
 }

@@ -1,5 +1,7 @@
 import type { Prisma } from '#app/generated/prisma/client.ts'
-import { memberStanding } from '#app/assignments/progress.ts'
+import { findDuplicates, type Duplicate } from '#app/assignments/duplicates.ts'
+import { personProgress } from '#app/assignments/progress.ts'
+import { assignmentClosure, openDueAfter, type Closure } from '#app/assignments/closure.ts'
 import type { TopicId } from '#app/exercises/topics.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -17,6 +19,11 @@ export function assignedTo(user: { id: string; organizationId: string }): Prisma
 			{ members: { some: { userId: user.id } } },
 		],
 	}
+}
+
+/** Assignments still asking for work at `now`: not cancelled, not closed by a lead or by the grace period. */
+export function openAssignmentWhere(now: Date): Prisma.AssignmentWhereInput {
+	return { cancelledAt: null, closedAt: null, dueAt: { gt: openDueAfter(now) } }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -70,6 +77,8 @@ export async function createAssignments(input: {
 	memberIds: string[]
 	dueAt: Date
 	rules: Rules
+	/** People to leave out of one exercise's assignment: they already have it open. */
+	leaveOut?: Array<{ slug: string; userId: string }>
 }) {
 	const prisma = getPrisma()
 	const slugs = [...new Set(input.slugs)]
@@ -77,8 +86,7 @@ export async function createAssignments(input: {
 		where: { slug: { in: slugs }, retiredAt: null, currentVersionId: { not: null } },
 		select: { id: true, slug: true, title: true },
 	})
-	const missing = slugs.filter((slug) => !exercises.some((exercise) => exercise.slug === slug))
-	if (missing.length) throw new AssignmentError('exercises', `There is no exercise called “${missing[0]!.slice(0, 64)}”. Choose exercises from the list.`)
+	refuseMissing(slugs, exercises)
 	const memberIds = input.audience === 'members' ? [...new Set(input.memberIds)] : []
 	if (memberIds.length) {
 		const inTeam = await prisma.membership.findMany({
@@ -93,9 +101,15 @@ export async function createAssignments(input: {
 			)
 	}
 	const ordered = slugs.map((slug) => exercises.find((exercise) => exercise.slug === slug)!)
+	const leaveOut = input.leaveOut ?? []
+	// Leaving someone out of a whole-team assignment turns it into one for the other learners.
+	const audience = leaveOut.length ? (input.audience === 'team' ? (await teamLearners(input.organizationId, input.teamId)).map((l) => l.id) : memberIds) : []
 	return prisma.$transaction(async (tx) => {
 		const created: Array<{ id: string; title: string }> = []
 		for (const exercise of ordered) {
+			const left = new Set(leaveOut.filter((pair) => pair.slug === exercise.slug).map((pair) => pair.userId))
+			const members = left.size ? audience.filter((userId) => !left.has(userId)) : memberIds
+			if (left.size && members.length === 0) continue
 			const assignment = await tx.assignment.create({
 				data: {
 					organizationId: input.organizationId,
@@ -104,13 +118,14 @@ export async function createAssignments(input: {
 					createdById: input.actorId,
 					dueAt: input.dueAt,
 					...input.rules,
-					wholeTeam: input.audience === 'team',
-					members: memberIds.length ? { create: memberIds.map((userId) => ({ userId })) } : undefined,
+					wholeTeam: input.audience === 'team' && left.size === 0,
+					members: members.length ? { create: members.map((userId) => ({ userId })) } : undefined,
 				},
 				select: { id: true },
 			})
 			created.push({ id: assignment.id, title: exercise.title })
 		}
+		if (created.length === 0) return created
 		await recordAudit(
 			{
 				organizationId: input.organizationId,
@@ -118,11 +133,87 @@ export async function createAssignments(input: {
 				action: 'assignment.created',
 				targetType: 'Team',
 				targetId: input.teamId,
-				detail: { assignments: created.map((a) => a.id), audience: input.audience, members: memberIds.length },
+				detail: { assignments: created.map((a) => a.id), audience: input.audience, members: memberIds.length, leftOut: leaveOut.length },
 			},
 			tx,
 		)
 		return created
+	})
+}
+
+function refuseMissing(slugs: string[], exercises: Array<{ slug: string }>) {
+	const missing = slugs.filter((slug) => !exercises.some((exercise) => exercise.slug === slug))
+	if (missing.length) throw new AssignmentError('exercises', `There is no exercise called “${missing[0]!.slice(0, 64)}”. Choose exercises from the list.`)
+}
+
+/**
+ * Who among the people about to be assigned these exercises already has one open: an open
+ * assignment of it they have not finished (from any team of the organisation), or an attempt
+ * in progress. Refuses an exercise that cannot be assigned, as createAssignments does. Three queries.
+ */
+export async function findOpenDuplicates(input: {
+	organizationId: string
+	teamId: string
+	slugs: string[]
+	audience: 'team' | 'members'
+	memberIds: string[]
+	now: Date
+}): Promise<Duplicate[]> {
+	const prisma = getPrisma()
+	const [exercises, people] = await Promise.all([
+		prisma.exercise.findMany({
+			where: { slug: { in: [...new Set(input.slugs)] }, retiredAt: null, currentVersionId: { not: null } },
+			select: { id: true, slug: true, title: true },
+		}),
+		input.audience === 'team'
+			? teamLearners(input.organizationId, input.teamId)
+			: prisma.user.findMany({
+					where: { organizationId: input.organizationId, id: { in: input.memberIds } },
+					select: { id: true, name: true },
+					orderBy: { name: 'asc' },
+				}),
+	])
+	refuseMissing([...new Set(input.slugs)], exercises)
+	if (people.length === 0) return []
+	const userIds = people.map((person) => person.id)
+	const exerciseIds = exercises.map((exercise) => exercise.id)
+	const [assignments, attempts] = await Promise.all([
+		prisma.assignment.findMany({
+			where: {
+				organizationId: input.organizationId,
+				exerciseId: { in: exerciseIds },
+				...openAssignmentWhere(input.now),
+				OR: [
+					{ wholeTeam: true, team: { memberships: { some: { userId: { in: userIds }, role: 'learner' } } } },
+					{ members: { some: { userId: { in: userIds } } } },
+				],
+			},
+			select: {
+				id: true,
+				exerciseId: true,
+				createdAt: true,
+				dueAt: true,
+				closedAt: true,
+				wholeTeam: true,
+				team: { select: { name: true, memberships: { where: { userId: { in: userIds }, role: 'learner' }, select: { userId: true } } } },
+				members: { where: { userId: { in: userIds } }, select: { userId: true } },
+			},
+		}),
+		prisma.attempt.findMany({
+			where: { organizationId: input.organizationId, userId: { in: userIds }, exerciseId: { in: exerciseIds } },
+			select: standingAttemptSelect,
+		}),
+	])
+	return findDuplicates({
+		exercises: input.slugs.flatMap((slug) => exercises.filter((exercise) => exercise.slug === slug)),
+		people,
+		openAssignments: assignments.map((assignment) => ({
+			...assignment,
+			teamName: assignment.team.name,
+			userIds: (assignment.wholeTeam ? assignment.team.memberships : assignment.members).map((row) => row.userId),
+		})),
+		attempts: attempts.map((attempt) => ({ ...attempt, reviewed: attempt.review !== null })),
+		now: input.now,
 	})
 }
 
@@ -149,6 +240,8 @@ const assignmentSelect = {
 	dueAt: true,
 	createdAt: true,
 	cancelledAt: true,
+	closedAt: true,
+	closedBy: { select: { name: true } },
 	wholeTeam: true,
 	hintsAllowed: true,
 	pasteBlocked: true,
@@ -156,8 +249,8 @@ const assignmentSelect = {
 	members: { select: { user: { select: { id: true, name: true } } } },
 } as const
 
-/** A team's assignments with each member's standing. Four queries, however many assignments. */
-export async function listTeamAssignments(organizationId: string, teamId: string) {
+/** A team's assignments with each member's standing at `now`. Three queries, however many assignments. */
+export async function listTeamAssignments(organizationId: string, teamId: string, now: Date) {
 	const prisma = getPrisma()
 	const [assignments, learners] = await Promise.all([
 		prisma.assignment.findMany({
@@ -179,9 +272,10 @@ export async function listTeamAssignments(organizationId: string, teamId: string
 			...standingOf(
 				assignment,
 				attempts.filter((attempt) => attempt.userId === person.id),
+				now,
 			),
 		}))
-		return { ...assignment, audienceSize: audience.length, standings }
+		return { ...assignment, audienceSize: audience.length, closure: assignmentClosureOf(assignment, standings, now), standings }
 	})
 }
 
@@ -196,7 +290,7 @@ function teamLearners(organizationId: string, teamId: string) {
 }
 
 function standingOf(
-	assignment: { id: string; exerciseId: string; createdAt: Date },
+	assignment: { id: string; exerciseId: string; createdAt: Date; dueAt: Date; closedAt: Date | null },
 	attempts: Array<{
 		id: string
 		assignmentId: string | null
@@ -206,15 +300,22 @@ function standingOf(
 		finishedAt: Date | null
 		review: { id: string } | null
 	}>,
+	now: Date,
 ) {
-	return memberStanding(
+	return personProgress(
 		assignment,
 		attempts.map((attempt) => ({ ...attempt, reviewed: attempt.review !== null })),
+		now,
 	)
 }
 
+/** The assignment's closure; every standing computes the same one, so nobody-to-do-it needs its own. */
+function assignmentClosureOf(assignment: { dueAt: Date; closedAt: Date | null }, standings: Array<{ closure: Closure | null }>, now: Date) {
+	return standings[0] ? standings[0].closure : assignmentClosure(assignment, now)
+}
+
 /** One assignment, for the lead page that shows and changes it; null when not in this organisation. */
-export async function getAssignmentForLead(organizationId: string, assignmentId: string) {
+export async function getAssignmentForLead(organizationId: string, assignmentId: string, now: Date) {
 	const prisma = getPrisma()
 	const assignment = await prisma.assignment.findFirst({
 		where: { id: assignmentId, organizationId },
@@ -233,23 +334,25 @@ export async function getAssignmentForLead(organizationId: string, assignmentId:
 		where: { organizationId, userId: { in: audience.map((person) => person.id) }, exerciseId: assignment.exerciseId },
 		select: standingAttemptSelect,
 	})
-	return {
-		...assignment,
-		standings: audience.map((person) => ({
-			person,
-			...standingOf(
-				assignment,
-				attempts.filter((attempt) => attempt.userId === person.id),
-			),
-		})),
-	}
+	const standings = audience.map((person) => ({
+		person,
+		...standingOf(
+			assignment,
+			attempts.filter((attempt) => attempt.userId === person.id),
+			now,
+		),
+	}))
+	return { ...assignment, closure: assignmentClosureOf(assignment, standings, now), standings }
 }
 
-/** New due date and rules. Attempts already started keep the rules they started under. */
+/**
+ * New due date and rules. Attempts already started keep the rules they started under. A due
+ * date from today on reopens a closed assignment, whoever or whatever closed it.
+ */
 export async function updateAssignment(input: { organizationId: string; assignmentId: string; actorId: string; dueAt: Date; rules: Rules }) {
 	const updated = await getPrisma().assignment.updateMany({
 		where: { id: input.assignmentId, organizationId: input.organizationId, cancelledAt: null },
-		data: { dueAt: input.dueAt, ...input.rules },
+		data: { dueAt: input.dueAt, ...input.rules, closedAt: null, closedById: null },
 	})
 	if (updated.count === 0) throw new AssignmentError('form', 'This assignment was cancelled, so it can no longer be changed.', 409)
 	await recordAudit({
@@ -277,4 +380,26 @@ export async function cancelAssignment(input: { organizationId: string; assignme
 			targetId: input.assignmentId,
 		})
 	return cancelled.count > 0
+}
+
+/**
+ * A lead closes an open assignment: it leaves the learners' dashboards and its progress is final
+ * from now; every attempt made for it stays and still counts in growth. False when it was
+ * already closed or cancelled.
+ */
+export async function closeAssignment(input: { organizationId: string; assignmentId: string; actorId: string; now?: Date }) {
+	const now = input.now ?? new Date()
+	const closed = await getPrisma().assignment.updateMany({
+		where: { id: input.assignmentId, organizationId: input.organizationId, ...openAssignmentWhere(now) },
+		data: { closedAt: now, closedById: input.actorId },
+	})
+	if (closed.count > 0)
+		await recordAudit({
+			organizationId: input.organizationId,
+			actorId: input.actorId,
+			action: 'assignment.closed',
+			targetType: 'Assignment',
+			targetId: input.assignmentId,
+		})
+	return closed.count > 0
 }

@@ -87,6 +87,8 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 			return ['changed the due date or rules of ', assignmentLink(names, target), ' for ', team(names.assignments[target]?.teamId)]
 		case 'assignment.cancelled':
 			return ['cancelled ', assignmentLink(names, target), ' for ', team(names.assignments[target]?.teamId)]
+		case 'assignment.closed':
+			return ['closed ', assignmentLink(names, target), ' for ', team(names.assignments[target]?.teamId)]
 		case 'exercise.flagged': {
 			const reason = typeof detail.reason === 'string' ? detail.reason : ''
 			return ['flagged ', exerciseLink(names, target), reason ? `: “${reason.length > 80 ? `${reason.slice(0, 79)}…` : reason}”` : '']

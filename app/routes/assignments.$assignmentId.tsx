@@ -1,6 +1,7 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/assignments.$assignmentId'
 import { assignmentPageSchema } from '#app/assignments/assignment-form.ts'
+import { ASSIGNMENT_GRACE_DAYS, graceEndsAt } from '#app/assignments/closure.ts'
 import { countProgress } from '#app/assignments/progress.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
@@ -11,7 +12,7 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import { Input } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
-import { AssignmentError, cancelAssignment, getAssignmentForLead, updateAssignment } from '#app/models/assignment.server.ts'
+import { AssignmentError, cancelAssignment, closeAssignment, getAssignmentForLead, updateAssignment } from '#app/models/assignment.server.ts'
 import { ATTEMPT_STATUS_LABELS } from '#app/practice/attempt-summary.ts'
 import { requireAssignmentLead } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
@@ -21,11 +22,12 @@ import { formatDay, formatRelativeDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user } = await requireAssignmentLead(request, params.assignmentId)
-	const assignment = await getAssignmentForLead(user.organizationId, params.assignmentId)
+	const now = new Date()
+	const assignment = await getAssignmentForLead(user.organizationId, params.assignmentId, now)
 	if (!assignment) throw new Response('Assignment not found', { status: 404 })
 	return {
-		now: new Date().toISOString(),
-		today: new Date().toISOString().slice(0, 10),
+		now: now.toISOString(),
+		today: now.toISOString().slice(0, 10),
 		assignment: {
 			id: assignment.id,
 			team: assignment.team,
@@ -34,6 +36,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			createdAt: assignment.createdAt.toISOString(),
 			dueAt: assignment.dueAt.toISOString(),
 			cancelledAt: assignment.cancelledAt?.toISOString() ?? null,
+			closure: assignment.closure
+				? {
+						at: assignment.closure.at.toISOString(),
+						by: assignment.closure.by,
+						lead: assignment.closure.by === 'lead' ? (assignment.closedBy?.name ?? null) : null,
+					}
+				: null,
 			wholeTeam: assignment.wholeTeam,
 			rules: { hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode },
 			counts: countProgress(assignment.standings),
@@ -68,6 +77,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		return data<ActionResult>({ intent, message: 'Saved. Attempts already started keep the rules they started under.' })
 	}
+	if (form.intent === 'close') {
+		const closed = await closeAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id })
+		return closed
+			? data<ActionResult>({
+					intent,
+					message: 'Assignment closed. It has left the learners’ dashboards and is listed under Closed; every attempt still counts in growth.',
+				})
+			: data<ActionResult>({ intent, error: 'This assignment is already closed or cancelled.' }, { status: 409 })
+	}
 	const cancelled = await cancelAssignment({ organizationId: user.organizationId, assignmentId: assignment.id, actorId: user.id })
 	return cancelled
 		? data<ActionResult>({ intent, message: 'Assignment cancelled. Learners no longer see it; every attempt made for it is kept.' })
@@ -81,6 +99,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 	const busy = useNavigation().state === 'submitting'
 	const dueAt = new Date(assignment.dueAt)
 	const cancelled = Boolean(assignment.cancelledAt)
+	const closure = cancelled ? null : assignment.closure
 	return (
 		<div className="space-y-6">
 			<Breadcrumbs
@@ -98,6 +117,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 						{formatRelativeDay(dueAt, now)})
 					</span>
 					{cancelled ? <Badge tone="danger">Cancelled</Badge> : null}
+					{closure ? <Badge>Closed</Badge> : null}
 					<RuleBadges rules={assignment.rules} />
 				</p>
 				<p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
@@ -107,6 +127,13 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 						Open the exercise
 					</Link>
 				</p>
+				{closure ? (
+					<p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+						Closed {formatDay(new Date(closure.at), now)}{' '}
+						{closure.by === 'lead' ? `by ${closure.lead ?? 'a former lead'}` : `automatically, ${ASSIGNMENT_GRACE_DAYS} days after it was due`}. The progress
+						below is as it stood then.
+					</p>
+				) : null}
 			</div>
 			{result?.message ? <FormAlert tone="success" message={result.message} /> : null}
 			{result?.error ? <FormAlert message={result.error} /> : null}
@@ -162,8 +189,14 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 				</Card>
 				<Card>
 					<CardHeader
-						title="Change"
-						description={cancelled ? 'A cancelled assignment cannot be changed.' : 'New rules apply to attempts started from now on.'}
+						title={closure ? 'Reopen' : 'Change'}
+						description={
+							cancelled
+								? 'A cancelled assignment cannot be changed.'
+								: closure
+									? 'Give it a new due date to put it back on the learners’ dashboards. New rules apply to attempts started from now on.'
+									: `New rules apply to attempts started from now on. Unless you close it first, it closes by itself ${ASSIGNMENT_GRACE_DAYS} days after it is due (${formatDay(graceEndsAt(dueAt), now)}).`
+						}
 					/>
 					{cancelled ? null : (
 						<>
@@ -178,7 +211,7 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 										name="dueDate"
 										type="date"
 										min={today}
-										defaultValue={assignment.dueAt.slice(0, 10)}
+										defaultValue={closure ? today : assignment.dueAt.slice(0, 10)}
 										aria-invalid={result?.fieldErrors?.dueDate ? true : undefined}
 										aria-describedby={result?.fieldErrors?.dueDate ? 'dueDate-error' : undefined}
 									/>
@@ -199,10 +232,20 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 									</label>
 								</fieldset>
 								<Button type="submit" variant="secondary" disabled={busy}>
-									Save changes
+									{closure ? 'Reopen' : 'Save changes'}
 								</Button>
 							</Form>
-							<div className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-800">
+							<div className="mt-5 flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+								{closure ? null : (
+									<ConfirmAction
+										label="Close assignment"
+										title="Close this assignment?"
+										message="It leaves the learners’ dashboards and moves to the Closed list with the progress it has now. Attempts already made, and any still in progress, keep counting in growth. You can reopen it later with a new due date."
+										confirmLabel="Close assignment"
+										intent="close"
+										fields={{}}
+									/>
+								)}
 								<ConfirmAction
 									label="Cancel assignment"
 									title="Cancel this assignment?"

@@ -1,7 +1,8 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/teams.$teamId.assignments.new'
 import { assignmentFormValues, newAssignmentSchema } from '#app/assignments/assignment-form.ts'
+import { allConfirmed, duplicateKey, type Duplicate } from '#app/assignments/duplicates.ts'
 import { exerciseSets } from '#app/assignments/exercise-sets.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
@@ -9,12 +10,13 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
 import { Input, Select } from '#app/components/ui/input.tsx'
 import { topicLabel } from '#app/exercises/topics.ts'
-import { AssignmentError, createAssignments, listAssignableExercises } from '#app/models/assignment.server.ts'
+import { AssignmentError, createAssignments, findOpenDuplicates, listAssignableExercises } from '#app/models/assignment.server.ts'
 import { getTeamMembers } from '#app/models/team.server.ts'
 import { difficultyBand, KIND_LABELS } from '#app/practice/catalogue-labels.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { fieldErrorsOf, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
+import { formatDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -31,12 +33,24 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-type ActionResult = { fieldErrors?: FormFieldErrors; message?: string }
+/** Someone who already has an exercise open, as the warning names them. */
+type DuplicateView = { key: string; exerciseTitle: string; personName: string; reason: string }
+
+type ActionResult = { fieldErrors?: FormFieldErrors; message?: string; duplicates?: DuplicateView[]; audience?: 'team' | 'members' }
+
+function duplicateView(duplicate: Duplicate, now: Date): DuplicateView {
+	const reason =
+		duplicate.reason.kind === 'assigned'
+			? `assigned in ${duplicate.reason.teamName}, due ${formatDay(duplicate.reason.dueAt, now)}`
+			: `attempt in progress since ${formatDay(duplicate.reason.startedAt, now)}`
+	return { key: duplicateKey(duplicate), exerciseTitle: duplicate.exerciseTitle, personName: duplicate.personName, reason }
+}
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
 	const formData = await request.formData()
-	const parsed = newAssignmentSchema(new Date()).safeParse(assignmentFormValues(formData))
+	const now = new Date()
+	const parsed = newAssignmentSchema(now).safeParse(assignmentFormValues(formData))
 	if (!parsed.success) return data<ActionResult>({ fieldErrors: fieldErrorsOf(parsed.error.issues) }, { status: 400 })
 	const form = parsed.data
 	let slugs = form.exercises
@@ -45,8 +59,22 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (!set) return data<ActionResult>({ fieldErrors: { set: ['That set no longer exists. Choose another set or pick exercises.'] } }, { status: 400 })
 		slugs = [...slugs, ...set.slugs]
 	}
+	// Checked on every submission, so a confirmation covers only the people the lead was shown.
+	let created: Array<{ id: string }>
+	let leaveOut: Duplicate[] = []
 	try {
-		await createAssignments({
+		const duplicates = await findOpenDuplicates({
+			organizationId: user.organizationId,
+			teamId: team.id,
+			slugs,
+			audience: form.audience,
+			memberIds: form.members,
+			now,
+		})
+		if (duplicates.length && form.duplicates === 'drop') leaveOut = duplicates
+		else if (duplicates.length && !(form.duplicates === 'assign' && allConfirmed(duplicates, form.confirmed)))
+			return data<ActionResult>({ duplicates: duplicates.map((duplicate) => duplicateView(duplicate, now)), audience: form.audience }, { status: 409 })
+		created = await createAssignments({
 			organizationId: user.organizationId,
 			teamId: team.id,
 			actorId: user.id,
@@ -55,12 +83,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 			memberIds: form.members,
 			dueAt: form.dueDate,
 			rules: { hintsAllowed: form.hintsAllowed, pasteBlocked: form.pasteBlocked, hardMode: form.hardMode },
+			leaveOut,
 		})
 	} catch (error) {
 		if (error instanceof AssignmentError) return data<ActionResult>({ fieldErrors: { [error.field]: [error.message] } }, { status: error.status })
 		throw error
 	}
-	return redirect(`/teams/${team.id}/assignments?created=${slugs.length}`)
+	if (created.length === 0)
+		return data<ActionResult>(
+			{ fieldErrors: { form: ['Nothing was assigned: everyone it was for already has it open. Choose other exercises or people.'] } },
+			{ status: 409 },
+		)
+	const leftOut = new Set(leaveOut.map((duplicate) => duplicate.userId)).size
+	return redirect(`/teams/${team.id}/assignments?created=${created.length}${leftOut ? `&left=${leftOut}` : ''}`)
 }
 
 export default function NewAssignmentPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -225,6 +260,14 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 							<Rule name="hardMode" label="Hard-mode editor" help="No suggestions, hovers, quick fixes or code lenses." />
 						</fieldset>
 					</Card>
+					{actionData?.duplicates?.length ? (
+						<DuplicateWarning
+							key={actionData.duplicates.map((d) => d.key).join(',')}
+							duplicates={actionData.duplicates}
+							wholeTeam={actionData.audience === 'team'}
+							busy={busy}
+						/>
+					) : null}
 					<div className="flex items-center gap-3">
 						<Button type="submit" disabled={busy}>
 							{busy ? 'Assigning…' : 'Assign'}
@@ -236,6 +279,58 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 				</div>
 			</Form>
 		</div>
+	)
+}
+
+/**
+ * Who already has an exercise open, with the two ways on: assign to them too, or leave them
+ * out. Both buttons submit the whole form again; the server checks once more.
+ */
+function DuplicateWarning({ duplicates, wholeTeam, busy }: { duplicates: DuplicateView[]; wholeTeam: boolean; busy: boolean }) {
+	const heading = useRef<HTMLHeadingElement>(null)
+	useEffect(() => {
+		heading.current?.focus()
+	}, [])
+	const byExercise = new Map<string, DuplicateView[]>()
+	for (const duplicate of duplicates) byExercise.set(duplicate.exerciseTitle, [...(byExercise.get(duplicate.exerciseTitle) ?? []), duplicate])
+	const people = new Set(duplicates.map((duplicate) => duplicate.personName)).size
+	return (
+		<section
+			role="alert"
+			aria-labelledby="duplicates-title"
+			className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+		>
+			<h2 id="duplicates-title" ref={heading} tabIndex={-1} className="font-semibold outline-none">
+				{people === 1 ? 'Someone already has this open' : `${people} people already have this open`}
+			</h2>
+			<ul className="mt-2 space-y-2">
+				{[...byExercise].map(([title, rows]) => (
+					<li key={title}>
+						<span className="font-medium">{title}</span>
+						<ul className="mt-0.5 list-disc pl-5">
+							{rows.map((row) => (
+								<li key={row.key}>
+									{row.personName} <span className="text-amber-900 dark:text-amber-200">— {row.reason}</span>
+									<input type="hidden" name="confirmed" value={row.key} />
+								</li>
+							))}
+						</ul>
+					</li>
+				))}
+			</ul>
+			<p className="mt-2">
+				Assign anyway to give them a second assignment of it, or leave them out.
+				{wholeTeam ? ' Leaving people out names the other learners instead of the whole team, so people who join later will not get it.' : ''}
+			</p>
+			<div className="mt-3 flex flex-wrap gap-2">
+				<Button type="submit" name="duplicates" value="drop" disabled={busy}>
+					Leave them out
+				</Button>
+				<Button type="submit" name="duplicates" value="assign" variant="secondary" disabled={busy}>
+					Assign anyway
+				</Button>
+			</div>
+		</section>
 	)
 }
 

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { Route } from './+types/teams.$teamId.assignments'
+import { ASSIGNMENT_GRACE_DAYS, graceEndsAt } from '#app/assignments/closure.ts'
 import { countProgress, MEMBER_PROGRESS, MEMBER_PROGRESS_LABELS } from '#app/assignments/progress.ts'
 import { ProgressBadge, ProgressBar, RuleBadges } from '#app/components/progress-badge.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -15,30 +16,46 @@ import { formatDay, formatRelativeDay } from '#app/utils/time-format.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
-	const assignments = await listTeamAssignments(user.organizationId, team.id)
-	const created = Number(new URL(request.url).searchParams.get('created') ?? 0)
+	const now = new Date()
+	const assignments = await listTeamAssignments(user.organizationId, team.id, now)
+	const search = new URL(request.url).searchParams
+	const count = (name: string) => {
+		const value = Number(search.get(name) ?? 0)
+		return Number.isInteger(value) && value > 0 && value <= 500 ? value : 0
+	}
 	return {
 		team,
-		now: new Date().toISOString(),
-		created: Number.isInteger(created) && created > 0 && created <= 50 ? created : 0,
+		now: now.toISOString(),
+		created: count('created'),
+		leftOut: count('left'),
 		assignments: assignments.map((assignment) => ({
 			id: assignment.id,
 			exercise: assignment.exercise,
 			dueAt: assignment.dueAt.toISOString(),
 			cancelledAt: assignment.cancelledAt?.toISOString() ?? null,
+			closure: assignment.closure
+				? {
+						at: assignment.closure.at.toISOString(),
+						by: assignment.closure.by,
+						lead: assignment.closure.by === 'lead' ? (assignment.closedBy?.name ?? null) : null,
+					}
+				: null,
 			wholeTeam: assignment.wholeTeam,
 			rules: { hintsAllowed: assignment.hintsAllowed, pasteBlocked: assignment.pasteBlocked, hardMode: assignment.hardMode },
 			audienceSize: assignment.audienceSize,
 			counts: countProgress(assignment.standings),
+			finished: assignment.standings.filter((standing) => standing.finished).length,
+			overdue: assignment.standings.filter((standing) => standing.overdue).length,
 			standings: assignment.standings.map((standing) => ({ person: standing.person, progress: standing.progress, attemptId: standing.attemptId })),
 		})),
 	}
 }
 
 export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps) {
-	const { team, assignments, created } = loaderData
+	const { team, assignments, created, leftOut } = loaderData
 	const now = new Date(loaderData.now)
-	const active = assignments.filter((assignment) => !assignment.cancelledAt)
+	const active = assignments.filter((assignment) => !assignment.cancelledAt && !assignment.closure)
+	const closed = assignments.filter((assignment) => !assignment.cancelledAt && assignment.closure).sort((a, b) => b.closure!.at.localeCompare(a.closure!.at))
 	const cancelled = assignments.filter((assignment) => assignment.cancelledAt)
 	// The members × assignments grid: everyone any active assignment is for.
 	const people = [
@@ -52,6 +69,7 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 					<h1 className="text-2xl font-bold tracking-tight">Assignments for {team.name}</h1>
 					<p className="mt-1 text-slate-700 dark:text-slate-300">
 						{active.length === 1 ? '1 active assignment' : `${active.length} active assignments`}
+						{closed.length ? ` · ${closed.length} closed` : ''}
 						{cancelled.length ? ` · ${cancelled.length} cancelled` : ''}
 					</p>
 				</div>
@@ -67,11 +85,11 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 			{created ? (
 				<FormAlert
 					tone="success"
-					message={
+					message={`${
 						created === 1
 							? 'Assigned. The learners see it on their dashboard now.'
 							: `${created} exercises assigned. The learners see them on their dashboard now.`
-					}
+					}${leftOut ? ` Left out ${leftOut === 1 ? 'one person who already had it' : `${leftOut} people who already had them`} open.` : ''}`}
 				/>
 			) : null}
 			{active.length === 0 ? (
@@ -87,7 +105,10 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 			) : (
 				<>
 					<Card>
-						<CardHeader title="Active" description="Progress of everyone each assignment is for. Open one to see who is where, change it or cancel it." />
+						<CardHeader
+							title="Active"
+							description={`Progress of everyone each assignment is for. Open one to see who is where, change, close or cancel it. An assignment closes by itself ${ASSIGNMENT_GRACE_DAYS} days after it is due.`}
+						/>
 						<Table caption={`Active assignments of ${team.name}`}>
 							<thead>
 								<tr>
@@ -101,7 +122,6 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 								{active.map((assignment) => {
 									const dueAt = new Date(assignment.dueAt)
-									const overdue = dueAt < now && assignment.counts.not_started + assignment.counts.in_progress > 0
 									return (
 										<tr key={assignment.id}>
 											<Td className="font-medium">
@@ -111,9 +131,9 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 											</Td>
 											<Td className="whitespace-nowrap">
 												{formatDay(dueAt, now)} <span className="text-slate-600 dark:text-slate-400">({formatRelativeDay(dueAt, now)})</span>
-												{overdue ? (
-													<span className="ml-2">
-														<Badge tone="danger">Overdue</Badge>
+												{assignment.overdue ? (
+													<span className="mt-1 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+														<Badge tone="danger">Overdue</Badge> closes {formatDay(graceEndsAt(dueAt), now)}
 													</span>
 												) : null}
 											</Td>
@@ -158,11 +178,12 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 														{!standing ? (
 															<span className="text-slate-500 dark:text-slate-400">Not assigned</span>
 														) : standing.progress === 'submitted' || standing.progress === 'reviewed' ? (
-															<Link
-																to={`/reviews/${standing.attemptId}`}
-																aria-label={`${standing.progress === 'submitted' ? 'Review' : 'Open the review of'} ${person.name}’s attempt at ${assignment.exercise.title}`}
-															>
+															<Link to={`/reviews/${standing.attemptId}`} className="rounded-full">
 																<ProgressBadge progress={standing.progress} />
+																<span className="sr-only">
+																	{standing.progress === 'submitted' ? ': review' : ': open the review of'} {person.name}’s attempt at{' '}
+																	{assignment.exercise.title}
+																</span>
 															</Link>
 														) : (
 															<ProgressBadge progress={standing.progress} />
@@ -178,6 +199,51 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 					) : null}
 				</>
 			)}
+			{closed.length ? (
+				<Card>
+					<CardHeader
+						title="Closed"
+						description={`No longer on anyone’s dashboard: closed by a lead, or by themselves ${ASSIGNMENT_GRACE_DAYS} days after they were due. Progress is as it stood when each closed; the attempts still count in growth.`}
+					/>
+					<Table caption={`Closed assignments of ${team.name}`}>
+						<thead>
+							<tr>
+								<Th>Exercise</Th>
+								<Th>Was due</Th>
+								<Th>Closed</Th>
+								<Th className="w-64">Final progress</Th>
+							</tr>
+						</thead>
+						<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+							{closed.map((assignment) => {
+								const closure = assignment.closure!
+								return (
+									<tr key={assignment.id}>
+										<Td className="font-medium">
+											<Link to={`/assignments/${assignment.id}`} className={linkClass}>
+												{assignment.exercise.title}
+											</Link>
+										</Td>
+										<Td className="whitespace-nowrap">{formatDay(new Date(assignment.dueAt), now)}</Td>
+										<Td>
+											<span className="whitespace-nowrap">{formatDay(new Date(closure.at), now)}</span>
+											<span className="block text-xs text-slate-600 dark:text-slate-400">
+												{closure.by === 'lead' ? `by ${closure.lead ?? 'a former lead'}` : `automatically, ${ASSIGNMENT_GRACE_DAYS} days after due`}
+											</span>
+										</Td>
+										<Td>
+											<p className="mb-1 text-sm tabular-nums">
+												{assignment.finished} of {assignment.audienceSize} finished
+											</p>
+											<ProgressBar counts={assignment.counts} total={assignment.audienceSize} />
+										</Td>
+									</tr>
+								)
+							})}
+						</tbody>
+					</Table>
+				</Card>
+			) : null}
 			{cancelled.length ? (
 				<Card>
 					<CardHeader title="Cancelled" description="Learners no longer see these; the attempts made for them are kept." />

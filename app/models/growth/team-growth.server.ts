@@ -1,5 +1,6 @@
 // The team dashboard: a team's ratings and their movement, assignment completion and process
-// figures (ADR 010). Five queries however big the team, all scoped to the organisation.
+// figures (ADR 010). Six queries however big the team, all scoped to the organisation.
+import { personProgress } from '#app/assignments/progress.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { periodFigure, type PeriodFigure } from '#app/growth/metrics.ts'
 import { byTopicOrder, topicName } from '#app/growth/topic-names.ts'
@@ -22,8 +23,10 @@ type TeamMemberGrowth = {
 }
 
 /**
- * Assignments due in the last 90 days (`due`), how many of those the person finished (solved
- * or given up, at any time), and assignments not yet due that they have not finished (`open`).
+ * Assignments due (or closed) in the last 90 days (`due`), how many of those the person finished
+ * (solved or given up, by app/assignments/progress.ts), how many of those are still open and
+ * unfinished (`overdue`; a closed one is missed, not overdue), and assignments not yet due that
+ * they have not finished (`open`).
  */
 type AssignmentCompletion = { due: number; completed: number; overdue: number; open: number; completionRate: PeriodFigure }
 
@@ -39,15 +42,13 @@ export type TeamGrowth = {
 
 type TrendRow = { userId: string; topic: string; delta30: number | null; games30: number; delta90: number | null; games90: number }
 type TeamMetricsRow = { userId: string | null; attempts: number; independent: number; medianRootCauseMs: number | null; rootCauseSample: number }
-type StandingRow = { userId: string; due: boolean; finished: boolean }
-
-function completion(due: number, completed: number, open: number): AssignmentCompletion {
-	return { due, completed, overdue: due - completed, open, completionRate: periodFigure(due ? completed / due : null, due) }
+function completion(due: number, completed: number, overdue: number, open: number): AssignmentCompletion {
+	return { due, completed, overdue, open, completionRate: periodFigure(due ? completed / due : null, due) }
 }
 
 /**
  * A team's ratings, their 30- and 90-day movement, assignment completion and process figures.
- * Null when the team is not in this organisation. Five queries, all at once: each finds the
+ * Null when the team is not in this organisation. Six queries, all at once: each finds the
  * team's learners itself, and the figures are aggregated in the database (medians with
  * percentile_cont, which equals metrics.ts's median), so a big team costs rows, not queries.
  */
@@ -58,7 +59,7 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 	// Each learner's rows are read through the index that leads with their id: LATERAL with
 	// OFFSET 0 keeps the planner from trading that for a scan of the whole organisation's rows
 	// when its statistics are stale (PGlite has no autovacuum).
-	const [teamRows, skills, trends, metrics, standings] = await Promise.all([
+	const [teamRows, skills, trends, metrics, assignments, assignedAttempts] = await Promise.all([
 		prisma.$queryRaw<Array<{ id: string; name: string; userId: string | null; userName: string | null }>>`
 			SELECT t."id", t."name", u."id" AS "userId", u."name" AS "userName"
 			FROM "Team" t
@@ -94,29 +95,21 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 				OFFSET 0
 			) m
 			GROUP BY GROUPING SETS ((l."userId"), ())`,
-		// Each learner's standing with each assignment due in the window or still open, by the
-		// rule of app/assignments/progress.ts: attempts started from the assignment count, or
-		// when there are none, attempts at its exercise begun after it was set.
-		prisma.$queryRaw<StandingRow[]>`
-			WITH "assigned" AS (
-				SELECT "id", "exerciseId", "createdAt", "dueAt", "wholeTeam" FROM "Assignment"
-				WHERE "organizationId" = ${organizationId} AND "teamId" = ${teamId} AND "cancelledAt" IS NULL
-					AND "dueAt" >= ${from90}::timestamp(3) AND "createdAt" <= ${nowAt}::timestamp(3)
-			), "audience" AS (
-				SELECT a."id" AS "assignmentId", l."userId" FROM "assigned" a JOIN (${learners}) l ON a."wholeTeam"
-				UNION
-				SELECT a."id", am."userId" FROM "assigned" a JOIN "AssignmentMember" am ON am."assignmentId" = a."id"
-				WHERE NOT a."wholeTeam" AND am."userId" IN (${learners})
-			)
-			SELECT au."userId", a."dueAt" <= ${nowAt}::timestamp(3) AS "due",
-				COALESCE(
-					(SELECT bool_or(t."status" <> 'in_progress' AND t."finishedAt" <= ${nowAt}::timestamp(3)) FROM "Attempt" t
-						WHERE t."assignmentId" = a."id" AND t."userId" = au."userId" AND t."startedAt" <= ${nowAt}::timestamp(3) HAVING count(*) > 0),
-					(SELECT bool_or(t."status" <> 'in_progress' AND t."finishedAt" <= ${nowAt}::timestamp(3)) FROM "Attempt" t
-						WHERE t."userId" = au."userId" AND t."exerciseId" = a."exerciseId" AND t."startedAt" >= a."createdAt" AND t."startedAt" <= ${nowAt}::timestamp(3)),
-					false
-				) AS "finished"
-			FROM "audience" au JOIN "assigned" a ON a."id" = au."assignmentId"`,
+		// Each learner's standing with each assignment due in the window or still open, by the one
+		// definition of app/assignments/progress.ts that the lead's pages and the dashboard use.
+		prisma.assignment.findMany({
+			where: { organizationId, teamId, cancelledAt: null, dueAt: { gte: from90 }, createdAt: { lte: now } },
+			select: { id: true, exerciseId: true, createdAt: true, dueAt: true, closedAt: true, wholeTeam: true, members: { select: { userId: true } } },
+		}),
+		prisma.attempt.findMany({
+			where: {
+				organizationId,
+				startedAt: { lte: now },
+				user: { memberships: { some: { organizationId, teamId, role: 'learner' } } },
+				exercise: { assignments: { some: { organizationId, teamId, cancelledAt: null, dueAt: { gte: from90 } } } },
+			},
+			select: { id: true, userId: true, assignmentId: true, exerciseId: true, status: true, startedAt: true, finishedAt: true },
+		}),
 	])
 	const team = teamRows[0]
 	if (!team) return null
@@ -130,14 +123,20 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 			last90: { delta: Number(row?.delta90 ?? 0), games: row?.games90 ?? 0 },
 		}
 	}
-	const counts = new Map(learnerRows.map((learner) => [learner.id, { due: 0, completed: 0, open: 0 }]))
-	for (const standing of standings) {
-		const count = counts.get(standing.userId)
-		if (!count) continue
-		if (standing.due) {
-			count.due += 1
-			if (standing.finished) count.completed += 1
-		} else if (!standing.finished) count.open += 1
+	const counts = new Map(learnerRows.map((learner) => [learner.id, { due: 0, completed: 0, overdue: 0, open: 0 }]))
+	for (const assignment of assignments) {
+		const audience = assignment.wholeTeam ? learnerRows.map((learner) => learner.id) : assignment.members.map((member) => member.userId)
+		for (const userId of audience) {
+			const count = counts.get(userId)
+			if (!count) continue
+			const attempts = assignedAttempts.filter((attempt) => attempt.userId === userId).map((attempt) => ({ ...attempt, reviewed: false }))
+			const standing = personProgress(assignment, attempts, now)
+			if (assignment.dueAt <= now || standing.closure) {
+				count.due += 1
+				if (standing.finished) count.completed += 1
+				if (standing.overdue) count.overdue += 1
+			} else if (!standing.finished) count.open += 1
+		}
 	}
 	const processOf = (row: TeamMetricsRow | undefined) => ({
 		independenceRate: periodFigure(row?.attempts ? row.independent / row.attempts : null, row?.attempts ?? 0),
@@ -154,7 +153,7 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 		return {
 			...learner,
 			ratings,
-			assignments: completion(count.due, count.completed, count.open),
+			assignments: completion(count.due, count.completed, count.overdue, count.open),
 			...processOf(metrics.find((row) => row.userId === learner.id)),
 		}
 	})
@@ -173,12 +172,15 @@ export async function getTeamGrowth(organizationId: string, teamId: string, now 
 		}
 	})
 
-	const total = (key: 'due' | 'completed' | 'open') => [...counts.values()].reduce((sum, count) => sum + count[key], 0)
+	const total = (key: 'due' | 'completed' | 'overdue' | 'open') => [...counts.values()].reduce((sum, count) => sum + count[key], 0)
 	return {
 		team: { id: team.id, name: team.name },
 		window: { now: nowAt!, from30: from30!, from90: from90! },
 		topics,
 		members,
-		totals: { assignments: completion(total('due'), total('completed'), total('open')), ...processOf(metrics.find((row) => row.userId === null)) },
+		totals: {
+			assignments: completion(total('due'), total('completed'), total('overdue'), total('open')),
+			...processOf(metrics.find((row) => row.userId === null)),
+		},
 	}
 }
