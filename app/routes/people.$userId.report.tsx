@@ -85,14 +85,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const typed = formData.get('body')
 	const body = typeof typed === 'string' ? typed.slice(0, MAX_NOTE_CHARS * 2) : ''
 	if (!form.ok) return data<NoteFormResult>({ fieldErrors: form.fieldErrors, body }, { status: 400 })
+	// The note belongs to the report it was written on: dated inside that period (ADR 021).
+	const now = new Date()
+	const { period, error: periodError } = parseReportPeriod(new URL(request.url).searchParams, now)
+	if (periodError) return data<NoteFormResult>({ error: `${periodError} Choose the period again, then save the note.`, body }, { status: 400 })
 	try {
-		await addGrowthNote({ organizationId: user.organizationId, authorId: user.id, userId: person.id, body: form.data.body })
+		await addGrowthNote({
+			organizationId: user.organizationId,
+			authorId: user.id,
+			userId: person.id,
+			body: form.data.body,
+			period: { from: period.from, to: period.to },
+			now,
+		})
 	} catch (error) {
 		if (error instanceof GrowthError) return data<NoteFormResult>({ error: error.message, body }, { status: error.status })
 		throw error
 	}
-	// Back to the same period, saying where the note went (it is dated today, which may be outside the period shown).
-	const { period } = parseReportPeriod(new URL(request.url).searchParams, new Date())
 	return redirect(`/people/${person.id}/report?${periodSearch(period)}&saved=note#notes`)
 }
 
@@ -208,7 +217,7 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 				<ReportDecisionRecords records={loaderData.decisionRecords} links={links} />
 			</ReportSection>
 
-			<ReportSection id="notes" title="Lead notes" description={`Notes written about ${self ? 'you' : firstName} in this period.`}>
+			<ReportSection id="notes" title="Lead notes" description={`Notes about ${self ? 'you' : firstName} written in this period or for it.`}>
 				<ReportNotes
 					notes={loaderData.notes}
 					canLead={canLead}
@@ -216,6 +225,7 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 					result={actionData}
 					saved={loaderData.saved}
 					engineerName={firstName}
+					periodLabel={period.label}
 					periodIncludesToday={period.includesToday}
 					maxChars={loaderData.maxNoteChars}
 				/>

@@ -1,5 +1,6 @@
-// The lead's notes on an engineer in a growth report: the ones written in the period, a form
-// for a lead to add one, and, on paper, ruled space for notes taken in the review itself.
+// The lead's notes on an engineer in a growth report: the ones written in the period or for it,
+// a form for a lead to add one to this period, and, on paper, ruled space for notes taken in
+// the review itself.
 import { useEffect, useRef } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
@@ -8,7 +9,7 @@ import { inputClass } from '#app/components/ui/input.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatFullDay } from '#app/utils/time-format.ts'
 
-export type ReportNote = { id: string; body: string; authorName: string; createdAt: string }
+export type ReportNote = { id: string; body: string; authorName: string; createdAt: string; forPeriod: string | null }
 
 export type NoteFormResult = { fieldErrors?: Record<string, string[] | undefined>; body?: string; error?: string }
 
@@ -21,6 +22,7 @@ export function ReportNotes({
 	result,
 	saved,
 	engineerName,
+	periodLabel,
 	periodIncludesToday,
 	maxChars,
 }: {
@@ -30,6 +32,7 @@ export function ReportNotes({
 	result: NoteFormResult | undefined
 	saved: boolean
 	engineerName: string
+	periodLabel: string
 	periodIncludesToday: boolean
 	maxChars: number
 }) {
@@ -43,27 +46,12 @@ export function ReportNotes({
 	}, [navigation.state, saved, result])
 	return (
 		<div className="space-y-4">
-			{notes.length === 0 ? (
-				<p className={`text-sm ${muted}`}>No notes were written in this period.</p>
-			) : (
-				<ul className="divide-y divide-slate-200 dark:divide-slate-800">
-					{notes.map((note) => (
-						<li key={note.id} className="report-item py-3 first:pt-0">
-							<p className={`text-xs ${muted}`}>
-								{note.authorName} · {formatFullDay(note.createdAt)}
-							</p>
-							<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{note.body}</p>
-						</li>
-					))}
-				</ul>
-			)}
+			{notes.length === 0 ? <p className={`text-sm ${muted}`}>No notes were written in this period or for it.</p> : <NoteList notes={notes} />}
 			{saved ? (
 				<div className="print:hidden">
 					<FormAlert
 						tone="success"
-						message={
-							periodIncludesToday ? 'Note saved.' : 'Note saved. It is dated today, so it shows in reports of periods that include today, not in this one.'
-						}
+						message={periodIncludesToday ? 'Note saved.' : `Note saved for ${periodLabel}: it shows in this report and its printout.`}
 					/>
 				</div>
 			) : null}
@@ -73,8 +61,9 @@ export function ReportNotes({
 						Add a note
 					</label>
 					<p id="note-body-help" className={`text-xs ${muted}`}>
-						What you discussed, agreed or want to watch. Dated today; {engineerName} can read it in their own report. At most {maxChars.toLocaleString('en-GB')}{' '}
-						characters.
+						What you discussed, agreed or want to watch about {periodLabel}; it is kept with this period
+						{periodIncludesToday ? '' : ', marked with the day you wrote it'}. {engineerName} can read it in their own report. At most{' '}
+						{maxChars.toLocaleString('en-GB')} characters.
 					</p>
 					<textarea
 						id="note-body"
@@ -93,6 +82,23 @@ export function ReportNotes({
 				</Form>
 			) : null}
 		</div>
+	)
+}
+
+/** Notes with who wrote them and when, and the report period each was written for when that was not the day's own. */
+export function NoteList({ notes }: { notes: ReportNote[] }) {
+	return (
+		<ul className="divide-y divide-slate-200 dark:divide-slate-800">
+			{notes.map((note) => (
+				<li key={note.id} className="report-item py-3 first:pt-0">
+					<p className={`text-xs ${muted}`}>
+						{note.authorName} · {formatFullDay(note.createdAt)}
+						{note.forPeriod ? ` · for ${note.forPeriod}` : ''}
+					</p>
+					<p className="mt-1 text-sm break-words whitespace-pre-line text-slate-800 dark:text-slate-200">{note.body}</p>
+				</li>
+			))}
+		</ul>
 	)
 }
 
