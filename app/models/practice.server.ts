@@ -2,7 +2,8 @@
 // history and their dashboard. Every query is scoped to the user's organisation and id, and
 // each function runs a fixed number of queries however many attempts there are.
 import { z } from 'zod'
-import { assignedTo } from './assignment.server.ts'
+import { assignedTo, openAssignmentWhere } from './assignment.server.ts'
+import { personProgress } from '#app/assignments/progress.ts'
 import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
@@ -187,7 +188,8 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 		prisma.assignment.findMany({
 			where: {
 				...assignedTo(user),
-				cancelledAt: null,
+				// Closed ones (by a lead, or two weeks past due) no longer ask for work.
+				...openAssignmentWhere(now),
 				// A retired exercise cannot be started any more, so its assignments are moot.
 				exercise: { retiredAt: null },
 			},
@@ -196,6 +198,7 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 				exerciseId: true,
 				dueAt: true,
 				createdAt: true,
+				closedAt: true,
 				exercise: { select: { slug: true, title: true } },
 				team: { select: { name: true } },
 			},
@@ -220,20 +223,26 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 
 	const assigned = assignments
 		.map((assignment): AssignedExercise => {
-			const forAssignment = attempts.filter((attempt) => attempt.assignmentId === assignment.id)
-			// Work started on the exercise after it was assigned counts, even if not started from the assignment.
-			const relevant = forAssignment.length
-				? forAssignment
-				: attempts.filter((attempt) => attempt.exerciseId === assignment.exerciseId && attempt.startedAt >= assignment.createdAt)
-			const status = learnerExerciseStatus(relevant.map((attempt) => attempt.status))
-			const progress: AssignmentProgress = status === 'new' ? 'not_started' : status
+			// The lead's definition (app/assignments/progress.ts): a solved or given-up attempt finishes it.
+			const standing = personProgress(
+				assignment,
+				attempts.map((attempt) => ({ ...attempt, reviewed: false })),
+				now,
+			)
+			const progress: AssignmentProgress = standing.finished
+				? standing.outcome === 'gave_up'
+					? 'given_up'
+					: 'solved'
+				: standing.progress === 'in_progress'
+					? 'in_progress'
+					: 'not_started'
 			return {
 				id: assignment.id,
 				exercise: assignment.exercise,
 				teamName: assignment.team.name,
 				dueAt: assignment.dueAt,
 				progress,
-				overdue: progress !== 'solved' && assignment.dueAt.getTime() < now.getTime(),
+				overdue: standing.overdue,
 			}
 		})
 		.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.getTime() - b.dueAt.getTime() || a.exercise.title.localeCompare(b.exercise.title))
