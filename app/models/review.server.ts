@@ -10,6 +10,7 @@ import { rubricPercent, type RubricCriterion, type RubricScores } from '#app/rev
 import { getPrisma } from '#app/utils/db.server.ts'
 import { reviewableAttemptsWhere, type Actor } from '#app/utils/permissions.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { queueRowSelect } from './review-queue.server.ts'
 import { isUniqueViolation } from './organization.server.ts'
 
 export type Reviewer = Actor
@@ -25,40 +26,35 @@ export class ReviewError extends Error {
 	}
 }
 
-const queueSelect = {
-	id: true,
-	status: true,
-	startedAt: true,
-	finishedAt: true,
-	runCount: true,
-	submissionCount: true,
-	failedFixCount: true,
-	hintsRevealed: true,
-	outsidePastes: true,
-	user: { select: { id: true, name: true } },
-	exercise: { select: { slug: true, title: true } },
-	assignment: { select: { dueAt: true, team: { select: { name: true } } } },
-	submissions: { orderBy: { number: 'desc' }, take: 1, select: { attested: true } },
-} as const
-
-/** Finished attempts nobody has reviewed yet, oldest first. */
-export function listReviewQueue(user: Reviewer, take = 100) {
-	return getPrisma().attempt.findMany({
-		where: { ...reviewableAttemptsWhere(user), status: { not: 'in_progress' }, review: null },
-		orderBy: [{ finishedAt: 'asc' }, { id: 'asc' }],
-		take,
-		select: queueSelect,
-	})
-}
-
+/** The newest reviews of attempts the reviewer may review, by anyone. */
 export function listRecentlyReviewed(user: Reviewer, take = 10) {
 	return getPrisma().review.findMany({
 		where: { organizationId: user.organizationId, attempt: reviewableAttemptsWhere(user) },
 		orderBy: { updatedAt: 'desc' },
 		take,
-		select: { id: true, percent: true, updatedAt: true, reviewer: { select: { name: true } }, attempt: { select: queueSelect } },
+		select: {
+			id: true,
+			percent: true,
+			updatedAt: true,
+			reviewer: { select: { id: true, name: true, memberships: { select: { teamId: true } } } },
+			attempt: { select: queueRowSelect },
+		},
 	})
 }
+
+/**
+ * What "Save and open the next" tells the lead on the page it opens: whose review was saved,
+ * with what score. Null unless the attempt is one they may review and it has a review.
+ */
+export async function getSavedReviewNotice(user: Reviewer, attemptId: string) {
+	const attempt = await getPrisma().attempt.findFirst({
+		where: { id: attemptId, ...reviewableAttemptsWhere(user), review: { isNot: null } },
+		select: { user: { select: { name: true } }, exercise: { select: { title: true } }, review: { select: { percent: true } } },
+	})
+	return attempt?.review ? { learnerName: attempt.user.name, exerciseTitle: attempt.exercise.title, percent: attempt.review.percent } : null
+}
+
+export type SavedReviewNotice = NonNullable<Awaited<ReturnType<typeof getSavedReviewNotice>>>
 
 const reviewSelect = {
 	id: true,
@@ -135,6 +131,7 @@ declare const reviewable: unique symbol
 export type ReviewableAttempt = {
 	readonly id: string
 	readonly status: 'in_progress' | 'solved' | 'gave_up'
+	readonly finishedAt: Date | null
 	readonly rubric: RubricCriterion[]
 	/** The exercise's files under src/, the ones a comment may point at. */
 	readonly starter: Files
@@ -151,13 +148,19 @@ export async function findReviewableAttempt(user: Reviewer, attemptId: string): 
 		prisma.attempt.findFirst({ where: { id: attemptId, organizationId: user.organizationId }, select: { id: true } }),
 		prisma.attempt.findFirst({
 			where: { id: attemptId, ...reviewableAttemptsWhere(user) },
-			select: { id: true, status: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } },
+			select: { id: true, status: true, finishedAt: true, exerciseVersion: { select: { metadata: true, publicFiles: true } } },
 		}),
 	])
 	if (!inOrg) throw new ReviewError(404, 'This attempt does not exist.')
 	if (!attempt) throw new ReviewError(403, 'Only the leads of this engineer’s teams and organisation admins can review this attempt.')
 	const rubric = (attempt.exerciseVersion.metadata as ExerciseMetadata).rubric as RubricCriterion[]
-	return { id: attempt.id, status: attempt.status, rubric, starter: srcFiles(attempt.exerciseVersion.publicFiles as Files) } as ReviewableAttempt
+	return {
+		id: attempt.id,
+		status: attempt.status,
+		finishedAt: attempt.finishedAt,
+		rubric,
+		starter: srcFiles(attempt.exerciseVersion.publicFiles as Files),
+	} as ReviewableAttempt
 }
 
 /** Everything the replay page shows. */
@@ -180,7 +183,7 @@ export async function getAttemptForReview(reviewable: ReviewableAttempt) {
 			largeInsertions: true,
 			focusLosses: true,
 			awayMs: true,
-			user: { select: { id: true, name: true } },
+			user: { select: { id: true, name: true, memberships: { select: { teamId: true } } } },
 			assignment: { select: { dueAt: true, team: { select: { name: true } } } },
 			exercise: { select: { slug: true, title: true } },
 			exerciseVersion: { select: { number: true, metadata: true, publicFiles: true } },
@@ -244,7 +247,7 @@ export async function getAttemptForReview(reviewable: ReviewableAttempt) {
 				focusLosses: attempt.focusLosses,
 				awayMs: attempt.awayMs,
 			},
-			learner: attempt.user,
+			learner: { id: attempt.user.id, name: attempt.user.name, teamIds: attempt.user.memberships.map((membership) => membership.teamId) },
 			assignment: attempt.assignment ? { dueAt: attempt.assignment.dueAt.toISOString(), team: attempt.assignment.team.name } : null,
 		},
 		exercise: {
@@ -253,7 +256,11 @@ export async function getAttemptForReview(reviewable: ReviewableAttempt) {
 			kind: metadata.kind,
 			versionNumber: attempt.exerciseVersion.number,
 			rubric: metadata.rubric as RubricCriterion[],
-			reference: { category: metadata.rootCause.category, locations: metadata.rootCause.locations, explanation: metadata.rootCause.explanation },
+			// While the learner is still working, the lead's view shows nothing of the answer.
+			reference:
+				attempt.status === 'in_progress'
+					? null
+					: { category: metadata.rootCause.category, locations: metadata.rootCause.locations, explanation: metadata.rootCause.explanation },
 		},
 		starter: srcFiles(attempt.exerciseVersion.publicFiles as Files),
 		events: attempt.events.map((event) => ({ position: event.position, type: event.type, at: event.at.toISOString(), data: event.data })),

@@ -17,6 +17,10 @@ const ReviewSummarySchema = z.object({
 		.max(MAX_SUMMARY_LENGTH, `Keep the summary under ${MAX_SUMMARY_LENGTH} characters.`)
 		.refine((text) => !hasStrayControlCharacters(text), 'Remove the control characters from the summary.'),
 	baseVersion: z.coerce.number({ error: 'Reload the page and score again.' }).int().min(0).max(1_000_000),
+	// "Save and open the next" sends `then=next` and the queue's filters as a query string, read
+	// again with the queue's own schema; anything else just saves.
+	then: z.literal('next').optional().catch(undefined),
+	queue: z.string().max(2000).optional().catch(undefined),
 })
 
 const ReviewCommentSchema = z.object({

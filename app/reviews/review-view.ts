@@ -6,17 +6,38 @@ import { diffLines } from 'diff'
 import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import { applyJournalEvent, type JournalEntryView, type JournalEvent } from '#app/attempts/journal.ts'
 import type { Prediction } from '#app/attempts/prediction.ts'
-import type { AttemptForReview, ReviewCommentView, ReviewView } from '#app/models/review.server.ts'
+import type { AttemptForReview, ReviewCommentView, ReviewView, SavedReviewNotice } from '#app/models/review.server.ts'
 
 export type AttemptReviewView = ReturnType<typeof buildAttemptReviewView>
 
-export function buildAttemptReviewView(review: AttemptForReview, now: Date, renderMarkdown: (markdown: string) => string) {
+/** Where the page was opened from: the review queue's filters, and how many other attempts wait under them. */
+export type ReviewQueueContext = { search: string; others: number }
+
+export function buildAttemptReviewView(
+	review: AttemptForReview,
+	context: {
+		now: Date
+		renderMarkdown: (markdown: string) => string
+		/** Whether the viewer may open the learner's profile (the permission module's answer). */
+		learnerProfile: boolean
+		queue: ReviewQueueContext
+		/** The review "Save and open the next" saved just before opening this page. */
+		saved?: SavedReviewNotice | null
+	},
+) {
+	const { reference } = review.exercise
+	const { learner } = review.attempt
 	return {
 		...review,
-		exercise: { ...review.exercise, reference: { ...review.exercise.reference, explanationHtml: renderMarkdown(review.exercise.reference.explanation) } },
+		attempt: { ...review.attempt, learner: { id: learner.id, name: learner.name, profile: context.learnerProfile } },
+		exercise: { ...review.exercise, reference: reference ? { ...reference, explanationHtml: context.renderMarkdown(reference.explanation) } : null },
 		// Written only through PredictionSchema, so the JSON column holds a Prediction or nothing.
 		runs: review.runs.map((run) => ({ ...run, prediction: run.prediction as Prediction | null })),
-		now: now.toISOString(),
+		now: context.now.toISOString(),
+		/** An attempt still in progress is shown as it is so far, with nothing to score or comment on. */
+		readOnly: review.attempt.status === 'in_progress',
+		queue: context.queue,
+		saved: context.saved ?? null,
 	}
 }
 

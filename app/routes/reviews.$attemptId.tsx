@@ -1,19 +1,37 @@
-import { data } from 'react-router'
+import { data, redirect } from 'react-router'
 import type { Route } from './+types/reviews.$attemptId'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { ReviewPage } from '#app/components/review/review-page.tsx'
-import { addReviewComment, getAttemptForReview, ReviewError, saveReview } from '#app/models/review.server.ts'
+import { countOthersInQueue, findNextInQueue } from '#app/models/review-queue.server.ts'
+import { addReviewComment, getAttemptForReview, getSavedReviewNotice, ReviewError, saveReview } from '#app/models/review.server.ts'
+import { parseQueueQuery, queueSearch } from '#app/reviews/queue-filter.ts'
 import { buildAttemptReviewView, type ReviewActionData } from '#app/reviews/review-view.ts'
 import { checkRubricScores } from '#app/reviews/rubric.ts'
 import { ReviewFormSchema } from '#app/reviews/review-form.ts'
 import { requireReviewableAttempt } from '#app/utils/auth.server.ts'
-import { parseIntentForm } from '#app/utils/forms.ts'
+import { parseIntentForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
+import { mayViewGrowth } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const { attempt } = await requireReviewableAttempt(request, params.attemptId)
-	const review = await getAttemptForReview(attempt)
-	return buildAttemptReviewView(review, new Date(), renderMarkdown)
+	const { user, attempt } = await requireReviewableAttempt(request, params.attemptId)
+	const search = new URL(request.url).searchParams
+	// The queue's filters travel with the page, so "Save and open the next" and the way back keep them.
+	const query = parseQueueQuery(search)
+	const now = new Date()
+	const savedId = search.get('saved')
+	const [review, others, saved] = await Promise.all([
+		getAttemptForReview(attempt),
+		countOthersInQueue(user, query, now, attempt.id),
+		savedId && RECORD_ID_PATTERN.test(savedId) && savedId !== attempt.id ? getSavedReviewNotice(user, savedId) : null,
+	])
+	return buildAttemptReviewView(review, {
+		now,
+		renderMarkdown,
+		learnerProfile: mayViewGrowth(user, review.attempt.learner),
+		queue: { search: queueSearch(query), others },
+		saved,
+	})
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -38,6 +56,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 				)
 			}
 			const review = await saveReview(user, attempt, { scores: scores.scores, summary: form.data.summary, baseVersion: form.data.baseVersion })
+			if (form.data.then === 'next') {
+				const query = parseQueueQuery(new URLSearchParams(form.data.queue ?? ''))
+				const next = await findNextInQueue(user, query, new Date(), attempt)
+				return redirect(next ? `/reviews/${next}${queueSearch(query, { saved: attempt.id })}` : `/reviews${queueSearch(query, { saved: attempt.id })}`)
+			}
 			return data<ReviewActionData>({ intent: 'score', ok: true, review })
 		}
 		if (form.intent === 'comment') {

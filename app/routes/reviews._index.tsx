@@ -1,48 +1,52 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/reviews._index'
+import { QueueFilters } from '#app/components/review/queue-filters.tsx'
+import { ReviewedTable, WaitingTable } from '#app/components/review/queue-table.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { Button } from '#app/components/ui/button.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { cn } from '#app/components/ui/cn.ts'
 import { FormAlert } from '#app/components/ui/field.tsx'
-import { Table, Td, Th } from '#app/components/ui/table.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 import { listOpenFlags, resolveFlag } from '#app/models/flag.server.ts'
+import { listFilteredReviewQueue } from '#app/models/review-queue.server.ts'
+import { getSavedReviewNotice, listRecentlyReviewed, type SavedReviewNotice } from '#app/models/review.server.ts'
 import { ResolveFlagSchema } from '#app/reviews/flag-form.ts'
 import { FLAG_REASON_LABELS } from '#app/reviews/flags.ts'
-import { listRecentlyReviewed, listReviewQueue } from '#app/models/review.server.ts'
-import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, attemptIndependence, plural, timeSpentMs } from '#app/practice/attempt-summary.ts'
+// Server only (the loader): the query's zod schema never reaches the browser.
+import { parseQueueQuery } from '#app/reviews/queue-filter.ts'
+import { isQueueFiltered, queueSearch } from '#app/reviews/queue-query.ts'
+import { personLink, toQueueRow, type MayOpenProfile, type ReviewedRowView } from '#app/reviews/queue-view.ts'
 import { requireReviewer } from '#app/utils/auth.server.ts'
-import { parseForm } from '#app/utils/forms.ts'
-import { linkClass } from '#app/components/ui/link-style.ts'
-import { cn } from '#app/components/ui/cn.ts'
-import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
+import { parseForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
+import { mayViewGrowth } from '#app/utils/permissions.server.ts'
+import { formatTimeAgo } from '#app/utils/time-format.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireReviewer(request)
-	const [queue, recent, flags] = await Promise.all([listReviewQueue(user), listRecentlyReviewed(user), listOpenFlags(user.organizationId)])
-	const row = (attempt: (typeof queue)[number]) => ({
-		id: attempt.id,
-		learner: attempt.user.name,
-		exercise: attempt.exercise,
-		status: attempt.status,
-		finishedAt: (attempt.finishedAt ?? attempt.startedAt).toISOString(),
-		timeSpentMs: timeSpentMs({ startedAt: attempt.startedAt, finishedAt: attempt.finishedAt, lastActiveAt: attempt.finishedAt ?? attempt.startedAt }),
-		runs: attempt.runCount,
-		failedFixes: attempt.failedFixCount,
-		independence: attemptIndependence({
-			status: attempt.status,
-			hintsRevealed: attempt.hintsRevealed,
-			outsidePastes: attempt.outsidePastes,
-			lastSubmissionAttested: attempt.submissions[0]?.attested ?? null,
-		}),
-		assignment: attempt.assignment ? { team: attempt.assignment.team.name, dueAt: attempt.assignment.dueAt.toISOString() } : null,
-	})
+	const params = new URL(request.url).searchParams
+	const now = new Date()
+	const savedId = params.get('saved')
+	const [queue, recent, flags, saved] = await Promise.all([
+		listFilteredReviewQueue(user, parseQueueQuery(params), now),
+		listRecentlyReviewed(user),
+		listOpenFlags(user.organizationId),
+		savedId && RECORD_ID_PATTERN.test(savedId) ? getSavedReviewNotice(user, savedId) : null,
+	])
+	const mayOpenProfile: MayOpenProfile = (person) => mayViewGrowth(user, person)
 	return {
-		now: new Date().toISOString(),
-		queue: queue.map(row),
-		recent: recent.map((review) => ({
-			...row(review.attempt),
+		now: now.toISOString(),
+		query: queue.query,
+		ignoredTeam: queue.ignoredTeam,
+		matching: queue.matching,
+		waiting: queue.waiting,
+		choices: queue.choices,
+		queue: queue.rows.map((attempt) => toQueueRow(attempt, mayOpenProfile)),
+		saved,
+		recent: recent.map((review): ReviewedRowView => ({
+			...toQueueRow(review.attempt, mayOpenProfile),
 			percent: review.percent,
-			reviewer: review.reviewer?.name ?? 'A former lead',
+			reviewer: review.reviewer ? personLink(review.reviewer, mayOpenProfile) : null,
 			reviewedAt: review.updatedAt.toISOString(),
 		})),
 		flags: flags.map((flag) => ({
@@ -69,28 +73,60 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { queue, recent, flags } = loaderData
+	const { queue, recent, flags, query, matching, waiting, choices, saved } = loaderData
 	const now = new Date(loaderData.now)
 	const result = actionData
+	const filtered = isQueueFiltered(query)
+	const search = queueSearch(query)
 	return (
 		<div className="space-y-6">
 			<div>
 				<h1 className="text-2xl font-bold tracking-tight">Reviews</h1>
 				<p className="mt-1 text-slate-700 dark:text-slate-300">
-					Finished attempts of your teams, oldest first. Replay each one, then score it with the exercise’s rubric.
+					Finished attempts of your teams, waiting longest first. Replay each one, then score it with the exercise’s rubric.
 				</p>
 			</div>
+			{saved ? <SavedNotice saved={saved} matching={matching} waiting={waiting} filtered={filtered} /> : null}
 			{result?.message ? <FormAlert tone="success" message={result.message} /> : null}
 			{result?.error ? <FormAlert message={result.error} /> : null}
-			<Card>
-				<CardHeader title={`Waiting for review (${queue.length})`} />
-				{queue.length === 0 ? (
-					<p className="text-sm text-slate-700 dark:text-slate-300">
-						Nothing is waiting. Attempts appear here as soon as someone in your teams solves an exercise or gives up.
-					</p>
-				) : (
-					<AttemptTable rows={queue} now={now} caption="Attempts waiting for review" />
-				)}
+			<Card aria-labelledby="queue-heading">
+				<div className="mb-4 flex flex-wrap items-baseline justify-between gap-3">
+					<h2 id="queue-heading" className="text-base font-semibold text-slate-900 dark:text-slate-100">
+						Waiting for review ({filtered ? `${matching} of ${waiting}` : waiting})
+					</h2>
+				</div>
+				{waiting > 0 || filtered ? <QueueFilters query={query} choices={choices} matching={matching} waiting={waiting} /> : null}
+				{loaderData.ignoredTeam ? (
+					<p className="mt-3 text-sm text-slate-700 dark:text-slate-300">The link named a team whose attempts you do not review, so every team is shown.</p>
+				) : null}
+				<div className="mt-4">
+					{queue.length > 0 ? (
+						<>
+							<WaitingTable rows={queue} now={now} search={search} />
+							{matching > queue.length ? (
+								<p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
+									Showing the first {queue.length} of {matching}. Narrow the queue with the filters to see the others.
+								</p>
+							) : null}
+						</>
+					) : filtered ? (
+						<div className="rounded-md border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+							<p className="font-medium">No waiting attempt matches these filters</p>
+							<p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+								{waiting === 0
+									? 'Nothing is waiting for review at all.'
+									: `${waiting} ${waiting === 1 ? 'attempt waits' : 'attempts wait'} outside them. Set a filter back to “Any”, or clear them all.`}
+							</p>
+							<Link to="/reviews" className={buttonClass('secondary', 'mt-4')}>
+								Clear filters
+							</Link>
+						</div>
+					) : (
+						<p className="text-sm text-slate-700 dark:text-slate-300">
+							Nothing is waiting. Attempts appear here as soon as someone in your teams solves an exercise or gives up.
+						</p>
+					)}
+				</div>
 			</Card>
 			<Card>
 				<CardHeader
@@ -103,7 +139,7 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 					<ul className="divide-y divide-slate-200 dark:divide-slate-800">
 						{flags.map((flag) => (
 							<li key={flag.id} className="flex flex-wrap items-start justify-between gap-3 py-3">
-								<div className="min-w-0 max-w-3xl">
+								<div className="max-w-3xl min-w-0">
 									<p className="flex flex-wrap items-center gap-2 text-sm">
 										<Badge tone={flag.reason === 'broken' ? 'danger' : 'warning'}>{FLAG_REASON_LABELS[flag.reason]}</Badge>
 										<Link to={`/exercises/${flag.exercise.slug}`} className={cn('font-medium', linkClass)}>
@@ -138,87 +174,36 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 			</Card>
 			<Card>
 				<CardHeader title="Recently reviewed" />
-				{recent.length === 0 ? (
-					<p className="text-sm text-slate-700 dark:text-slate-300">No reviews yet.</p>
-				) : (
-					<AttemptTable rows={recent} now={now} caption="Recently reviewed attempts" />
-				)}
+				{recent.length === 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">No reviews yet.</p> : <ReviewedTable rows={recent} now={now} />}
 			</Card>
 		</div>
 	)
 }
 
-type Row = {
-	id: string
-	learner: string
-	exercise: { title: string }
-	status: 'in_progress' | 'solved' | 'gave_up'
-	finishedAt: string
-	timeSpentMs: number
-	runs: number
-	failedFixes: number
-	independence: { independent: boolean; label: string }
-	assignment: { team: string; dueAt: string } | null
-	percent?: number
-	reviewer?: string
-}
-
-function AttemptTable({ rows, now, caption }: { rows: Row[]; now: Date; caption: string }) {
+/** After "Save and open the next" found nothing more to open. */
+function SavedNotice({ saved, matching, waiting, filtered }: { saved: SavedReviewNotice; matching: number; waiting: number; filtered: boolean }) {
+	const what = `Review saved: ${saved.learnerName} · ${saved.exerciseTitle}, ${saved.percent}%.`
 	return (
-		<Table caption={caption}>
-			<thead>
-				<tr>
-					<Th>Engineer</Th>
-					<Th>Exercise</Th>
-					<Th>Outcome</Th>
-					<Th>Finished</Th>
-					<Th>Work</Th>
-					<Th>{rows[0]?.percent !== undefined ? 'Score' : 'Independence'}</Th>
-					<Th>
-						<span className="sr-only">Actions</span>
-					</Th>
-				</tr>
-			</thead>
-			<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-				{rows.map((row) => (
-					<tr key={row.id}>
-						<Td className="font-medium">{row.learner}</Td>
-						<Td>
-							{row.exercise.title}
-							<span className="block text-xs text-slate-600 dark:text-slate-400">
-								{row.assignment ? `Assigned to ${row.assignment.team}, due ${formatDay(new Date(row.assignment.dueAt), now)}` : 'Self-chosen'}
-							</span>
-						</Td>
-						<Td>
-							<Badge tone={ATTEMPT_STATUS_TONES[row.status]}>{ATTEMPT_STATUS_LABELS[row.status]}</Badge>
-						</Td>
-						<Td className="whitespace-nowrap">{formatTimeAgo(new Date(row.finishedAt), now)}</Td>
-						<Td className="text-xs whitespace-nowrap">
-							{formatDuration(row.timeSpentMs)} · {plural(row.runs, 'run')}
-							{row.failedFixes ? ` · ${row.failedFixes} failed ${row.failedFixes === 1 ? 'fix' : 'fixes'}` : ''}
-						</Td>
-						<Td>
-							{row.percent !== undefined ? (
-								<span className="tabular-nums">
-									{row.percent}% <span className="text-xs text-slate-600 dark:text-slate-400">by {row.reviewer}</span>
-								</span>
-							) : (
-								<Badge tone={row.independence.independent ? 'success' : 'neutral'}>{row.independence.label}</Badge>
-							)}
-						</Td>
-						<Td className="text-right">
-							<Link
-								to={`/reviews/${row.id}`}
-								className={cn('font-medium', linkClass)}
-								aria-label={`${row.percent !== undefined ? 'Open the review of' : 'Review'} ${row.learner}’s attempt at ${row.exercise.title}`}
-							>
-								{row.percent !== undefined ? 'Open' : 'Review'}
+		<div
+			role="status"
+			className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+		>
+			<p className="font-medium">{what}</p>
+			{matching === 0 ? (
+				<p className="mt-1">
+					{waiting === 0 ? (
+						'The queue is empty: nothing else is waiting for review.'
+					) : filtered ? (
+						<>
+							The queue is empty for these filters; {waiting} {waiting === 1 ? 'attempt waits' : 'attempts wait'} outside them.{' '}
+							<Link to="/reviews" className="font-medium underline underline-offset-2">
+								Clear filters
 							</Link>
-						</Td>
-					</tr>
-				))}
-			</tbody>
-		</Table>
+						</>
+					) : null}
+				</p>
+			) : null}
+		</div>
 	)
 }
 

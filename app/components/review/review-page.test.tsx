@@ -36,7 +36,7 @@ function reviewView(): AttemptReviewView {
 			finishedAt: at(300),
 			rules: { hintsAllowed: true, pasteBlocked: false, hardMode: true },
 			integrity: { hintsRevealed: 0, outsidePastes: 0, outsidePasteChars: 0, blockedPastes: 0, largeInsertions: 0, focusLosses: 1, awayMs: 75_000 },
-			learner: { id: 'cmuser000000000000000001', name: 'Ada Moreno' },
+			learner: { id: 'cmuser000000000000000001', name: 'Ada Moreno', profile: true },
 			assignment: null,
 		},
 		exercise: {
@@ -70,6 +70,9 @@ function reviewView(): AttemptReviewView {
 		review: null,
 		comments: [],
 		now: at(400),
+		readOnly: false,
+		queue: { search: '?waiting=3d', others: 4 },
+		saved: null,
 	}
 }
 
@@ -123,6 +126,43 @@ describe('the review page', () => {
 	it('says why a run cannot be shown', async () => {
 		renderReview(() => data<RunRefusal>({ error: 'This run does not exist.' }, { status: 404 }))
 		expect(await within(runOutput()).findByRole('alert')).toHaveProperty('textContent', 'This run does not exist.')
+	})
+
+	it('offers to save and open the next attempt of the same queue, and links back to it and to the learner', () => {
+		renderReview(() => data<RunView>({ id: RUN_ID, number: 1, result: runResult, predictionCorrect: null }))
+		const next = screen.getByRole('button', { name: 'Save and open the next' })
+		expect(next.getAttribute('name')).toBe('then')
+		expect(next.getAttribute('value')).toBe('next')
+		expect(screen.getByText('4 more attempts wait in this queue, with its filters.')).toBeTruthy()
+		const form = next.closest('form')!
+		expect((form.elements.namedItem('queue') as HTMLInputElement).value).toBe('?waiting=3d')
+		expect(screen.getByRole('link', { name: '← Review queue' }).getAttribute('href')).toBe('/reviews?waiting=3d')
+		expect(screen.getByRole('link', { name: 'Ada Moreno' }).getAttribute('href')).toBe('/people/cmuser000000000000000001')
+	})
+
+	it('shows an attempt in progress read-only: labelled, with no rubric, no comment form and no reference', async () => {
+		renderReview(
+			() => data<RunView>({ id: RUN_ID, number: 1, result: runResult, predictionCorrect: null }),
+			(view) => {
+				view.attempt.status = 'in_progress'
+				view.attempt.finishedAt = null
+				view.events = view.events.filter((event) => event.type !== 'gave-up')
+				view.exercise.reference = null
+				view.readOnly = true
+				view.attempt.learner.profile = false
+			},
+		)
+		expect(screen.getByRole('note', { name: 'In progress' }).textContent).toContain('In progress — read-only, the learner is still working.')
+		expect(screen.queryByRole('button', { name: /Save/ })).toBeNull()
+		expect(screen.queryByRole('button', { name: /comment/i })).toBeNull()
+		expect(screen.queryByText('Reference root cause')).toBeNull()
+		expect(screen.queryByText('Waiting for review')).toBeNull()
+		expect(screen.getByText('No diagnosis submitted yet.')).toBeTruthy()
+		// The replay so far still plays: the run and the journal.
+		expect(await within(runOutput()).findByText('1 of 1 failed')).toBeTruthy()
+		expect(screen.getByText('Every client waits exactly one second.')).toBeTruthy()
+		// A name links only where the server said the viewer may open the profile.
+		expect(screen.queryByRole('link', { name: 'Ada Moreno' })).toBeNull()
 	})
 
 	it('steps between marks and shows the time away as recorded', () => {

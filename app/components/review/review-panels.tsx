@@ -12,11 +12,18 @@ import { formatClock, formatDuration } from '#app/utils/time-format.ts'
 
 export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 	const { attempt, exercise } = data
+	const { reference } = exercise
+	// While the attempt is in progress the page carries no reference to show.
+	if (exercise.kind === 'architecture' && !reference) return null
 	return (
 		<Panel title={exercise.kind === 'architecture' ? 'Reference design notes' : 'Diagnosis and grade'}>
 			{exercise.kind === 'architecture' ? null : data.submissions.length === 0 ? (
 				<p className="text-sm text-slate-600 dark:text-slate-400">
-					{attempt.status === 'gave_up' ? 'Gave up without submitting a diagnosis.' : 'No diagnosis submitted.'}
+					{attempt.status === 'gave_up'
+						? 'Gave up without submitting a diagnosis.'
+						: attempt.status === 'in_progress'
+							? 'No diagnosis submitted yet.'
+							: 'No diagnosis submitted.'}
 				</p>
 			) : (
 				<ol className="space-y-3">
@@ -40,16 +47,18 @@ export function DiagnosisAndGrade({ data }: { data: AttemptReviewView }) {
 					))}
 				</ol>
 			)}
-			<details className={cn('text-sm', exercise.kind !== 'architecture' && 'mt-3')}>
-				<summary className="cursor-pointer font-medium">
-					{exercise.kind === 'architecture' ? 'Why the naive design fails, and what the reference does' : 'Reference root cause'}
-				</summary>
-				<p className="mt-1 text-slate-700 dark:text-slate-300">
-					{categoryLabel(exercise.reference.category)} ·{' '}
-					{exercise.reference.locations.map((location) => `${location.file} ${location.startLine}–${location.endLine}`).join(', ')}
-				</p>
-				<div className="prose-sm mt-1 text-slate-700 dark:text-slate-300" dangerouslySetInnerHTML={{ __html: exercise.reference.explanationHtml }} />
-			</details>
+			{reference ? (
+				<details className={cn('text-sm', exercise.kind !== 'architecture' && 'mt-3')}>
+					<summary className="cursor-pointer font-medium">
+						{exercise.kind === 'architecture' ? 'Why the naive design fails, and what the reference does' : 'Reference root cause'}
+					</summary>
+					<p className="mt-1 text-slate-700 dark:text-slate-300">
+						{categoryLabel(reference.category)} ·{' '}
+						{reference.locations.map((location) => `${location.file} ${location.startLine}–${location.endLine}`).join(', ')}
+					</p>
+					<div className="prose-sm mt-1 text-slate-700 dark:text-slate-300" dangerouslySetInnerHTML={{ __html: reference.explanationHtml }} />
+				</details>
+			) : null}
 		</Panel>
 	)
 }

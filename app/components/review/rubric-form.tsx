@@ -12,7 +12,9 @@ import { Panel } from './review-panels.tsx'
 
 export function RubricForm({ data, actionData }: { data: AttemptReviewView; actionData?: ScoreResult }) {
 	const navigation = useNavigation()
-	const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'score'
+	const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'score'
+	const openingNext = busy && navigation.formData?.get('then') === 'next'
+	const { others } = data.queue
 	const conflict = actionData && !actionData.ok ? (actionData.current ?? null) : null
 	const review = conflict ?? data.review
 	const [scores, setScores] = useState<Record<string, number>>(() => ({ ...(data.review?.scores ?? {}) }))
@@ -34,6 +36,7 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 			<Form method="post" className={cn('space-y-4', conflict && 'mt-4')} noValidate>
 				<input type="hidden" name="intent" value="score" />
 				<input type="hidden" name="baseVersion" value={review?.version ?? 0} />
+				<input type="hidden" name="queue" value={data.queue.search} />
 				{data.exercise.rubric.map((criterion) => (
 					<fieldset key={criterion.id} aria-describedby={errors[`score.${criterion.id}`] ? `score-${criterion.id}-error` : undefined}>
 						<legend className="text-sm font-semibold">
@@ -82,14 +85,22 @@ export function RubricForm({ data, actionData }: { data: AttemptReviewView; acti
 					/>
 					<FieldErrors id="review-summary-error" errors={errors.summary} />
 				</div>
-				<div className="flex items-center justify-between gap-3">
-					<span className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
-						{complete ? `Score: ${percent}%` : 'Choose a level for every criterion.'}
-					</span>
-					<Button type="submit" disabled={busy || !finished}>
-						{busy ? 'Saving…' : data.review || conflict ? 'Save review' : 'Save review'}
+				<p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite">
+					{complete ? `Score: ${percent}%` : 'Choose a level for every criterion.'}
+				</p>
+				<div className="flex flex-wrap items-center justify-end gap-2">
+					<Button type="submit" variant="secondary" disabled={busy || !finished}>
+						{busy && !openingNext ? 'Saving…' : 'Save review'}
+					</Button>
+					<Button type="submit" name="then" value="next" disabled={busy || !finished} aria-describedby="review-next-help">
+						{openingNext ? 'Saving…' : 'Save and open the next'}
 					</Button>
 				</div>
+				<p id="review-next-help" className="text-right text-xs text-slate-600 dark:text-slate-400">
+					{others === 0
+						? 'Nothing else is waiting in this queue: saving takes you back to it.'
+						: `${others} more ${others === 1 ? 'attempt waits' : 'attempts wait'} in this queue${data.queue.search ? ', with its filters' : ''}.`}
+				</p>
 				{data.review && !conflict ? (
 					<p className="text-xs text-slate-600 dark:text-slate-400">
 						Last saved by {data.review.reviewerName} · {data.review.percent}%. Saving again replaces it, and the engineer sees it as new.
