@@ -1,6 +1,6 @@
 // When an assignment stops asking for work. A lead may close one by hand (stored as
 // `closedAt`); otherwise it closes by itself a grace period after it is due, computed from the
-// due date and the clock, so no job has to run for it and every page agrees (ADR 021).
+// due date and the clock, so no job has to run for it and every page agrees (ADR 022).
 
 /**
  * Two weeks after the due date: long enough for someone back from a week off to finish

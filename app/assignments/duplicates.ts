@@ -1,6 +1,6 @@
 // Before assigning, who already has the exercise open: assigned to them by an open assignment
 // they have not finished, or an attempt of theirs still in progress. The lead then assigns
-// anyway or leaves those people out (ADR 021). Pure; the model gathers the rows.
+// anyway or leaves those people out (ADR 022). Pure; the model gathers the rows.
 import { personProgress, type ProgressAttempt } from './progress.ts'
 
 export type DuplicateExercise = { id: string; slug: string; title: string }

@@ -1,5 +1,5 @@
 // Where each person stands with an assignment: the one definition the lead's pages, the
-// learner's dashboard and the team's growth figures all use (ADR 021). Pure and client-safe.
+// learner's dashboard and the team's growth figures all use (ADR 022). Pure and client-safe.
 import { assignmentClosure, type ClosableAssignment, type Closure } from './closure.ts'
 import type { AttemptOutcome } from '#app/practice/catalogue-labels.ts'
 

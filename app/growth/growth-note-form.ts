@@ -1,5 +1,5 @@
 // A lead's note on an engineer (ADR 010): the form on the growth report, and the date a note
-// written for a report period is given (ADR 021). addGrowthNote refuses an empty or overlong
+// written for a report period is given (ADR 022). addGrowthNote refuses an empty or overlong
 // note for its other callers too, with these same messages.
 import { z } from 'zod'
 import { hasStrayControlCharacters } from '#app/utils/forms.ts'

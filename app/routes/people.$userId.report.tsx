@@ -85,7 +85,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const typed = formData.get('body')
 	const body = typeof typed === 'string' ? typed.slice(0, MAX_NOTE_CHARS * 2) : ''
 	if (!form.ok) return data<NoteFormResult>({ fieldErrors: form.fieldErrors, body }, { status: 400 })
-	// The note belongs to the report it was written on: dated inside that period (ADR 021).
+	// The note belongs to the report it was written on: dated inside that period (ADR 022).
 	const now = new Date()
 	const { period, error: periodError } = parseReportPeriod(new URL(request.url).searchParams, now)
 	if (periodError) return data<NoteFormResult>({ error: `${periodError} Choose the period again, then save the note.`, body }, { status: 400 })

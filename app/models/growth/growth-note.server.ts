@@ -1,4 +1,4 @@
-// A lead's notes on an engineer, shown in the growth report of the period they were written for (ADR 010, 021).
+// A lead's notes on an engineer, shown in the growth report of the period they were written for (ADR 010, 022).
 import { EMPTY_NOTE_MESSAGE, MAX_NOTE_CHARS, noteDatedAt, noteTooLongMessage } from '#app/growth/growth-note-form.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
