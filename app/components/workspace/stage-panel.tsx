@@ -12,6 +12,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { formatMetric } from './consequences-table.tsx'
+import { GiveUp } from './give-up.tsx'
 
 export type StageSubmissionView = {
 	id: string
@@ -151,6 +152,12 @@ export function StagePanel({
 					))}
 				</div>
 			) : null}
+			{!finished ? (
+				<GiveUp
+					label="Give up and see the reference design"
+					consequence="The attempt ends unsolved and the reference design is shown, with its reasoning. Your runs, decision record and stages handed in stay recorded. You can start a fresh attempt later."
+				/>
+			) : null}
 		</div>
 	)
 }
@@ -207,6 +214,7 @@ function ReferenceDesign({ reasoningHtml, design }: { reasoningHtml: string | nu
 						<details key={file.path} className="rounded-md ring-1 ring-slate-200 dark:ring-slate-700">
 							<summary className="cursor-pointer px-2.5 py-1.5 font-mono text-xs font-medium">{file.path}</summary>
 							<pre
+								role="region"
 								tabIndex={0}
 								aria-label={`Reference design: ${file.path}`}
 								className="max-h-96 overflow-auto border-t border-slate-200 bg-slate-50 p-2.5 font-mono text-xs leading-relaxed dark:border-slate-700 dark:bg-slate-950"
