@@ -8,7 +8,7 @@ import { EMPTY_QUEUE_QUERY, type QueueQuery } from '#app/reviews/queue-query.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { reviewTeamsWhere, type Actor } from '#app/utils/permissions.server.ts'
 import { syncExercises } from './exercise.server.ts'
-import { countOthersInQueue, findNextInQueue, listFilteredReviewQueue } from './review-queue.server.ts'
+import { countOthersInQueue, findNextInQueue, listAttemptsInProgress, listFilteredReviewQueue } from './review-queue.server.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -237,5 +237,15 @@ describe('the next attempt to open', () => {
 	it('never crosses into what the reviewer may not review', async () => {
 		expect(await next('pat', 'rosa-8d', { exercise: exercises[1]!.slug })).toBe('ada-second-2h')
 		expect(await next('pat', 'ada-second-2h', { exercise: exercises[1]!.slug })).toBeNull()
+	})
+})
+
+describe('attempts in progress', () => {
+	it('lists the open attempts of the people a reviewer leads, for watching read-only, and nobody else’s', async () => {
+		const open = async (who: string) => (await listAttemptsInProgress(actor(who))).map((attempt) => nameOf(attempt.id))
+		expect(await open('sam')).toEqual(['grace-open'])
+		expect(await open('morgan')).toEqual(['grace-open'])
+		expect(await open('pat')).toEqual([])
+		expect(await open('bill')).toEqual([])
 	})
 })

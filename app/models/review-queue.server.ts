@@ -145,3 +145,21 @@ export async function findNextInQueue(actor: Actor, query: QueueQuery, now: Date
 export function countOthersInQueue(actor: Actor, query: QueueQuery, now: Date, attemptId: string) {
 	return getPrisma().attempt.count({ where: { AND: [queueWhere(actor, query, now), { id: { not: attemptId } }] } })
 }
+
+/** Attempts the actor's people are working on now, most recently active first: each opens read-only. */
+export function listAttemptsInProgress(actor: Actor, take = 10) {
+	return getPrisma().attempt.findMany({
+		where: { ...reviewableAttemptsWhere(actor), status: 'in_progress' },
+		orderBy: [{ lastActiveAt: 'desc' }, { id: 'asc' }],
+		take,
+		select: {
+			id: true,
+			startedAt: true,
+			lastActiveAt: true,
+			runCount: true,
+			user: { select: { id: true, name: true, memberships: { select: { teamId: true } } } },
+			exercise: { select: { title: true } },
+			assignment: { select: { team: { select: { name: true } } } },
+		},
+	})
+}

@@ -1,7 +1,7 @@
 import { data, Form, Link } from 'react-router'
 import type { Route } from './+types/reviews._index'
 import { QueueFilters } from '#app/components/review/queue-filters.tsx'
-import { ReviewedTable, WaitingTable } from '#app/components/review/queue-table.tsx'
+import { InProgressTable, ReviewedTable, WaitingTable } from '#app/components/review/queue-table.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
@@ -9,7 +9,7 @@ import { cn } from '#app/components/ui/cn.ts'
 import { FormAlert } from '#app/components/ui/field.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { listOpenFlags, resolveFlag } from '#app/models/flag.server.ts'
-import { listFilteredReviewQueue } from '#app/models/review-queue.server.ts'
+import { listAttemptsInProgress, listFilteredReviewQueue } from '#app/models/review-queue.server.ts'
 import { getSavedReviewNotice, listRecentlyReviewed, type SavedReviewNotice } from '#app/models/review.server.ts'
 import { ResolveFlagSchema } from '#app/reviews/flag-form.ts'
 import { FLAG_REASON_LABELS } from '#app/reviews/flags.ts'
@@ -27,8 +27,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const params = new URL(request.url).searchParams
 	const now = new Date()
 	const savedId = params.get('saved')
-	const [queue, recent, flags, saved] = await Promise.all([
+	const [queue, inProgress, recent, flags, saved] = await Promise.all([
 		listFilteredReviewQueue(user, parseQueueQuery(params), now),
+		listAttemptsInProgress(user),
 		listRecentlyReviewed(user),
 		listOpenFlags(user.organizationId),
 		savedId && RECORD_ID_PATTERN.test(savedId) ? getSavedReviewNotice(user, savedId) : null,
@@ -43,6 +44,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 		choices: queue.choices,
 		queue: queue.rows.map((attempt) => toQueueRow(attempt, mayOpenProfile)),
 		saved,
+		inProgress: inProgress.map((attempt) => ({
+			id: attempt.id,
+			learner: personLink(attempt.user, mayOpenProfile),
+			exercise: attempt.exercise.title,
+			assignedTo: attempt.assignment?.team.name ?? null,
+			startedAt: attempt.startedAt.toISOString(),
+			lastActiveAt: attempt.lastActiveAt.toISOString(),
+			runs: attempt.runCount,
+		})),
 		recent: recent.map((review): ReviewedRowView => ({
 			...toQueueRow(review.attempt, mayOpenProfile),
 			percent: review.percent,
@@ -73,7 +83,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function ReviewsPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { queue, recent, flags, query, matching, waiting, choices, saved } = loaderData
+	const { queue, inProgress, recent, flags, query, matching, waiting, choices, saved } = loaderData
 	const now = new Date(loaderData.now)
 	const result = actionData
 	const filtered = isQueueFiltered(query)
@@ -127,6 +137,17 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 						</p>
 					)}
 				</div>
+			</Card>
+			<Card>
+				<CardHeader
+					title={`In progress (${inProgress.length})`}
+					description="What your people are working on now. Open one to watch it so far, read-only; it joins the queue once they solve it or give up."
+				/>
+				{inProgress.length === 0 ? (
+					<p className="text-sm text-slate-700 dark:text-slate-300">Nobody in your teams is working on an exercise right now.</p>
+				) : (
+					<InProgressTable rows={inProgress} now={now} />
+				)}
 			</Card>
 			<Card>
 				<CardHeader

@@ -8,7 +8,7 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { ATTEMPT_STATUS_LABELS, ATTEMPT_STATUS_TONES, plural } from '#app/practice/attempt-summary.ts'
 import { waitingLabel, waitingTone } from '#app/reviews/queue-query.ts'
-import type { QueueRowView, ReviewedRowView } from '#app/reviews/queue-view.ts'
+import type { PersonLink, QueueRowView, ReviewedRowView } from '#app/reviews/queue-view.ts'
 import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
 import { PersonName } from './person-name.tsx'
 
@@ -124,5 +124,57 @@ function Work({ row }: { row: QueueRowView }) {
 			{formatDuration(row.timeSpentMs)} · {plural(row.runs, 'run')}
 			{row.failedFixes ? ` · ${row.failedFixes} failed ${row.failedFixes === 1 ? 'fix' : 'fixes'}` : ''}
 		</Td>
+	)
+}
+
+export type InProgressRowView = {
+	id: string
+	learner: PersonLink
+	exercise: string
+	assignedTo: string | null
+	startedAt: string
+	lastActiveAt: string
+	runs: number
+}
+
+/** Attempts still being worked on, each opening read-only. */
+export function InProgressTable({ rows, now }: { rows: InProgressRowView[]; now: Date }) {
+	return (
+		<Table caption="Attempts in progress">
+			<thead>
+				<tr>
+					<Th>Engineer and exercise</Th>
+					<Th>Started</Th>
+					<Th>Last active</Th>
+					<Th>Runs</Th>
+					<Th>
+						<span className="sr-only">Actions</span>
+					</Th>
+				</tr>
+			</thead>
+			<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+				{rows.map((row) => (
+					<tr key={row.id}>
+						<Td>
+							<PersonName person={row.learner} className="font-medium" />
+							<span className="block">{row.exercise}</span>
+							<span className={`block text-xs ${muted}`}>{row.assignedTo ? `Assigned to ${row.assignedTo}` : 'Self-chosen'}</span>
+						</Td>
+						<Td className="whitespace-nowrap">{formatDay(new Date(row.startedAt), now)}</Td>
+						<Td className="whitespace-nowrap">{formatTimeAgo(new Date(row.lastActiveAt), now)}</Td>
+						<Td className="tabular-nums">{row.runs}</Td>
+						<Td className="text-right">
+							<Link
+								to={`/reviews/${row.id}`}
+								className={cn('font-medium whitespace-nowrap', linkClass)}
+								aria-label={`Watch ${row.learner.name}’s attempt at ${row.exercise} so far, read-only`}
+							>
+								Watch, read-only
+							</Link>
+						</Td>
+					</tr>
+				))}
+			</tbody>
+		</Table>
 	)
 }
