@@ -339,16 +339,17 @@ describe('lead notes', () => {
 		expect(await noteCount()).toBe(before)
 	})
 
-	it('saves a lead’s note, dated today, and goes back to the same period saying where it went', async () => {
+	it('saves a lead’s note for the report’s period, shown in that report and not in today’s, and goes back to the same period', async () => {
 		const result = await addNote(cookies.lead, '  Finds root causes faster; next: predictions before every run.  ')
 		expect(result.status).toBe(302)
 		expect(result.headers.get('Location')).toBe(`/people/${ids.ada}/report?${PERIOD}&saved=note#notes`)
 		const notes = await db.prisma.growthNote.findMany({ where: { userId: ids.ada }, select: { body: true, createdAt: true } })
 		expect(notes.map((note) => note.body)).toEqual(['Finds root causes faster; next: predictions before every run.'])
 		expect(Date.now() - notes[0]!.createdAt.getTime()).toBeLessThan(60_000)
-		// Today is outside the second quarter of 2026, so the note shows in this quarter's report, not in that one.
-		expect(((await report(cookies.lead)).data as ReportData).notes).toEqual([])
-		const current = (await report(cookies.ada, 'period=this-quarter')).data as ReportData
-		expect(current.notes).toEqual([expect.objectContaining({ body: 'Finds root causes faster; next: predictions before every run.', authorName: 'Sam Lead' })])
+		// Written after the second quarter of 2026 on its report, the note belongs to that quarter (ADR 022).
+		expect(((await report(cookies.lead)).data as ReportData).notes).toEqual([
+			expect.objectContaining({ body: 'Finds root causes faster; next: predictions before every run.', authorName: 'Sam Lead', forPeriod: 'Q2 2026' }),
+		])
+		expect(((await report(cookies.ada, 'period=this-quarter')).data as ReportData).notes).toEqual([])
 	})
 })
