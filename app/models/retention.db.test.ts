@@ -9,7 +9,10 @@ import { giveUp } from './attempt/give-up.server.ts'
 import { requireAttempt, type AttemptOwner } from './attempt/guard.server.ts'
 import { startAttempt } from './attempt/open.server.ts'
 import { syncExercises } from './exercise.server.ts'
+import { recordAttemptOutcome } from './growth/attempt-outcome.server.ts'
+import { getTeamChecks, listDueChecks } from './retention/due.server.ts'
 import { reviewFamilyCard } from './retention/record.server.ts'
+import { describeRetentionCheck, getRetentionReport } from './retention/report.server.ts'
 
 // Three variants of one bug family, and an exercise of another family.
 const FAMILY = 'boolean-logic-slip'
@@ -41,7 +44,7 @@ afterAll(async () => {
 	if (root) rmSync(root, { recursive: true, force: true })
 })
 
-async function learner(options: { checksOff?: boolean } = {}): Promise<AttemptOwner> {
+async function learner(options: { checksOff?: boolean } = {}): Promise<AttemptOwner & { teamId: string }> {
 	count += 1
 	const user = await prisma.user.create({
 		data: { organizationId, name: `Learner ${count}`, email: `learner-${count}@retention.test`, passwordHash: 'x' },
@@ -49,13 +52,16 @@ async function learner(options: { checksOff?: boolean } = {}): Promise<AttemptOw
 	})
 	const team = await prisma.team.create({ data: { organizationId, name: `Team ${count}`, retentionChecks: !options.checksOff }, select: { id: true } })
 	await prisma.membership.create({ data: { organizationId, teamId: team.id, userId: user.id } })
-	return user
+	return { ...user, teamId: team.id }
 }
 
 /** Finishes an attempt as solved with the given help, then reviews its family card as the kernel does. */
 async function finishSolved(attemptId: string, when: Date, help: { hintsRevealed?: number; failedFixCount?: number } = {}) {
 	await prisma.attempt.update({ where: { id: attemptId }, data: { status: 'solved', finishedAt: when, ...help } })
-	await prisma.$transaction((tx) => reviewFamilyCard(tx, attemptId))
+	await prisma.$transaction(async (tx) => {
+		await recordAttemptOutcome(tx, attemptId)
+		await reviewFamilyCard(tx, attemptId)
+	})
 }
 
 async function card(userId: string) {
@@ -145,5 +151,60 @@ describe('retention cards', () => {
 		const open = await startAttempt(mei, SHIPPING, at(0))
 		await prisma.$transaction((tx) => reviewFamilyCard(tx, open.id))
 		expect(await card(mei.id)).toBeNull()
+	})
+})
+
+describe('due checks, team view and report', () => {
+	it('offers a due family’s unseen variant in Next up, and nothing before it is due', async () => {
+		const ada = await learner()
+		const first = await startAttempt(ada, SHIPPING, at(0))
+		await finishSolved(first.id, at(0, 30))
+		const due = (await card(ada.id))!.due
+		expect(await listDueChecks(prisma, ada, new Date(due.getTime() - 3_600_000))).toEqual([])
+		const checks = await listDueChecks(prisma, ada, due)
+		// Two unseen variants (900 and 1400): the one closer to the learner's mean topic rating comes back.
+		const ratings = await prisma.skillRating.findMany({ where: { userId: ada.id }, select: { rating: true } })
+		const level = ratings.reduce((sum, rating) => sum + rating.rating, 0) / ratings.length
+		const closer = Math.abs(level - 900) < Math.abs(level - 1400) ? MAINTENANCE : ROSTER
+		expect(checks.map((check) => [check.slug, check.family])).toEqual([[closer, FAMILY]])
+		expect(await listDueChecks(prisma, { ...ada, organizationId: 'another-org' }, due)).toEqual([])
+	})
+
+	it('shows a lead each member’s overdue and soon-due checks with their reasons, within the organisation', async () => {
+		const grace = await learner()
+		const first = await startAttempt(grace, SHIPPING, at(0))
+		await finishSolved(first.id, at(0, 30))
+		const due = (await card(grace.id))!.due
+		const soon = await getTeamChecks(prisma, { id: grace.teamId, organizationId }, new Date(due.getTime() - 2 * DAY))
+		expect(soon.enabled).toBe(true)
+		expect(soon.members).toHaveLength(1)
+		expect(soon.members[0]!.overdue).toEqual([])
+		expect(soon.members[0]!.dueSoon).toMatchObject([{ family: FAMILY, familyName: 'Boolean logic slip', due }])
+		expect([MAINTENANCE, ROSTER]).toContain(soon.members[0]!.dueSoon[0]!.exercise.slug)
+		expect(soon.members[0]!.dueSoon[0]!.reason).toMatch(/^First variant solved unaided/)
+		const late = await getTeamChecks(prisma, { id: grace.teamId, organizationId }, new Date(due.getTime() + DAY))
+		expect(late.members[0]!.overdue).toHaveLength(1)
+		expect(await getTeamChecks(prisma, { id: grace.teamId, organizationId: 'another-org' }, due)).toEqual({ enabled: false, members: [] })
+	})
+
+	it('reports the check against its original and says what it was once finished, never while it runs', async () => {
+		const linus = await learner()
+		const first = await startAttempt(linus, SHIPPING, at(0))
+		await finishSolved(first.id, at(0, 30))
+		const due = (await card(linus.id))!.due
+		const check = await startAttempt(linus, MAINTENANCE, due)
+		const formatDay = (date: Date) => date.toISOString().slice(0, 10)
+		expect(await describeRetentionCheck(prisma, linus, check.id, formatDay)).toBeNull()
+		await finishSolved(check.id, new Date(due.getTime() + 40 * 60_000))
+		expect(await describeRetentionCheck(prisma, linus, check.id, formatDay)).toBe(
+			`A retention check of something you solved on ${formatDay(at(0, 30))}: solved at the first fix.`,
+		)
+		const report = await getRetentionReport(prisma, { organizationId, userIds: [linus.id] })
+		expect(report.overall.retention).toMatchObject({ checks: 1 })
+		expect(report.overall.retention.firstTry).toMatchObject({ successes: 1, total: 1 })
+		expect(report.overall.transfer.solved).toMatchObject({ successes: 1, total: 1 })
+		expect(report.byFamily.map((row) => row.family)).toEqual([FAMILY])
+		const elsewhere = await getRetentionReport(prisma, { organizationId: 'another-org', userIds: [linus.id] })
+		expect(elsewhere.overall.retention.checks).toBe(0)
 	})
 })

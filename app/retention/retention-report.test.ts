@@ -56,6 +56,15 @@ describe('retentionReport', () => {
 		expect(report.byFamily.find((row) => row.family === 'cursor')?.transfer.solved.total).toBe(1)
 	})
 
+	test('within a period, only checks started in it count, compared with originals from before it', () => {
+		const first = attempt('race', 1)
+		const inside = checkOf(first, 12)
+		const report = retentionReport([[first, inside]], { from: day(10), to: day(20) })
+		expect(report.overall.retention.checks).toBe(1)
+		expect(report.overall.retention.originalFirstTry.total).toBe(1)
+		expect(retentionReport([[first, inside]], { from: day(13), to: day(20) }).overall.retention.checks).toBe(0)
+	})
+
 	test('an empty history gives empty figures, not zeros that look like results', () => {
 		const report = retentionReport([])
 		expect(report.overall.retention).toMatchObject({ checks: 0, medianTimeRatio: null, medianIntervalDays: null })

@@ -84,17 +84,19 @@ function transferFigures(trials: FamilyAttempt[]): TransferFigures {
 
 /**
  * Retention and transfer over one learner or a team: `byLearner` holds, per learner, their
- * first attempts at family variants (finished ones only).
+ * first attempts at family variants (finished ones only, whenever they were). With a period,
+ * only checks and next variants started within it count; what they are compared with may be older.
  */
-export function retentionReport(byLearner: ReadonlyArray<readonly FamilyAttempt[]>): RetentionReport {
+export function retentionReport(byLearner: ReadonlyArray<readonly FamilyAttempt[]>, period?: { from: Date; to: Date }): RetentionReport {
+	const within = (attempt: FamilyAttempt) => !period || (attempt.startedAt >= period.from && attempt.startedAt < period.to)
 	const pairs: CheckPair[] = []
 	const trials: FamilyAttempt[] = []
 	for (const attempts of byLearner) {
 		const byId = new Map(attempts.map((attempt) => [attempt.attemptId, attempt]))
 		for (const attempt of attempts) {
-			if (attempt.check) pairs.push({ check: attempt, original: attempt.check.previousAttemptId ? (byId.get(attempt.check.previousAttemptId) ?? null) : null })
+			if (attempt.check && within(attempt)) pairs.push({ check: attempt, original: attempt.check.previousAttemptId ? (byId.get(attempt.check.previousAttemptId) ?? null) : null })
 		}
-		trials.push(...transferTrials([...attempts]))
+		trials.push(...transferTrials([...attempts]).filter(within))
 	}
 	const topics = [...new Set([...pairs.flatMap((pair) => pair.check.topics), ...trials.flatMap((trial) => trial.topics)])].sort()
 	const families = [...new Set([...pairs.map((pair) => pair.check.family), ...trials.map((trial) => trial.family)])].sort()
