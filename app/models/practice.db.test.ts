@@ -331,8 +331,27 @@ describe('getLearnerDashboard', () => {
 		const solvedOrOpen = ['retry-storm', 'customer-charged-twice', 'export-says-done-but-fails', 'duplicate-usernames']
 		expect(dashboard.suggestion).not.toBeNull()
 		expect(solvedOrOpen).not.toContain(dashboard.suggestion!.exercise.slug)
-		expect(dashboard.suggestion!.reason).toMatch(/^Matches your level \(≈\d+\)/)
+		// No topic ratings were stored for these attempts, so it starts at the easy end.
+		expect(dashboard.suggestion!.reason).toMatch(/^A first exercise at an easy level \(≈1000\), in [A-Z][a-z ]+: you have no ratings yet$/)
+		expect(dashboard.suggestion!.exercise.difficultySource).toBe('authored')
 		expect(JSON.stringify(dashboard.suggestion)).not.toMatch(/category|rootCause/)
+	})
+
+	it('suggests from the learner’s topic ratings, and says which level it aims at', async () => {
+		const rating = { organizationId: ada.organizationId, userId: ada.id, rd: 90, volatility: 0.06, games: 8, lastPlayedAt: now }
+		await prisma.skillRating.createMany({
+			data: [
+				{ ...rating, topic: 'errors', rating: 1780 },
+				{ ...rating, topic: 'async', rating: 1720 },
+			],
+		})
+		try {
+			const dashboard = await getLearnerDashboard(prisma, ada, now)
+			expect(dashboard.suggestion!.reason).toMatch(/\(≈17[5-6]0\)/)
+			expect(dashboard.suggestion!.targetRating).toBeGreaterThan(1700)
+		} finally {
+			await prisma.skillRating.deleteMany({ where: { userId: ada.id } })
+		}
 	})
 
 	it('works for a brand-new user', async () => {
@@ -376,6 +395,7 @@ describe('getLearnerDashboard', () => {
 		await listCatalogueForUser(counting(manyCatalogue), ada)
 		expect(many.n).toBe(few.n)
 		expect(manyCatalogue.n).toBe(fewCatalogue.n)
-		expect(few.n).toBeLessThanOrEqual(4)
+		// Four for the dashboard (the fourth reads the topic ratings suggestions aim by), one for the history.
+		expect(few.n).toBeLessThanOrEqual(5)
 	})
 })

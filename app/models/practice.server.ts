@@ -9,7 +9,8 @@ import { EXERCISE_KINDS } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
 import { attemptIndependence, timeSpentMs, type Independence } from '#app/practice/attempt-summary.ts'
 import { learnerExerciseStatus, type AttemptOutcome, type CatalogueEntry, type ExerciseKind } from '#app/practice/catalogue-filter.ts'
-import { suggestNextExercise, type PracticeHistoryEntry, type SuggestionCandidate } from '#app/practice/suggest.ts'
+import { exerciseDifficulty, type DifficultySource } from '#app/growth/rating-display.ts'
+import { suggestNextExercise, type PracticeHistoryEntry, type SuggestionCandidate, type TopicSkill } from '#app/practice/suggest.ts'
 
 export type PracticeUser = { id: string; organizationId: string }
 
@@ -43,7 +44,9 @@ type LoadedExercise = {
 	slug: string
 	title: string
 	kind: ExerciseKind
+	/** The one difficulty pages show: authored until calibrated (rating-display.ts). */
 	difficulty: number
+	difficultySource: DifficultySource
 	retired: boolean
 	metadata: PracticeMetadata
 }
@@ -53,17 +56,30 @@ async function loadExercises(prisma: PrismaClient, { includeRetired }: { include
 	const exercises = await prisma.exercise.findMany({
 		where: { currentVersionId: { not: null }, ...(includeRetired ? {} : { retiredAt: null }) },
 		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
-		select: { id: true, slug: true, kind: true, title: true, difficulty: true, retiredAt: true, currentVersion: { select: { metadata: true } } },
+		select: {
+			id: true,
+			slug: true,
+			kind: true,
+			title: true,
+			difficulty: true,
+			retiredAt: true,
+			currentVersion: { select: { metadata: true } },
+			rating: { select: { rating: true, games: true } },
+		},
 	})
-	return exercises.map((exercise) => ({
-		id: exercise.id,
-		slug: exercise.slug,
-		title: exercise.title,
-		kind: exerciseKind(exercise.kind),
-		difficulty: exercise.difficulty,
-		retired: exercise.retiredAt !== null,
-		metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
-	}))
+	return exercises.map((exercise) => {
+		const difficulty = exerciseDifficulty(exercise.difficulty, exercise.rating)
+		return {
+			id: exercise.id,
+			slug: exercise.slug,
+			title: exercise.title,
+			kind: exerciseKind(exercise.kind),
+			difficulty: difficulty.value,
+			difficultySource: difficulty.source,
+			retired: exercise.retiredAt !== null,
+			metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
+		}
+	})
 }
 
 /** Every current exercise with the user's status for it (see learnerExerciseStatus). Two queries. */
@@ -166,7 +182,7 @@ type DashboardAttempt = {
 }
 
 type DashboardSuggestion = {
-	exercise: { slug: string; title: string; difficulty: number; topics: readonly TopicId[] }
+	exercise: { slug: string; title: string; difficulty: number; difficultySource: DifficultySource; topics: readonly TopicId[] }
 	reason: string
 	targetRating: number
 }
@@ -182,9 +198,9 @@ export type LearnerDashboard = {
 
 export const RECENTLY_FINISHED_LIMIT = 5
 
-/** The learner sections of the dashboard. Three queries. */
+/** The learner sections of the dashboard. Four queries. */
 export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUser, now: Date): Promise<LearnerDashboard> {
-	const [assignments, attempts, exercises] = await Promise.all([
+	const [assignments, attempts, exercises, skillRows] = await Promise.all([
 		prisma.assignment.findMany({
 			where: {
 				...assignedTo(user),
@@ -219,6 +235,7 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 			},
 		}),
 		loadExercises(prisma, { includeRetired: true }),
+		prisma.skillRating.findMany({ where: { organizationId: user.organizationId, userId: user.id }, select: { topic: true, rating: true, rd: true } }),
 	])
 
 	const assigned = assignments
@@ -266,19 +283,14 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 		.map(toDashboardAttempt)
 
 	const exerciseById = new Map(exercises.map((exercise) => [exercise.id, exercise]))
-	const history: PracticeHistoryEntry[] = attempts.map((attempt) => {
-		const metadata = exerciseById.get(attempt.exerciseId)?.metadata ?? BLANK_METADATA
-		return {
-			exerciseId: attempt.exerciseId,
-			difficulty: attempt.exercise.difficulty,
-			topics: metadata.topics,
-			category: metadata.rootCause?.category ?? null,
-			status: attempt.status,
-			startedAt: attempt.startedAt,
-			finishedAt: attempt.finishedAt,
-			hintsRevealed: attempt.hintsRevealed,
-		}
-	})
+	const history: PracticeHistoryEntry[] = attempts.map((attempt) => ({
+		exerciseId: attempt.exerciseId,
+		category: exerciseById.get(attempt.exerciseId)?.metadata.rootCause?.category ?? null,
+		status: attempt.status,
+		startedAt: attempt.startedAt,
+		finishedAt: attempt.finishedAt,
+	}))
+	const skills = new Map<string, TopicSkill>(skillRows.map(({ topic, rating, rd }) => [topic, { rating, rd }]))
 	const candidates: SuggestionCandidate[] = exercises
 		.filter((exercise) => !exercise.retired)
 		.map((exercise) => ({
@@ -290,7 +302,7 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 			category: exercise.metadata.rootCause?.category ?? null,
 			kind: exercise.kind,
 		}))
-	const suggested = suggestNextExercise(candidates, history, now)
+	const suggested = suggestNextExercise(candidates, history, skills, now)
 	const solved = new Set(history.filter((attempt) => attempt.status === 'solved').map((attempt) => attempt.exerciseId))
 
 	return {
@@ -304,6 +316,7 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 						slug: suggested.exercise.slug,
 						title: suggested.exercise.title,
 						difficulty: suggested.exercise.difficulty,
+						difficultySource: exerciseById.get(suggested.exercise.id)?.difficultySource ?? 'authored',
 						topics: suggested.exercise.topics,
 					},
 					reason: suggested.reason,

@@ -1,6 +1,6 @@
-// Which exercise to practise next. Pure: the caller passes the catalogue, the learner's
-// attempts and the current time. The level estimate is deliberately simple and sits behind
-// estimateLevel() alone, so skill ratings (Glicko-2) can replace it without touching the rest.
+// Which exercise to practise next. Pure: the caller passes the catalogue (each exercise at the
+// difficulty pages show), the learner's attempts, their skill ratings per topic (Glicko-2, on
+// the same scale as difficulties) and the current time.
 import { DIFFICULTY_RANGE } from '#app/exercises/schema.ts'
 import { TOPIC_IDS, topicLabel, type TopicId } from '#app/exercises/topics.ts'
 import type { AttemptOutcome } from './catalogue-filter.ts'
@@ -18,14 +18,14 @@ export type SuggestionCandidate = {
 
 export type PracticeHistoryEntry = {
 	exerciseId: string
-	difficulty: number
-	topics: readonly TopicId[]
 	category: string | null
 	status: AttemptOutcome
 	startedAt: Date
 	finishedAt: Date | null
-	hintsRevealed: number
 }
+
+/** One of the learner's topic ratings (a SkillRating row). */
+export type TopicSkill = { rating: number; rd: number }
 
 export type Suggestion<E extends SuggestionCandidate = SuggestionCandidate> = {
 	exercise: E
@@ -33,14 +33,9 @@ export type Suggestion<E extends SuggestionCandidate = SuggestionCandidate> = {
 	targetRating: number
 }
 
+/** Where a learner with no rating at all starts: the easy end of the catalogue, not Glicko's 1500 prior. */
 export const STARTING_LEVEL = 1000
-/** How far above a solved exercise's difficulty a solve pulls the estimate. */
-const SOLVE_TARGET_MARGIN = 150
-/** Share of the gap to (difficulty + margin) that one solve closes: unaided, and with hints. */
-const SOLVE_STEP = 0.5
-const SOLVE_WITH_HINTS_STEP = 0.25
-const GIVE_UP_DROP = 100
-/** Suggestions aim a little above the estimate, so practice stretches. */
+/** Suggestions aim a little above the level, so practice stretches. */
 const STRETCH = 50
 /** Difficulties this far from the target still "match your level". */
 const LEVEL_WINDOW = 250
@@ -50,37 +45,40 @@ const FRESH_CATEGORY_DAYS = 14
 const RECENT_CATEGORY_DAYS = 3
 
 const WEAK_TOPIC_BONUS = 40
+/** A rated topic earns at most this share of the bonus, so a topic never practised still comes first: breadth before depth. */
+const RATED_WEAKNESS_SHARE = 0.75
 const FRESH_CATEGORY_BONUS = 20
 const RECENT_CATEGORY_PENALTY = 30
 
-/**
- * The learner's level on the exercise difficulty scale. Starts at 1000 and walks finished
- * attempts oldest first: an unaided solve of difficulty d closes half the gap to d + 150, a
- * solve with hints a quarter of it (a solve below the estimate changes nothing), a give-up
- * costs 100. Clamped to 800–2200 and rounded.
- */
-export function estimateLevel(history: readonly PracticeHistoryEntry[]): number {
-	const finished = history.filter((attempt) => attempt.status !== 'in_progress').toSorted((a, b) => finishedTime(a) - finishedTime(b))
-	let estimate: number = STARTING_LEVEL
-	for (const attempt of finished) {
-		if (attempt.status === 'solved') {
-			const target = attempt.difficulty + SOLVE_TARGET_MARGIN
-			if (target > estimate) estimate += (target - estimate) * (attempt.hintsRevealed > 0 ? SOLVE_WITH_HINTS_STEP : SOLVE_STEP)
-		} else {
-			estimate -= GIVE_UP_DROP
-		}
-		estimate = clamp(estimate)
+/** The learner's level in a topic: its rating; unpractised, the mean of their other ratings; with none at all, STARTING_LEVEL. */
+type TopicLevel = { topic: TopicId; level: number; rated: boolean; weakness: number }
+
+function topicLevels(skills: ReadonlyMap<string, TopicSkill>) {
+	const ratings = [...skills.values()].map((skill) => skill.rating)
+	const elsewhere = ratings.length ? ratings.reduce((sum, rating) => sum + rating, 0) / ratings.length : null
+	const lowest = Math.min(...ratings)
+	const highest = Math.max(...ratings)
+	return {
+		elsewhere,
+		lowest: ratings.length ? lowest : null,
+		/** Weakness in [0, 1]: 1 for a topic never practised, 0.75 for the lowest-rated one, 0 for the highest-rated. */
+		of(topic: TopicId): TopicLevel {
+			const skill = skills.get(topic)
+			if (!skill) return { topic, level: elsewhere ?? STARTING_LEVEL, rated: false, weakness: 1 }
+			const weakness = highest > lowest ? RATED_WEAKNESS_SHARE * ((highest - skill.rating) / (highest - lowest)) : 0
+			return { topic, level: skill.rating, rated: true, weakness }
+		},
 	}
-	return Math.round(estimate)
 }
 
 /**
  * One exercise to do next, or null when every exercise is solved or already in progress.
- * Candidates are exercises not solved and not in progress; each is scored by
- * - closeness of its difficulty to the target (estimate + 50): 100 at the target, 0 at ±250,
- *   negative beyond;
- * - up to +40 for practising the learner's weakest topic (lowest solve rate among finished
- *   attempts; a topic never finished counts as 0 %, the weakest);
+ * Candidates are exercises not solved and not in progress. Each is read through its weakest
+ * topic for this learner (never practised first, then the lowest rating; ties in topic list
+ * order) and scored by
+ * - closeness of its difficulty to the target, that topic's level + 50: 100 at the target,
+ *   0 at ±250, negative beyond;
+ * - up to +40 for the topic's weakness (never practised: 40; lowest-rated: 30; highest-rated: 0);
  * - +20 for a root-cause category not met in the last 14 days (or never), −30 for one met
  *   in the last 3 days.
  * Ties go to the lower difficulty, then the slug, so the answer is deterministic.
@@ -88,56 +86,38 @@ export function estimateLevel(history: readonly PracticeHistoryEntry[]): number 
 export function suggestNextExercise<E extends SuggestionCandidate>(
 	catalogue: readonly E[],
 	history: readonly PracticeHistoryEntry[],
+	skills: ReadonlyMap<string, TopicSkill>,
 	now: Date,
 ): Suggestion<E> | null {
-	const level = estimateLevel(history)
-	const targetRating = clamp(level + STRETCH)
 	const solvedOrOpen = new Set(history.filter((attempt) => attempt.status !== 'gave_up').map((attempt) => attempt.exerciseId))
 	const candidates = catalogue.filter((exercise) => !solvedOrOpen.has(exercise.id))
 	if (candidates.length === 0) return null
 
-	const topics = topicRecord(history)
+	const levels = topicLevels(skills)
 	const lastSeen = categoryLastSeen(history)
 	const scored = candidates.map((exercise) => {
-		const closeness = 100 - (Math.abs(exercise.difficulty - targetRating) * 100) / LEVEL_WINDOW
-		const weakest = weakestTopic(exercise.topics, topics)
-		const topicBonus = weakest ? WEAK_TOPIC_BONUS * (1 - weakest.rate) : 0
-		return { exercise, weakest, score: closeness + topicBonus + categoryScore(exercise.category, lastSeen, now) }
+		const weakest = weakestTopic(exercise.topics, levels.of)
+		const level = weakest?.level ?? levels.elsewhere ?? STARTING_LEVEL
+		const target = clamp(level + STRETCH)
+		const closeness = 100 - (Math.abs(exercise.difficulty - target) * 100) / LEVEL_WINDOW
+		const topicBonus = weakest ? WEAK_TOPIC_BONUS * weakest.weakness : 0
+		return { exercise, weakest, level, target, score: closeness + topicBonus + categoryScore(exercise.category, lastSeen, now) }
 	})
 	scored.sort((a, b) => b.score - a.score || a.exercise.difficulty - b.exercise.difficulty || compareText(a.exercise.slug, b.exercise.slug))
 	const best = scored[0]!
-	return { exercise: best.exercise, targetRating, reason: suggestionReason(best.exercise, best.weakest, level, topics) }
+	return { exercise: best.exercise, targetRating: Math.round(best.target), reason: suggestionReason(best.exercise, best.weakest, best.level, levels) }
 }
 
-type TopicRecord = Map<TopicId, { finished: number; solved: number }>
-
-function topicRecord(history: readonly PracticeHistoryEntry[]): TopicRecord {
-	const record: TopicRecord = new Map()
-	for (const attempt of history) {
-		if (attempt.status === 'in_progress') continue
-		for (const topic of attempt.topics) {
-			const entry = record.get(topic) ?? { finished: 0, solved: 0 }
-			entry.finished += 1
-			if (attempt.status === 'solved') entry.solved += 1
-			record.set(topic, entry)
-		}
-	}
-	return record
-}
-
-type WeakTopic = { topic: TopicId; rate: number; finished: number; solved: number }
-
-/** The exercise's topic the learner solves least often; ties go to the topic list's order. */
-function weakestTopic(exerciseTopics: readonly TopicId[], record: TopicRecord): WeakTopic | null {
-	let weakest: WeakTopic | null = null
+/** The exercise's topic the learner is weakest in; ties go to the topic list's order. */
+function weakestTopic(exerciseTopics: readonly TopicId[], levelOf: (topic: TopicId) => TopicLevel): TopicLevel | null {
+	let weakest: TopicLevel | null = null
 	for (const topic of exerciseTopics.toSorted((a, b) => TOPIC_IDS.indexOf(a) - TOPIC_IDS.indexOf(b))) {
-		const entry = record.get(topic)
-		const rate = entry && entry.finished > 0 ? entry.solved / entry.finished : 0
-		if (!weakest || rate < weakest.rate) weakest = { topic, rate, finished: entry?.finished ?? 0, solved: entry?.solved ?? 0 }
+		const candidate = levelOf(topic)
+		if (!weakest || (candidate.rated ? 1 : 0) < (weakest.rated ? 1 : 0) || (candidate.rated === weakest.rated && candidate.level < weakest.level))
+			weakest = candidate
 	}
 	return weakest
 }
-
 function categoryLastSeen(history: readonly PracticeHistoryEntry[]) {
 	const lastSeen = new Map<string, number>()
 	for (const attempt of history) {
@@ -158,24 +138,20 @@ function categoryScore(category: string | null, lastSeen: Map<string, number>, n
 	return 0
 }
 
-// Names the level and the topic, never the root-cause category (that would be the answer).
-function suggestionReason(exercise: SuggestionCandidate, weakest: WeakTopic | null, level: number, record: TopicRecord) {
-	const shownLevel = Math.round(level / 50) * 50
-	const levelPart =
-		Math.abs(exercise.difficulty - level) <= LEVEL_WINDOW
-			? `Matches your level (≈${shownLevel})`
-			: `The closest to your level (≈${shownLevel}) that you have not solved yet`
-	if (!weakest) return levelPart
+// Names the topic and the level, never the root-cause category (that would be the answer).
+function suggestionReason(exercise: SuggestionCandidate, weakest: TopicLevel | null, level: number, levels: ReturnType<typeof topicLevels>) {
+	const shown = `≈${Math.round(level / 10) * 10}`
+	const near = Math.abs(exercise.difficulty - level) <= LEVEL_WINDOW
+	if (!weakest) return near ? `Matches your level (${shown})` : `The closest to your level (${shown}) that you have not solved yet`
 	const label = topicLabel(weakest.topic)
-	if (weakest.finished === 0) return `${levelPart} and practises ${label}, which you have not practised yet`
-	const lowestRate = Math.min(...[...record.values()].map((entry) => entry.solved / entry.finished))
-	return weakest.rate <= lowestRate
-		? `${levelPart} and practises ${label}, which you have solved least`
-		: `${levelPart} and practises ${label}, where you have solved ${weakest.solved} of ${weakest.finished} attempts`
-}
-
-function finishedTime(attempt: PracticeHistoryEntry) {
-	return (attempt.finishedAt ?? attempt.startedAt).getTime()
+	if (weakest.rated) {
+		const lowest = levels.lowest !== null && weakest.level <= levels.lowest ? ', your lowest-rated topic' : ''
+		return near
+			? `Matches your level in ${label} (${shown})${lowest}`
+			: `The closest to your level in ${label} (${shown})${lowest} that you have not solved yet`
+	}
+	if (levels.elsewhere === null) return `A first exercise at an easy level (${shown}), in ${label}: you have no ratings yet`
+	return `Practises ${label}, which you have not practised yet, ${near ? 'at' : 'as close as there is to'} your level elsewhere (${shown})`
 }
 
 function clamp(rating: number) {

@@ -23,6 +23,7 @@ import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatFullDay } from '#app/utils/time-format.ts'
+import { getExerciseDifficulty } from '#app/models/growth/exercise-difficulty.server.ts'
 
 const SLUG = /^[a-z0-9-]{1,64}$/
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const exercise = SLUG.test(params.slug) ? await getExerciseForLearner(getPrisma(), owner, params.slug) : null
 	if (!exercise) throw new Response('There is no exercise with that name. It may have been renamed; look for it in the catalogue.', { status: 404 })
 	const metadata = exercise.currentVersion.metadata as ExerciseMetadata
-	const assignment = await findAssignmentFor(owner, exercise.id)
+	const [assignment, difficulty] = await Promise.all([findAssignmentFor(owner, exercise.id), getExerciseDifficulty(exercise.id, metadata.difficulty)])
 	return {
 		exercise: {
 			slug: exercise.slug,
@@ -40,7 +41,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			summary: metadata.summary,
 			kind: metadata.kind,
 			topics: metadata.topics.map(topicLabel),
-			difficulty: metadata.difficulty,
+			difficulty,
 			estimatedMinutes: metadata.estimatedMinutes,
 			language: metadata.language,
 			version: exercise.currentVersion.number,
@@ -117,7 +118,9 @@ export default function ExercisePage({ loaderData, actionData }: Route.Component
 								{topic}
 							</Badge>
 						))}
-						<Badge>Difficulty {exercise.difficulty}</Badge>
+						<Badge>
+							Difficulty {exercise.difficulty.value}, {exercise.difficulty.sourceText}
+						</Badge>
 						<Badge>≈ {exercise.estimatedMinutes} min</Badge>
 						<Badge>{exercise.language === 'typescript' ? 'TypeScript' : 'JavaScript'}</Badge>
 					</div>

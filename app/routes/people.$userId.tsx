@@ -4,10 +4,13 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { ProfileMetricTrend } from '#app/components/growth/profile-metric-trend.tsx'
 import { ProfileRatingCharts } from '#app/components/growth/profile-rating-charts.tsx'
 import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
-import { formatRating, formatSigned } from '#app/components/growth/report-figures.tsx'
+import { NoteList } from '#app/components/growth/report-notes.tsx'
+import { formatSigned } from '#app/components/growth/report-figures.tsx'
+import { formatSkillRating, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
+import { listRecentGrowthNotes } from '#app/models/growth/growth-note.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 import { mayLeadTeam } from '#app/utils/permissions.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
@@ -16,7 +19,7 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
 	const now = new Date()
-	const profile = await getEngineerProfile(user.organizationId, person.id, now)
+	const [profile, notes] = await Promise.all([getEngineerProfile(user.organizationId, person.id, now), listRecentGrowthNotes(user.organizationId, person.id)])
 	if (!profile) throw new Response('Person not found', { status: 404 })
 	const self = person.id === user.id
 	const links: AttemptLinks = canLead ? 'review' : self ? 'own' : 'none'
@@ -46,6 +49,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			history: topic.history.map((point) => ({
 				at: point.at,
 				rating: point.rating,
+				rd: point.rd,
 				delta: point.delta,
 				solved: point.solved,
 				exercise: point.exercise ? { title: point.exercise.title } : null,
@@ -55,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		weakest: profile.weakest,
 		metricTrend: profile.metricTrend.map((month) => ({ month: month.month, metrics: month.metrics })),
 		recentAttempts: profile.recentAttempts,
+		notes,
 		lastSixMonths,
 	}
 }
@@ -142,7 +147,7 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 					<Card>
 						<CardHeader
 							title="Rating over time, by topic"
-							description="Each point is a rated first attempt: the rating after it. Ratings start at 1500 and move more while they are uncertain (the ± figure); help such as hints makes a game count for less."
+							description={`Each point is a rated first attempt: the rating after it. It counts how fast the root cause was found against the exercise’s usual time, failed fixes and hints, not only solved or not. Ratings start at 1500 and move a lot while unsure: until the ± figure falls below ${PROVISIONAL_RD} a rating is shown as provisional (≈).`}
 						/>
 						{topics.length ? (
 							<ProfileRatingCharts topics={topics} now={loaderData.now} />
@@ -174,6 +179,16 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 					<ProfileRecentAttempts attempts={recentAttempts} links={links} now={now} caption={`Recent attempts of ${engineer.name}`} />
 				</Card>
 			) : null}
+
+			{loaderData.notes.total ? (
+				<Card>
+					<CardHeader
+						title="Lead notes"
+						description={`${loaderData.notes.total > loaderData.notes.notes.length ? `The newest ${loaderData.notes.notes.length} of ${loaderData.notes.total}. ` : ''}Each also shows in the growth report of the period it was written for.`}
+					/>
+					<NoteList notes={loaderData.notes.notes} />
+				</Card>
+			) : null}
 		</div>
 	)
 }
@@ -191,7 +206,7 @@ function TopicList({
 }) {
 	return (
 		<Card>
-			<CardHeader title={title} description="Among topics with three or more rated games." />
+			<CardHeader title={title} description="Among topics with three or more rated attempts." />
 			{ids.length === 0 ? (
 				<p className={muted}>{empty}</p>
 			) : (
@@ -203,9 +218,10 @@ function TopicList({
 							<li key={id} className="flex items-baseline justify-between gap-3 text-sm">
 								<span className="font-medium">{topic.label}</span>
 								<span className="text-right tabular-nums">
-									{formatRating(topic.rating, topic.rd)}
+									{formatSkillRating(topic)}
 									<span className="block text-xs text-slate-600 dark:text-slate-400">
-										{topic.games} games{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in 90 days` : ''}
+										{topic.games} rated {topic.games === 1 ? 'attempt' : 'attempts'}
+										{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in 90 days` : ''}
 									</span>
 								</span>
 							</li>

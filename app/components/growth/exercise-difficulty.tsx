@@ -52,7 +52,7 @@ export function ExerciseDifficulty({ difficulty }: { difficulty: DifficultyView 
 					) : (
 						<>
 							<dd className="mt-1 text-base font-semibold text-slate-800 dark:text-slate-200">
-								Still calibrating: {games} of {calibrationGames} games
+								Still calibrating: {games} of {calibrationGames} first attempts
 							</dd>
 							<dd className="text-xs text-slate-600 dark:text-slate-400">
 								{rating !== null && games > 0 ? `Provisional rating ${rating}${rd !== null ? ` ± ${rd}` : ''}. ` : ''}First attempts from every organisation

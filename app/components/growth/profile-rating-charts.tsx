@@ -3,8 +3,9 @@
 // empty box of the same size); each chart carries a sentence with the same data for screen
 // readers, and keyboard users can step through its points.
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type DotItemDotProps, type TooltipContentProps } from 'recharts'
-import { formatRating, formatSigned, RatingDelta } from './report-figures.tsx'
+import { formatSigned, RatingDelta } from './report-figures.tsx'
 import { formatFullDay, formatMonthName } from '#app/utils/time-format.ts'
+import { formatSkillRating, isProvisional, spokenSkillRating } from '#app/growth/rating-display.ts'
 
 export type TopicRatingHistory = {
 	id: string
@@ -13,10 +14,12 @@ export type TopicRatingHistory = {
 	rd: number
 	games: number
 	last90: { delta: number; games: number }
-	history: Array<{ at: string; rating: number; delta: number; solved: boolean; exercise: { title: string } | null }>
+	/** `rd` is the deviation after the attempt. */
+	history: Array<{ at: string; rating: number; rd: number; delta: number; solved: boolean; exercise: { title: string } | null }>
 }
 
-type Point = { at: number; rating: number; delta: number; solved: boolean; exercise: string | null }
+/** `provisional`: the rating was still provisional before this attempt, so its move is not shown as points. */
+type Point = { at: number; rating: number; delta: number; provisional: boolean; solved: boolean; exercise: string | null }
 
 const MONTH_MS = 30 * 86_400_000
 
@@ -48,12 +51,12 @@ function ratingScale(topics: TopicRatingHistory[]) {
 /** The chart's data as one sentence: what a sighted reader takes from the line. */
 function describe(topic: TopicRatingHistory) {
 	const points = topic.history
-	if (points.length === 0) return `${topic.label}: no rated games yet.`
+	if (points.length === 0) return `${topic.label}: no rated attempts yet.`
 	const first = points[0]!
 	const last = points.at(-1)!
 	const ratings = points.map((point) => Math.round(point.rating))
 	const solved = points.filter((point) => point.solved).length
-	return `${topic.label}: ${points.length} rated ${points.length === 1 ? 'game' : 'games'} (${solved} solved) from ${formatFullDay(first.at)} to ${formatFullDay(last.at)}; the rating went from ${Math.round(first.rating - first.delta)} to ${Math.round(last.rating)}, highest ${Math.max(...ratings)}, lowest ${Math.min(...ratings)}. Now ${formatRating(topic.rating, topic.rd)}.`
+	return `${topic.label}: ${points.length} rated ${points.length === 1 ? 'attempt' : 'attempts'} (${solved} solved) from ${formatFullDay(first.at)} to ${formatFullDay(last.at)}; the rating went from ${Math.round(first.rating - first.delta)} to ${Math.round(last.rating)}, highest ${Math.max(...ratings)}, lowest ${Math.min(...ratings)}. Now ${spokenSkillRating(topic)}.`
 }
 
 function RatingDot(props: DotItemDotProps) {
@@ -83,7 +86,14 @@ function RatingTooltip({ active, payload }: TooltipContentProps) {
 		<div className="rounded-md bg-white px-2.5 py-1.5 text-xs text-slate-900 shadow-md ring-1 ring-slate-200 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-700">
 			<p className="font-medium">{formatFullDay(new Date(point.at))}</p>
 			<p>
-				{Math.round(point.rating)} (<RatingDelta delta={point.delta} />) · {point.solved ? 'solved' : 'not solved'}
+				{point.provisional ? (
+					<>≈{Math.round(point.rating)}, provisional</>
+				) : (
+					<>
+						{Math.round(point.rating)} (<RatingDelta delta={point.delta} />)
+					</>
+				)}{' '}
+				· {point.solved ? 'solved' : 'not solved'}
 			</p>
 			{point.exercise ? <p className="max-w-56 text-slate-600 dark:text-slate-300">{point.exercise}</p> : null}
 		</div>
@@ -118,10 +128,12 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 			</p>
 			<ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
 				{played.map((topic) => {
-					const data: Point[] = topic.history.map((point) => ({
+					const data: Point[] = topic.history.map((point, index) => ({
 						at: new Date(point.at).getTime(),
 						rating: point.rating,
 						delta: point.delta,
+						// Every rating starts provisional; after that, the deviation the previous attempt left.
+						provisional: index === 0 || isProvisional(topic.history[index - 1]!.rd),
 						solved: point.solved,
 						exercise: point.exercise?.title ?? null,
 					}))
@@ -129,10 +141,10 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 						<li key={topic.id} className="rounded-md p-3 ring-1 ring-slate-200 dark:ring-slate-800">
 							<div className="flex items-baseline justify-between gap-2">
 								<h3 className="text-sm font-semibold">{topic.label}</h3>
-								<span className="text-sm font-semibold tabular-nums">{formatRating(topic.rating, topic.rd)}</span>
+								<span className="text-sm font-semibold tabular-nums">{formatSkillRating(topic)}</span>
 							</div>
 							<p className="text-xs text-slate-600 dark:text-slate-400">
-								{topic.games} {topic.games === 1 ? 'game' : 'games'}
+								{topic.games} rated {topic.games === 1 ? 'attempt' : 'attempts'}
 								{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in the last 90 days` : ' · none in the last 90 days'}
 							</p>
 							<p className="sr-only">{describe(topic)}</p>

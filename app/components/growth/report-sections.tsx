@@ -12,6 +12,7 @@ import { attemptHref, type AttemptLinks } from './profile-recent-attempts.tsx'
 import { DirectionMark, formatRating, METRIC_HELP, METRIC_LABELS, MetricValue, RatingDelta, RowHeader } from './report-figures.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { formatFullDay } from '#app/utils/time-format.ts'
+import { formatSkillRating, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 
 const muted = 'text-slate-600 dark:text-slate-400'
 
@@ -47,12 +48,12 @@ export function ReportSection({
 }
 
 function Change({ change, games }: { change: number | null; games: number }) {
-	if (change === null) return <span className={muted}>no games</span>
+	if (change === null) return <span className={muted}>not practised</span>
 	return (
 		<span className="whitespace-nowrap">
 			<RatingDelta delta={change} />{' '}
 			<span className={`text-xs ${muted}`}>
-				({games} {games === 1 ? 'game' : 'games'})
+				({games} {games === 1 ? 'attempt' : 'attempts'})
 			</span>
 		</span>
 	)
@@ -71,14 +72,16 @@ export function ReportSkills({ skills, periodLabel, previousLabel }: { skills: S
 						<Th className="text-right">Rating at the end</Th>
 						<Th className="text-right">Change this period</Th>
 						<Th className="text-right">Change the period before</Th>
-						<Th className="text-right">Games</Th>
+						<Th className="text-right">Rated attempts</Th>
 					</tr>
 				</thead>
 				<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 					{active.map((skill) => (
 						<tr key={skill.topic}>
 							<RowHeader>{skill.label}</RowHeader>
-							<Td className="text-right tabular-nums whitespace-nowrap">{skill.rating === null ? '—' : formatRating(skill.rating, skill.rd)}</Td>
+							<Td className="text-right tabular-nums whitespace-nowrap">
+								{skill.rating === null ? '—' : formatSkillRating({ rating: skill.rating, rd: skill.rd ?? Infinity })}
+							</Td>
 							<Td className="text-right">
 								<Change change={skill.change} games={skill.games} />
 							</Td>
@@ -91,8 +94,10 @@ export function ReportSkills({ skills, periodLabel, previousLabel }: { skills: S
 				</tbody>
 			</Table>
 			<p className={`mt-3 text-xs ${muted}`}>
-				Ratings are Glicko-2, from each first attempt at an exercise (± is the rating deviation: how sure the rating is). “The period before” is {previousLabel}
-				.{quiet.length ? ` Not practised in either period: ${quiet.map((skill) => `${skill.label} (${formatRating(skill.rating ?? 0)})`).join(', ')}.` : ''}
+				Ratings are Glicko-2, from each first attempt at an exercise: whether it was solved, how fast the root cause was found against the exercise’s usual
+				time, failed fixes and hints. ± is the rating deviation, how sure the rating is; while it is {PROVISIONAL_RD} or more the rating is provisional (≈).
+				“The period before” is {previousLabel}.
+				{quiet.length ? ` Not practised in either period: ${quiet.map((skill) => `${skill.label} (${formatRating(skill.rating ?? 0)})`).join(', ')}.` : ''}
 			</p>
 		</>
 	)

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { cn } from '#app/components/ui/cn.ts'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
+import { formatSkillRating, isProvisional, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 
 export type RatingTrendView = { delta: number; games: number }
 
@@ -58,10 +59,28 @@ function Trend({ trend, days }: { trend: RatingTrendView; days: number }) {
 }
 
 /** A coloured tile: the rating, its trend, and a small detail line that `spoken` says in words. */
-function RatingTile({ rating, detail, spoken, trend, days }: { rating: number; detail: string; spoken: string; trend: RatingTrendView; days: number }) {
+function RatingTile({
+	rating,
+	approximate = false,
+	detail,
+	spoken,
+	trend,
+	days,
+}: {
+	rating: number
+	/** A provisional rating: shown as "≈1530". */
+	approximate?: boolean
+	detail: string
+	spoken: string
+	trend: RatingTrendView
+	days: number
+}) {
 	return (
 		<div className={cn('mx-auto flex max-w-20 min-w-[3.25rem] flex-col items-center rounded-md px-1 py-1 leading-tight', scaleClass(rating))}>
-			<span className="text-sm font-semibold tabular-nums">{rating}</span>
+			<span className="text-sm font-semibold tabular-nums">
+				{approximate ? <span aria-hidden="true">≈</span> : null}
+				{rating}
+			</span>
 			<Trend trend={trend} days={days} />
 			<span className="text-[11px] whitespace-nowrap tabular-nums" aria-hidden="true">
 				{detail}
@@ -118,7 +137,7 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 									if (!skill) {
 										return (
 											<td key={topic.id} className="rounded-md px-1 py-1 text-center ring-1 ring-slate-200 ring-inset dark:ring-slate-800">
-												<span className="sr-only">No games</span>
+												<span className="sr-only">Not rated yet</span>
 											</td>
 										)
 									}
@@ -127,12 +146,13 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 										<td
 											key={topic.id}
 											className="p-0"
-											title={`${member.name}, ${topic.label}: ${skill.rating} ± ${skill.rd} after ${plural(skill.games, 'game')}; ${trend.text}`}
+											title={`${member.name}, ${topic.label}: ${formatSkillRating(skill)} after ${plural(skill.games, 'rated attempt')}; ${trend.text}`}
 										>
 											<RatingTile
 												rating={skill.rating}
-												detail={`±${skill.rd}`}
-												spoken={`, give or take ${skill.rd}, after ${plural(skill.games, 'game')}`}
+												detail={isProvisional(skill.rd) ? 'provisional' : `±${skill.rd}`}
+												approximate={isProvisional(skill.rd)}
+												spoken={`${isProvisional(skill.rd) ? ', provisional' : `, give or take ${skill.rd}`}, after ${plural(skill.games, 'rated attempt')}`}
 												trend={skill.trend}
 												days={days}
 											/>
@@ -194,9 +214,9 @@ function HeatMapLegend({ days }: { days: number }) {
 			</div>
 			<p>
 				Everyone starts at 1500; exercise difficulties use the same scale. <span aria-hidden="true">±</span>
-				<span className="sr-only">Plus or minus</span> is how unsure the rating still is — it shrinks with every game. ↑ up and ↓ down by the points shown over
-				the last {days} days, → moved less than {STEADY_WITHIN} points, · no rated game in that time. An empty cell: no games in that topic yet. The team mean
-				needs at least {MIN_SAMPLE} rated members.
+				<span className="sr-only">Plus or minus</span> is how unsure the rating still is — it shrinks with every rated attempt; “provisional” means it is still
+				too unsure (± {PROVISIONAL_RD} or more) to compare. ↑ up and ↓ down by the points shown over the last {days} days, → moved less than {STEADY_WITHIN}{' '}
+				points, · no rated attempt in that time. An empty cell: nothing rated in that topic yet. The team mean needs at least {MIN_SAMPLE} rated members.
 			</p>
 		</div>
 	)
