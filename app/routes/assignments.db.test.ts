@@ -16,6 +16,7 @@ import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed/demo.ts'
 import * as assignmentRoute from './assignments.$assignmentId.tsx'
 import * as report from './people.$userId.report.tsx'
+import * as profile from './people.$userId.tsx'
 import * as teamAssignments from './teams.$teamId.assignments.tsx'
 import * as newAssignment from './teams.$teamId.assignments.new.tsx'
 
@@ -207,6 +208,11 @@ describe('a lead note written from a report', () => {
 		const stored = await db.prisma.growthNote.findFirstOrThrow({ where: { userId: ids.ada }, select: { datedAt: true, createdAt: true } })
 		expect(stored.datedAt.toISOString()).toBe(`${year}-06-30T23:59:59.999Z`)
 		expect(Date.now() - stored.createdAt.getTime()).toBeLessThan(60_000)
+		// And the profile still lists it, saying which period it was for.
+		const page = await call(profile.loader, get(`/people/${ids.ada}`, cookies.lead), { userId: ids.ada })
+		expect((page.data as { notes: { notes: unknown[] } }).notes.notes).toEqual([
+			expect.objectContaining({ body: 'Pairing on the cache bug went well.', authorName: 'Sam Lead', forPeriod: `Q2 ${year}` }),
+		])
 	})
 
 	it('refuses a note for a period that cannot be read, keeping what was typed', async () => {

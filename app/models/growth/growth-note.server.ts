@@ -1,5 +1,6 @@
 // A lead's notes on an engineer, shown in the growth report of the period they were written for (ADR 010, 022).
 import { EMPTY_NOTE_MESSAGE, MAX_NOTE_CHARS, noteDatedAt, noteTooLongMessage } from '#app/growth/growth-note-form.ts'
+import { periodLabel } from '#app/growth/report-period.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 
 /** A failure the caller caused, with the HTTP status to answer. */
@@ -46,4 +47,36 @@ export async function addGrowthNote(input: {
 		},
 		select: { id: true, body: true, datedAt: true, createdAt: true },
 	})
+}
+
+/** What a page shows of a note: the columns to select, and the view made of them. */
+export const growthNoteSelect = { id: true, body: true, createdAt: true, periodFrom: true, periodTo: true, author: { select: { name: true } } } as const
+
+type SelectedNote = { id: string; body: string; createdAt: Date; periodFrom: Date | null; periodTo: Date | null; author: { name: string } | null }
+
+/** `forPeriod` names the report period a note was written for, when it was written after (or before) it. */
+export function growthNoteView(note: SelectedNote) {
+	const outside = note.periodFrom && note.periodTo && (note.createdAt < note.periodFrom || note.createdAt >= note.periodTo)
+	return {
+		id: note.id,
+		body: note.body,
+		authorName: note.author?.name ?? 'A former lead',
+		createdAt: note.createdAt.toISOString(),
+		forPeriod: outside ? periodLabel(note.periodFrom!, note.periodTo!) : null,
+	}
+}
+
+/** The newest notes on an engineer, for their profile, and how many there are in all. */
+export async function listRecentGrowthNotes(organizationId: string, userId: string, take = 5) {
+	const prisma = getPrisma()
+	const [notes, total] = await Promise.all([
+		prisma.growthNote.findMany({
+			where: { organizationId, userId },
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			take,
+			select: growthNoteSelect,
+		}),
+		prisma.growthNote.count({ where: { organizationId, userId } }),
+	])
+	return { notes: notes.map(growthNoteView), total }
 }

@@ -15,8 +15,8 @@ import {
 } from '#app/growth/growth-report.ts'
 import { comparePeriods, summarizePeriod, type MetricComparison, type MetricName, type PeriodMetrics } from '#app/growth/metrics.ts'
 import { storedRatingChangeSelect } from '#app/growth/stored-rating-change.ts'
-import { periodLabel } from '#app/growth/report-period.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { growthNoteSelect, growthNoteView } from './growth-note.server.ts'
 
 export type GrowthPeriod = { from: Date; to: Date }
 
@@ -30,7 +30,7 @@ export type GrowthReport = {
 	independence: ReportIndependence
 	tellingAttempts: TellingAttempt[]
 	reviews: Array<{ attemptId: string; exerciseTitle: string; reviewerName: string; percent: number; excerpt: string; reviewedAt: string }>
-	/** Notes dated in the period; `forPeriod` names the report period one was written for. */
+	/** Notes dated in the period; `forPeriod` names the report period one was written for after it ended. */
 	notes: Array<{ id: string; body: string; authorName: string; createdAt: string; forPeriod: string | null }>
 	/** Every attempt finished in the period, oldest first, with all its metrics: the CSV export. */
 	attempts: GrowthReportAttemptRow[]
@@ -79,7 +79,7 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 		prisma.growthNote.findMany({
 			where: { organizationId, userId, datedAt: { gte: from, lt: to } },
 			orderBy: [{ datedAt: 'asc' }, { createdAt: 'asc' }],
-			select: { id: true, body: true, createdAt: true, periodFrom: true, periodTo: true, author: { select: { name: true } } },
+			select: growthNoteSelect,
 		}),
 	])
 	if (!engineer) return null
@@ -130,13 +130,7 @@ export async function getGrowthReport(organizationId: string, userId: string, pe
 		},
 		tellingAttempts: tellingAttemptsInPeriod,
 		reviews,
-		notes: notes.map((note) => ({
-			id: note.id,
-			body: note.body,
-			authorName: note.author?.name ?? 'A former lead',
-			createdAt: note.createdAt.toISOString(),
-			forPeriod: note.periodFrom && note.periodTo ? periodLabel(note.periodFrom, note.periodTo) : null,
-		})),
+		notes: notes.map(growthNoteView),
 		attempts: current.map((row) =>
 			growthReportAttemptRow(row, {
 				exercise: row.attempt.exercise,
