@@ -4,11 +4,13 @@ import { ErrorPage } from '#app/components/error-page.tsx'
 import { ProfileMetricTrend } from '#app/components/growth/profile-metric-trend.tsx'
 import { ProfileRatingCharts } from '#app/components/growth/profile-rating-charts.tsx'
 import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
+import { NoteList } from '#app/components/growth/report-notes.tsx'
 import { formatSigned } from '#app/components/growth/report-figures.tsx'
 import { formatSkillRating, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
+import { listRecentGrowthNotes } from '#app/models/growth/growth-note.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 import { mayLeadTeam } from '#app/utils/permissions.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
@@ -17,7 +19,7 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
 	const now = new Date()
-	const profile = await getEngineerProfile(user.organizationId, person.id, now)
+	const [profile, notes] = await Promise.all([getEngineerProfile(user.organizationId, person.id, now), listRecentGrowthNotes(user.organizationId, person.id)])
 	if (!profile) throw new Response('Person not found', { status: 404 })
 	const self = person.id === user.id
 	const links: AttemptLinks = canLead ? 'review' : self ? 'own' : 'none'
@@ -57,6 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		weakest: profile.weakest,
 		metricTrend: profile.metricTrend.map((month) => ({ month: month.month, metrics: month.metrics })),
 		recentAttempts: profile.recentAttempts,
+		notes,
 		lastSixMonths,
 	}
 }
@@ -174,6 +177,16 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 						}
 					/>
 					<ProfileRecentAttempts attempts={recentAttempts} links={links} now={now} caption={`Recent attempts of ${engineer.name}`} />
+				</Card>
+			) : null}
+
+			{loaderData.notes.total ? (
+				<Card>
+					<CardHeader
+						title="Lead notes"
+						description={`${loaderData.notes.total > loaderData.notes.notes.length ? `The newest ${loaderData.notes.notes.length} of ${loaderData.notes.total}. ` : ''}Each also shows in the growth report of the period it was written for.`}
+					/>
+					<NoteList notes={loaderData.notes.notes} />
 				</Card>
 			) : null}
 		</div>
