@@ -29,6 +29,7 @@ export default [
 	route('reviews', 'routes/reviews._index.tsx'),
 	route('reviews/:attemptId', 'routes/reviews.$attemptId.tsx'),
 	route('reviews/:attemptId/runs/:runId', 'routes/reviews.$attemptId.runs.$runId.ts'),
+	route('what-we-record', 'routes/what-we-record.tsx'),
 	route('resources/healthcheck', 'routes/resources.healthcheck.ts'),
 	route('resources/theme', 'routes/resources.theme.ts'),
 	route('*', 'routes/$.tsx'),

@@ -1,10 +1,11 @@
-import { data, Form, redirect, useNavigation } from 'react-router'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
 import { SettingsFormSchema } from '#app/accounts/account-form.ts'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
+import { linkClass } from '#app/components/ui/link-style.ts'
 import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
@@ -117,6 +118,12 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 					intent="logout-everywhere"
 					variant="danger"
 				/>
+			</Card>
+			<Card>
+				<CardHeader title="Your data" description="What Hardmode records while you practise, who can see each part of it, and what it must not be used for." />
+				<Link to="/what-we-record" className={linkClass}>
+					What Hardmode records and who sees it
+				</Link>
 			</Card>
 		</div>
 	)
