@@ -28,7 +28,11 @@ export function formatMonthName(date: Date): string {
 	return monthOnly.format(date)
 }
 
-/** "14:05" in the browser's own time zone: when something happened during this session. */
+/**
+ * "14:05" in the time zone of the machine it runs on: when something happened during this
+ * session. Pages show it through <LocalTimeOfDay> (components/ui/local-time.tsx), which leaves
+ * it out of the server's HTML, since the server's zone is not the viewer's.
+ */
 export function formatTimeOfDay(ms: number): string {
 	return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
 }

@@ -9,7 +9,7 @@ import { CONFIDENCE_LEVELS } from '#app/growth/calibration.ts'
 import { Button } from '#app/components/ui/button.tsx'
 import { cn } from '#app/components/ui/cn.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
-import { formatTimeOfDay } from '#app/utils/time-format.ts'
+import { LocalTimeOfDay } from '#app/components/ui/local-time.tsx'
 
 export type RunSummary = {
 	id: string
@@ -337,12 +337,11 @@ function JournalItem({
 	onShowRun(runId: string): void
 }) {
 	const id = useId()
-	const time = formatTimeOfDay(entry.createdAt)
 	return (
 		<li className="rounded-md bg-white p-2.5 text-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
 			<div className="flex items-center justify-between gap-2 text-xs text-slate-600 dark:text-slate-400">
 				<span className="font-semibold tracking-wide uppercase">{entry.kind === 'hypothesis' ? 'Hypothesis' : 'Observation'}</span>
-				<span>{time}</span>
+				<LocalTimeOfDay at={entry.createdAt} />
 			</div>
 			<p className="mt-1 break-words whitespace-pre-wrap">{entry.text}</p>
 			{entry.kind === 'hypothesis' ? (
