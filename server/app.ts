@@ -15,6 +15,7 @@ import { migrate } from '#app/utils/migrate.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
+import { withTestClock } from './test-clock.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
 
@@ -45,7 +46,9 @@ export async function startServer() {
 	const build = viteDevServer
 		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
 		: ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
-	const app = createApp({ env, logger, assets, pages: reactRouterHandler(build, env.NODE_ENV) })
+	const created = createApp({ env, logger, assets, pages: reactRouterHandler(build, env.NODE_ENV) })
+	const app = env.TEST_CLOCK ? withTestClock(created) : created
+	if (env.TEST_CLOCK) logger.warn('TEST_CLOCK is on: POST /__test/clock moves this server’s clock forward. Never use it on a real deployment.')
 
 	const server = app.listen(env.PORT, env.HOST, () => {
 		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)

@@ -72,6 +72,8 @@ const EnvSchema = z.object({
 	SEED_DEMO: booleanFromString.optional(),
 	// Six months of simulated practice for a demo organisation nobody has practised in yet.
 	SEED_HISTORY: booleanFromString.optional(),
+	// End-to-end tests only: a server clock that POST /__test/clock moves forward (server/test-clock.ts).
+	TEST_CLOCK: booleanFromString.optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean; SEED_DEMO: boolean; SEED_HISTORY: boolean }
