@@ -22,6 +22,7 @@ export default [
 	route('teams/:teamId/assignments/new', 'routes/teams.$teamId.assignments.new.tsx'),
 	route('assignments/:assignmentId', 'routes/assignments.$assignmentId.tsx'),
 	route('teams/:teamId/growth', 'routes/teams.$teamId.growth.tsx'),
+	route('teams/:teamId/retention', 'routes/teams.$teamId.retention.tsx'),
 	route('people/:userId', 'routes/people.$userId.tsx'),
 	route('people/:userId/report', 'routes/people.$userId.report.tsx'),
 	route('people/:userId/report.csv', 'routes/people.$userId.report[.csv].ts'),

@@ -53,6 +53,10 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 			return ['made ', user(), ` ${teamRole} of `, team(detail.teamId)]
 		case 'team.membership_removed':
 			return ['removed ', user(), ' from ', team(detail.teamId)]
+		case 'team.retention-on':
+			return ['turned retention checks on for ', teamLink(names, target)]
+		case 'team.retention-off':
+			return ['turned retention checks off for ', teamLink(names, target)]
 		case 'invite.created':
 			return ['created an invite link to ', team(detail.teamId ?? names.invites[target]?.teamId), detail.role === 'lead' ? ' for a lead' : '']
 		case 'invite.revoked':

@@ -5,11 +5,19 @@ import { calibration, type Calibration, type ScoredPrediction } from '#app/growt
 import { getPrisma } from '#app/utils/db.server.ts'
 
 /** The calibration of one learner's predictions, optionally within [from, to). Scoped to their organisation. */
-export async function getCalibration(owner: { id: string; organizationId: string }, period?: { from: Date; to: Date }): Promise<Calibration> {
+export function getCalibration(owner: { id: string; organizationId: string }, period?: { from: Date; to: Date }): Promise<Calibration> {
+	return pooledCalibration({ organizationId: owner.organizationId, userIds: [owner.id] }, period)
+}
+
+/**
+ * The calibration of several learners' predictions taken together (a team's), never split by
+ * person: a team figure, not a ranking.
+ */
+export async function pooledCalibration(scope: { organizationId: string; userIds: string[] }, period?: { from: Date; to: Date }): Promise<Calibration> {
 	const runs = await getPrisma().run.findMany({
 		where: {
 			predictionCorrect: { not: null },
-			attempt: { userId: owner.id, organizationId: owner.organizationId },
+			attempt: { userId: { in: scope.userIds }, organizationId: scope.organizationId },
 			...(period ? { createdAt: { gte: period.from, lt: period.to } } : {}),
 		},
 		select: { prediction: true, predictionCorrect: true, createdAt: true },
