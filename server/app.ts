@@ -12,6 +12,7 @@ import { cspNonceContext } from '#app/utils/request-context.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
+import { recomputeRatings } from '#app/models/growth/rating-recompute.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
@@ -32,6 +33,9 @@ export async function startServer() {
 	const database = getDatabase()
 	const { prisma } = database
 	await migrate(prisma)
+	// Ratings stored under an older rating rule are played again under the current one (ADR 024).
+	const recomputed = await recomputeRatings(prisma, { onlyIfStale: true })
+	if (recomputed) logger.info(recomputed, 'Recomputed the stored ratings under the current rating rule')
 	const exercisesRoot = path.join(root, 'exercises')
 	await loadExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })
 	const stopWatchingExercises = isProduction ? undefined : watchExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })

@@ -100,7 +100,7 @@ async function recomputeDatabase(force: boolean): Promise<number> {
 			console.log('Every stored rating already follows the current rule; nothing changed. (--force recomputes anyway.)')
 			return 0
 		}
-		const result = await recomputeRatings(database.prisma)
+		const result = (await recomputeRatings(database.prisma))!
 		console.log(
 			`Recomputed the ratings from ${result.attempts} rated first attempts: ${result.ratingChanges} rating changes, ${result.skills} skill ratings, ${result.exercises} exercise ratings.`,
 		)

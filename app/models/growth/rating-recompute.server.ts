@@ -35,12 +35,15 @@ const CHUNK = 1000
 /**
  * Rewrites SkillRating, ExerciseRating and RatingChange from the stored first attempts under the
  * current rule. The three tables are locked first, so an attempt finishing meanwhile waits and
- * is then rated on top of the rewritten ratings.
+ * is then rated on top of the rewritten ratings. With `onlyIfStale` (what a starting server
+ * asks) it does nothing and returns null unless some change was rated under an older rule,
+ * checked under the lock, so servers starting together on one database recompute once.
  */
-export async function recomputeRatings(prisma: PrismaClient): Promise<RatingsRecompute> {
+export async function recomputeRatings(prisma: PrismaClient, options: { onlyIfStale?: boolean } = {}): Promise<RatingsRecompute | null> {
 	return prisma.$transaction(
 		async (tx) => {
 			await tx.$executeRawUnsafe(`LOCK TABLE "ExerciseRating", "SkillRating", "RatingChange" IN EXCLUSIVE MODE`)
+			if (options.onlyIfStale && (await tx.ratingChange.count({ where: { rule: { lt: RATING_RULE } } })) === 0) return null
 			const firsts = await tx.$queryRaw<FirstAttemptRow[]>`
 				SELECT m."attemptId", m."organizationId", m."userId", m."exerciseId", m."finishedAt", m."solved", m."hintsUsed", m."outsidePastes",
 					m."failedFixes", m."timeToRootCauseMs", v."metadata"->'topics' AS "topics", v."metadata"->'estimatedMinutes' AS "estimatedMinutes", e."difficulty"
