@@ -1,4 +1,4 @@
-// The write path of retention (ADR 023). When an attempt at a variant the learner had not met
+// The write path of retention (ADR 026). When an attempt at a variant the learner had not met
 // finishes, its family's card is reviewed with the outcome (app/retention/schedule.ts), in the
 // transaction that finishes the attempt. When an attempt at an unseen variant starts while the
 // family's card is due, it is recorded as a retention check, so the report can compare it with

@@ -1,4 +1,4 @@
--- Retention checks (ADR 023): one FSRS card per learner × bug family, the attempts that were
+-- Retention checks (ADR 026): one FSRS card per learner × bug family, the attempts that were
 -- checks, a team's switch for them, and each exercise's family copied out of its metadata.
 ALTER TABLE "Exercise" ADD COLUMN "family" TEXT;
 UPDATE "Exercise" e SET "family" = v."metadata"->>'family' FROM "ExerciseVersion" v WHERE v."id" = e."currentVersionId";
