@@ -44,7 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="color-scheme" content="light dark" />
 				<Meta />
-				<Links />
+				<Links nonce={nonce} />
 			</head>
 			<body className="flex min-h-full flex-col">
 				<a
