@@ -30,7 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		getRetentionReport(prisma, { organizationId: user.organizationId, userIds }),
 		pooledCalibration({ organizationId: user.organizationId, userIds }),
 	])
-	return { team: { id: team.id, name: team.name }, now, checks, report, calibration }
+	return { team: { id: team.id, name: team.name }, now, checks, report, calibration, dueSoonDays: DUE_SOON_DAYS }
 }
 
 const RetentionActionSchema = z.discriminatedUnion('intent', [
@@ -57,7 +57,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function TeamRetentionPage({ loaderData, actionData }: Route.ComponentProps) {
-	const { team, checks, report, calibration } = loaderData
+	const { team, checks, report, calibration, dueSoonDays } = loaderData
 	const now = new Date(loaderData.now)
 	const navigation = useNavigation()
 	const busy = navigation.state !== 'idle' && navigation.formMethod === 'POST'
@@ -78,7 +78,7 @@ export default function TeamRetentionPage({ loaderData, actionData }: Route.Comp
 					title="Checks due"
 					description={
 						checks.enabled
-							? `Overdue, and due within ${DUE_SOON_DAYS} days. Learners are not told which exercises are checks; only you see this list.`
+							? `Overdue, and due within ${dueSoonDays} days. Learners are not told which exercises are checks; only you see this list.`
 							: 'Retention checks are off for this team: members get no checks in Next up (their schedules are kept).'
 					}
 					actions={
@@ -87,7 +87,7 @@ export default function TeamRetentionPage({ loaderData, actionData }: Route.Comp
 								<ConfirmAction
 									label={`Assign the ${dueCount} ${dueCount === 1 ? 'check' : 'checks'} due this week`}
 									title="Assign this week’s checks?"
-									message={`Each check becomes an ordinary assignment for the member it is due for, due in ${DUE_SOON_DAYS} days, with hints allowed. Learners are not told that they are checks.`}
+									message={`Each check becomes an ordinary assignment for the member it is due for, due in ${dueSoonDays} days, with hints allowed. Learners are not told that they are checks.`}
 									confirmLabel="Assign them"
 									intent="assign-due"
 									variant="primary"
