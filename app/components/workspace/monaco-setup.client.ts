@@ -1,9 +1,14 @@
 // Monaco, bundled and configured once per page. A `.client` module: React Router replaces it
 // with an empty module in the server build, and Monaco's CSS imports would crash Node anyway.
-import { loader } from '@monaco-editor/react'
-import * as monaco from 'monaco-editor'
+//
+// Two steps, so the editor is editable before the heavy part arrives (docs/performance.md,
+// docs/decisions/025-editor-editable-before-language-services.md): the editor and its tokenizers
+// (monaco-core.client.ts) load with this module; the TypeScript language service
+// (monaco-typescript.client.ts, a 7 MB worker) once the first editor has painted and the page
+// is idle.
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker'
+import { languages, monaco } from './monaco-core.client.ts'
 
 self.MonacoEnvironment = {
 	getWorker(_workerId, label) {
@@ -11,35 +16,27 @@ self.MonacoEnvironment = {
 	},
 }
 
-// @monaco-editor/react fetches an older Monaco from a public CDN unless it is handed this one.
-loader.config({ monaco })
+let languageServices: Promise<unknown> | undefined
 
-// TypeScript's own enum values; Monaco's typings only list the old members.
-const SCRIPT_TARGET_ES2022 = 9 as monaco.typescript.ScriptTarget
-const MODULE_RESOLUTION_BUNDLER = 100 as monaco.typescript.ModuleResolutionKind
-
-const compilerOptions: monaco.typescript.CompilerOptions = {
-	target: SCRIPT_TARGET_ES2022,
-	module: monaco.typescript.ModuleKind.ESNext,
-	moduleResolution: MODULE_RESOLUTION_BUNDLER,
-	// Exercise files import each other as './reservations.ts'.
-	allowImportingTsExtensions: true,
-	noEmit: true,
-	allowJs: true,
-	allowNonTsExtensions: true,
-	esModuleInterop: true,
-	isolatedModules: true,
-	strict: true,
+/** Loads the TypeScript language service (worker, syntax diagnostics, go to definition…), once per page. */
+export function startLanguageServices() {
+	languageServices ??= import('./monaco-typescript.client.ts').catch((error: unknown) => {
+		// The editor works without it; a later editor on this page tries again.
+		languageServices = undefined
+		console.error('The TypeScript language service could not be loaded.', error)
+	})
+	return languageServices
 }
 
-for (const defaults of [monaco.typescript.typescriptDefaults, monaco.typescript.javascriptDefaults]) {
-	defaults.setCompilerOptions(compilerOptions)
-	// Syntax errors only: exercise code imports 'vitest', which Monaco cannot resolve, so
-	// semantic squiggles would be noise the learner has to learn to ignore.
-	defaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false, noSuggestionDiagnostics: true })
-	// Every file's model goes to the worker, so imports across files resolve.
-	defaults.setEagerModelSync(true)
-}
+monaco.editor.onDidCreateEditor(() => {
+	// After the frame that paints the editor, when the page has nothing more urgent to do.
+	requestAnimationFrame(() =>
+		setTimeout(() => {
+			if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void startLanguageServices(), { timeout: 1000 })
+			else setTimeout(() => void startLanguageServices(), 100)
+		}),
+	)
+})
 
 let assistanceEnabled = true
 
@@ -67,9 +64,8 @@ function gated<P extends object>(provider: P, methods: readonly string[]): P {
 	})
 }
 
-// The TypeScript mode registers its providers lazily, through this same object, when the first
-// TypeScript model appears; wrapping the registrars here gates them before that happens.
-const languages = monaco.languages as { -readonly [K in keyof typeof monaco.languages]: (typeof monaco.languages)[K] }
+// The TypeScript mode registers its providers through this same object when it starts; wrapping
+// the registrars here gates them before that happens.
 const {
 	registerCompletionItemProvider,
 	registerHoverProvider,
