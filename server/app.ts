@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import compression from 'compression'
@@ -226,9 +227,37 @@ function redactUrl(url: string | undefined) {
 
 function clientBuildFiles() {
 	const files = express.Router()
-	files.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+	const assets = path.join(root, 'build/client/assets')
+	files.use('/assets', precompressedAssets(assets), express.static(assets, { immutable: true, maxAge: '1y' }))
 	files.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
 	return files
+}
+
+/**
+ * Sends the `.br` or `.gz` file the build wrote beside an asset (vite.config.ts) when the browser
+ * accepts it: no compressing megabytes of editor code on every cold load. Other files fall through.
+ */
+function precompressedAssets(folder: string): RequestHandler {
+	const written = new Set(existsSync(folder) ? readdirSync(folder) : [])
+	return (req, res, next) => {
+		if (req.method !== 'GET' && req.method !== 'HEAD') return next()
+		const name = path.posix.basename(req.path)
+		if (req.path !== `/${name}` || !written.has(name)) return next()
+		// Brotli whenever the browser takes it (browsers list gzip first, at the same weight).
+		const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : null
+		const encoded = `${name}.${encoding === 'br' ? 'br' : 'gz'}`
+		if (!encoding || !written.has(encoded)) return next()
+		res.vary('Accept-Encoding')
+		res.setHeader('Content-Encoding', encoding)
+		res.type(path.extname(name))
+		res.sendFile(path.join(folder, encoded), { immutable: true, maxAge: '1y' }, (error) => {
+			// Gone since the server started (a new build): the plain file, or a 404, instead.
+			if (error && !res.headersSent) {
+				res.removeHeader('Content-Encoding')
+				next()
+			}
+		})
+	}
 }
 
 function printDemoLogins(port: number) {
