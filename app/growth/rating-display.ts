@@ -6,8 +6,9 @@
  * A skill rating stays provisional while its deviation (RD) is at least this. Engineers start at
  * RD 350; with RD ≥ 110 the 95 % range (± 2 RD) is still wider than a whole difficulty band
  * (300 points), so the number says little yet. Chess sites draw the line at the same place
- * (Lichess: RD > 110). An engineer gets below it after roughly five to eight rated attempts in
- * a topic; a topic left alone for months drifts back above it.
+ * (Lichess: RD > 110). From the starting RD of 350 an engineer gets below it after about a dozen
+ * rated attempts in a topic against calibrated exercises (each attempt narrows the RD by the
+ * same amount whatever its score). Until then pages give no points gained or lost either.
  */
 export const PROVISIONAL_RD = 110
 

@@ -6,7 +6,7 @@ import { ProfileRatingCharts } from '#app/components/growth/profile-rating-chart
 import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
 import { NoteList } from '#app/components/growth/report-notes.tsx'
 import { formatSigned } from '#app/components/growth/report-figures.tsx'
-import { formatSkillRating, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
+import { formatSkillRating, isProvisional, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
@@ -221,7 +221,7 @@ function TopicList({
 									{formatSkillRating(topic)}
 									<span className="block text-xs text-slate-600 dark:text-slate-400">
 										{topic.games} rated {topic.games === 1 ? 'attempt' : 'attempts'}
-										{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in 90 days` : ''}
+										{topic.last90.games && !isProvisional(topic.rd) ? ` · ${formatSigned(topic.last90.delta)} in 90 days` : ''}
 									</span>
 								</span>
 							</li>

@@ -145,7 +145,11 @@ export function ProfileRatingCharts({ topics, now }: { topics: TopicRatingHistor
 							</div>
 							<p className="text-xs text-slate-600 dark:text-slate-400">
 								{topic.games} rated {topic.games === 1 ? 'attempt' : 'attempts'}
-								{topic.last90.games ? ` · ${formatSigned(topic.last90.delta)} in the last 90 days` : ' · none in the last 90 days'}
+								{topic.last90.games
+									? isProvisional(topic.rd)
+										? ` · ${topic.last90.games} in the last 90 days`
+										: ` · ${formatSigned(topic.last90.delta)} in the last 90 days`
+									: ' · none in the last 90 days'}
 							</p>
 							<p className="sr-only">{describe(topic)}</p>
 							<div className="mt-2 text-slate-600 dark:text-slate-400 [&_.recharts-cartesian-axis-tick-value]:fill-slate-600 dark:[&_.recharts-cartesian-axis-tick-value]:fill-slate-400 [&_.recharts-cartesian-grid_line]:stroke-slate-200 dark:[&_.recharts-cartesian-grid_line]:stroke-slate-800 [&_.recharts-line-curve]:stroke-brand-600 dark:[&_.recharts-line-curve]:stroke-brand-100">
