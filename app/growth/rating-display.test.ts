@@ -8,6 +8,7 @@ import {
 	formatSkillRating,
 	isProvisional,
 	PROVISIONAL_RD,
+	provisionalAfter,
 	spokenSkillRating,
 } from './rating-display.ts'
 
@@ -66,5 +67,21 @@ describe('exerciseDifficulty', () => {
 		})
 		expect(formatDifficulty(exerciseDifficulty(1200, { rating: 1333.6, games: 40 }))).toBe('1334 (calibrated)')
 		expect(formatDifficulty(exerciseDifficulty(1200, null))).toBe('1200 (authored)')
+	})
+})
+
+describe('provisionalAfter', () => {
+	const history = [
+		{ at: '2026-07-01T10:00:00.000Z', rating: 1690, rd: 290 },
+		{ at: '2026-08-01T10:00:00.000Z', rating: 1640, rd: 112 },
+		{ at: '2026-09-01T10:00:00.000Z', rating: 1655, rd: 105 },
+		{ at: '2026-10-01T10:00:00.000Z', rating: 1671, rd: 101 },
+	]
+
+	it('gives the rating after an attempt made while the rating was provisional, and null once it had settled', () => {
+		expect(provisionalAfter(history, history[0]!.at)).toBe(1690)
+		expect(provisionalAfter(history, history[2]!.at)).toBe(1655)
+		expect(provisionalAfter(history, history[3]!.at)).toBeNull()
+		expect(provisionalAfter(history, '2026-11-01T10:00:00.000Z')).toBeNull()
 	})
 })

@@ -79,3 +79,14 @@ export function exerciseDifficulty(authored: number, rating: { rating: number; g
 export function formatDifficulty(difficulty: Pick<DifficultyDisplay, 'value' | 'source'>): string {
 	return `${difficulty.value} (${difficulty.source})`
 }
+
+/**
+ * Where a topic's rating stood after the attempt finished at `at`, when it was still provisional
+ * before it (the first attempt, or the previous one left RD ≥ PROVISIONAL_RD): pages then show
+ * that instead of the points moved. Null when the rating had settled, or `at` is not in `history`.
+ */
+export function provisionalAfter(history: ReadonlyArray<{ at: string; rating: number; rd: number }>, at: string): number | null {
+	const index = history.findIndex((point) => point.at === at)
+	if (index === -1) return null
+	return index === 0 || isProvisional(history[index - 1]!.rd) ? history[index]!.rating : null
+}

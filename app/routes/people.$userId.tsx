@@ -6,7 +6,7 @@ import { ProfileRatingCharts } from '#app/components/growth/profile-rating-chart
 import { ProfileRecentAttempts, type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
 import { NoteList } from '#app/components/growth/report-notes.tsx'
 import { formatSigned } from '#app/components/growth/report-figures.tsx'
-import { formatSkillRating, isProvisional, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
+import { formatSkillRating, isProvisional, provisionalAfter, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
@@ -58,7 +58,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		strongest: profile.strongest,
 		weakest: profile.weakest,
 		metricTrend: profile.metricTrend.map((month) => ({ month: month.month, metrics: month.metrics })),
-		recentAttempts: profile.recentAttempts,
+		// A change made while the rating was provisional shows where it stood, not the points it moved.
+		recentAttempts: profile.recentAttempts.map((attempt) => ({
+			...attempt,
+			ratingChanges: attempt.ratingChanges.map((change) => ({
+				...change,
+				provisionalAfter: attempt.finishedAt
+					? provisionalAfter(profile.topics.find((topic) => topic.id === change.topic)?.history ?? [], attempt.finishedAt)
+					: null,
+			})),
+		})),
 		notes,
 		lastSixMonths,
 	}

@@ -11,7 +11,10 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
 import { formatDay, formatDuration, formatTimeAgo } from '#app/utils/time-format.ts'
 
-export type ProfileAttempt = RecentAttempt
+/** `provisionalAfter`: the rating after the attempt when it was still provisional before it (rating-display's provisionalAfter), else null. */
+export type ProfileAttempt = Omit<RecentAttempt, 'ratingChanges'> & {
+	ratingChanges: Array<RecentAttempt['ratingChanges'][number] & { provisionalAfter: number | null }>
+}
 
 /** Where an attempt opens for this viewer: the replay for a lead, the attempt itself for its owner, nothing otherwise. */
 export type AttemptLinks = 'review' | 'own' | 'none'
@@ -61,7 +64,13 @@ export function ProfileRecentAttempts({ attempts, links, now, caption }: { attem
 									<ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-sm">
 										{attempt.ratingChanges.map((change) => (
 											<li key={change.topic} className="whitespace-nowrap">
-												<RatingDelta delta={change.delta} /> {change.label}
+												{change.provisionalAfter === null ? (
+													<RatingDelta delta={change.delta} />
+												) : (
+													<span className="tabular-nums">≈{Math.round(change.provisionalAfter)}</span>
+												)}{' '}
+												{change.label}
+												{change.provisionalAfter === null ? null : <span className={`text-xs ${muted}`}> (provisional)</span>}
 											</li>
 										))}
 									</ul>
