@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
 import { reactRouter } from '@react-router/dev/vite'
@@ -19,7 +20,7 @@ export default defineConfig({
 
 /** The Monaco modules the editor's set-up files (app/components/workspace/monaco-*.client.ts) import. */
 function monacoModules() {
-	const folder = 'app/components/workspace'
+	const folder = fileURLToPath(new URL('./app/components/workspace', import.meta.url))
 	const sources = readdirSync(folder)
 		.filter((file) => /^monaco-.*\.client\.ts$/.test(file))
 		.map((file) => readFileSync(path.join(folder, file), 'utf8'))

@@ -123,7 +123,7 @@ try {
 	const attemptId = new URL(page.url()).pathname.split('/').at(-1)!
 	const workspace = await scriptWeight(page, `/attempts/${attemptId}`, true)
 	console.log(
-		`  ${'/attempts/:id (the workspace)'.padEnd(38)} ${workspace.kb.toFixed(1).padStart(6)} KB  (Monaco: ${workspace.monaco ? 'yes' : 'no'}; its two workers come on top)`,
+		`  ${'/attempts/:id (the workspace)'.padEnd(38)} ${workspace.kb.toFixed(1).padStart(6)} KB  (Monaco: ${workspace.monaco ? 'yes' : 'no'}; every script and worker loaded until the network was idle)`,
 	)
 
 	// 3. Run → results on screen, timed inside the page from the click to the output changing.
