@@ -88,7 +88,11 @@ export default function ReviewRoute({ loaderData, actionData }: Route.ComponentP
 export const handle = { fullWidth: true }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-	{ title: loaderData ? `Review: ${loaderData.attempt.learner.name} · ${loaderData.exercise.title} · Hardmode` : 'Review · Hardmode' },
+	{
+		title: loaderData
+			? `${loaderData.readOnly ? 'In progress' : 'Review'}: ${loaderData.attempt.learner.name} · ${loaderData.exercise.title} · Hardmode`
+			: 'Review · Hardmode',
+	},
 ]
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

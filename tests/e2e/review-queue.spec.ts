@@ -115,7 +115,7 @@ test('a lead watches a learner’s attempt in progress, read-only, and the learn
 	await inProgress.getByRole('link', { name: /^Watch Linus Berg’s attempt at .+ so far, read-only$/ }).click()
 	await expect(page).toHaveURL(`/reviews/${attemptId}`)
 	await expect(page.getByRole('note', { name: 'In progress' })).toContainText('In progress — read-only, the learner is still working.')
-	await expect(page.getByText(hypothesis)).toBeVisible()
+	await expect(page.getByText(hypothesis, { exact: true })).toBeVisible()
 	await expect(page.getByRole('button', { name: /^Save/ })).toHaveCount(0)
 	await expect(page.getByText('Reference root cause')).toHaveCount(0)
 	await expect(page.getByText('Waiting for review', { exact: true })).toHaveCount(0)

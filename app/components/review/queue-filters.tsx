@@ -39,7 +39,12 @@ export function QueueFilters({ query, choices, matching, waiting }: { query: Que
 			aria-label="Filter the review queue"
 			className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
 			onChange={(event) => {
-				if (event.target instanceof HTMLSelectElement) void submit(event.currentTarget, { replace: true, preventScrollReset: true })
+				if (!(event.target instanceof HTMLSelectElement)) return
+				// Only the filters in use, so the address stays short enough to read and share.
+				const params = new URLSearchParams()
+				for (const [key, value] of new FormData(event.currentTarget))
+					if (typeof value === 'string' && value && !(key === 'sort' && value === 'oldest')) params.set(key, value)
+				void submit(params, { method: 'get', replace: true, preventScrollReset: true })
 			}}
 		>
 			{choices.team.options.length > 1 || query.team ? (
