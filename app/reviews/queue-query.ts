@@ -14,7 +14,7 @@ export const QUEUE_SOURCE_LABELS: Record<QueueSource, string> = { assigned: 'Ass
 export const QUEUE_WAITING = ['3d', '7d'] as const
 export type QueueWaiting = (typeof QUEUE_WAITING)[number]
 export const QUEUE_WAITING_DAYS: Record<QueueWaiting, number> = { '3d': 3, '7d': 7 }
-export const QUEUE_WAITING_LABELS: Record<QueueWaiting, string> = { '3d': 'More than 3 days', '7d': 'More than a week' }
+export const QUEUE_WAITING_LABELS: Record<QueueWaiting, string> = { '3d': 'Over 3 days', '7d': 'Over a week' }
 
 export const QUEUE_SORTS = ['oldest', 'newest'] as const
 export type QueueSort = (typeof QUEUE_SORTS)[number]

@@ -48,7 +48,7 @@ test('a lead narrows the queue, keeps the filters through a reload, and scores o
 
 	const team = await chooseByText(page, 'Team', /^Checkout \(\d+\)$/)
 	await expect(page).toHaveURL(new RegExp(`team=${team}`))
-	await chooseByText(page, 'Waiting', /^More than 3 days/)
+	await chooseByText(page, 'Waiting', /^Over 3 days/)
 	await expect(page).toHaveURL(/waiting=3d/)
 	await expect(status).toHaveText(/^\d+ of \d+ waiting attempts match$/)
 	const [matching = 0, of = 0] = (await status.innerText()).match(/\d+/g)!.map(Number)
