@@ -98,9 +98,9 @@ export function ProfileRecentAttempts({ attempts, links, now, caption }: { attem
 									<Link
 										to={href}
 										className={cn('font-medium', linkClass)}
-										aria-label={`${links === 'review' ? 'Replay' : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}
+										aria-label={`${links === 'review' ? (finished ? 'Replay' : 'Watch, read-only,') : 'Open'} the attempt at ${attempt.exercise.title}${finished ? ` finished ${formatDay(new Date(attempt.finishedAt!), now)}` : ' in progress'}`}
 									>
-										{links === 'review' ? 'Replay' : 'Open'}
+										{links === 'review' ? (finished ? 'Replay' : 'Watch') : 'Open'}
 									</Link>
 								</Td>
 							) : null}
