@@ -7,7 +7,16 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Dialog } from '#app/components/ui/dialog.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
 
-export function GiveUp({ label, consequence }: { label: string; consequence: string }) {
+export function GiveUp({
+	label,
+	consequence,
+	beforeGiveUp,
+}: {
+	label: string
+	consequence: string
+	/** Sends what is still only in this browser (a draft typed a moment ago) while the attempt can take it. */
+	beforeGiveUp?(): void
+}) {
 	const fetcher = useFetcher<WorkspaceActionData>()
 	const [confirming, setConfirming] = useState(false)
 	const refused = fetcher.data?.intent === 'give-up' && !fetcher.data.ok ? fetcher.data.message : null
@@ -19,7 +28,14 @@ export function GiveUp({ label, consequence }: { label: string; consequence: str
 			<FormAlert message={refused} />
 			<Dialog open={confirming} onClose={() => setConfirming(false)} title="Give up on this attempt?">
 				<p className="text-sm text-slate-700 dark:text-slate-300">{consequence}</p>
-				<fetcher.Form method="post" className="mt-6 flex justify-end gap-3" onSubmit={() => setConfirming(false)}>
+				<fetcher.Form
+					method="post"
+					className="mt-6 flex justify-end gap-3"
+					onSubmit={() => {
+						beforeGiveUp?.()
+						setConfirming(false)
+					}}
+				>
 					<Button variant="secondary" onClick={() => setConfirming(false)}>
 						Keep working
 					</Button>

@@ -156,6 +156,7 @@ export function StagePanel({
 				<GiveUp
 					label="Give up and see the reference design"
 					consequence="The attempt ends unsolved and the reference design is shown, with its reasoning. Your runs, decision record and stages handed in stay recorded. You can start a fresh attempt later."
+					beforeGiveUp={beforeSubmit}
 				/>
 			) : null}
 		</div>
