@@ -2,13 +2,15 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, u
 import { useSyncExternalStore } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
+import { listLedTeams } from './models/lead-overview.server.ts'
 import { getOptionalUser } from './utils/auth.server.ts'
-import { isLeadOrAdmin, mayLeadTeam } from './utils/permissions.server.ts'
+import { isLeadOrAdmin } from './utils/permissions.server.ts'
 import { useNonce } from './utils/nonce-provider.tsx'
 import { readCookie } from './utils/session.server.ts'
 import { parseTheme, THEME_COOKIE, type Theme } from './utils/theme.ts'
 import { cn } from './components/ui/cn.ts'
 import { ErrorPage } from './components/error-page.tsx'
+import { TeamSwitcher } from './components/team-switcher.tsx'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
@@ -20,7 +22,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 					name: user.name,
 					orgRole: user.orgRole,
 					organizationName: user.organizationName,
-					ledTeams: user.teams.filter((team) => mayLeadTeam(user, team.id)),
+					// The teams in the switcher: the ones they lead, every team for an admin.
+					ledTeams: await listLedTeams(user),
 					reviewer: isLeadOrAdmin(user),
 				}
 			: null,
@@ -72,13 +75,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function SiteHeader() {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const user = data?.user
-	const navClass = ({ isActive }: { isActive: boolean }) =>
+	const itemClass = (isActive: boolean) =>
 		cn(
-			'rounded-md px-3 py-1.5 text-sm font-medium',
+			'rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap',
 			isActive
 				? 'bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white'
 				: 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
 		)
+	const navClass = ({ isActive }: { isActive: boolean }) => itemClass(isActive)
+	// On a team's pages (teams/:teamId/…) the switcher names that team.
+	const currentTeamId = useMatches().find((match) => match.params.teamId)?.params.teamId ?? null
 	return (
 		<header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
 			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
@@ -107,11 +113,7 @@ function SiteHeader() {
 								Reviews
 							</NavLink>
 						) : null}
-						{user.ledTeams.map((team) => (
-							<NavLink key={team.id} to={`/teams/${team.id}`} className={navClass}>
-								{team.name}
-							</NavLink>
-						))}
+						{user.ledTeams.length ? <TeamSwitcher teams={user.ledTeams} currentTeamId={currentTeamId} itemClass={itemClass} /> : null}
 						{user.orgRole === 'admin' ? (
 							<NavLink to="/admin" className={navClass}>
 								Organisation
@@ -128,12 +130,14 @@ function SiteHeader() {
 					<ThemeToggle theme={data?.theme ?? null} />
 					{user ? (
 						<>
-							<span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400">
+							{/* Below 2xl the navigation needs the room; the dashboard greets them by name and the button says who is signed in. */}
+							<span className="hidden text-sm text-slate-600 2xl:inline dark:text-slate-400">
 								{user.name} · {user.organizationName}
 							</span>
 							<Form method="post" action="/logout">
 								<button
 									type="submit"
+									title={`Signed in as ${user.name} · ${user.organizationName}`}
 									className="rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
 								>
 									Log out

@@ -19,6 +19,7 @@ function assignment(id: string, fields: Partial<OverdueCandidate> = {}): Overdue
 		createdAt: at(-10),
 		dueAt: at(-2),
 		cancelledAt: null,
+		closedAt: null,
 		wholeTeam: true,
 		members: [],
 		exercise: { slug: id, title: `Exercise ${id}` },
@@ -57,10 +58,17 @@ describe('overdueAssignments', () => {
 		])
 	})
 
-	it('leaves out assignments not yet due, cancelled ones, and ones everybody finished', () => {
+	it('leaves out assignments not yet due, cancelled or closed ones, and ones everybody finished', () => {
 		const all = byUser(attempt('ada', 'done', 'solved'), attempt('grace', 'done', 'gave_up'), attempt('linus', 'done', 'solved'))
 		const result = overdueAssignments(
-			[assignment('future', { dueAt: at(1) }), assignment('cancelled', { cancelledAt: at(-1) }), assignment('done')],
+			[
+				assignment('future', { dueAt: at(1) }),
+				assignment('cancelled', { cancelledAt: at(-1) }),
+				assignment('closed', { closedAt: at(-1) }),
+				// Past its grace period, it has closed by itself.
+				assignment('long-ago', { createdAt: at(-60), dueAt: at(-40) }),
+				assignment('done'),
+			],
 			learners,
 			all,
 			now,
@@ -75,8 +83,8 @@ describe('overdueAssignments', () => {
 	})
 
 	it('lists the most recently due first', () => {
-		const result = overdueAssignments([assignment('old', { dueAt: at(-40) }), assignment('recent', { dueAt: at(-1) })], learners, new Map(), now)
-		expect(result.map((row) => row.id)).toEqual(['recent', 'old'])
+		const result = overdueAssignments([assignment('older', { dueAt: at(-6) }), assignment('recent', { dueAt: at(-1) })], learners, new Map(), now)
+		expect(result.map((row) => row.id)).toEqual(['recent', 'older'])
 	})
 })
 

@@ -1,6 +1,7 @@
 // Which assignments are overdue and who is behind on them, as a lead's overview lists them.
-// Pure and client-safe: the read model gathers the rows, this decides what they mean.
-import { memberStanding, type ProgressAttempt } from './progress.ts'
+// Pure and client-safe: the read model gathers the rows; what "overdue" means is
+// `personProgress`'s (progress.ts), the definition every page shares.
+import { personProgress, type ProgressAttempt } from './progress.ts'
 
 export type OverduePerson = { id: string; name: string }
 
@@ -11,6 +12,7 @@ export type OverdueCandidate = {
 	createdAt: Date
 	dueAt: Date
 	cancelledAt: Date | null
+	closedAt: Date | null
 	wholeTeam: boolean
 	/** The people a member-only assignment lists; ignored when it is for the whole team. */
 	members: OverduePerson[]
@@ -31,9 +33,9 @@ export type OverdueAssignment = {
 }
 
 /**
- * The assignments past their due date that someone has not finished (solved or given up), with
- * who that is. Cancelled assignments are never overdue. The most recently due come first: they
- * are the ones a reminder still helps with; older ones follow.
+ * The assignments someone is overdue on (past the due date, not finished, the assignment still
+ * open), with who that is. Cancelled and closed assignments are never overdue. The most recently
+ * due come first.
  */
 export function overdueAssignments(
 	assignments: readonly OverdueCandidate[],
@@ -47,8 +49,8 @@ export function overdueAssignments(
 		const audience = assignment.wholeTeam ? (learnersByTeam.get(assignment.teamId) ?? []) : assignment.members
 		const behind: OverdueAssignment['behind'] = []
 		for (const person of audience) {
-			const { progress } = memberStanding(assignment, [...(attemptsByUser.get(person.id) ?? [])])
-			if (progress === 'not_started' || progress === 'in_progress') behind.push({ person, progress })
+			const standing = personProgress(assignment, [...(attemptsByUser.get(person.id) ?? [])], now)
+			if (standing.overdue && (standing.progress === 'not_started' || standing.progress === 'in_progress')) behind.push({ person, progress: standing.progress })
 		}
 		if (behind.length === 0) continue
 		behind.sort((a, b) => a.person.name.localeCompare(b.person.name))

@@ -113,7 +113,12 @@ async function attempt(
 	return created.id
 }
 
-async function assignment(organizationId: string, teamId: string, slug: string, fields: { dueInDays: number; cancelled?: boolean; members?: Person[] }) {
+async function assignment(
+	organizationId: string,
+	teamId: string,
+	slug: string,
+	fields: { dueInDays: number; cancelled?: boolean; closed?: boolean; members?: Person[] },
+) {
 	const created = await prisma.assignment.create({
 		data: {
 			organizationId,
@@ -123,6 +128,7 @@ async function assignment(organizationId: string, teamId: string, slug: string, 
 			createdAt: at(-20),
 			wholeTeam: !fields.members,
 			cancelledAt: fields.cancelled ? at(-1) : null,
+			closedAt: fields.closed ? at(-1) : null,
 			members: fields.members ? { create: fields.members.map((member) => ({ userId: member.id })) } : undefined,
 		},
 		select: { id: true },
@@ -181,12 +187,15 @@ describe('attempts waiting for review', () => {
 })
 
 describe('overdue assignments', () => {
-	const ids = { late: '', older: '', done: '', cancelled: '', upcoming: '', platform: '', harbour: '' }
+	const ids = { late: '', older: '', done: '', cancelled: '', closed: '', pastGrace: '', upcoming: '', platform: '', harbour: '' }
 	beforeAll(async () => {
 		ids.late = await assignment(org.acme, team.checkout, 'stale-cache', { dueInDays: -2 })
-		ids.older = await assignment(org.acme, team.checkout, 'retry-storm', { dueInDays: -30, members: [grace] })
+		ids.older = await assignment(org.acme, team.checkout, 'retry-storm', { dueInDays: -10, members: [grace] })
 		ids.done = await assignment(org.acme, team.checkout, 'cursor-skip', { dueInDays: -5, members: [ada] })
 		ids.cancelled = await assignment(org.acme, team.checkout, 'retry-storm', { dueInDays: -3, cancelled: true })
+		ids.closed = await assignment(org.acme, team.checkout, 'cursor-skip', { dueInDays: -3, closed: true })
+		// Two weeks after its due date an assignment closes by itself (assignments/closure.ts).
+		ids.pastGrace = await assignment(org.acme, team.checkout, 'stale-cache', { dueInDays: -15 })
 		ids.upcoming = await assignment(org.acme, team.checkout, 'cursor-skip', { dueInDays: 4 })
 		ids.platform = await assignment(org.acme, team.platform, 'stale-cache', { dueInDays: -1 })
 		ids.harbour = await assignment(org.tidewater, team.harbour, 'stale-cache', { dueInDays: -1 })
@@ -194,7 +203,7 @@ describe('overdue assignments', () => {
 		await attempt(ada, 'cursor-skip', 'solved', { finishedDaysAgo: 3, assignmentId: ids.done })
 	})
 
-	it('names who is behind on each past-due assignment of the lead’s teams, most recently due first', async () => {
+	it('names who is behind on each open, past-due assignment of the lead’s teams, most recently due first', async () => {
 		const { overdue } = await getLeadOverview(sam, now)
 		expect(overdue.assignments.map((row) => row.id)).toEqual([ids.late, ids.older])
 		expect(overdue.total).toBe(2)

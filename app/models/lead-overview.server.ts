@@ -2,6 +2,7 @@
 // organisation): their teams, overdue assignments, attempts waiting for review, recent finishes
 // and open flags. Every query is scoped with the permission module's where-builders; the
 // number of queries does not grow with the number of teams, assignments or attempts.
+import { openDueAfter } from '#app/assignments/closure.ts'
 import { overdueAssignments, wholeDaysSince, type OverdueAssignment } from '#app/assignments/overdue.ts'
 import type { ProgressAttempt } from '#app/assignments/progress.ts'
 import type { FlagReason } from '#app/reviews/flags.ts'
@@ -46,9 +47,10 @@ export async function getLeadOverview(actor: Actor, now: Date) {
 			orderBy: { name: 'asc' },
 			select: { id: true, name: true, memberships: { orderBy: { user: { name: 'asc' } }, select: { role: true, user: { select: { id: true, name: true } } } } },
 		}),
-		// Every assignment still running in the organisation's teams; those the actor does not lead are dropped below.
+		// The assignments still open in the actor's teams (those they are in but do not lead are dropped below):
+		// anything due before the grace period has closed by itself (assignments/closure.ts).
 		prisma.assignment.findMany({
-			where: { organizationId: actor.organizationId, cancelledAt: null, team: listedTeamsWhere(actor) },
+			where: { organizationId: actor.organizationId, cancelledAt: null, closedAt: null, dueAt: { gte: openDueAfter(now) }, team: listedTeamsWhere(actor) },
 			select: {
 				id: true,
 				teamId: true,
@@ -56,6 +58,7 @@ export async function getLeadOverview(actor: Actor, now: Date) {
 				createdAt: true,
 				dueAt: true,
 				cancelledAt: true,
+				closedAt: true,
 				wholeTeam: true,
 				members: { select: { user: { select: { id: true, name: true } } } },
 				exercise: { select: { slug: true, title: true } },
