@@ -135,6 +135,7 @@ export async function listAttemptHistory(prisma: PrismaClient, user: PracticeUse
 			outsidePastes: true,
 			exercise: { select: { slug: true, title: true } },
 			submissions: { orderBy: { number: 'desc' }, take: 1, select: { attested: true } },
+			stageSubmissions: { orderBy: { number: 'desc' }, take: 1, select: { attested: true } },
 			_count: { select: { journalEntries: { where: { kind: 'hypothesis' } } } },
 		},
 	})
@@ -156,7 +157,8 @@ export async function listAttemptHistory(prisma: PrismaClient, user: PracticeUse
 			status: attempt.status,
 			hintsRevealed: attempt.hintsRevealed,
 			outsidePastes: attempt.outsidePastes,
-			lastSubmissionAttested: attempt.submissions[0]?.attested ?? null,
+			// A diagnosis is attested when submitted; an architecture attempt on its last stage, once it has ended.
+			lastSubmissionAttested: attempt.submissions[0]?.attested ?? attempt.stageSubmissions[0]?.attested ?? null,
 		}),
 	}))
 }
