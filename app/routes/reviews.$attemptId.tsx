@@ -82,7 +82,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ReviewRoute({ loaderData, actionData }: Route.ComponentProps) {
-	return <ReviewPage data={loaderData} actionData={actionData} />
+	// Keyed by the attempt: "Save and open the next" moves between attempts without a reload, and
+	// the replay's clock, open file and selected line belong to one attempt.
+	return <ReviewPage key={loaderData.attempt.id} data={loaderData} actionData={actionData} />
 }
 
 export const handle = { fullWidth: true }

@@ -90,6 +90,8 @@ test('a lead narrows the queue, keeps the filters through a reload, and scores o
 	expect(new URL(page.url()).pathname).not.toBe(scored)
 	await expect(page.getByRole('status').filter({ hasText: /^Review saved: .+, \d+%\. This is the next attempt in the queue\.$/ })).toBeVisible()
 	await expect(page.getByText('Waiting for review', { exact: true })).toBeVisible()
+	// The replay is the new attempt's, with one of its own files open.
+	await expect(page.getByRole('tablist', { name: 'Files' }).getByRole('tab', { selected: true })).toHaveCount(1)
 	await expect(page.getByRole('link', { name: '← Review queue' })).toHaveAttribute('href', `/reviews?team=${team}&waiting=3d`)
 
 	await page.getByRole('link', { name: '← Review queue' }).click()
