@@ -174,7 +174,8 @@ describe('team growth dashboard', () => {
 		const ada = growth.members.find((member) => member.name === 'Ada Moreno')!
 		const skill = Object.values(ada.ratings)[0]!
 		expect(html).toContain(`${skill.rating}`)
-		expect(html).toContain(`give or take ${skill.rd}, after ${skill.games} game`)
+		// Six weeks of history leave ratings provisional (RD ≥ 110): said so instead of a ± figure.
+		expect(html).toContain(skill.rd >= 110 ? `, provisional, after ${skill.games} rated attempt` : `give or take ${skill.rd}, after ${skill.games} rated attempt`)
 	})
 
 	it('links each member to their profile and their growth report', async () => {
@@ -213,7 +214,7 @@ describe('team growth dashboard', () => {
 		expect(differs, 'six weeks of history should put some games outside the last 30 days').toBe(true)
 
 		const html30 = await renderGrowth(ids.checkout, '?window=30')
-		expect(html30).toMatch(/(up|down) \d+ in 30 days|steady in 30 days|no rated games in 30 days/)
+		expect(html30).toMatch(/(up|down) \d+ in 30 days|steady in 30 days|no rated attempts in 30 days/)
 		expect(html30).not.toMatch(/in 90 days \(|(up|down) \d+ in 90 days/)
 		expect(await growthHtml(ids.checkout, '?window=30')).toMatch(
 			/<a[^>]*aria-current="page"[^>]*href="\/teams\/[^"]+\/growth\?window=30"|<a[^>]*href="\/teams\/[^"]+\/growth\?window=30"[^>]*aria-current="page"/,
@@ -355,7 +356,7 @@ describe('exercise analytics', () => {
 		expect(rating, 'six weeks of history leave some exercise short of 10 games').not.toBeNull()
 		const view = await analyticsOf(rating!.exercise.slug)
 		expect(view.difficulty).toMatchObject({ calibrated: false, games: rating!.games, calibrationGames: 10, shown: view.difficulty.authored })
-		expect(await renderAnalytics(rating!.exercise.slug)).toContain(`Still calibrating: ${rating!.games} of 10 games`)
+		expect(await renderAnalytics(rating!.exercise.slug)).toContain(`Still calibrating: ${rating!.games} of 10 first attempts`)
 	})
 
 	it('answers an unknown exercise with a 404 that says where to look, and keeps learners out', async () => {

@@ -227,7 +227,7 @@ describe('the profile', () => {
 		const text = textOf(await renderHtml(profileRoute, '/people/:userId', `/people/${ids.ada}`, cookies.lead))
 		expect(text).toContain('Ada Moreno')
 		expect(text).toContain('Rating over time, by topic')
-		expect(text).toMatch(/Numbers: 1 rated game \(0 solved\) from 20 May 2026 to 20 May 2026; the rating went from 1500 to \d{3,4}/)
+		expect(text).toMatch(/Numbers: 1 rated attempt \(0 solved\) from 20 May 2026 to 20 May 2026; the rating went from 1500 to \d{3,4}/)
 		expect(text).toContain('Growth report')
 	})
 

@@ -39,7 +39,7 @@ function scaleClass(rating: number) {
 /** The arrow and the words for a rating's movement over the window. */
 function describeTrend(trend: RatingTrendView, days: number) {
 	const delta = Math.round(trend.delta)
-	if (trend.games === 0) return { symbol: '·', shown: '', text: `no rated games in ${days} days` }
+	if (trend.games === 0) return { symbol: '·', shown: '', text: `no rated attempts in ${days} days` }
 	if (delta >= STEADY_WITHIN) return { symbol: '↑', shown: String(delta), text: `up ${delta} in ${days} days` }
 	if (delta <= -STEADY_WITHIN) return { symbol: '↓', shown: String(-delta), text: `down ${-delta} in ${days} days` }
 	return { symbol: '→', shown: '', text: `steady in ${days} days (${delta >= 0 ? '+' : '−'}${Math.abs(delta)})` }
