@@ -175,7 +175,9 @@ describe('team growth dashboard', () => {
 		const skill = Object.values(ada.ratings)[0]!
 		expect(html).toContain(`${skill.rating}`)
 		// Six weeks of history leave ratings provisional (RD ≥ 110): said so instead of a ± figure.
-		expect(html).toContain(skill.rd >= 110 ? `, provisional, after ${skill.games} rated attempt` : `give or take ${skill.rd}, after ${skill.games} rated attempt`)
+		expect(html).toContain(
+			skill.rd >= 110 ? `, provisional, after ${skill.games} rated attempt` : `give or take ${skill.rd}, after ${skill.games} rated attempt`,
+		)
 	})
 
 	it('links each member to their profile and their growth report', async () => {
