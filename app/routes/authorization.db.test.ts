@@ -203,7 +203,15 @@ const rows: Row[] = [
 				newAssignment.action,
 				post(
 					`/teams/${ids.checkout}/assignments/new`,
-					{ exercises: 'retry-storm', audience: 'team', dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+					// Ada has retry-storm assigned already: the lead confirms assigning it again (ADR 022).
+					{
+						exercises: 'retry-storm',
+						audience: 'members',
+						members: ids.ada,
+						dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+						duplicates: 'assign',
+						confirmed: `retry-storm:${ids.ada}`,
+					},
 					c,
 				),
 				{ teamId: ids.checkout },
