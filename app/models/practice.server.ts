@@ -10,7 +10,9 @@ import { TOPIC_IDS, type TopicId } from '#app/exercises/topics.ts'
 import { attemptIndependence, timeSpentMs, type Independence } from '#app/practice/attempt-summary.ts'
 import { learnerExerciseStatus, type AttemptOutcome, type CatalogueEntry, type ExerciseKind } from '#app/practice/catalogue-filter.ts'
 import { exerciseDifficulty, type DifficultySource } from '#app/growth/rating-display.ts'
-import { suggestNextExercise, type PracticeHistoryEntry, type SuggestionCandidate, type TopicSkill } from '#app/practice/suggest.ts'
+import { rankSuggestions, type PracticeHistoryEntry, type SuggestionCandidate, type TopicSkill } from '#app/practice/suggest.ts'
+import { interleaveNextUp, NEXT_UP_LENGTH, type RecentPractice } from '#app/retention/next-up.ts'
+import { listDueChecks } from './retention/due.server.ts'
 
 export type PracticeUser = { id: string; organizationId: string }
 
@@ -48,6 +50,8 @@ type LoadedExercise = {
 	difficulty: number
 	difficultySource: DifficultySource
 	retired: boolean
+	/** The bug family (debugging exercises); server-side only, like the category. */
+	family: string | null
 	metadata: PracticeMetadata
 }
 
@@ -63,6 +67,7 @@ async function loadExercises(prisma: PrismaClient, { includeRetired }: { include
 			title: true,
 			difficulty: true,
 			retiredAt: true,
+			family: true,
 			currentVersion: { select: { metadata: true } },
 			rating: { select: { rating: true, games: true } },
 		},
@@ -77,6 +82,7 @@ async function loadExercises(prisma: PrismaClient, { includeRetired }: { include
 			difficulty: difficulty.value,
 			difficultySource: difficulty.source,
 			retired: exercise.retiredAt !== null,
+			family: exercise.family,
 			metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
 		}
 	})
@@ -193,16 +199,30 @@ export type LearnerDashboard = {
 	assignments: AssignedExercise[]
 	inProgress: DashboardAttempt[]
 	recentlyFinished: DashboardAttempt[]
+	/** The first of Next up. */
 	suggestion: DashboardSuggestion | null
+	/**
+	 * What to practise next: new exercises interleaved with due retention checks
+	 * (app/retention/next-up.ts). Which items are checks is never said.
+	 */
+	nextUp: DashboardSuggestion[]
 	/** Why there is no suggestion: nothing loaded, everything solved, or the rest is in progress. */
 	nothingToSuggest: 'no_exercises' | 'all_solved' | 'rest_in_progress' | null
 }
 
 export const RECENTLY_FINISHED_LIMIT = 5
 
-/** The learner sections of the dashboard. Four queries. */
-export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUser, now: Date): Promise<LearnerDashboard> {
-	const [assignments, attempts, exercises, skillRows] = await Promise.all([
+/**
+ * The learner sections of the dashboard, in a fixed number of queries. `moreChecks`: the
+ * learner asked for retention checks to come as often as the family rule allows.
+ */
+export async function getLearnerDashboard(
+	prisma: PrismaClient,
+	user: PracticeUser,
+	now: Date,
+	options: { moreChecks?: boolean } = {},
+): Promise<LearnerDashboard> {
+	const [assignments, attempts, exercises, skillRows, dueChecks] = await Promise.all([
 		prisma.assignment.findMany({
 			where: {
 				...assignedTo(user),
@@ -234,10 +254,12 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 				finishedAt: true,
 				hintsRevealed: true,
 				exercise: { select: { slug: true, title: true, difficulty: true } },
+				retentionCheck: { select: { attemptId: true } },
 			},
 		}),
 		loadExercises(prisma, { includeRetired: true }),
 		prisma.skillRating.findMany({ where: { organizationId: user.organizationId, userId: user.id }, select: { topic: true, rating: true, rd: true } }),
+		listDueChecks(prisma, user, now),
 	])
 
 	const assigned = assignments
@@ -304,27 +326,57 @@ export async function getLearnerDashboard(prisma: PrismaClient, user: PracticeUs
 			category: exercise.metadata.rootCause?.category ?? null,
 			kind: exercise.kind,
 		}))
-	const suggested = suggestNextExercise(candidates, history, skills, now)
+	// A family's variants the learner has not met are kept for its retention checks, not served as new work.
+	const metFamilies = new Set(attempts.map((attempt) => exerciseById.get(attempt.exerciseId)?.family).filter((family) => family != null))
+	const isReserved = (exerciseId: string) => {
+		const family = exerciseById.get(exerciseId)?.family
+		return family != null && metFamilies.has(family)
+	}
+	const unreserved = candidates.filter((candidate) => !isReserved(candidate.id))
+	// Once nothing else is left, the reserved variants are better practice than none.
+	const ranked = rankSuggestions(unreserved.length ? unreserved : candidates, history, skills, now)
+	const checkCandidates = candidates.filter((candidate) => dueChecks.some((check) => check.exerciseId === candidate.id))
+	const byId = new Map([...ranked, ...rankSuggestions(checkCandidates, history, skills, now)].map((suggestion) => [suggestion.exercise.id, suggestion]))
+	const recent: RecentPractice = attempts
+		.slice(0, 5)
+		.reverse()
+		.map((attempt) => ({ kind: attempt.retentionCheck ? 'check' : 'new', family: exerciseById.get(attempt.exerciseId)?.family ?? null, at: attempt.startedAt }))
+	const interleaved = interleaveNextUp({
+		checks: dueChecks.filter((check) => byId.has(check.exerciseId)),
+		fresh: ranked.map((suggestion) => ({ slug: suggestion.exercise.slug, family: exerciseById.get(suggestion.exercise.id)?.family ?? null })),
+		recent,
+		moreChecks: options.moreChecks,
+		limit: NEXT_UP_LENGTH,
+		now,
+	})
+	const bySlug = new Map([...byId.values()].map((suggestion) => [suggestion.exercise.slug, suggestion]))
+	// The category and family stay on the server: they are part of the answer.
+	const nextUp: DashboardSuggestion[] = interleaved.flatMap((item) => {
+		const suggestion = bySlug.get(item.slug)
+		if (!suggestion) return []
+		return [
+			{
+				exercise: {
+					slug: suggestion.exercise.slug,
+					title: suggestion.exercise.title,
+					difficulty: suggestion.exercise.difficulty,
+					difficultySource: exerciseById.get(suggestion.exercise.id)?.difficultySource ?? 'authored',
+					topics: suggestion.exercise.topics,
+				},
+				reason: suggestion.reason,
+				targetRating: suggestion.targetRating,
+			},
+		]
+	})
+	const suggested = nextUp[0] ?? null
 	const solved = new Set(history.filter((attempt) => attempt.status === 'solved').map((attempt) => attempt.exerciseId))
 
 	return {
 		assignments: assigned,
 		inProgress,
 		recentlyFinished,
-		// The category stays on the server: it is part of the answer.
-		suggestion: suggested
-			? {
-					exercise: {
-						slug: suggested.exercise.slug,
-						title: suggested.exercise.title,
-						difficulty: suggested.exercise.difficulty,
-						difficultySource: exerciseById.get(suggested.exercise.id)?.difficultySource ?? 'authored',
-						topics: suggested.exercise.topics,
-					},
-					reason: suggested.reason,
-					targetRating: suggested.targetRating,
-				}
-			: null,
+		suggestion: suggested,
+		nextUp,
 		nothingToSuggest: suggested
 			? null
 			: candidates.length === 0

@@ -6,6 +6,7 @@ import type { PrismaClient } from '#app/generated/prisma/client.ts'
 import { useDatabase } from '#app/utils/db.server.ts'
 import { createTestDatabase, type TestDatabase } from '#tests/db.ts'
 import { giveUp } from './attempt/give-up.server.ts'
+import { getLearnerDashboard } from './practice.server.ts'
 import { requireAttempt, type AttemptOwner } from './attempt/guard.server.ts'
 import { startAttempt } from './attempt/open.server.ts'
 import { syncExercises } from './exercise.server.ts'
@@ -206,5 +207,23 @@ describe('due checks, team view and report', () => {
 		expect(report.byFamily.map((row) => row.family)).toEqual([FAMILY])
 		const elsewhere = await getRetentionReport(prisma, { organizationId: 'another-org', userIds: [linus.id] })
 		expect(elsewhere.overall.retention.checks).toBe(0)
+	})
+})
+
+describe('Next up', () => {
+	it('keeps a met family’s other variants back until its check is due, then serves one without saying it is a check', async () => {
+		const tomas = await learner()
+		const first = await startAttempt(tomas, SHIPPING, at(0))
+		await finishSolved(first.id, at(0, 30))
+		const due = (await card(tomas.id))!.due
+		const before = await getLearnerDashboard(prisma, tomas, new Date(due.getTime() - DAY))
+		expect(before.nextUp.map((item) => item.exercise.slug)).toEqual([OTHER])
+		const after = await getLearnerDashboard(prisma, tomas, new Date(due.getTime() + 13 * 3_600_000))
+		const slugs = after.nextUp.map((item) => item.exercise.slug)
+		expect(slugs).toHaveLength(2)
+		expect(slugs).toContain(OTHER)
+		expect(slugs.filter((slug) => [MAINTENANCE, ROSTER].includes(slug))).toHaveLength(1)
+		expect(JSON.stringify(after.nextUp)).not.toMatch(/retention|check|boolean-logic-slip|family/i)
+		expect(after.suggestion).toEqual(after.nextUp[0])
 	})
 })

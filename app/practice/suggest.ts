@@ -89,10 +89,18 @@ export function suggestNextExercise<E extends SuggestionCandidate>(
 	skills: ReadonlyMap<string, TopicSkill>,
 	now: Date,
 ): Suggestion<E> | null {
+	return rankSuggestions(catalogue, history, skills, now)[0] ?? null
+}
+
+/** Every candidate, best first, scored as suggestNextExercise describes: what Next up picks its new exercises from. */
+export function rankSuggestions<E extends SuggestionCandidate>(
+	catalogue: readonly E[],
+	history: readonly PracticeHistoryEntry[],
+	skills: ReadonlyMap<string, TopicSkill>,
+	now: Date,
+): Array<Suggestion<E>> {
 	const solvedOrOpen = new Set(history.filter((attempt) => attempt.status !== 'gave_up').map((attempt) => attempt.exerciseId))
 	const candidates = catalogue.filter((exercise) => !solvedOrOpen.has(exercise.id))
-	if (candidates.length === 0) return null
-
 	const levels = topicLevels(skills)
 	const lastSeen = categoryLastSeen(history)
 	const scored = candidates.map((exercise) => {
@@ -104,8 +112,11 @@ export function suggestNextExercise<E extends SuggestionCandidate>(
 		return { exercise, weakest, level, target, score: closeness + topicBonus + categoryScore(exercise.category, lastSeen, now) }
 	})
 	scored.sort((a, b) => b.score - a.score || a.exercise.difficulty - b.exercise.difficulty || compareText(a.exercise.slug, b.exercise.slug))
-	const best = scored[0]!
-	return { exercise: best.exercise, targetRating: Math.round(best.target), reason: suggestionReason(best.exercise, best.weakest, best.level, levels) }
+	return scored.map((best) => ({
+		exercise: best.exercise,
+		targetRating: Math.round(best.target),
+		reason: suggestionReason(best.exercise, best.weakest, best.level, levels),
+	}))
 }
 
 /** The exercise's topic the learner is weakest in; ties go to the topic list's order. */
