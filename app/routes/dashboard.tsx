@@ -19,6 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const prisma = getPrisma()
 	const now = new Date()
+	const revisitMore = new URL(request.url).searchParams.get('revisit') === 'more'
 	// Leads and admins see what needs them across their teams first; everyone sees their own practice.
 	const leads = isLeadOrAdmin(user)
 	const [teams, practice, reviews, overview] = await Promise.all([
@@ -32,7 +33,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 				memberships: { where: { role: 'lead' }, select: { user: { select: { name: true } } } },
 			},
 		}),
-		getLearnerDashboard(prisma, user, now),
+		getLearnerDashboard(prisma, user, now, { moreChecks: revisitMore }),
 		listReviewsForLearner(user),
 		leads ? getLeadOverview(user, now) : Promise.resolve(null),
 	])
@@ -42,6 +43,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		orgRole: user.orgRole,
 		organizationName: user.organizationName,
 		now,
+		revisitMore,
 		practice,
 		reviews,
 		overview,
@@ -98,7 +100,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 								<RecentlyFinishedCard attempts={practice.recentlyFinished} now={now} level={3} />
 							</div>
 							<div className="min-w-0 space-y-6">
-								<SuggestionCard suggestion={practice.suggestion} nothingToSuggest={practice.nothingToSuggest} level={3} />
+								<SuggestionCard nextUp={practice.nextUp} nothingToSuggest={practice.nothingToSuggest} revisitMore={loaderData.revisitMore} level={3} />
 								<ReviewsCard reviews={reviews} now={now} level={3} />
 							</div>
 						</div>
@@ -112,8 +114,8 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 						<RecentlyFinishedCard attempts={practice.recentlyFinished} now={now} />
 					</div>
 					<div className="min-w-0 space-y-6">
+						<SuggestionCard nextUp={practice.nextUp} nothingToSuggest={practice.nothingToSuggest} revisitMore={loaderData.revisitMore} />
 						<ReviewsCard reviews={reviews} now={now} />
-						<SuggestionCard suggestion={practice.suggestion} nothingToSuggest={practice.nothingToSuggest} />
 						<TeamsCard teams={teams} admin={orgRole === 'admin'} />
 					</div>
 				</div>

@@ -183,18 +183,22 @@ const NOTHING_TO_SUGGEST: Record<NonNullable<LearnerDashboard['nothingToSuggest'
 }
 
 export function SuggestionCard({
-	suggestion,
+	nextUp,
 	nothingToSuggest,
+	revisitMore = false,
 	level,
 }: {
-	suggestion: LearnerDashboard['suggestion']
+	nextUp: LearnerDashboard['nextUp']
 	nothingToSuggest: LearnerDashboard['nothingToSuggest']
+	/** The learner asked for what they met before to come back as often as it may. */
+	revisitMore?: boolean
 	level?: HeadingLevel
 }) {
 	const empty = nothingToSuggest ? NOTHING_TO_SUGGEST[nothingToSuggest] : null
+	const [suggestion, ...later] = nextUp
 	return (
-		<Card>
-			<CardHeader level={level} title="Suggested next" />
+		<Card aria-labelledby="next-up-title">
+			<CardHeader id="next-up-title" level={level} title="Next up" />
 			{suggestion ? (
 				<div className="space-y-3">
 					<div>
@@ -216,6 +220,40 @@ export function SuggestionCard({
 							Browse all
 						</Link>
 					</div>
+					{later.length ? (
+						<div className="border-t border-slate-200 pt-3 dark:border-slate-800">
+							<p className="text-xs font-semibold tracking-wide text-slate-700 uppercase dark:text-slate-300">After that</p>
+							<ol className="mt-2 space-y-1.5 text-sm">
+								{later.map((item) => (
+									<li key={item.exercise.slug}>
+										<Link to={`/exercises/${item.exercise.slug}`} className={linkClass}>
+											{item.exercise.title}
+										</Link>{' '}
+										<span className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-400">
+											· {formatDifficulty({ value: item.exercise.difficulty, source: item.exercise.difficultySource })}
+										</span>
+									</li>
+								))}
+							</ol>
+						</div>
+					) : null}
+					<p className="text-xs text-slate-600 dark:text-slate-400">
+						{revisitMore ? (
+							<>
+								Kinds of bug you met before come back as soon as they are due.{' '}
+								<Link to="/dashboard" className={linkClass}>
+									Back to the usual mix
+								</Link>
+							</>
+						) : (
+							<>
+								Kinds of bug you met before come back now and then, mixed with new work.{' '}
+								<Link to="/dashboard?revisit=more" className={linkClass}>
+									Bring them back sooner
+								</Link>
+							</>
+						)}
+					</p>
 				</div>
 			) : empty ? (
 				<EmptyState title={empty.title}>{empty.text}</EmptyState>
