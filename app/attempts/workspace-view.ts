@@ -16,7 +16,7 @@ export function buildWorkspaceView(
 		review: LearnerReview | null
 		rating: RatingExplanation | null
 		/** What the attempt's end offers; the loader reads it only for a finished attempt. */
-		end?: { nextStep: NextStep; referenceDesign: ReferenceDesign | null; attestation: Attestation }
+		end?: { nextStep: NextStep; referenceDesign: ReferenceDesign | null; attestation: Attestation; retentionCheck?: string | null }
 		now: Date
 	},
 	renderMarkdown: (markdown: string) => string,
@@ -38,6 +38,8 @@ export function buildWorkspaceView(
 		nextStep: end?.nextStep ?? null,
 		referenceDesign: end?.referenceDesign ?? null,
 		attestation: end?.attestation ?? ('not-applicable' as Attestation),
+		/** Once a retention check has ended, what it re-tested and how it went (it is never announced before). */
+		retentionCheck: end?.retentionCheck ?? null,
 		now: parts.now.toISOString(),
 	}
 }

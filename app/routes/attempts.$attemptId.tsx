@@ -18,6 +18,8 @@ import { submitDiagnosis } from '#app/models/attempt/submit.server.ts'
 import { getWorkspace, type Workspace as WorkspaceReadModel } from '#app/models/attempt/workspace.server.ts'
 import { getRatingExplanation } from '#app/models/growth/rating-explanation.server.ts'
 import { getLearnerDashboard } from '#app/models/practice.server.ts'
+import { describeRetentionCheck } from '#app/models/retention/report.server.ts'
+import { formatDay } from '#app/utils/time-format.ts'
 import { getReviewForLearner } from '#app/models/review.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
@@ -48,10 +50,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 /** What a finished attempt offers: the next step, the reference design (architecture) and the attestation. */
 async function attemptEnd(owner: { id: string; organizationId: string }, workspace: WorkspaceReadModel, now: Date) {
-	const [practice, referenceDesign, attestation] = await Promise.all([
+	const [practice, referenceDesign, attestation, retentionCheck] = await Promise.all([
 		getLearnerDashboard(getPrisma(), owner, now),
 		getReferenceDesign(owner, workspace.attempt.id),
 		workspace.architecture ? getAttestation(workspace.attempt.id) : ('not-applicable' as const),
+		describeRetentionCheck(getPrisma(), owner, workspace.attempt.id, (day) => formatDay(day, now)),
 	])
 	const nextStep = nextStepAfter({
 		exerciseSlug: workspace.exercise.slug,
@@ -59,7 +62,7 @@ async function attemptEnd(owner: { id: string; organizationId: string }, workspa
 		openAssignments: practice.assignments.filter((assignment) => assignment.progress !== 'solved'),
 		suggestion: practice.suggestion,
 	})
-	return { nextStep, referenceDesign, attestation }
+	return { nextStep, referenceDesign, attestation, retentionCheck }
 }
 
 // A 409 means the page is behind the attempt (finished or moved on in another tab): load it again.

@@ -18,7 +18,7 @@ export function WorkspaceHeader({
 	running,
 	onRun,
 }: {
-	view: Pick<WorkspaceView, 'attempt' | 'exercise' | 'nextStep'>
+	view: Pick<WorkspaceView, 'attempt' | 'exercise' | 'nextStep'> & Partial<Pick<WorkspaceView, 'retentionCheck'>>
 	runCount: number
 	hypothesisCount: number
 	changedFiles: number
@@ -73,6 +73,11 @@ export function WorkspaceHeader({
 					)}
 				</Button>
 			)}
+			{finished && view.retentionCheck ? (
+				<p className="basis-full rounded-md bg-brand-50 px-3 py-1.5 text-sm text-brand-700 ring-1 ring-brand-100 dark:bg-brand-600/20 dark:text-brand-100 dark:ring-brand-600/40">
+					{view.retentionCheck}
+				</p>
+			) : null}
 		</div>
 	)
 }
