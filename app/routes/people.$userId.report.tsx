@@ -1,5 +1,10 @@
-import { data, redirect } from 'react-router'
+import { data, Link, redirect } from 'react-router'
 import type { Route } from './+types/people.$userId.report'
+import { CalibrationCard } from '#app/components/growth/calibration-card.tsx'
+import { RetentionCard } from '#app/components/growth/retention-card.tsx'
+import { pooledCalibration } from '#app/models/growth/calibration.server.ts'
+import { getRetentionReport } from '#app/models/retention/report.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
 import { ErrorPage } from '#app/components/error-page.tsx'
 import { type AttemptLinks } from '#app/components/growth/profile-recent-attempts.tsx'
 import { ReportDecisionRecords } from '#app/components/growth/report-decision-records.tsx'
@@ -22,6 +27,7 @@ import { requireEngineerLead, requireGrowthViewer } from '#app/utils/auth.server
 import { parseForm } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { formatFullDay } from '#app/utils/time-format.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
@@ -29,9 +35,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const now = new Date()
 	const { period, quick, error, requested } = parseReportPeriod(url.searchParams, now)
 	const range = { from: period.from, to: period.to }
-	const [report, decisionRecords] = await Promise.all([
+	const scope = { organizationId: user.organizationId, userIds: [person.id] }
+	const [report, decisionRecords, retention, calibration] = await Promise.all([
 		getGrowthReport(user.organizationId, person.id, range),
 		listDecisionRecords(user.organizationId, person.id, range),
+		getRetentionReport(getPrisma(), scope, range),
+		pooledCalibration(scope, range),
 	])
 	if (!report) throw new Response('Person not found', { status: 404 })
 	const before = previousPeriod(range)
@@ -75,6 +84,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		})),
 		notes: report.notes,
 		decisionRecords,
+		retention,
+		calibration,
 	}
 }
 
@@ -215,6 +226,22 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 				description="Decision records of architecture attempts handed in or finished in the period, as they stood at its end."
 			>
 				<ReportDecisionRecords records={loaderData.decisionRecords} links={links} />
+			</ReportSection>
+
+			<ReportSection
+				id="retention"
+				title="Retention and calibration"
+				description="Retention checks and next variants started in the period (compared with earlier attempts), and predictions made in it."
+			>
+				<div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2">
+					<RetentionCard report={loaderData.retention} scope={self ? 'you' : { name: firstName }} headingLevel={3} />
+					<CalibrationCard calibration={loaderData.calibration} subject={self ? 'you' : { name: firstName }} headingLevel={3} />
+				</div>
+				<p className="mt-3 text-sm text-slate-600 dark:text-slate-400 print:hidden">
+					<Link to="/what-we-record" className={linkClass}>
+						What Hardmode records and who sees it
+					</Link>
+				</p>
 			</ReportSection>
 
 			<ReportSection id="notes" title="Lead notes" description={`Notes about ${self ? 'you' : firstName} written in this period or for it.`}>

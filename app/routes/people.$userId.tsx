@@ -9,7 +9,12 @@ import { formatSigned } from '#app/components/growth/report-figures.tsx'
 import { formatSkillRating, isProvisional, provisionalAfter, PROVISIONAL_RD } from '#app/growth/rating-display.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
+import { CalibrationCard } from '#app/components/growth/calibration-card.tsx'
+import { RetentionCard } from '#app/components/growth/retention-card.tsx'
+import { pooledCalibration } from '#app/models/growth/calibration.server.ts'
 import { getEngineerProfile } from '#app/models/growth/engineer-profile.server.ts'
+import { getRetentionReport } from '#app/models/retention/report.server.ts'
+import { getPrisma } from '#app/utils/db.server.ts'
 import { listRecentGrowthNotes } from '#app/models/growth/growth-note.server.ts'
 import { requireGrowthViewer } from '#app/utils/auth.server.ts'
 import { mayLeadTeam } from '#app/utils/permissions.server.ts'
@@ -19,7 +24,13 @@ import { linkClass } from '#app/components/ui/link-style.ts'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, person, canLead } = await requireGrowthViewer(request, params.userId)
 	const now = new Date()
-	const [profile, notes] = await Promise.all([getEngineerProfile(user.organizationId, person.id, now), listRecentGrowthNotes(user.organizationId, person.id)])
+	const scope = { organizationId: user.organizationId, userIds: [person.id] }
+	const [profile, notes, retention, calibration] = await Promise.all([
+		getEngineerProfile(user.organizationId, person.id, now),
+		listRecentGrowthNotes(user.organizationId, person.id),
+		getRetentionReport(getPrisma(), scope),
+		pooledCalibration(scope),
+	])
 	if (!profile) throw new Response('Person not found', { status: 404 })
 	const self = person.id === user.id
 	const links: AttemptLinks = canLead ? 'review' : self ? 'own' : 'none'
@@ -70,6 +81,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		})),
 		notes,
 		lastSixMonths,
+		retention,
+		calibration,
 	}
 }
 
@@ -174,6 +187,16 @@ export default function EngineerProfilePage({ loaderData }: Route.ComponentProps
 					</Card>
 				</>
 			)}
+
+			<div className="grid gap-6 lg:grid-cols-2">
+				<RetentionCard report={loaderData.retention} scope={self ? 'you' : { name: firstName }} />
+				<CalibrationCard calibration={loaderData.calibration} subject={self ? 'you' : { name: firstName }} />
+			</div>
+			<p className="text-sm text-slate-600 dark:text-slate-400">
+				<Link to="/what-we-record" className={linkClass}>
+					What Hardmode records and who sees it
+				</Link>
+			</p>
 
 			{recentAttempts.length ? (
 				<Card>

@@ -14,6 +14,8 @@ import { getDefaultPool } from '#app/runner/index.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { seedDemo } from '#prisma/seed/demo.ts'
+import * as profile from './people.$userId.tsx'
+import * as report from './people.$userId.report.tsx'
 import * as retention from './teams.$teamId.retention.tsx'
 
 let db: Database
@@ -107,5 +109,19 @@ describe('a team’s retention page', () => {
 		expect(nothing.status).toBe(409)
 		await act(cookies.lead, { intent: 'checks', on: 'on' })
 		expect(await listDueChecks(db.prisma, ada, new Date())).toHaveLength(1)
+	})
+})
+
+describe('a learner’s growth page and report', () => {
+	it('show retention and calibration to the learner’s lead, the report within its period', async () => {
+		const page = await call(profile.loader, get(`/people/${ids.ada}`, cookies.lead), { userId: ids.ada })
+		expect(page.status).toBe(200)
+		const data = page.data as Awaited<ReturnType<typeof profile.loader>>
+		expect(data.retention.overall.retention.checks).toBe(0)
+		expect(data.retention.overall.transfer.solved.total).toBe(0)
+		expect(data.calibration).toEqual({ ready: false, count: 0, needed: 10 })
+		const printed = await call(report.loader, get(`/people/${ids.ada}/report?from=2026-01-01&to=2026-03-31`, cookies.lead), { userId: ids.ada })
+		expect(printed.status).toBe(200)
+		expect((printed.data as Awaited<ReturnType<typeof report.loader>>).calibration).toMatchObject({ ready: false })
 	})
 })
