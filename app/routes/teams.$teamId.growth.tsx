@@ -76,6 +76,9 @@ export default function TeamGrowthPage({ loaderData }: Route.ComponentProps) {
 					</p>
 				</div>
 				<div className="flex gap-2">
+					<Link to={`/teams/${team.id}/retention`} className={buttonClass('secondary')}>
+						Retention
+					</Link>
 					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>
 						Assignments
 					</Link>

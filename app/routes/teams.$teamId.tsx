@@ -105,6 +105,9 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 					<Link to={`/teams/${team.id}/growth`} className={buttonClass('secondary')}>
 						Growth
 					</Link>
+					<Link to={`/teams/${team.id}/retention`} className={buttonClass('secondary')}>
+						Retention
+					</Link>
 					<Link to={`/teams/${team.id}/assignments`} className={buttonClass('secondary')}>
 						Assignments
 					</Link>
