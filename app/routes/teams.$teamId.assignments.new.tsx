@@ -289,7 +289,8 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 function DuplicateWarning({ duplicates, wholeTeam, busy }: { duplicates: DuplicateView[]; wholeTeam: boolean; busy: boolean }) {
 	const heading = useRef<HTMLHeadingElement>(null)
 	useEffect(() => {
-		heading.current?.focus()
+		heading.current?.focus({ preventScroll: true })
+		heading.current?.closest('section')?.scrollIntoView({ block: 'center' })
 	}, [])
 	const byExercise = new Map<string, DuplicateView[]>()
 	for (const duplicate of duplicates) byExercise.set(duplicate.exerciseTitle, [...(byExercise.get(duplicate.exerciseTitle) ?? []), duplicate])
