@@ -28,3 +28,14 @@ export async function teamWithEngineer(lead: Page, engineer: Page, names: { orga
 	await engineer.getByRole('button', { name: 'Create account and join' }).click()
 	await expect(engineer).toHaveURL(/\/dashboard/)
 }
+
+/** Signs a new person up with an organisation of their own (its admin, in no team) and lands on the dashboard. */
+export async function signUp(page: Page, name: string) {
+	await page.goto('/signup')
+	await page.getByLabel('Organisation name').fill(`${name}'s Practice`)
+	await page.getByLabel('Your name').fill(name)
+	await page.getByLabel('Work e-mail').fill(uniqueEmail(name.split(' ')[0]!.toLowerCase()))
+	await page.getByLabel('Password').fill(PASSWORD)
+	await page.getByRole('button', { name: 'Create organisation' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+}
