@@ -87,6 +87,7 @@ export function TeamSwitcher({
 				type="button"
 				aria-expanded={open}
 				aria-controls={listId}
+				aria-label={current ? `Team: ${current.name}` : undefined}
 				onClick={() => setOpen(!open)}
 				className={cn(itemClass(current !== null), 'inline-flex items-center gap-1.5')}
 			>
