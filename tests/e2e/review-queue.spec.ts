@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { E2E_HISTORY_BASE_URL } from '#tests/setup/artifacts.ts'
-import { checkA11y, expect, login, test } from './fixtures.ts'
+import { allowConsoleMessage, checkA11y, expect, login, test } from './fixtures.ts'
 
 // This server's demo organisation has six months of practice and some sixty attempts waiting for review.
 test.use({ baseURL: E2E_HISTORY_BASE_URL, viewport: { width: 1366, height: 800 } })
@@ -129,6 +129,7 @@ test('a lead watches a learner’s attempt in progress, read-only, and the learn
 	await expect(page.locator(`a[href="/reviews/${attemptId}"]`)).toBeVisible()
 
 	// What the learner sees of it is their own workspace; the lead's view is not theirs to open.
+	allowConsoleMessage(/Failed to load resource: the server responded with a status of 403/, 'the learner is refused the lead’s view with 403')
 	const refused = await learner.goto(`/reviews/${attemptId}`)
 	expect(refused?.status()).toBe(403)
 })
