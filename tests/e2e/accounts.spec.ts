@@ -1,4 +1,4 @@
-import { expect, test, checkA11y, uniqueEmail } from './fixtures.ts'
+import { allowConsoleMessage, expect, failedLoad, test, checkA11y, uniqueEmail } from './fixtures.ts'
 
 const PASSWORD = 'a long and quiet river 7'
 
@@ -53,6 +53,7 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 	await expect(engineer.getByText('Incident Response')).toBeVisible()
 
 	// The invite works once.
+	allowConsoleMessage(failedLoad(410), 'the used invite link answers 410 Gone')
 	const again = await browser.newContext()
 	const reuse = await again.newPage()
 	const response = await reuse.goto(inviteUrl)
@@ -74,6 +75,8 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 })
 
 test('five wrong passwords lock the account out of logging in for a while', async ({ page }) => {
+	allowConsoleMessage(failedLoad(400), 'a wrong password is answered with 400')
+	allowConsoleMessage(failedLoad(429), 'a locked-out account is answered with 429')
 	await page.goto('/login')
 	await checkA11y(page, 'login')
 	for (let attempt = 1; attempt <= 4; attempt++) {
@@ -104,6 +107,7 @@ test('the demo lead logs in and is sent back where they were going', async ({ pa
 	await expect(page).toHaveTitle(/Account settings/)
 	await checkA11y(page, 'settings')
 	// The organisation admin page is refused to a lead who is not an admin.
+	allowConsoleMessage(failedLoad(403), 'the admin page answers 403 to a lead')
 	const response = await page.goto('/admin')
 	expect(response?.status()).toBe(403)
 	await expect(page.getByText('Only organisation admins can open this page.')).toBeVisible()
@@ -111,6 +115,7 @@ test('the demo lead logs in and is sent back where they were going', async ({ pa
 
 test.describe('bad input gets a clear answer', () => {
 	test('an unknown page shows a friendly 404', async ({ page }) => {
+		allowConsoleMessage(failedLoad(404), 'the test opens a page that does not exist')
 		const response = await page.goto('/no/such/page')
 		expect(response?.status()).toBe(404)
 		await expect(page.getByRole('heading', { name: 'We could not find that page' })).toBeVisible()
@@ -118,6 +123,7 @@ test.describe('bad input gets a clear answer', () => {
 	})
 
 	test('signing up with an e-mail that already has an account is refused without saying so, and keeps the form', async ({ page }) => {
+		allowConsoleMessage(failedLoad(400), 'the refused sign-up is answered with 400')
 		await page.goto('/signup')
 		await page.getByLabel('Organisation name').fill('Duplicate Co')
 		await page.getByLabel('Your name').fill('Ada Again')
@@ -129,6 +135,7 @@ test.describe('bad input gets a clear answer', () => {
 	})
 
 	test('a forged invite token is not found', async ({ page }) => {
+		allowConsoleMessage(failedLoad(404), 'a forged invite link answers 404')
 		const response = await page.goto('/invite/ThisIsNotARealInviteToken123')
 		expect(response?.status()).toBe(404)
 		await expect(page.getByText('This invite link is not valid')).toBeVisible()
@@ -172,6 +179,7 @@ test.describe('bad input gets a clear answer', () => {
 		await outsider.getByLabel('Password').fill('tide tables all week')
 		await outsider.getByRole('button', { name: 'Create organisation' }).click()
 		await expect(outsider).toHaveURL(/\/dashboard/)
+		allowConsoleMessage(failedLoad(404), 'another organisation’s team answers 404')
 		const response = await outsider.goto(demoTeamUrl)
 		expect(response?.status()).toBe(404)
 		await expect(outsider.getByText('We could not find that page')).toBeVisible()

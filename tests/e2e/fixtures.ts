@@ -1,9 +1,12 @@
-// The `test` every end-to-end spec imports. On top of Playwright's own fixtures it
-// fails any test whose browser reached beyond this machine, and offers the helpers
-// specs share: accessibility checks, logging in, unique sign-up e-mails, more browsers.
+// The `test` every end-to-end spec imports. On top of Playwright's own fixtures it fails
+// any test whose browsers reached beyond this machine, logged a console error or warning
+// (a hydration mismatch among them) or threw an uncaught error, and audits every page the
+// test showed for accessibility in both themes (page-audit.ts). It offers the helpers specs
+// share: accessibility checks, logging in, unique sign-up e-mails, more browsers.
 import { randomUUID } from 'node:crypto'
-import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test'
+import { BrowserWatch, describeProblem, unexpectedProblems, type ConsoleAllowance } from './browser-watch.ts'
+import { auditVisitedPages, blockingViolations } from './page-audit.ts'
 
 export { expect }
 
@@ -23,41 +26,46 @@ export function isLocalUrl(url: string) {
 	return LOCAL_HOSTS.has(parsed.hostname)
 }
 
-/** Records every request (and WebSocket) a browser context makes. */
-function watchRequests(context: BrowserContext, seen: string[]) {
-	const watchPage = (page: Page) => page.on('websocket', (socket) => seen.push(`WEBSOCKET ${socket.url()}`))
-	context.on('request', (request) => seen.push(`${request.method()} ${request.url()}`))
-	context.on('page', watchPage)
-	context.pages().forEach(watchPage)
+/**
+ * Console messages any test may log. Empty on purpose: a message here is a bug nobody has
+ * fixed. Add one only for a message outside the app's control, with the reason.
+ */
+const EXPECTED_IN_EVERY_TEST: Omit<ConsoleAllowance, 'used'>[] = []
+
+const allowancesByTest = new WeakMap<TestInfo, ConsoleAllowance[]>()
+
+/**
+ * Lets this test's browsers log a console message matching `text`, for a test that provokes
+ * it on purpose: opening a page that answers 404 makes Chromium log "Failed to load resource:
+ * the server responded with a status of 404". Say why. The test fails if the message never
+ * comes, so an allowance cannot outlive its reason.
+ */
+export function allowConsoleMessage(text: RegExp, why: string) {
+	const info = test.info()
+	const allowances = allowancesByTest.get(info) ?? []
+	allowances.push({ text, why, used: false })
+	allowancesByTest.set(info, allowances)
+	info.annotations.push({ type: 'allowed console message', description: `${text} — ${why}` })
 }
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-const BLOCKING_IMPACTS = new Set(['serious', 'critical'])
+/** The message Chromium logs when a page or request it loads answers with this status. */
+export const failedLoad = (status: number) => new RegExp(`^Failed to load resource: the server responded with a status of ${status}\\b`)
 
 /**
  * Runs axe on the page as it is now (WCAG 2.1 A and AA rules) and fails the test on any
  * serious or critical violation, listing each rule, why it matters and where it hit.
- * Minor and moderate findings are attached to the report without failing.
+ * Minor and moderate findings are attached to the report without failing. Every page a
+ * test visits is audited as loaded, in both themes, after the test; call this for the
+ * states a page reaches through the test (a dialog open, an error shown, results in).
  */
 export async function checkA11y(page: Page, name = new URL(page.url()).pathname) {
 	await test.step(`accessibility of ${name}`, async () => {
-		const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze()
-		if (results.violations.length > 0) {
-			await test.info().attach(`axe violations on ${name}`, {
-				body: JSON.stringify(results.violations, null, 2),
-				contentType: 'application/json',
-			})
-		}
-		const blocking = results.violations
-			.filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''))
-			.map((violation) => {
-				const targets = violation.nodes.map((node) => node.target.join(' ')).slice(0, 5)
-				const more = violation.nodes.length > targets.length ? ` and ${violation.nodes.length - targets.length} more` : ''
-				return `[${violation.impact}] ${violation.id}: ${violation.help} — at ${targets.join(', ')}${more} (${violation.helpUrl})`
-			})
+		const blocking = await blockingViolations(page, name, attach)
 		expect(blocking, `serious or critical accessibility violations on ${name} (${page.url()})`).toEqual([])
 	})
 }
+
+const attach = (name: string, body: string) => test.info().attach(name, { body, contentType: 'application/json' })
 
 /** Logs in through the form, as a person would, and waits until the app has let them in. */
 export async function login(page: Page, email: string, password: string) {
@@ -78,9 +86,17 @@ export function uniqueEmail(prefix = 'user') {
 	return `${prefix}.${Date.now().toString(36)}${worker}${emailCount}${randomUUID().slice(0, 4)}@example.com`.toLowerCase()
 }
 
+/** Time an audit of one page in both themes may take, on top of the test's own timeout. */
+const AUDIT_TIME_PER_PAGE = 20_000
+
 type Fixtures = {
-	/** Fails the test if any browser context it used requested something outside this machine. */
-	localNetworkOnly: void
+	/**
+	 * Watches every browser context the test uses and, after it, fails the test on: a request
+	 * that left this machine; a console error or warning or an uncaught error (React's
+	 * hydration errors among them) not allowed with `allowConsoleMessage`; a serious or
+	 * critical accessibility violation on a page it visited, in either theme.
+	 */
+	browserGuards: void
 	/**
 	 * Another browser context (a second person, with their own cookies), watched like the
 	 * first and closed after the test. It inherits the config's `use` options (baseURL…).
@@ -89,25 +105,41 @@ type Fixtures = {
 }
 
 export const test = base.extend<Fixtures>({
-	localNetworkOnly: [
-		async ({ context, browser }, use) => {
-			const seen: string[] = []
-			watchRequests(context, seen)
-			// Specs may also open contexts straight from `browser`; watch those too.
-			const patched = browser as Browser & { newContext: Browser['newContext'] }
-			const original = patched.newContext
-			patched.newContext = async function (this: Browser, ...args) {
-				const created = await original.apply(this, args)
-				watchRequests(created, seen)
-				return created
-			}
+	browserGuards: [
+		async ({ context, browser }, use, testInfo) => {
+			const watch = new BrowserWatch(context, browser)
 			try {
 				await use()
 			} finally {
-				patched.newContext = original
+				watch.stop()
 			}
-			const offsite = seen.filter((entry) => !isLocalUrl(entry.slice(entry.indexOf(' ') + 1)))
-			expect(offsite, 'requests that left this machine (pages may only load from localhost)').toEqual([])
+
+			const offsite = watch.requests.filter((entry) => !isLocalUrl(entry.slice(entry.indexOf(' ') + 1)))
+			expect.soft(offsite, 'requests that left this machine (pages may only load from localhost)').toEqual([])
+
+			const allowances = [...EXPECTED_IN_EVERY_TEST.map((allowance) => ({ ...allowance, used: false })), ...(allowancesByTest.get(testInfo) ?? [])]
+			const unexpected = unexpectedProblems(watch.problems, allowances).map(describeProblem)
+			expect
+				.soft(unexpected, 'console errors, warnings and uncaught errors in the browser (fix them; allowConsoleMessage only for one the test provokes)')
+				.toEqual([])
+			const unused = (allowancesByTest.get(testInfo) ?? []).filter((allowance) => !allowance.used).map((allowance) => `${allowance.text} — ${allowance.why}`)
+			expect.soft(unused, 'allowed console messages that never came (remove the allowance)').toEqual([])
+
+			// A failed test's pages are not worth auditing: the failure comes first.
+			if (testInfo.status !== 'passed' || testInfo.errors.length > 0) return
+			const pages = watch.contexts.reduce((count, watched) => count + watched.visited.size, 0)
+			testInfo.setTimeout(testInfo.timeout + pages * AUDIT_TIME_PER_PAGE)
+			await test.step('accessibility of every page visited, light and dark', async () => {
+				const started = Date.now()
+				const audit = await auditVisitedPages(browser, watch.contexts, (name, body) => testInfo.attach(name, { body, contentType: 'application/json' }))
+				if (audit.audited.length > 0) {
+					testInfo.annotations.push({ type: 'page audit', description: `${audit.audited.join(', ')} in both themes (${Date.now() - started} ms)` })
+				}
+				for (const finding of audit.findings) {
+					expect.soft(finding.violations, `serious or critical accessibility violations on ${finding.page}`).toEqual([])
+				}
+				expect.soft(audit.problems.map(describeProblem), 'console errors, warnings and uncaught errors while reopening the pages for the audit').toEqual([])
+			})
 		},
 		{ auto: true },
 	],
