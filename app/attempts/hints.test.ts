@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hintLockReason, hintState } from './hints.ts'
+import { hintLockReason, hintState, hintStateAt, msUntilHintChange } from './hints.ts'
 
 const hints = [
 	{ text: 'Compare page 1 and page 2.', unlock: { afterMinutes: 5, afterHypotheses: 1 } },
@@ -11,7 +11,7 @@ const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000)
 describe('hint unlocking', () => {
 	it('keeps the first hint locked until both time and hypotheses are there, and says what is missing', () => {
 		const early = hintState(hints, { revealedCount: 0, startedAt, now: at(2), hypothesisCount: 0, hintsAllowed: true })
-		expect(early.next).toEqual({ index: 0, unlocked: false, minutesLeft: 3, hypothesesLeft: 1 })
+		expect(early.next).toEqual({ index: 0, unlock: { afterMinutes: 5, afterHypotheses: 1 }, unlocked: false, minutesLeft: 3, hypothesesLeft: 1 })
 		expect(hintLockReason(early.next, true)).toBe('The next hint unlocks after 3 more minutes of work and 1 more hypothesis in your journal.')
 		const noHypothesis = hintState(hints, { revealedCount: 0, startedAt, now: at(6), hypothesisCount: 0, hintsAllowed: true })
 		expect(noHypothesis.next?.unlocked).toBe(false)
@@ -32,5 +32,33 @@ describe('hint unlocking', () => {
 		const off = hintState(hints, { revealedCount: 0, startedAt, now: at(60), hypothesisCount: 5, hintsAllowed: false })
 		expect(off.next).toBeNull()
 		expect(hintLockReason(off.next, false)).toBe('Hints are turned off for this assignment.')
+	})
+
+	it('lifts the lock in the workspace as time passes and hypotheses are recorded, from the rule the server sent, without any hint text', () => {
+		const served = hintState(hints, { revealedCount: 1, startedAt, now: at(6), hypothesisCount: 1, hintsAllowed: true })
+		expect(JSON.stringify(served.next)).not.toContain('cursor')
+		const later = hintStateAt(served, { startedAt, now: at(11.5), hypothesisCount: 1 })
+		expect(later.next).toMatchObject({ index: 1, unlocked: false, minutesLeft: 1, hypothesesLeft: 1 })
+		expect(hintLockReason(later.next, true)).toBe('The next hint unlocks after 1 more minute of work and 1 more hypothesis in your journal.')
+		const timeUpOneShort = hintStateAt(served, { startedAt, now: at(12), hypothesisCount: 1 })
+		expect(hintLockReason(timeUpOneShort.next, true)).toBe('The next hint unlocks after 1 more hypothesis in your journal.')
+		const ready = hintStateAt(served, { startedAt, now: at(12), hypothesisCount: 2 })
+		expect(ready.next?.unlocked).toBe(true)
+		expect(ready.revealed).toEqual(served.revealed)
+		// The same answer the server gives for the same moment and journal.
+		expect(ready).toEqual(hintState(hints, { revealedCount: 1, startedAt, now: at(12), hypothesisCount: 2, hintsAllowed: true }))
+	})
+	it('says when the time condition next changes: at each whole minute left, and never once the time is up', () => {
+		const served = hintState(hints, { revealedCount: 0, startedAt, now: at(0), hypothesisCount: 0, hintsAllowed: true })
+		expect(msUntilHintChange(served, { startedAt, now: at(2.5), hypothesisCount: 0 })).toBe(30_000)
+		expect(msUntilHintChange(served, { startedAt, now: at(3), hypothesisCount: 0 })).toBe(60_000)
+		expect(msUntilHintChange(served, { startedAt, now: at(5), hypothesisCount: 0 })).toBeNull()
+		expect(
+			msUntilHintChange(hintState(hints, { revealedCount: 2, startedAt, now: at(0), hypothesisCount: 0, hintsAllowed: true }), {
+				startedAt,
+				now: at(0),
+				hypothesisCount: 0,
+			}),
+		).toBeNull()
 	})
 })

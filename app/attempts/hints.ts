@@ -1,12 +1,16 @@
 // When hints unlock: only after real effort, measured as minutes into the attempt and
 // hypotheses recorded, in the order the author wrote them. Pure. The texts of hints not yet
-// revealed never leave the server; the workspace learns only what the next one needs.
+// revealed never leave the server; the workspace learns only what the next one needs (its
+// unlock rule), so it can show the lock lifting as time passes without asking the server.
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
 
 type Hint = ExerciseMetadata['hints'][number]
+export type HintUnlock = Hint['unlock']
 
 export type NextHint = {
 	index: number
+	/** The author's rule for this hint; the workspace recomputes the lock from it as time passes. */
+	unlock: HintUnlock
 	unlocked: boolean
 	/** Whole minutes still to go (0 when the time condition is met). */
 	minutesLeft: number
@@ -21,6 +25,16 @@ export type HintState = {
 	next: NextHint | null
 }
 
+/** The effort so far: the attempt's start, the moment asked about, the hypotheses recorded. */
+export type HintEffort = { startedAt: Date; now: Date; hypothesisCount: number }
+
+function nextHint(index: number, unlock: HintUnlock, effort: HintEffort): NextHint {
+	const minutesIn = (effort.now.getTime() - effort.startedAt.getTime()) / 60_000
+	const minutesLeft = Math.max(0, Math.ceil(unlock.afterMinutes - minutesIn))
+	const hypothesesLeft = Math.max(0, unlock.afterHypotheses - effort.hypothesisCount)
+	return { index, unlock, unlocked: minutesLeft === 0 && hypothesesLeft === 0, minutesLeft, hypothesesLeft }
+}
+
 export function hintState(
 	hints: Hint[],
 	progress: { revealedCount: number; startedAt: Date; now: Date; hypothesisCount: number; hintsAllowed: boolean },
@@ -28,14 +42,28 @@ export function hintState(
 	const revealed = hints.slice(0, progress.revealedCount).map((hint, index) => ({ index, text: hint.text }))
 	const upcoming = hints[progress.revealedCount]
 	if (!upcoming || !progress.hintsAllowed) return { allowed: progress.hintsAllowed, revealed, next: null }
-	const minutesIn = (progress.now.getTime() - progress.startedAt.getTime()) / 60_000
-	const minutesLeft = Math.max(0, Math.ceil(upcoming.unlock.afterMinutes - minutesIn))
-	const hypothesesLeft = Math.max(0, upcoming.unlock.afterHypotheses - progress.hypothesisCount)
-	return {
-		allowed: true,
-		revealed,
-		next: { index: progress.revealedCount, unlocked: minutesLeft === 0 && hypothesesLeft === 0, minutesLeft, hypothesesLeft },
-	}
+	return { allowed: true, revealed, next: nextHint(progress.revealedCount, upcoming.unlock, progress) }
+}
+
+/**
+ * The same state at another moment and hypothesis count, from the rule the server sent: what
+ * the workspace shows between page loads. Revealing stays the server's decision.
+ */
+export function hintStateAt(state: HintState, effort: HintEffort): HintState {
+	if (!state.next) return state
+	return { ...state, next: nextHint(state.next.index, state.next.unlock, effort) }
+}
+
+/**
+ * Milliseconds from `effort.now` until the lock's time condition next changes (a minute ticks
+ * off or the time is up), or null when time no longer matters. For scheduling the next update.
+ */
+export function msUntilHintChange(state: HintState, effort: HintEffort): number | null {
+	if (!state.next) return null
+	const untilUnlock = effort.startedAt.getTime() + state.next.unlock.afterMinutes * 60_000 - effort.now.getTime()
+	if (untilUnlock <= 0) return null
+	// minutesLeft is a ceiling, so it drops each time the remainder crosses a whole minute.
+	return untilUnlock % 60_000 || 60_000
 }
 
 /** Why the next hint cannot be revealed yet, in the learner's words; null when it can. */
