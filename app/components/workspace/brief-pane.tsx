@@ -1,8 +1,9 @@
 // The workspace's left pane: the brief (each open stage's too, newest first) and the file tree.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import { cn } from '#app/components/ui/cn.ts'
-import { Tabs } from './tabs.tsx'
+import { withoutEmptyTableHeaders } from './brief-html.ts'
+import { TabPanel, Tabs, useTabIds } from './tabs.tsx'
 
 export type TreeFile = { path: string; readOnly: boolean; changed: boolean }
 
@@ -12,14 +13,18 @@ export function BriefPane({
 	files,
 	activePath,
 	onOpen,
+	collapseButton,
 }: {
 	briefHtml: string
 	architecture: WorkspaceView['architecture']
 	files: TreeFile[]
 	activePath: string
 	onOpen(path: string): void
+	/** Shown at the end of the tab strip. */
+	collapseButton?: ReactNode
 }) {
 	const [tab, setTab] = useState<'brief' | 'files'>('brief')
+	const tabIds = useTabIds()
 
 	// When stage 2 opens, its brief is the first thing to read.
 	const shownStage = useRef(architecture?.stage)
@@ -30,18 +35,20 @@ export function BriefPane({
 	}, [architecture])
 
 	return (
-		<section aria-label="Brief and files" className="flex min-h-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+		<section aria-label="Brief and files" className="flex h-full min-h-0 flex-col bg-white dark:bg-slate-900">
 			<Tabs<'brief' | 'files'>
-				label="Left panel"
+				ids={tabIds}
+				label="Brief and files"
 				value={tab}
 				onChange={setTab}
 				tabs={[
 					{ id: 'brief', label: 'Brief' },
 					{ id: 'files', label: 'Files' },
 				]}
-			/>
-			{/* Focusable so the brief can be scrolled from the keyboard. */}
-			<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label={tab === 'brief' ? 'Brief' : 'Files'}>
+			>
+				{collapseButton}
+			</Tabs>
+			<TabPanel ids={tabIds} value={tab}>
 				{tab === 'brief' ? (
 					<>
 						{architecture
@@ -52,16 +59,16 @@ export function BriefPane({
 											{stage.number === architecture.stage ? ' · now' : ''}
 										</h2>
 										<p className="mt-0.5 font-semibold">{stage.title}</p>
-										<div className="prose-brief mt-2" dangerouslySetInnerHTML={{ __html: stage.briefHtml }} />
+										<div className="prose-brief mt-2" dangerouslySetInnerHTML={{ __html: withoutEmptyTableHeaders(stage.briefHtml) }} />
 									</section>
 								))
 							: null}
-						<div className="prose-brief p-3" dangerouslySetInnerHTML={{ __html: briefHtml }} />
+						<div className="prose-brief p-3" dangerouslySetInnerHTML={{ __html: withoutEmptyTableHeaders(briefHtml) }} />
 					</>
 				) : (
 					<FileTree paths={files} active={activePath} onOpen={onOpen} />
 				)}
-			</div>
+			</TabPanel>
 		</section>
 	)
 }

@@ -41,4 +41,6 @@ export type CodeEditorProps = {
 	handleRef?: React.Ref<CodeEditorHandle>
 	/** Default 'Code editor'. */
 	ariaLabel?: string
+	/** Wrap long lines at the editor's width instead of scrolling sideways. Default false. */
+	wordWrap?: boolean
 }

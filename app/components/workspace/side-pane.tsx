@@ -1,6 +1,6 @@
 // The workspace's right pane: the decision record, the journal, hints, submitting (or the
 // result), what is recorded, and the lead's review once there is one.
-import type { RefObject } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
 import type { CodeEditorHandle } from './code-editor-types.ts'
 import { DecisionRecordPanel } from './decision-record-panel.tsx'
@@ -10,10 +10,11 @@ import { RatingNote } from './rating-note.tsx'
 import { RecordPanel } from './record-panel.tsx'
 import { ReviewPanel } from './review-panel.tsx'
 import { StagePanel } from './stage-panel.tsx'
-import { Tabs } from './tabs.tsx'
+import { TabPanel, Tabs, useTabIds } from './tabs.tsx'
 import type { useDecisionDraft } from './use-decision-draft.ts'
 import type { Integrity } from './use-integrity-signals.ts'
 import type { useJournal } from './use-journal.ts'
+import { useLiveHints } from './use-live-hints.ts'
 import type { useRun } from './use-run.ts'
 
 export type SideTab = 'decision' | 'journal' | 'hints' | 'submit' | 'record' | 'review'
@@ -35,6 +36,7 @@ export function SidePane({
 	editorRef,
 	beforeSubmit,
 	onOpenLocation,
+	collapseButton,
 }: {
 	view: WorkspaceView
 	tab: SideTab
@@ -49,24 +51,36 @@ export function SidePane({
 	/** Records the code (and the decision record) before a submission grades it. */
 	beforeSubmit(options: { decision: boolean }): void
 	onOpenLocation(file: string, line: number): void
+	/** Shown at the end of the tab strip. */
+	collapseButton?: ReactNode
 }) {
 	const { architecture } = view
+	const tabIds = useTabIds()
+	const hints = useLiveHints(view.hints, {
+		startedAt: view.attempt.startedAt,
+		serverNow: view.now,
+		hypothesisCount: journal.entries.filter((entry) => entry.kind === 'hypothesis').length,
+	})
+	const hintReady = !finished && hints.next?.unlocked === true
 	return (
-		<section aria-label="Diagnosis" className="flex min-h-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+		<section aria-label="Diagnosis" className="flex h-full min-h-0 flex-col bg-white dark:bg-slate-900">
 			<Tabs<SideTab>
-				label="Right panel"
+				ids={tabIds}
+				label="Diagnosis"
 				value={tab}
 				onChange={onTab}
 				tabs={[
 					...(architecture ? [{ id: 'decision' as const, label: 'Decision record' }] : []),
 					{ id: 'journal', label: 'Journal' },
-					{ id: 'hints', label: 'Hints' },
+					{ id: 'hints', label: 'Hints', note: hintReady ? 'a hint is ready' : null },
 					{ id: 'submit', label: finished ? 'Result' : architecture ? `Submit stage ${architecture.stage}` : 'Submit' },
 					{ id: 'record', label: 'Recorded' },
 					...(view.review ? [{ id: 'review' as const, label: 'Review' }] : []),
 				]}
-			/>
-			<div className="min-h-0 flex-1 overflow-auto" tabIndex={0} aria-label="Diagnosis panel">
+			>
+				{collapseButton}
+			</Tabs>
+			<TabPanel ids={tabIds} value={tab}>
 				{tab === 'decision' && architecture ? (
 					<DecisionRecordPanel
 						record={decision.record}
@@ -109,7 +123,7 @@ export function SidePane({
 						onMarkPrediction={run.markPrediction}
 					/>
 				) : tab === 'hints' ? (
-					<HintsPanel hints={view.hints} readOnly={finished} />
+					<HintsPanel hints={hints} readOnly={finished} />
 				) : tab === 'submit' ? (
 					<>
 						<RatingNote rating={view.rating} />
@@ -128,7 +142,7 @@ export function SidePane({
 				) : (
 					<RecordPanel integrity={integrity} rules={view.attempt.rules} />
 				)}
-			</div>
+			</TabPanel>
 		</section>
 	)
 }

@@ -3,13 +3,16 @@
 // Everything the learner does goes through the outbox, so a reload or a flaky connection
 // restores it exactly.
 import { useCallback, useMemo, useRef, useState } from 'react'
+import { Panel, usePanelRef } from 'react-resizable-panels'
 import { useRouteLoaderData } from 'react-router'
 import { firstFailingFile, type WorkspaceView } from '#app/attempts/workspace-view.ts'
 import type { loader as rootLoader } from '#app/root.tsx'
+import { useNonce } from '#app/utils/nonce-provider.tsx'
 import { BriefPane } from './brief-pane.tsx'
 import type { CodeEditorHandle, EditorFile } from './code-editor-types.ts'
 import { CodePane, useOpenFiles } from './code-pane.tsx'
 import type { Outbox } from './outbox.ts'
+import { CollapseButton, CollapsiblePane, COLLAPSED_SIZE, PaneSeparator, PersistentGroup, RESTORED_LAYOUT_STYLE_ID } from './resizable-panes.tsx'
 import { initialSideTab, SidePane, type SideTab } from './side-pane.tsx'
 import { useCodeDraft } from './use-code-draft.ts'
 import { useDecisionDraft } from './use-decision-draft.ts'
@@ -17,12 +20,22 @@ import { useIntegritySignals } from './use-integrity-signals.ts'
 import { useJournal } from './use-journal.ts'
 import { useOutbox } from './use-outbox.ts'
 import { useRun } from './use-run.ts'
+import { readStored, useWorkspacePrefs } from './use-workspace-prefs.ts'
+import { COLUMN_PANELS, layoutRestoreScript, parseWorkspacePrefs, prefsKey } from './workspace-layout.ts'
 import { WorkspaceHeader } from './workspace-header.tsx'
 
 export function Workspace({ data }: { data: WorkspaceView }) {
 	const finished = data.attempt.status !== 'in_progress'
 	const rootData = useRouteLoaderData<typeof rootLoader>('root')
 	const theme = rootData?.theme === 'dark' ? 'dark' : 'light'
+	// The layout is remembered per person; a page without a user (never, behind the guard) shares one.
+	const userId = rootData?.user?.id ?? 'anonymous'
+	const nonce = useNonce()
+	const { prefs, update: updatePrefs } = useWorkspacePrefs(userId)
+	const briefPanel = usePanelRef()
+	const sidePanel = usePanelRef()
+	const briefExpand = useRef<HTMLButtonElement>(null)
+	const sideExpand = useRef<HTMLButtonElement>(null)
 	const [sideTab, setSideTab] = useState<SideTab>(() => initialSideTab(data))
 	const editorRef = useRef<CodeEditorHandle>(null)
 	const outboxRef = useRef<Outbox | null>(null)
@@ -62,7 +75,13 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 		record,
 		onHypothesis: (entryId) => run.setPlan((current) => ({ ...current, hypothesisId: entryId })),
 	})
-	const openFiles = useOpenFiles(() => firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '')
+	const paths = useMemo(() => new Set([...Object.keys(data.files.src), ...Object.keys(data.files.tests)]), [data.files.src, data.files.tests])
+	const openFiles = useOpenFiles({
+		defaultPath: firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '',
+		userId,
+		attemptId: data.attempt.id,
+		paths,
+	})
 	const signals = useIntegritySignals({ initial: data.attempt.integrity, finished, outboxRef, record, activePath: openFiles.activePathRef })
 
 	const { files } = code
@@ -90,7 +109,11 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 	const changedFromStarter = Object.keys(files).filter((path) => files[path] !== data.files.starter[path]).length
 
 	return (
-		<div className="flex h-[calc(100dvh-3.6rem)] min-h-[560px] flex-col bg-slate-100 dark:bg-slate-950">
+		<div data-workspace className="flex h-full min-h-[480px] flex-1 flex-col bg-slate-100 dark:bg-slate-950">
+			{/* The workspace is exactly the window below the site header; its panes scroll inside. */}
+			<style>{WINDOW_FILLING_CSS}</style>
+			{/* Sizes the panes as the learner left them before the first paint (see workspace-layout.ts). */}
+			<script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: layoutRestoreScript(userId, RESTORED_LAYOUT_STYLE_ID) }} />
 			<h1 className="sr-only">Workspace: {data.exercise.title}</h1>
 			<WorkspaceHeader
 				view={data}
@@ -113,56 +136,82 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 					</button>
 				</div>
 			) : null}
-			<div className="grid min-h-0 flex-1 grid-cols-[minmax(220px,22%)_minmax(0,1fr)_minmax(300px,26%)]">
-				<BriefPane
-					briefHtml={data.exercise.briefHtml}
-					architecture={data.architecture}
-					files={editorFiles.map((file) => ({
-						path: file.path,
-						readOnly: file.path.startsWith('tests/'),
-						changed: files[file.path] !== undefined && files[file.path] !== data.files.starter[file.path],
-					}))}
-					activePath={openFiles.activePath}
-					onOpen={openFile}
-				/>
-				<CodePane
-					openFiles={openFiles}
-					editorFiles={editorFiles}
-					files={files}
-					starter={data.files.starter}
-					tests={data.files.tests}
-					hardMode={data.attempt.rules.hardMode}
-					pasteBlocked={data.attempt.rules.pasteBlocked}
-					theme={theme}
-					editorRef={editorRef}
-					onChange={code.onChange}
-					onSignal={signals.onSignal}
-					onRun={() => void run.run()}
-					run={{ shown: run.shown, running: run.running, error: run.error }}
-					onOpenLocation={openLocation}
-				/>
-				<SidePane
-					view={data}
-					tab={sideTab}
-					onTab={setSideTab}
-					finished={finished}
-					decision={decision}
-					journal={journal}
-					run={run}
-					integrity={signals.integrity}
-					files={code.filesRef}
-					editorRef={editorRef}
-					beforeSubmit={(options) => {
-						code.saveIfChanged()
-						if (options.decision) decision.saveIfPending()
-						void outboxRef.current?.flush()
-					}}
-					onOpenLocation={(file, line) => openLocation(file, line)}
-				/>
-			</div>
+			<PersistentGroup
+				id="workspace-columns"
+				orientation="horizontal"
+				saved={prefs.columns}
+				readSaved={() => parseWorkspacePrefs(readStored(prefsKey(userId))).columns}
+				onSave={(columns) => updatePrefs({ columns })}
+				className="min-h-0 flex-1"
+			>
+				<Panel id={COLUMN_PANELS[0]} panelRef={briefPanel} defaultSize="19%" minSize="12rem" collapsible collapsedSize={COLLAPSED_SIZE}>
+					<CollapsiblePane name="brief and files" side="left" panelRef={briefPanel} expandRef={briefExpand}>
+						<BriefPane
+							briefHtml={data.exercise.briefHtml}
+							architecture={data.architecture}
+							files={editorFiles.map((file) => ({
+								path: file.path,
+								readOnly: file.path.startsWith('tests/'),
+								changed: files[file.path] !== undefined && files[file.path] !== data.files.starter[file.path],
+							}))}
+							activePath={openFiles.activePath}
+							onOpen={openFile}
+							collapseButton={<CollapseButton name="brief and files" side="left" panelRef={briefPanel} expandRef={briefExpand} />}
+						/>
+					</CollapsiblePane>
+				</Panel>
+				<PaneSeparator label="Resize the brief and files" orientation="horizontal" />
+				<Panel id={COLUMN_PANELS[1]} minSize="22rem">
+					<CodePane
+						openFiles={openFiles}
+						editorFiles={editorFiles}
+						files={files}
+						starter={data.files.starter}
+						tests={data.files.tests}
+						hardMode={data.attempt.rules.hardMode}
+						pasteBlocked={data.attempt.rules.pasteBlocked}
+						theme={theme}
+						editorRef={editorRef}
+						onChange={code.onChange}
+						onSignal={signals.onSignal}
+						onRun={() => void run.run()}
+						run={{ shown: run.shown, running: run.running, error: run.error }}
+						onOpenLocation={openLocation}
+						userId={userId}
+					/>
+				</Panel>
+				<PaneSeparator label={`Resize the ${data.architecture ? 'decision and diagnosis' : 'diagnosis'} panel`} orientation="horizontal" />
+				<Panel id={COLUMN_PANELS[2]} panelRef={sidePanel} defaultSize="28%" minSize="18rem" collapsible collapsedSize={COLLAPSED_SIZE}>
+					<CollapsiblePane name="diagnosis panel" side="right" panelRef={sidePanel} expandRef={sideExpand}>
+						<SidePane
+							view={data}
+							tab={sideTab}
+							onTab={setSideTab}
+							finished={finished}
+							decision={decision}
+							journal={journal}
+							run={run}
+							integrity={signals.integrity}
+							files={code.filesRef}
+							editorRef={editorRef}
+							beforeSubmit={(options) => {
+								code.saveIfChanged()
+								if (options.decision) decision.saveIfPending()
+								void outboxRef.current?.flush()
+							}}
+							onOpenLocation={(file, line) => openLocation(file, line)}
+							collapseButton={<CollapseButton name="diagnosis panel" side="right" panelRef={sidePanel} expandRef={sideExpand} />}
+						/>
+					</CollapsiblePane>
+				</Panel>
+			</PersistentGroup>
 		</div>
 	)
 }
+
+// The page must not grow past the window: the body is the window's height and the workspace
+// takes what the site header leaves (the header may wrap onto two lines on narrow windows).
+const WINDOW_FILLING_CSS = 'body:has([data-workspace]){height:100dvh}main:has(>[data-workspace]){min-height:0}'
 
 function languageOf(path: string): EditorFile['language'] {
 	return /\.(m|c)?ts$/.test(path) ? 'typescript' : 'javascript'
