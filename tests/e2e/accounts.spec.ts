@@ -23,7 +23,7 @@ test('an admin signs up, creates a team and an invite; an engineer joins through
 	await expect(page.getByRole('heading', { name: 'Welcome, Hana' })).toBeVisible()
 	await checkA11y(page, 'dashboard')
 
-	await page.getByRole('link', { name: 'Organisation' }).click()
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click()
 	await expect(page).toHaveTitle(/Organisation/)
 	await page.getByLabel('Team name').fill('Incident Response')
 	await page.getByLabel('Lead (optional)').selectOption({ label: 'Hana Sato' })

@@ -39,6 +39,7 @@ function parseCsv(text: string): string[][] {
 test('a lead opens the team dashboard and an engineer’s growth report for last quarter, prints it and downloads the CSV', async ({ page }, testInfo) => {
 	test.setTimeout(120_000)
 	await login(page, 'lead@hardmode.dev', 'hardmode-demo')
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Teams' }).click()
 	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Checkout' }).click()
 	await page.getByRole('link', { name: 'Growth', exact: true }).click()
 	await expect(page).toHaveTitle('Growth · Checkout · Hardmode')

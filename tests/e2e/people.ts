@@ -13,7 +13,7 @@ export async function teamWithEngineer(lead: Page, engineer: Page, names: { orga
 	await lead.getByLabel('Password').fill(PASSWORD)
 	await lead.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(lead).toHaveURL(/\/dashboard/)
-	await lead.getByRole('link', { name: 'Organisation' }).click()
+	await lead.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisation' }).click()
 	await lead.getByLabel('Team name').fill(names.team)
 	await lead.getByLabel('Lead (optional)').selectOption({ label: names.lead })
 	await lead.getByRole('button', { name: 'Create team' }).click()

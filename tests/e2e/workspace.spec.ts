@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { Page, Response as PlaywrightResponse } from '@playwright/test'
 import { editor, goToLine, openFile, openTab, retypeLine, selectLines } from './editor.ts'
-import { checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
+import { allowConsoleMessage, checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
 
 const PASSWORD = 'a long and quiet river 7'
 const BUGGY_FILE = 'src/shipping/promotions.ts'
@@ -51,7 +51,7 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 	const output = page.getByRole('region', { name: 'Run output' })
 	await expect(output).toContainText('Run 1')
 	await expect(output).toContainText('2 of 4 failed')
-	await expect(output).toContainText(`Your prediction: “${BERLIN_TEST}” will fail — right`)
+	await expect(output).toContainText(`Your prediction: “${BERLIN_TEST}” will fail (70 % sure) — right`)
 	await expect(output.getByText('Expected', { exact: true }).first()).toBeVisible()
 	await expect(page.getByRole('region', { name: 'Journal entries' })).toContainText('run 1 (2 failed)')
 	await checkA11y(page, 'workspace after a run')
@@ -182,6 +182,7 @@ test('a dropped connection loses nothing, and a double click on Run runs once', 
 	await expect(page.getByRole('region', { name: 'Run output' })).toContainText('Run 1')
 	await expect(page.getByText(/· 1 run ·/)).toBeVisible()
 
+	allowConsoleMessage(/^Failed to load resource: net::ERR_INTERNET_DISCONNECTED/, 'the test takes the browser offline while the workspace saves')
 	await context.setOffline(true)
 	await page.getByRole('radio', { name: 'Observation' }).check({ force: true })
 	await page.getByLabel('New observation').fill('Every client retries at exactly the same moment after the outage.')
