@@ -35,7 +35,8 @@ describe('scoring predictions', () => {
 
 describe('confidence', () => {
 	it('accepts 50, 70 or 90 %, or none for predictions made before it was asked, and says it in words', () => {
-		for (const confidence of [50, 70, 90]) expect(PredictionSchema.safeParse({ kind: 'test', test: 'adds tax', outcome: 'fail', confidence }).success).toBe(true)
+		for (const confidence of [50, 70, 90])
+			expect(PredictionSchema.safeParse({ kind: 'test', test: 'adds tax', outcome: 'fail', confidence }).success).toBe(true)
 		expect(PredictionSchema.safeParse({ kind: 'text', text: 'the total is 57.95' }).success).toBe(true)
 		const wrong = PredictionSchema.safeParse({ kind: 'text', text: 'the total is 57.95', confidence: 60 })
 		expect(wrong.success).toBe(false)
@@ -43,4 +44,3 @@ describe('confidence', () => {
 		expect(describePrediction({ kind: 'test', test: 'adds tax', outcome: 'fail', confidence: 90 })).toBe('“adds tax” will fail (90 % sure)')
 	})
 })
-

@@ -94,7 +94,8 @@ export function retentionReport(byLearner: ReadonlyArray<readonly FamilyAttempt[
 	for (const attempts of byLearner) {
 		const byId = new Map(attempts.map((attempt) => [attempt.attemptId, attempt]))
 		for (const attempt of attempts) {
-			if (attempt.check && within(attempt)) pairs.push({ check: attempt, original: attempt.check.previousAttemptId ? (byId.get(attempt.check.previousAttemptId) ?? null) : null })
+			if (attempt.check && within(attempt))
+				pairs.push({ check: attempt, original: attempt.check.previousAttemptId ? (byId.get(attempt.check.previousAttemptId) ?? null) : null })
 		}
 		trials.push(...transferTrials([...attempts]).filter(within))
 	}
