@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hintLockReason, hintState, hintStateAt, msUntilHintChange } from './hints.ts'
+import { hintFading } from './hint-fading.ts'
+import { hintLockReason, hintState, hintStateAt, hintUnlockedAt, msUntilHintChange } from './hints.ts'
 
 const hints = [
 	{ text: 'Compare page 1 and page 2.', unlock: { afterMinutes: 5, afterHypotheses: 1 } },
@@ -60,5 +61,26 @@ describe('hint unlocking', () => {
 				hypothesisCount: 0,
 			}),
 		).toBeNull()
+	})
+})
+
+describe('hints that fade with the learner’s rating', () => {
+	const progress = { revealedCount: 0, startedAt, hypothesisCount: 1, hintsAllowed: true }
+	it('unlocks later for a strong learner, sooner for a beginner, and says why', () => {
+		const strong = hintFading([{ topic: 'data-integrity', rating: 1900, provisional: false }])
+		const beginner = hintFading([{ topic: 'data-integrity', rating: 1100, provisional: false }])
+		// Author: 5 minutes and 1 hypothesis. Strong: 10 minutes and 2; beginner: 3 minutes (2.5 rounded) and 1.
+		expect(hintState(hints, { ...progress, now: at(6) }, strong).next).toMatchObject({ unlocked: false, minutesLeft: 4, hypothesesLeft: 1 })
+		expect(hintState(hints, { ...progress, now: at(3) }, beginner).next).toMatchObject({ unlocked: true })
+		expect(hintState(hints, { ...progress, now: at(3) }).next).toMatchObject({ unlocked: false, minutesLeft: 2 })
+		expect(hintState(hints, { ...progress, now: at(6) }, strong).fading).toMatch(/^Hints open later for you here/)
+		expect(hintState(hints, { ...progress, now: at(6) }, hintFading([])).fading).toBeNull()
+	})
+
+	it('knows when the next hint unlocked: the later of its time and its last hypothesis', () => {
+		const next = hintState(hints, { ...progress, now: at(20) }).next!
+		expect(hintUnlockedAt(next, startedAt, [at(9)])).toEqual(at(9))
+		expect(hintUnlockedAt(next, startedAt, [at(2)])).toEqual(at(5))
+		expect(hintUnlockedAt(next, startedAt, [])).toBeNull()
 	})
 })

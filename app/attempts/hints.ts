@@ -3,6 +3,7 @@
 // revealed never leave the server; the workspace learns only what the next one needs (its
 // unlock rule), so it can show the lock lifting as time passes without asking the server.
 import type { ExerciseMetadata } from '#app/exercises/schema.ts'
+import { fadedUnlock, type HintFading } from './hint-fading.ts'
 
 type Hint = ExerciseMetadata['hints'][number]
 export type HintUnlock = Hint['unlock']
@@ -23,6 +24,8 @@ export type HintState = {
 	revealed: Array<{ index: number; text: string }>
 	/** The next hint to reveal, or null when every hint is out (no count of what remains is given). */
 	next: NextHint | null
+	/** How the learner's ratings moved the unlock times (hint-fading.ts), in words for the Hints tab; null when they did not. */
+	fading: string | null
 }
 
 /** The effort so far: the attempt's start, the moment asked about, the hypotheses recorded. */
@@ -35,14 +38,33 @@ function nextHint(index: number, unlock: HintUnlock, effort: HintEffort): NextHi
 	return { index, unlock, unlocked: minutesLeft === 0 && hypothesesLeft === 0, minutesLeft, hypothesesLeft }
 }
 
+/**
+ * `fading` (app/attempts/hint-fading.ts) scales the author's unlock rule to the learner's
+ * ratings: later for a strong learner, sooner for a beginner. Without it, the rule as written.
+ */
 export function hintState(
 	hints: Hint[],
 	progress: { revealedCount: number; startedAt: Date; now: Date; hypothesisCount: number; hintsAllowed: boolean },
+	fading?: HintFading,
 ): HintState {
 	const revealed = hints.slice(0, progress.revealedCount).map((hint, index) => ({ index, text: hint.text }))
 	const upcoming = hints[progress.revealedCount]
-	if (!upcoming || !progress.hintsAllowed) return { allowed: progress.hintsAllowed, revealed, next: null }
-	return { allowed: true, revealed, next: nextHint(progress.revealedCount, upcoming.unlock, progress) }
+	const explanation = fading && fading.basis !== null ? fading.explanation : null
+	if (!upcoming || !progress.hintsAllowed) return { allowed: progress.hintsAllowed, revealed, next: null, fading: explanation }
+	const unlock = fading ? fadedUnlock(upcoming.unlock, fading) : upcoming.unlock
+	return { allowed: true, revealed, next: nextHint(progress.revealedCount, unlock, progress), fading: explanation }
+}
+
+/**
+ * When the next hint unlocked: its time condition met and its hypotheses recorded, whichever
+ * came last; null while it is locked. `hypothesisTimes` are when the hypotheses were recorded.
+ */
+export function hintUnlockedAt(next: NextHint, startedAt: Date, hypothesisTimes: readonly Date[]): Date | null {
+	const byTime = startedAt.getTime() + next.unlock.afterMinutes * 60_000
+	if (next.unlock.afterHypotheses === 0) return new Date(byTime)
+	const sorted = [...hypothesisTimes].sort((a, b) => a.getTime() - b.getTime())
+	const enough = sorted[next.unlock.afterHypotheses - 1]
+	return enough ? new Date(Math.max(byTime, enough.getTime())) : null
 }
 
 /**

@@ -65,3 +65,15 @@ describe('replaying an architecture attempt', () => {
 		expect(replay.codeAt(3)).toEqual(v1)
 	})
 })
+
+describe('hints on the replay', () => {
+	it('says when a hint was revealed within seconds of unlocking', () => {
+		const replay = buildReplay(starter, [
+			{ position: 1, type: 'started', at: t(0), data: {} },
+			{ position: 2, type: 'hint.revealed', at: t(10), data: { index: 0, secondsAfterUnlock: 3, eager: true } },
+			{ position: 3, type: 'hint.revealed', at: t(50), data: { index: 1, secondsAfterUnlock: 240, eager: false } },
+			{ position: 4, type: 'hint.revealed', at: t(55), data: { index: 2 } },
+		])
+		expect(replay.marks.map((mark) => mark.label)).toEqual(['Hint 1 revealed 3 s after it unlocked', 'Hint 2 revealed', 'Hint 3 revealed'])
+	})
+})

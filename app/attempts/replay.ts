@@ -75,7 +75,14 @@ function markOf(event: TimelineEvent, data: Record<string, unknown>): Omit<Repla
 		case 'journal.edit':
 			return data.status ? { kind: 'journal', label: `Hypothesis marked ${data.status}` } : { kind: 'journal', label: 'Journal entry edited' }
 		case 'hint.revealed':
-			return { kind: 'hint', label: `Hint ${Number(data.index) + 1} revealed` }
+			// A reveal within seconds of the unlock is a fact worth seeing: the learner was waiting for it.
+			return {
+				kind: 'hint',
+				label:
+					data.eager === true && typeof data.secondsAfterUnlock === 'number'
+						? `Hint ${Number(data.index) + 1} revealed ${data.secondsAfterUnlock} s after it unlocked`
+						: `Hint ${Number(data.index) + 1} revealed`,
+			}
 		case 'paste':
 			return data.outside ? { kind: 'paste', label: `${data.blocked ? 'Refused outside paste' : 'Outside paste'} (${data.chars} characters)` } : null
 		case 'insertion':

@@ -38,6 +38,7 @@ export function HintsPanel({ hints, readOnly }: { hints: HintState; readOnly: bo
 				Hints teach a method, never the answer. They unlock after real effort — time on the problem and hypotheses in your journal — and each one you reveal
 				counts against the independence of this attempt.
 			</p>
+			{hints.fading && !readOnly ? <p className="text-xs text-slate-600 dark:text-slate-400">{hints.fading}</p> : null}
 			{hints.revealed.length ? (
 				<ol className="space-y-2">
 					{hints.revealed.map((hint) => (

@@ -58,7 +58,7 @@ function workspaceView(overrides: Partial<WorkspaceView> = {}): WorkspaceView {
 		journal: [],
 		runs: [],
 		latestRun: null,
-		hints: { allowed: true, revealed: [], next: null },
+		hints: { allowed: true, revealed: [], next: null, fading: null },
 		submissions: [],
 		architecture: null,
 		reference: null,
@@ -67,6 +67,7 @@ function workspaceView(overrides: Partial<WorkspaceView> = {}): WorkspaceView {
 		nextStep: null,
 		referenceDesign: null,
 		attestation: 'not-applicable',
+		retentionCheck: null,
 		now: '2026-12-01T09:10:00.000Z',
 		...overrides,
 	}

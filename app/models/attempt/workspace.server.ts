@@ -1,9 +1,10 @@
 // The workspace's read model: everything the learner's page shows of their attempt, read in
-// one query and scoped to its owner. Hidden tests, the solution and stage-2 material that is
-// not open yet never leave here.
+// one query (and one more for the ratings that fade its hints), scoped to its owner. Hidden
+// tests, the solution and stage-2 material that is not open yet never leave here.
 import type { Files } from '#app/attempts/code-history.ts'
 import { srcFiles, visibleTestFiles } from '#app/attempts/files.ts'
 import { hintState } from '#app/attempts/hints.ts'
+import { learnerHintFading } from './hint-fading.server.ts'
 import type { JournalEntryView } from '#app/attempts/journal.ts'
 import type { Prediction } from '#app/attempts/prediction.ts'
 import { DecisionRecordDraftSchema, emptyDecisionRecord } from '#app/architecture/decision-record.ts'
@@ -89,6 +90,7 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 		? await getPrisma().run.findFirst({ where: { id: attempt.runs[0].id }, select: { id: true, number: true, result: true, files: true } })
 		: null
 	const metadata = attempt.exerciseVersion.metadata as ExerciseMetadata
+	const fading = await learnerHintFading(owner, metadata.topics)
 	const publicFiles = attempt.exerciseVersion.publicFiles as Files
 	const journal: JournalEntryView[] = attempt.journalEntries.map((entry) => ({
 		id: entry.clientId,
@@ -146,13 +148,17 @@ export async function getWorkspace(owner: AttemptOwner, attemptId: string, now =
 			createdAt: run.createdAt.toISOString(),
 		})),
 		latestRun: latestRun ? { id: latestRun.id, number: latestRun.number, result: latestRun.result as RunResult } : null,
-		hints: hintState(metadata.hints, {
-			revealedCount: attempt.hintsRevealed,
-			startedAt: attempt.startedAt,
-			now,
-			hypothesisCount: journal.filter((entry) => entry.kind === 'hypothesis').length,
-			hintsAllowed: attempt.hintsAllowed,
-		}),
+		hints: hintState(
+			metadata.hints,
+			{
+				revealedCount: attempt.hintsRevealed,
+				startedAt: attempt.startedAt,
+				now,
+				hypothesisCount: journal.filter((entry) => entry.kind === 'hypothesis').length,
+				hintsAllowed: attempt.hintsAllowed,
+			},
+			fading,
+		),
 		submissions: attempt.submissions.map((submission) => ({ ...submission, createdAt: submission.createdAt.toISOString() })),
 		architecture: architectureView(metadata, attempt),
 		// The answer only once it can no longer spoil the attempt.
