@@ -22,7 +22,8 @@ export async function openFile(page: Page, path: string) {
 	await page.getByRole('tab', { name: 'Files' }).click()
 	await page
 		.getByRole('navigation', { name: 'Files' })
-		.getByRole('button', { name: new RegExp(`^${escapeRegExp(path.replace(/^src\//, ''))}`) })
+		// The tree names files from src/ and tests/visible/ without those folders.
+		.getByRole('button', { name: new RegExp(`^${escapeRegExp(path.replace(/^src\/|^tests\/visible\//, ''))}`) })
 		.click()
 	await expect(openTab(page, path.split('/').at(-1)!)).toHaveAttribute('aria-current', 'true')
 }

@@ -1,5 +1,5 @@
 import { editor, openFile, retypeLine, selectLines } from './editor.ts'
-import { checkA11y, expect, test } from './fixtures.ts'
+import { allowConsoleMessage, checkA11y, expect, failedLoad, test } from './fixtures.ts'
 import { teamWithEngineer } from './people.ts'
 
 const BUGGY_FILE = 'src/shipping/promotions.ts'
@@ -11,6 +11,7 @@ test('a lead assigns an exercise with pastes blocked, the engineer solves it, th
 	newContext,
 }) => {
 	test.setTimeout(150_000)
+	allowConsoleMessage(failedLoad(400), 'an assignment without a due date, and a rubric left incomplete, are refused with 400')
 	const engineer = await (await newContext()).newPage()
 	await teamWithEngineer(lead, engineer, { organisation: 'Harbour Freight Systems', lead: 'Iris Lindqvist', team: 'Billing', engineer: 'Tomas Ferreira' })
 

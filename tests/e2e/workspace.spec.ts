@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import type { Page, Response as PlaywrightResponse } from '@playwright/test'
 import { editor, goToLine, openFile, openTab, retypeLine, selectLines } from './editor.ts'
-import { allowConsoleMessage, checkA11y, expect, login, test, uniqueEmail } from './fixtures.ts'
+import { allowConsoleMessage, checkA11y, expect, failedLoad, login, test, uniqueEmail } from './fixtures.ts'
 
 const PASSWORD = 'a long and quiet river 7'
 const BUGGY_FILE = 'src/shipping/promotions.ts'
@@ -22,6 +22,7 @@ test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix
 	page,
 }) => {
 	test.setTimeout(120_000)
+	allowConsoleMessage(failedLoad(400), 'a diagnosis with missing parts is refused with 400')
 	await signUp(page, 'Noor Haddad')
 	await page.getByRole('link', { name: 'Exercises', exact: true }).click()
 	await expect(page).toHaveTitle(/Exercises/)
