@@ -40,7 +40,9 @@ async function solve(page: Page, slug: string) {
 	await page.getByLabel('Category').selectOption({ label })
 	await page
 		.getByLabel('Explanation, in your own words')
-		.fill('The condition tests something other than what the rule says; the fixed line says it the way the brief states it.')
+		.fill(
+			'The condition tests something other than what the rule says. The fixed line says it the way the brief states it, so the wrong cases no longer slip through.',
+		)
 	await page.getByLabel('I worked on this without AI assistance.').check()
 	await page.getByRole('button', { name: 'Submit diagnosis' }).click()
 	await expect(page.getByText('Solved: location, category and fix were all right.')).toBeVisible()
