@@ -229,7 +229,7 @@ export default function GrowthReportPage({ loaderData, actionData }: Route.Compo
 			</ReportSection>
 
 			<ReportSection
-				id="retention"
+				id="retention-and-calibration"
 				title="Retention and calibration"
 				description="Retention checks and next variants started in the period (compared with earlier attempts), and predictions made in it."
 			>
