@@ -90,6 +90,7 @@ test('a solved variant comes back as an unannounced retention check days later, 
 	await checkA11y(page, 'team retention')
 	await page.getByRole('link', { name: 'Oskar Berg' }).click()
 	await page.getByRole('link', { name: 'Growth report' }).click()
+	await expect(page).toHaveURL(/\/report$/)
 	// A period around the server's today (ten days ahead of this machine's), which holds the check.
 	const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 	await page.goto(`${new URL(page.url()).pathname}?from=${day(-5)}&to=${day(10)}`)
