@@ -1,5 +1,7 @@
 // The "Recorded" tab: what the attempt records besides the learner's work, as the lead sees it.
+import { Link } from 'react-router'
 import type { WorkspaceView } from '#app/attempts/workspace-view.ts'
+import { linkClass } from '#app/components/ui/link-style.ts'
 import type { Integrity } from './use-integrity-signals.ts'
 import { formatSeconds } from '#app/utils/time-format.ts'
 
@@ -32,7 +34,10 @@ export function RecordPanel({ integrity, rules }: { integrity: Integrity; rules:
 				))}
 			</dl>
 			<p className="text-xs text-slate-600 dark:text-slate-400">
-				The timeline also keeps every run, journal change, hint and submission, and your code every few seconds, so your lead can replay how you worked.
+				The timeline also keeps every run, journal change, hint and submission, and your code every few seconds, so your lead can replay how you worked.{' '}
+				<Link to="/what-we-record" className={linkClass}>
+					What Hardmode records and who sees it
+				</Link>
 			</p>
 		</div>
 	)
