@@ -197,7 +197,9 @@ describe('npm run seed:load', () => {
 		expect(report!.attempts).toHaveLength(14)
 		const rated = report!.attempts.find((attempt) => attempt.firstAttempt)!
 		const explanation = await getRatingExplanation(rated.attemptId, engineer.id)
-		expect(explanation?.status === 'rated' && explanation.changes[0]!.sentence).toMatch(/^rating [+−±]\d+ in .+ because /)
+		expect(explanation?.status === 'rated' && explanation.changes[0]!.sentence).toMatch(
+			/^rating (?:[+−±]\d+ in .+|in .+ now ≈\d+ \(still provisional\)) because /,
+		)
 		const { exerciseId } = await db.prisma.attempt.findUniqueOrThrow({ where: { id: rated.attemptId }, select: { exerciseId: true } })
 		const analytics = await getExerciseAnalytics(exerciseId, { organizationId: summary.organizationId })
 		expect(analytics!.attempts.total).toBeGreaterThan(0)
