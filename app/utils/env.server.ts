@@ -72,11 +72,26 @@ const EnvSchema = z.object({
 	SEED_DEMO: booleanFromString.optional(),
 	// Six months of simulated practice for a demo organisation nobody has practised in yet.
 	SEED_HISTORY: booleanFromString.optional(),
+	// Outgoing mail (ADR 028): without SMTP_URL, messages wait in the outbox, where an admin sees them.
+	SMTP_URL: z
+		.string()
+		.trim()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://, such as smtp://user:password@mail.example.com:587')
+		.optional(),
+	MAIL_FROM: z.string().trim().min(3).default('Hardmode <hardmode@localhost>'),
+	// The address people reach Hardmode at, for links in mail; defaults to http://HOST:PORT.
+	PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address, such as https://hardmode.example.com' }).optional(),
 	// End-to-end tests only: a server clock that POST /__test/clock moves forward (server/test-clock.ts).
 	TEST_CLOCK: booleanFromString.optional(),
 })
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SECURE_COOKIES: boolean; SEED_DEMO: boolean; SEED_HISTORY: boolean }
+export type Env = z.infer<typeof EnvSchema> & {
+	SESSION_SECRET: string
+	SECURE_COOKIES: boolean
+	SEED_DEMO: boolean
+	SEED_HISTORY: boolean
+	PUBLIC_URL: string
+}
 
 /** Parses the environment, or throws one error that lists every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -93,6 +108,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
 		// Tests that seed the demo (db:seed run by a test, say) want it as seedDemo() makes it, and fast.
 		SEED_HISTORY: env.SEED_HISTORY ?? env.NODE_ENV !== 'test',
+		PUBLIC_URL: (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
 	}
 }
 

@@ -1,0 +1,52 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+
+// The durable outbox (ADR 028): a message is stored first, in the transaction that caused it,
+// and the background sender (sender.server.ts) delivers it later. Nothing is sent from here.
+
+export type OutboxDb = PrismaClient | Prisma.TransactionClient
+
+export type MailMessage = {
+	organizationId: string
+	to: string
+	subject: string
+	text: string
+	html?: string
+	/** What the message is for, e.g. "password-reset", "invite", "assignment-given". */
+	kind: string
+	/** The same key enqueued again in the organisation stores nothing new and returns the first message's id. */
+	dedupeKey?: string
+}
+
+/** Stores a message for delivery, inside the caller's transaction when given one. */
+export async function enqueueMail(db: OutboxDb, message: MailMessage): Promise<{ id: string }> {
+	const messageId = newMessageId()
+	if (message.dedupeKey === undefined) {
+		return db.outboxMessage.create({ data: { ...message, html: message.html ?? null, messageId }, select: { id: true } })
+	}
+	// ON CONFLICT rather than catching a unique violation: a violation would abort the caller's transaction.
+	const id = randomUUID()
+	const inserted = await db.$queryRaw<{ id: string }[]>`
+		INSERT INTO "OutboxMessage" ("id", "organizationId", "to", "subject", "text", "html", "kind", "dedupeKey", "messageId", "updatedAt")
+		VALUES (${id}, ${message.organizationId}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null}, ${message.kind}, ${message.dedupeKey}, ${messageId}, CURRENT_TIMESTAMP)
+		ON CONFLICT ("organizationId", "dedupeKey") DO NOTHING
+		RETURNING "id"`
+	if (inserted[0]) return inserted[0]
+	const existing = await db.outboxMessage.findUniqueOrThrow({
+		where: { organizationId_dedupeKey: { organizationId: message.organizationId, dedupeKey: message.dedupeKey } },
+		select: { id: true },
+	})
+	return existing
+}
+
+/** A Message-ID for the header, fixed at enqueue so every try of one message carries the same one. */
+function newMessageId() {
+	const host = new URL(getEnv().PUBLIC_URL).hostname || 'hardmode.localhost'
+	return `<${randomBytes(12).toString('hex')}.${Date.now().toString(36)}@${host}>`
+}
+
+/** An absolute link into the app, from the configured public address (PUBLIC_URL). */
+export function publicLink(pathname: string) {
+	return new URL(pathname, `${getEnv().PUBLIC_URL}/`).toString()
+}
