@@ -13,6 +13,7 @@ import { cspNonceContext } from '#app/utils/request-context.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
+import { startOutboxDelivery } from '#app/mail/sender.server.ts'
 import { recomputeRatings } from '#app/models/growth/rating-recompute.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
@@ -45,6 +46,7 @@ export async function startServer() {
 		logger.info('Seeded the demo organisation "Acme Payments"')
 		printDemoLogins(env.PORT)
 	}
+	const mailSender = startOutboxDelivery({ prisma, env, logger })
 
 	const viteDevServer = isProduction ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
 	const assets = viteDevServer ? viteDevServer.middlewares : clientBuildFiles()
@@ -63,6 +65,7 @@ export async function startServer() {
 		logger.info(`${signal} received, shutting down`)
 		server.close()
 		stopWatchingExercises?.()
+		await mailSender?.stop()
 		await viteDevServer?.close()
 		// Closing PGlite flushes it and releases its folder lock.
 		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
