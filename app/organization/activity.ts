@@ -77,6 +77,32 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 					? `logged out everywhere (${detail.sessions} ${detail.sessions === 1 ? 'session' : 'sessions'})`
 					: 'logged out everywhere',
 			]
+		case 'sso.settings_saved':
+			return [
+				'changed the single sign-on settings',
+				Array.isArray(detail.domains) ? ` (domains ${detail.domains.join(', ')})` : '',
+				detail.secretChanged ? ' and its client secret' : '',
+			]
+		case 'sso.enabled':
+			return ['turned single sign-on on']
+		case 'sso.disabled':
+			return ['turned single sign-on off']
+		case 'sso.mapping_added':
+			return ['mapped the single sign-on group “', String(detail.claimValue ?? ''), '” to ', ...ssoGrant(detail, names)]
+		case 'sso.mapping_removed':
+			return ['removed the mapping of the single sign-on group “', String(detail.claimValue ?? ''), '”']
+		case 'sso.account_created':
+			return ['joined the organisation through single sign-on']
+		case 'sso.role_changed':
+			return ['made ', user(), detail.role === 'admin' ? ' an admin' : ' a member (no longer an admin)', ' at sign-in, from their single sign-on groups']
+		case 'sso.team_added':
+			return ['added ', user(), ' to ', team(detail.teamId), ` as ${teamRole} at sign-in, from their single sign-on groups`]
+		case 'sso.team_role_changed':
+			return ['made ', user(), ` ${teamRole} of `, team(detail.teamId), ' at sign-in, from their single sign-on groups']
+		case 'sso.team_removed':
+			return ['removed ', user(), ' from ', team(detail.teamId), ' at sign-in: they are no longer in its single sign-on group']
+		case 'sso.sign_in_refused':
+			return ['refused a single sign-on sign-in: ', typeof detail.reason === 'string' ? detail.reason : 'the provider’s answer was not accepted']
 		case 'assignment.created': {
 			const first = Array.isArray(detail.assignments) && typeof detail.assignments[0] === 'string' ? detail.assignments[0] : ''
 			const audience =
@@ -108,6 +134,16 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 		default:
 			return [`did “${event.action}”`]
 	}
+}
+
+function ssoGrant(detail: Record<string, unknown>, names: ActivityNames): ActivityPart[] {
+	const parts: ActivityPart[] = []
+	if (detail.grantsAdmin === true) parts.push('organisation admin')
+	if (typeof detail.teamId === 'string') {
+		if (parts.length) parts.push(' and ')
+		parts.push(detail.teamRole === 'lead' ? 'lead of ' : 'learner in ', teamLink(names, detail.teamId))
+	}
+	return parts
 }
 
 function userLink(names: ActivityNames, id: string): ActivityPart {

@@ -103,6 +103,11 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 				<p className="mt-1 text-slate-700 dark:text-slate-300">
 					{members.length} {members.length === 1 ? 'member' : 'members'} · {teams.length} {teams.length === 1 ? 'team' : 'teams'}
 				</p>
+				<p className="mt-1 text-sm">
+					<Link to="/admin/sso" className={linkClass}>
+						Single sign-on settings
+					</Link>
+				</p>
 			</div>
 			<div className="grid gap-6 lg:grid-cols-3">
 				<Card className="lg:col-span-2">

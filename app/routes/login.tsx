@@ -5,6 +5,8 @@ import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { verifyLogin } from '#app/models/user.server.ts'
+import { passwordLoginRefusal } from '#app/models/sso.server.ts'
+import { buttonClass } from '#app/components/ui/button.tsx'
 import { createSession, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
 import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
@@ -40,6 +42,8 @@ export async function action({ request }: Route.ActionArgs) {
 		return data({ fieldErrors: undefined, formError: 'That e-mail and password do not match an account. Check both and try again.' }, { status: 400 })
 	}
 	await passwordCheckSucceeded(email, ip)
+	const ssoOnly = await passwordLoginRefusal(user.id)
+	if (ssoOnly) return data({ fieldErrors: undefined, formError: ssoOnly }, { status: 403 })
 	const cookie = await createSession(user.id, user.organizationId, request)
 	return redirect(safeRedirectPath(redirectTo), { headers: { 'Set-Cookie': cookie } })
 }
@@ -71,6 +75,14 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 					{busy ? 'Logging in…' : 'Log in'}
 				</Button>
 			</Form>
+			<div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+				<Link
+					to={params.get('redirectTo') ? `/login/sso?${new URLSearchParams({ redirectTo: params.get('redirectTo')! })}` : '/login/sso'}
+					className={buttonClass('secondary', 'w-full')}
+				>
+					Continue with SSO
+				</Link>
+			</div>
 		</AuthCard>
 	)
 }
