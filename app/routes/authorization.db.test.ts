@@ -9,6 +9,7 @@ import { PERSONAS, ids, setUpAuthorizationWorld, type Persona } from '#tests/aut
 import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
 import type { Database } from '#app/utils/db.server.ts'
 import * as admin from './admin.tsx'
+import * as adminSso from './admin.sso.tsx'
 import * as attempts from './attempts._index.tsx'
 import * as attempt from './attempts.$attemptId.tsx'
 import * as attemptEvents from './attempts.$attemptId.events.ts'
@@ -82,6 +83,37 @@ const rows: Row[] = [
 		what: 'POST /admin (create team)',
 		request: (c) => call(admin.action, post('/admin', { intent: 'create-team', name: `Team ${Math.random().toString(36).slice(2, 8)}` }, c)),
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	// Single sign-on settings (ADR 030): each organisation's admins set their own; another's mapping is not found.
+	{
+		what: 'GET /admin/sso',
+		request: (c) => call(adminSso.loader, get('/admin/sso', c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'POST /admin/sso (save the provider, turned off)',
+		request: (c) =>
+			call(
+				adminSso.action,
+				post(
+					'/admin/sso',
+					{
+						intent: 'save-settings',
+						issuerUrl: 'https://login.example.com',
+						clientId: 'hardmode',
+						clientSecret: 'a secret',
+						domains: `m${Math.random().toString(36).slice(2, 8)}.example`,
+						claimName: 'groups',
+					},
+					c,
+				),
+			),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'POST /admin/sso (remove a group mapping of the organisation)',
+		request: async (c) => call(adminSso.action, post('/admin/sso', { intent: 'remove-mapping', mappingId: await ssoMappingOfTheOrganisation() }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
 		what: 'GET /teams/:checkout',
@@ -536,3 +568,17 @@ describe('hostile ids', () => {
 		expect(role.status).toBe(400)
 	})
 })
+
+/** A group mapping of the main organisation's provider (made again after the admin's row removes it). */
+async function ssoMappingOfTheOrganisation() {
+	const organizationId = (await db.prisma.team.findUniqueOrThrow({ where: { id: ids.checkout }, select: { organizationId: true } })).organizationId
+	const provider = await db.prisma.ssoProvider.upsert({
+		where: { organizationId },
+		create: { organizationId, issuerUrl: 'https://login.example.com', clientId: 'hardmode', clientSecretEncrypted: '' },
+		update: {},
+		select: { id: true },
+	})
+	return (
+		await db.prisma.ssoGroupMapping.create({ data: { providerId: provider.id, claimValue: 'checkout-devs', teamId: ids.checkout }, select: { id: true } })
+	).id
+}
