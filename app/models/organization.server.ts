@@ -2,6 +2,7 @@ import { Prisma } from '#app/generated/prisma/client.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { queueVerificationMail } from './email-verification.server.ts'
 
 export class EmailTakenError extends Error {
 	constructor() {
@@ -20,9 +21,11 @@ export async function createOrganizationWithAdmin(input: { organizationName: str
 		return await getPrisma().$transaction(async (tx) => {
 			const organization = await tx.organization.create({ data: { name: input.organizationName }, select: { id: true } })
 			const user = await tx.user.create({
-				data: { organizationId: organization.id, email: input.email, name: input.name, passwordHash, orgRole: 'admin' },
+				// Unconfirmed until the mailed link is opened (ADR 028); using Hardmode meanwhile is not blocked.
+				data: { organizationId: organization.id, email: input.email, name: input.name, passwordHash, orgRole: 'admin', emailVerifiedAt: null },
 				select: { id: true, organizationId: true },
 			})
+			await queueVerificationMail(tx, { ...user, name: input.name, email: input.email })
 			await recordAudit(
 				{ organizationId: organization.id, actorId: user.id, action: 'organization.created', targetType: 'Organization', targetId: organization.id },
 				tx,
@@ -37,7 +40,8 @@ export async function createOrganizationWithAdmin(input: { organizationName: str
 
 export function listMembers(organizationId: string) {
 	return getPrisma().user.findMany({
-		where: { organizationId },
+		// People removed from the organisation (ADR 029) are in no list of members.
+		where: { organizationId, removedAt: null },
 		orderBy: { name: 'asc' },
 		select: {
 			id: true,

@@ -80,7 +80,7 @@ export async function addTeamMember(input: MembershipChange & { role: TeamRole }
 				message: 'Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.',
 			}
 		}
-		const user = await tx.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId }, select: { id: true } })
+		const user = await tx.user.findFirst({ where: { id: input.userId, organizationId: input.organizationId, removedAt: null }, select: { id: true } })
 		if (!user) return { ok: false, status: 404, message: 'That person is not a member of your organisation.' }
 		const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.userId } }, select: { id: true } })
 		if (existing) return { ok: false, status: 409, message: 'That person is already in this team; change their role in the list instead.' }

@@ -10,9 +10,10 @@ let dummyHash: Promise<string> | undefined
 export async function verifyLogin(email: string, password: string) {
 	const user = await getPrisma().user.findUnique({
 		where: { email },
-		select: { id: true, organizationId: true, passwordHash: true },
+		select: { id: true, organizationId: true, passwordHash: true, removedAt: true },
 	})
-	if (!user) {
+	// Someone removed from their organisation cannot sign in; the answer is the same as for a wrong password.
+	if (!user || user.removedAt) {
 		dummyHash ??= hashPassword('not-a-real-password-just-for-timing')
 		await verifyPassword(await dummyHash, password)
 		return null

@@ -53,6 +53,20 @@ describe('the activity log as sentences', () => {
 		expect(sentence({ ...event('organization.seeded', null), actorName: null })).toBe('Hardmode set up the demo organisation')
 	})
 
+	it('tells what an admin did to someone’s account, and each change to two-factor sign-in', () => {
+		expect(sentence(event('user.removed', 'u1', { teams: 1, sessions: 2 }))).toBe(
+			'Lena Lead removed [Grace Hopper](/people/u1) from the organisation; their attempts and reviews stay under their name',
+		)
+		expect(sentence(event('user.sessions_ended', 'u1', { sessions: 1 }))).toBe('Lena Lead signed [Grace Hopper](/people/u1) out of every browser (1 session)')
+		expect(sentence(event('user.lockout_lifted', 'u1'))).toBe('Lena Lead lifted the log-in lockout of [Grace Hopper](/people/u1)')
+		expect(sentence(event('user.two_factor_enabled', 'u1'))).toBe('Lena Lead turned on two-factor sign-in')
+		expect(sentence(event('user.two_factor_disabled', 'u1'))).toBe('Lena Lead turned off two-factor sign-in')
+		expect(sentence(event('user.recovery_codes_regenerated', 'u1'))).toBe('Lena Lead made new recovery codes for two-factor sign-in')
+		expect(sentence(event('user.recovery_code_used', 'u1', { left: 9 }))).toBe('Lena Lead signed in with a recovery code (9 codes left)')
+		expect(sentence(event('organization.two_factor_required', null))).toBe('Lena Lead required two-factor sign-in for admins and leads')
+		expect(sentence(event('organization.two_factor_optional', null))).toBe('Lena Lead stopped requiring two-factor sign-in for admins and leads')
+	})
+
 	it('shortens a long flag reason', () => {
 		const text = sentence(event('exercise.flagged', 'e1', { reason: 'x'.repeat(200) }))
 		expect(text.length).toBeLessThan(160)

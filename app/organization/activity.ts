@@ -77,6 +77,34 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 					? `logged out everywhere (${detail.sessions} ${detail.sessions === 1 ? 'session' : 'sessions'})`
 					: 'logged out everywhere',
 			]
+		case 'user.removed':
+			return ['removed ', user(), ' from the organisation; their attempts and reviews stay under their name']
+		case 'user.sessions_ended':
+			return [
+				'signed ',
+				user(),
+				typeof detail.sessions === 'number'
+					? ` out of every browser (${detail.sessions} ${detail.sessions === 1 ? 'session' : 'sessions'})`
+					: ' out of every browser',
+			]
+		case 'user.lockout_lifted':
+			return ['lifted the log-in lockout of ', user()]
+		case 'user.two_factor_enabled':
+			return ['turned on two-factor sign-in']
+		case 'user.two_factor_disabled':
+			return ['turned off two-factor sign-in']
+		case 'user.recovery_codes_regenerated':
+			return ['made new recovery codes for two-factor sign-in']
+		case 'user.recovery_code_used':
+			return [
+				typeof detail.left === 'number'
+					? `signed in with a recovery code (${detail.left} ${detail.left === 1 ? 'code' : 'codes'} left)`
+					: 'signed in with a recovery code',
+			]
+		case 'organization.two_factor_required':
+			return ['required two-factor sign-in for admins and leads']
+		case 'organization.two_factor_optional':
+			return ['stopped requiring two-factor sign-in for admins and leads']
 		case 'sso.settings_saved':
 			return [
 				'changed the single sign-on settings',

@@ -1,4 +1,4 @@
-// The organisation admin's page: create a team, and make someone an admin or a member.
+// The organisation admin's page: create a team, make someone an admin or a member, act on someone's account, require two-factor sign-in.
 import { z } from 'zod'
 import { displayName, recordIdField } from '#app/utils/forms.ts'
 
@@ -18,4 +18,9 @@ export const AdminFormSchema = z.discriminatedUnion('intent', [
 		// Sent by the confirmation an admin sees before making themselves a member.
 		confirmSelfDemotion: z.literal('yes').optional(),
 	}),
+	// An admin's actions on someone's account (ADR 029).
+	z.object({ intent: z.literal('remove-member'), userId: recordIdField('Choose a member.') }),
+	z.object({ intent: z.literal('end-sessions'), userId: recordIdField('Choose a member.') }),
+	z.object({ intent: z.literal('lift-lockout'), userId: recordIdField('Choose a member.') }),
+	z.object({ intent: z.literal('two-factor-requirement'), required: z.enum(['yes', 'no'], { error: 'Choose whether to require it.' }) }),
 ])

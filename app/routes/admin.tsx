@@ -1,6 +1,5 @@
 import { data, Form, Link, useNavigation } from 'react-router'
 import type { Route } from './+types/admin'
-import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FieldErrors, FormAlert } from '#app/components/ui/field.tsx'
@@ -8,6 +7,9 @@ import { Select } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { listRecentActivity } from '#app/models/activity.server.ts'
 import { listMembers, setOrgRole } from '#app/models/organization.server.ts'
+import { endSessionsOf, liftLockoutOf, listPeople, removeMember, setTwoFactorRequirement, twoFactorRequirement } from '#app/models/people.server.ts'
+import { PeopleCard } from '#app/components/admin/people-card.tsx'
+import { TwoFactorRequirementCard } from '#app/components/admin/two-factor-requirement-card.tsx'
 import { createTeam, listTeams } from '#app/models/team.server.ts'
 import { AdminFormSchema } from '#app/organization/organization-form.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
@@ -17,8 +19,13 @@ import { cn } from '#app/components/ui/cn.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireOrgAdmin(request)
-	const [members, teams, audit] = await Promise.all([listMembers(user.organizationId), listTeams(user.organizationId), listRecentActivity(user.organizationId)])
-	return { me: user.id, organizationName: user.organizationName, members, teams, audit }
+	const [{ people, removed }, teams, audit, twoFactor] = await Promise.all([
+		listPeople(user.organizationId),
+		listTeams(user.organizationId),
+		listRecentActivity(user.organizationId),
+		twoFactorRequirement(user.organizationId),
+	])
+	return { me: user.id, organizationName: user.organizationName, members: people, removed, teams, audit, twoFactor }
 }
 
 type ActionResult = { intent: string; fieldErrors?: FieldErrorMap; message?: string; error?: string; confirmSelfDemotion?: boolean }
@@ -29,6 +36,7 @@ export async function action({ request }: Route.ActionArgs) {
 	if (!form.ok) {
 		if (form.intent === 'create-team') return data<ActionResult>({ intent: form.intent, fieldErrors: form.fieldErrors }, { status: 400 })
 		if (form.intent === 'set-role') return data<ActionResult>({ intent: form.intent, error: 'Choose admin or member.' }, { status: 400 })
+		if (form.intent) return data<ActionResult>({ intent: 'person', error: 'Choose a member from the list.' }, { status: 400 })
 		return data<ActionResult>({ intent: 'unknown', error: 'Unknown action.' }, { status: 400 })
 	}
 	const { intent } = form
@@ -43,6 +51,20 @@ export async function action({ request }: Route.ActionArgs) {
 		const result = await createTeam({ organizationId: user.organizationId, actorId: user.id, name, leadUserId })
 		if (!result.ok) return data<ActionResult>({ intent, fieldErrors: { name: [result.message] } }, { status: 400 })
 		return data<ActionResult>({ intent, message: `Team “${name}” created.` })
+	}
+	if (form.intent === 'two-factor-requirement') {
+		const required = form.data.required === 'yes'
+		await setTwoFactorRequirement({ organizationId: user.organizationId, actorId: user.id, required })
+		return data<ActionResult>({
+			intent,
+			message: required ? 'Two-factor sign-in is now required for admins and leads.' : 'Two-factor sign-in is no longer required.',
+		})
+	}
+	if (form.intent === 'remove-member' || form.intent === 'end-sessions' || form.intent === 'lift-lockout') {
+		const act = { 'remove-member': removeMember, 'end-sessions': endSessionsOf, 'lift-lockout': liftLockoutOf }[form.intent]
+		const result = await act({ organizationId: user.organizationId, actorId: user.id, userId: form.data.userId })
+		if (!result.ok) return data<ActionResult>({ intent: 'person', error: result.message }, { status: result.status })
+		return data<ActionResult>({ intent: 'person', message: result.message })
 	}
 	// Giving up one's own admin role cannot be undone alone: ask first, and say what goes with it.
 	if (form.data.userId === user.id && form.data.role === 'member' && user.orgRole === 'admin' && form.data.confirmSelfDemotion !== 'yes') {
@@ -91,11 +113,12 @@ function SelfDemotionConfirmation({ me, organizationName, busy }: { me: string; 
 }
 
 export default function Admin({ loaderData, actionData }: Route.ComponentProps) {
-	const { members, teams, audit, organizationName, me } = loaderData
+	const { members, removed, teams, audit, organizationName, me, twoFactor } = loaderData
 	const result = actionData ?? null
 	const busy = useNavigation().state === 'submitting'
 	const teamResult = result?.intent === 'create-team' ? result : null
-	const roleResult = result?.intent === 'set-role' ? result : null
+	const roleResult = result?.intent === 'set-role' || result?.intent === 'person' ? result : null
+	const requirementResult = result?.intent === 'two-factor-requirement' ? result : null
 	return (
 		<div className="space-y-6">
 			<div>
@@ -164,58 +187,18 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 					</Form>
 				</Card>
 			</div>
-			<Card>
-				<CardHeader title="Members" description="Admins manage the organisation; everyone else practises and leads within their teams." />
-				<FormAlert tone={roleResult?.error ? 'error' : 'success'} message={roleResult?.error ?? roleResult?.message} />
-				{roleResult?.confirmSelfDemotion ? <SelfDemotionConfirmation me={me} organizationName={organizationName} busy={busy} /> : null}
-				<Table caption="Members of the organisation">
-					<thead>
-						<tr>
-							<Th>Name</Th>
-							<Th>E-mail</Th>
-							<Th>Teams</Th>
-							<Th>Organisation role</Th>
-						</tr>
-					</thead>
-					<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-						{members.map((member) => (
-							<tr key={member.id}>
-								<Td className="font-medium">
-									{member.name}
-									{member.id === me ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(you)</span> : null}
-								</Td>
-								<Td>{member.email}</Td>
-								<Td>
-									<div className="flex flex-wrap gap-1">
-										{member.memberships.length === 0 ? <span className="text-slate-600 dark:text-slate-400">—</span> : null}
-										{member.memberships.map((m) => (
-											<Badge key={m.team.id} tone={m.role === 'lead' ? 'brand' : 'neutral'}>
-												{m.team.name}
-												{m.role === 'lead' ? ' · lead' : ''}
-											</Badge>
-										))}
-									</div>
-								</Td>
-								<Td>
-									<Form method="post" className="flex items-center gap-2">
-										<input type="hidden" name="userId" value={member.id} />
-										<label htmlFor={`role-${member.id}`} className="sr-only">
-											Organisation role of {member.name}
-										</label>
-										<Select id={`role-${member.id}`} name="role" defaultValue={member.orgRole} className="w-28">
-											<option value="member">member</option>
-											<option value="admin">admin</option>
-										</Select>
-										<Button type="submit" variant="secondary" name="intent" value="set-role">
-											Save
-										</Button>
-									</Form>
-								</Td>
-							</tr>
-						))}
-					</tbody>
-				</Table>
-			</Card>
+			<PeopleCard
+				people={members}
+				removed={removed}
+				me={me}
+				notice={
+					<>
+						<FormAlert tone={roleResult?.error ? 'error' : 'success'} message={roleResult?.error ?? roleResult?.message} />
+						{roleResult?.confirmSelfDemotion ? <SelfDemotionConfirmation me={me} organizationName={organizationName} busy={busy} /> : null}
+					</>
+				}
+			/>
+			<TwoFactorRequirementCard required={twoFactor.required} withoutTwoFactor={twoFactor.withoutTwoFactor} message={requirementResult?.message} />
 			<Card>
 				<CardHeader title="Recent activity" description="Who did what in your organisation." />
 				{audit.length === 0 ? (

@@ -22,6 +22,7 @@ import * as dashboard from './dashboard.tsx'
 import * as exercises from './exercises._index.tsx'
 import * as logout from './logout.tsx'
 import * as settings from './settings.tsx'
+import * as twoFactorSettings from './settings.two-factor.tsx'
 import * as team from './teams.$teamId.tsx'
 import * as teamAssignments from './teams.$teamId.assignments.tsx'
 import * as newAssignment from './teams.$teamId.assignments.new.tsx'
@@ -41,8 +42,18 @@ import * as analytics from './exercises.$slug.analytics.tsx'
 let db: Database
 let cookies: Partial<Record<Persona, string>> = {}
 
+// Rowan, a member in no team, whom the admin removes from the organisation.
+const accounts = { rowan: '' }
+
 beforeAll(async () => {
 	;({ db, cookies } = await setUpAuthorizationWorld())
+	const org = await db.prisma.user.findUniqueOrThrow({ where: { email: 'admin@hardmode.dev' }, select: { organizationId: true } })
+	accounts.rowan = (
+		await db.prisma.user.create({
+			data: { organizationId: org.organizationId, email: 'rowan@hardmode.dev', name: 'Rowan Gone', passwordHash: 'not-used' },
+			select: { id: true },
+		})
+	).id
 })
 
 afterAll(async () => {
@@ -114,6 +125,38 @@ const rows: Row[] = [
 		what: 'POST /admin/sso (remove a group mapping of the organisation)',
 		request: async (c) => call(adminSso.action, post('/admin/sso', { intent: 'remove-mapping', mappingId: await ssoMappingOfTheOrganisation() }, c)),
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	// An admin's actions on someone's account (ADR 029); another organisation's admin does not find the person.
+	{
+		what: 'POST /admin (remove Rowan from the organisation)',
+		request: (c) => call(admin.action, post('/admin', { intent: 'remove-member', userId: accounts.rowan }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /admin (end every session of Quinn)',
+		request: (c) => call(admin.action, post('/admin', { intent: 'end-sessions', userId: ids.quinn }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /admin (lift Quinn’s log-in lockout)',
+		request: (c) => call(admin.action, post('/admin', { intent: 'lift-lockout', userId: ids.quinn }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
+	},
+	{
+		what: 'POST /admin (two-factor sign-in optional)',
+		// "Optional", so the admins of the rows below are not sent to set it up; the outsider sets it for their own organisation.
+		request: (c) => call(admin.action, post('/admin', { intent: 'two-factor-requirement', required: 'no' }, c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'GET /settings/two-factor',
+		request: (c) => call(twoFactorSettings.loader, get('/settings/two-factor', c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{
+		what: 'POST /settings/two-factor (start setting it up)',
+		request: (c) => call(twoFactorSettings.action, post('/settings/two-factor', { intent: 'start' }, c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
 	},
 	{
 		what: 'GET /teams/:checkout',

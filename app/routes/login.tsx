@@ -9,6 +9,8 @@ import { passwordLoginRefusal } from '#app/models/sso.server.ts'
 import { buttonClass } from '#app/components/ui/button.tsx'
 import { createSession, requireAnonymous, safeRedirectPath } from '#app/utils/auth.server.ts'
 import { parseForm } from '#app/utils/forms.ts'
+import { startTwoFactorStep } from '#app/accounts/two-factor-step.server.ts'
+import { hasTwoFactor } from '#app/models/two-factor.server.ts'
 import { beginPasswordCheck, clientIp, describeRetry, passwordCheckSucceeded } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -44,6 +46,7 @@ export async function action({ request }: Route.ActionArgs) {
 	await passwordCheckSucceeded(email, ip)
 	const ssoOnly = await passwordLoginRefusal(user.id)
 	if (ssoOnly) return data({ fieldErrors: undefined, formError: ssoOnly }, { status: 403 })
+	if (await hasTwoFactor(user.id)) return startTwoFactorStep(user.id, safeRedirectPath(redirectTo))
 	const cookie = await createSession(user.id, user.organizationId, request)
 	return redirect(safeRedirectPath(redirectTo), { headers: { 'Set-Cookie': cookie } })
 }
@@ -51,7 +54,13 @@ export async function action({ request }: Route.ActionArgs) {
 export default function LoginPage({ actionData }: Route.ComponentProps) {
 	const [params] = useSearchParams()
 	const busy = useNavigation().state === 'submitting'
-	const notice = params.get('expired') ? 'Your session ended. Log in again to continue.' : params.get('loggedOut') ? 'You are logged out.' : null
+	const notice = params.get('expired')
+		? 'Your session ended. Log in again to continue.'
+		: params.get('loggedOut')
+			? 'You are logged out.'
+			: params.get('twoFactor') === 'expired'
+				? 'Signing in took longer than five minutes. Enter your password again, then the code.'
+				: null
 	return (
 		<AuthCard
 			title="Log in to Hardmode"

@@ -27,6 +27,8 @@ export type SessionUser = {
 	sessionId: string
 	/** Teams this user belongs to, with their role in each. */
 	teams: Array<{ id: string; name: string; role: TeamRole }>
+	/** The organisation requires two-factor sign-in of admins and leads, and this one has not set it up (ADR 029). */
+	mustSetUpTwoFactor?: boolean
 }
 
 type SessionLookup = { user: SessionUser | null; invalidCookie: boolean }
@@ -61,7 +63,9 @@ async function readSession(request: Request): Promise<SessionLookup> {
 					email: true,
 					orgRole: true,
 					organizationId: true,
-					organization: { select: { name: true } },
+					removedAt: true,
+					twoFactor: { select: { enabledAt: true } },
+					organization: { select: { name: true, twoFactorRequired: true } },
 					memberships: {
 						select: { role: true, team: { select: { id: true, name: true } } },
 						orderBy: { team: { name: 'asc' } },
@@ -70,7 +74,7 @@ async function readSession(request: Request): Promise<SessionLookup> {
 			},
 		},
 	})
-	if (!session || session.expiresAt.getTime() <= Date.now()) return { user: null, invalidCookie: true }
+	if (!session || session.expiresAt.getTime() <= Date.now() || session.user.removedAt) return { user: null, invalidCookie: true }
 	if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
 		await prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() }, select: { id: true } })
 	}
@@ -86,6 +90,8 @@ async function readSession(request: Request): Promise<SessionLookup> {
 			organizationName: user.organization.name,
 			sessionId: session.id,
 			teams: user.memberships.map((m) => ({ id: m.team.id, name: m.team.name, role: m.role })),
+			mustSetUpTwoFactor:
+				user.organization.twoFactorRequired && !user.twoFactor?.enabledAt && (user.orgRole === 'admin' || user.memberships.some((m) => m.role === 'lead')),
 		},
 	}
 }
@@ -96,6 +102,14 @@ export async function getOptionalUser(request: Request) {
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<SessionUser> {
+	const user = await requireUserAllowingTwoFactorSetup(request)
+	// Before anything else, someone the organisation requires it of sets up two-factor sign-in.
+	if (user.mustSetUpTwoFactor) throw redirect('/settings/two-factor?required=1')
+	return user
+}
+
+/** As requireUser, for the two-factor set-up page itself, which a required set-up must reach. */
+export async function requireUserAllowingTwoFactorSetup(request: Request): Promise<SessionUser> {
 	const { user, invalidCookie } = await lookupSession(request)
 	if (user) return user
 	const url = new URL(request.url)
@@ -148,6 +162,7 @@ export async function createSession(userId: string, organizationId: string, requ
 		},
 		select: { id: true },
 	})
+	await getPrisma().user.update({ where: { id: userId }, data: { lastSignInAt: new Date() }, select: { id: true } })
 	return serializeSessionCookie(sessionCookieValue(token), SESSION_TTL_MS)
 }
 

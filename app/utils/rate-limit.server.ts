@@ -63,6 +63,33 @@ export async function passwordCheckSucceeded(email: string, ip: string) {
 	await Promise.all([byAccount.delete(email), byAddress.reward(ip, 1), byAddressAndAccount.delete(pairKey(email, ip))])
 }
 
+// Codes at the second step of signing in (ADR 029) have a per-account limit of their own that a
+// correct password does not reset: otherwise each right password would buy five more guesses.
+const codesByAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'code-account' })
+
+/** Takes one attempt from the account before a two-factor or recovery code is checked. */
+export async function beginCodeCheck(userId: string): Promise<PasswordCheck> {
+	const res = await take(codesByAccount, userId)
+	if (overLimit(res, LOGIN_FAILURES_PER_ACCOUNT)) return { limited: true, retryAfterSeconds: retryAfter(res) }
+	return { limited: false, ifWrong: res.remainingPoints === 0 ? { limited: true, retryAfterSeconds: retryAfter(res) } : { limited: false } }
+}
+
+export async function codeCheckSucceeded(userId: string) {
+	await codesByAccount.delete(userId)
+}
+
+/** Until when the account cannot sign in because its wrong passwords or codes used up the limit, or null. */
+export async function loginLockout(account: { email: string; id: string }): Promise<Date | null> {
+	const [passwords, codes] = await Promise.all([byAccount.get(account.email), codesByAccount.get(account.id)])
+	const ends = [passwords, codes].flatMap((res) => (res && res.consumedPoints >= LOGIN_FAILURES_PER_ACCOUNT ? [Date.now() + res.msBeforeNext] : []))
+	return ends.length ? new Date(Math.max(...ends)) : null
+}
+
+/** An admin lifts a lockout: the account's failures (passwords and codes) are forgotten. */
+export async function liftLoginLockout(account: { email: string; id: string }) {
+	await Promise.all([byAccount.delete(account.email), codesByAccount.delete(account.id)])
+}
+
 // Sign-up and invite links cannot hide from their answer whether an e-mail address already has
 // an account: one kind of attempt creates an account and logs in, the other cannot. What keeps
 // that from becoming a directory of who uses Hardmode is this limit: each attempt takes a point
