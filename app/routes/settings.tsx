@@ -7,6 +7,7 @@ import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
+import { twoFactorStatus } from '#app/models/two-factor.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
@@ -16,7 +17,8 @@ import { clearSessionCookie } from '#app/utils/session.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	return { name: user.name, email: user.email, sessions: await countActiveSessions(user.id) }
+	const [sessions, twoFactor] = await Promise.all([countActiveSessions(user.id), twoFactorStatus(user.id)])
+	return { name: user.name, email: user.email, sessions, twoFactorOn: twoFactor.enabled }
 }
 
 type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string }
@@ -104,6 +106,19 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 						{busyIntent === 'password' ? 'Changing…' : 'Change password'}
 					</Button>
 				</Form>
+			</Card>
+			<Card>
+				<CardHeader
+					title="Two-factor sign-in"
+					description={
+						loaderData.twoFactorOn
+							? 'On: after your password, Hardmode asks for a code from your authenticator app.'
+							: 'Off: your password alone signs you in. Add a code from an authenticator app so a stolen password is not enough.'
+					}
+				/>
+				<Link to="/settings/two-factor" className={linkClass}>
+					{loaderData.twoFactorOn ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
+				</Link>
 			</Card>
 			<Card>
 				<CardHeader
