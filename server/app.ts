@@ -15,6 +15,7 @@ import { getDatabase } from '#app/utils/db.server.ts'
 import { migrate } from '#app/utils/migrate.server.ts'
 import { startOutboxDelivery } from '#app/mail/sender.server.ts'
 import { recomputeRatings } from '#app/models/growth/rating-recompute.server.ts'
+import { startNotificationJob } from '#app/models/notification-job.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
@@ -60,12 +61,15 @@ export async function startServer() {
 	const server = app.listen(env.PORT, env.HOST, () => {
 		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
 	})
+	// Assignments due tomorrow, attempts waiting for review and leads' digests, every few minutes (ADR 031).
+	const stopNotificationJob = startNotificationJob(logger)
 
 	const shutdown = async (signal: string) => {
 		logger.info(`${signal} received, shutting down`)
 		server.close()
 		stopWatchingExercises?.()
 		await mailSender?.stop()
+		stopNotificationJob()
 		await viteDevServer?.close()
 		// Closing PGlite flushes it and releases its folder lock.
 		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))

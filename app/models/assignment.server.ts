@@ -3,8 +3,10 @@ import { findDuplicates, type Duplicate } from '#app/assignments/duplicates.ts'
 import { personProgress } from '#app/assignments/progress.ts'
 import { assignmentClosure, openDueAfter, type Closure } from '#app/assignments/closure.ts'
 import type { TopicId } from '#app/exercises/topics.ts'
+import { exerciseDifficulty } from '#app/growth/rating-display.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { notifyAssignmentsGiven } from './notification-events.server.ts'
 
 /**
  * The assignments meant for this person: a whole-team assignment reaches the team's
@@ -48,20 +50,33 @@ export async function listAssignableExercises() {
 	const exercises = await getPrisma().exercise.findMany({
 		where: { retiredAt: null, currentVersionId: { not: null } },
 		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
-		select: { id: true, slug: true, kind: true, title: true, difficulty: true, currentVersion: { select: { metadata: true } } },
+		select: {
+			id: true,
+			slug: true,
+			kind: true,
+			title: true,
+			difficulty: true,
+			rating: { select: { rating: true, games: true } },
+			currentVersion: { select: { metadata: true } },
+		},
 	})
-	return exercises.map((exercise) => {
-		const metadata = exercise.currentVersion?.metadata as { topics?: string[]; estimatedMinutes?: number } | undefined
-		return {
-			id: exercise.id,
-			slug: exercise.slug,
-			title: exercise.title,
-			kind: (exercise.kind === 'architecture' ? 'architecture' : 'debugging') as 'debugging' | 'architecture',
-			difficulty: exercise.difficulty,
-			topics: (metadata?.topics ?? []) as TopicId[],
-			estimatedMinutes: metadata?.estimatedMinutes ?? null,
-		}
-	})
+	return exercises
+		.map((exercise) => {
+			const metadata = exercise.currentVersion?.metadata as { topics?: string[]; estimatedMinutes?: number } | undefined
+			// The one difficulty every page shows: authored until enough first attempts calibrated it.
+			const difficulty = exerciseDifficulty(exercise.difficulty, exercise.rating)
+			return {
+				id: exercise.id,
+				slug: exercise.slug,
+				title: exercise.title,
+				kind: (exercise.kind === 'architecture' ? 'architecture' : 'debugging') as 'debugging' | 'architecture',
+				difficulty: difficulty.value,
+				difficultySource: difficulty.source,
+				topics: (metadata?.topics ?? []) as TopicId[],
+				estimatedMinutes: metadata?.estimatedMinutes ?? null,
+			}
+		})
+		.sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title))
 }
 
 /**
@@ -106,6 +121,7 @@ export async function createAssignments(input: {
 	const audience = leaveOut.length ? (input.audience === 'team' ? (await teamLearners(input.organizationId, input.teamId)).map((l) => l.id) : memberIds) : []
 	return prisma.$transaction(async (tx) => {
 		const created: Array<{ id: string; title: string }> = []
+		const given: Array<{ id: string; title: string; slug: string; memberIds: string[] | null }> = []
 		for (const exercise of ordered) {
 			const left = new Set(leaveOut.filter((pair) => pair.slug === exercise.slug).map((pair) => pair.userId))
 			const members = left.size ? audience.filter((userId) => !left.has(userId)) : memberIds
@@ -124,8 +140,16 @@ export async function createAssignments(input: {
 				select: { id: true },
 			})
 			created.push({ id: assignment.id, title: exercise.title })
+			given.push({ id: assignment.id, title: exercise.title, slug: exercise.slug, memberIds: members.length ? members : null })
 		}
 		if (created.length === 0) return created
+		await notifyAssignmentsGiven(tx, {
+			organizationId: input.organizationId,
+			teamId: input.teamId,
+			actorId: input.actorId,
+			dueAt: input.dueAt,
+			assignments: given,
+		})
 		await recordAudit(
 			{
 				organizationId: input.organizationId,

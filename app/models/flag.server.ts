@@ -3,6 +3,7 @@
 import type { FlagReason } from '#app/reviews/flags.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { notifyExerciseFlagged } from './notification-events.server.ts'
 
 // Enough for a real report; more is almost certainly a paste of the code.
 const MAX_OPEN_FLAGS_PER_PERSON = 20
@@ -13,7 +14,7 @@ export async function raiseFlag(
 	input: { reason: FlagReason; comment: string; attemptId: string | null },
 ) {
 	const prisma = getPrisma()
-	const exercise = await prisma.exercise.findFirst({ where: { slug }, select: { id: true } })
+	const exercise = await prisma.exercise.findFirst({ where: { slug }, select: { id: true, slug: true, title: true } })
 	if (!exercise) return { ok: false as const, status: 404 as const, message: 'There is no exercise with that name.' }
 	const open = await prisma.exerciseFlag.count({ where: { organizationId: owner.organizationId, raisedById: owner.id, resolvedAt: null } })
 	if (open >= MAX_OPEN_FLAGS_PER_PERSON)
@@ -25,16 +26,27 @@ export async function raiseFlag(
 				select: { id: true },
 			})
 		: null
-	const flag = await prisma.exerciseFlag.create({
-		data: {
+	// The flag and the notifications of the people who handle flags are stored together (ADR 031).
+	const flag = await prisma.$transaction(async (tx) => {
+		const created = await tx.exerciseFlag.create({
+			data: {
+				organizationId: owner.organizationId,
+				exerciseId: exercise.id,
+				raisedById: owner.id,
+				attemptId: attempt?.id ?? null,
+				reason: input.reason,
+				comment: input.comment,
+			},
+			select: { id: true, raisedBy: { select: { name: true } } },
+		})
+		await notifyExerciseFlagged(tx, {
 			organizationId: owner.organizationId,
-			exerciseId: exercise.id,
-			raisedById: owner.id,
-			attemptId: attempt?.id ?? null,
+			flagId: created.id,
+			raiser: { id: owner.id, name: created.raisedBy?.name ?? 'Someone' },
+			exercise,
 			reason: input.reason,
-			comment: input.comment,
-		},
-		select: { id: true },
+		})
+		return created
 	})
 	await recordAudit({
 		organizationId: owner.organizationId,

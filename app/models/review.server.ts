@@ -12,6 +12,7 @@ import { reviewableAttemptsWhere, type Actor } from '#app/utils/permissions.serv
 import { recordAudit } from './audit.server.ts'
 import { queueRowSelect } from './review-queue.server.ts'
 import { isUniqueViolation } from './organization.server.ts'
+import { notifyAttemptReviewed } from './notification-events.server.ts'
 
 export type Reviewer = Actor
 
@@ -304,23 +305,29 @@ export async function saveReview(user: Reviewer, attempt: ReviewableAttempt, inp
 			view,
 		)
 	}
-	try {
-		if (input.baseVersion === 0) {
-			await prisma.review.create({
-				data: { organizationId: user.organizationId, attemptId, reviewerId: user.id, scores: input.scores, percent, summary: input.summary },
-				select: { id: true },
-			})
-		} else {
-			const updated = await prisma.review.updateMany({
-				where: { attemptId, version: input.baseVersion },
-				data: { reviewerId: user.id, scores: input.scores, percent, summary: input.summary, version: { increment: 1 }, seenAt: null },
-			})
-			if (updated.count === 0) throw await conflict()
-		}
-	} catch (error) {
-		if (isUniqueViolation(error)) throw await conflict()
-		throw error
-	}
+	// The review and the learner's notification of it are stored together (ADR 031).
+	const stored = await prisma
+		.$transaction(async (tx) => {
+			if (input.baseVersion === 0) {
+				await tx.review.create({
+					data: { organizationId: user.organizationId, attemptId, reviewerId: user.id, scores: input.scores, percent, summary: input.summary },
+					select: { id: true },
+				})
+			} else {
+				const updated = await tx.review.updateMany({
+					where: { attemptId, version: input.baseVersion },
+					data: { reviewerId: user.id, scores: input.scores, percent, summary: input.summary, version: { increment: 1 }, seenAt: null },
+				})
+				if (updated.count === 0) return null
+			}
+			await notifyAttemptReviewed(tx, { organizationId: user.organizationId, attemptId, reviewerId: user.id, percent, version: input.baseVersion + 1 })
+			return true
+		})
+		.catch((error: unknown) => {
+			if (isUniqueViolation(error)) return null
+			throw error
+		})
+	if (!stored) throw await conflict()
 	await recordAudit({
 		organizationId: user.organizationId,
 		actorId: user.id,
