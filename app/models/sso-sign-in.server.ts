@@ -151,6 +151,13 @@ async function provisionAndSync(tx: Tx, input: Provisioning): Promise<string> {
 	} else {
 		await tx.ssoIdentity.update({ where: { id: identity!.id }, data: { lastSignInAt: new Date() }, select: { id: true } })
 	}
+	const account = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { removedAt: true } })
+	if (account.removedAt) {
+		throw new SsoError(
+			'Your account was removed from this organisation, so single sign-on cannot open it. Ask an admin of the organisation.',
+			'account removed',
+		)
+	}
 	await applyMappedAccess(tx, { ...input, userId })
 	return userId
 }

@@ -130,7 +130,10 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 		case 'sso.team_removed':
 			return ['removed ', user(), ' from ', team(detail.teamId), ' at sign-in: they are no longer in its single sign-on group']
 		case 'sso.sign_in_refused':
-			return ['refused a single sign-on sign-in: ', typeof detail.reason === 'string' ? detail.reason : 'the provider’s answer was not accepted']
+			return [
+				'refused a single sign-on sign-in: ',
+				typeof detail.reason === 'string' ? detail.reason.replace(/\.$/, '') : 'the provider’s answer was not accepted',
+			]
 		case 'assignment.created': {
 			const first = Array.isArray(detail.assignments) && typeof detail.assignments[0] === 'string' ? detail.assignments[0] : ''
 			const audience =

@@ -213,6 +213,18 @@ describe('refused sign-ins', () => {
 		expect(await db.prisma.ssoIdentity.count({ where: { user: { email: 'sam@sso.example' } } })).toBe(0)
 	})
 
+	it('refuses the account of someone an admin removed from the organisation, and gives it no team', async () => {
+		await signIn('noor@sso.example')
+		const noor = await db.prisma.user.findUniqueOrThrow({ where: { email: 'noor@sso.example' }, select: { id: true } })
+		await db.prisma.user.update({ where: { id: noor.id }, data: { removedAt: new Date() } })
+		await db.prisma.membership.deleteMany({ where: { userId: noor.id } })
+		const { callback } = await signIn('noor@sso.example')
+		expect(callback.status).toBe(403)
+		expect(callback.data).toEqual({ error: expect.stringContaining('Your account was removed from this organisation') })
+		expect((await account('noor@sso.example'))?.memberships).toEqual([])
+		await db.prisma.user.update({ where: { id: noor.id }, data: { removedAt: null } })
+	})
+
 	it('does not start a sign-in when the provider is turned off, and refuses one started before', async () => {
 		const { location, stateCookie } = await start('lin@sso.example')
 		await saveSsoSettings({ organizationId: org.id, actorId: org.adminId, settings: settings({ enabled: false }) })

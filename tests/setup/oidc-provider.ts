@@ -2,7 +2,7 @@
 // Integration tests start one per test file with startTestProvider(); the end-to-end run starts
 // one as a web server (`npx tsx tests/setup/oidc-provider.ts`, see playwright.config.ts).
 //
-// Anyone may sign in at its own login page with any password: the login typed is the account.
+// Anyone may sign in at its login page with any password: the login typed is the account.
 // A login that is an e-mail address gets that address, verified unless its local part starts
 // with "unverified", and the groups TEST_GROUPS lists for its local part.
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
@@ -10,10 +10,9 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider'
+import { E2E_OIDC_PORT, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './oidc-test-client.ts'
 
-export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 3110)
-export const TEST_CLIENT_ID = 'hardmode'
-export const TEST_CLIENT_SECRET = 'a-test-client-secret-that-is-long-enough'
+export { TEST_CLIENT_ID, TEST_CLIENT_SECRET }
 
 /** Groups of the test accounts, by the local part of their e-mail address. */
 export const TEST_GROUPS: Record<string, string[]> = {
@@ -90,11 +89,13 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
 			return grant
 		},
 		ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
-		features: { devInteractions: { enabled: true } },
+		// Its own login page (loginPage below): labelled, and loading nothing from the internet.
+		features: { devInteractions: { enabled: false } },
+		interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
 		pkce: { required: () => true },
 		renderError: (ctx, out) => {
 			ctx.type = 'html'
-			ctx.body = `<!doctype html><title>Error</title><h1>Error</h1><pre>${JSON.stringify(out).replace(/</g, '&lt;')}</pre>`
+			ctx.body = page('Sign-in failed', `<h1>Sign-in failed</h1><pre>${escapeHtml(JSON.stringify(out))}</pre>`)
 		},
 	})
 	let tamper: ((idToken: string) => string) | null = null
@@ -103,7 +104,16 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
 		const body = ctx.body as { id_token?: unknown } | undefined
 		if (tamper && ctx.path === '/token' && body && typeof body.id_token === 'string') body.id_token = tamper(body.id_token)
 	})
-	server.on('request', provider.callback())
+	const callback = provider.callback()
+	server.on('request', (req, res) => {
+		const interaction = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url ?? '')
+		if (!interaction) return void callback(req, res)
+		void (req.method === 'POST' ? finishLogin(provider, req, res) : showLogin(provider, req, res)).catch((error: unknown) => {
+			res.statusCode = 400
+			res.setHeader('Content-Type', 'text/html; charset=utf-8')
+			res.end(page('Sign-in expired', `<h1>This sign-in has expired</h1><p>${escapeHtml(String(error))}</p>`))
+		})
+	})
 	return {
 		issuer,
 		tamper(fn) {
@@ -111,6 +121,43 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
 		},
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
+}
+
+function escapeHtml(text: string) {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function page(title: string, body: string) {
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title} · Test identity provider</title>
+<style>body{font-family:sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem;color:#111;background:#fff}label,input,button{display:block;width:100%;margin-top:.5rem}input{padding:.5rem;border:1px solid #555}button{padding:.6rem;background:#1d4ed8;color:#fff;border:0;margin-top:1rem}</style>
+</head><body><main>${body}</main></body></html>`
+}
+
+type Interactions = Pick<Provider, 'interactionDetails' | 'interactionFinished'>
+
+async function showLogin(provider: Interactions, req: http.IncomingMessage, res: http.ServerResponse) {
+	const details = await provider.interactionDetails(req, res)
+	const hint = typeof details.params.login_hint === 'string' ? details.params.login_hint : ''
+	res.setHeader('Content-Type', 'text/html; charset=utf-8')
+	res.setHeader('Cache-Control', 'no-store')
+	res.end(
+		page(
+			'Sign in',
+			`<h1>Test identity provider</h1><p>Sign in to continue to ${escapeHtml(String(details.params.client_id))}.</p>
+<form method="post" action="/interaction/${details.uid}/login">
+<label for="login">Username or e-mail</label><input id="login" name="login" required autocomplete="username" value="${escapeHtml(hint)}">
+<label for="password">Password</label><input id="password" name="password" type="password" required autocomplete="current-password">
+<button type="submit">Sign in</button></form>`,
+		),
+	)
+}
+
+async function finishLogin(provider: Interactions, req: http.IncomingMessage, res: http.ServerResponse) {
+	let body = ''
+	for await (const chunk of req) body += String(chunk)
+	const login = new URLSearchParams(body).get('login')?.trim()
+	if (!login) throw new Error('Enter a login.')
+	await provider.interactionFinished(req, res, { login: { accountId: login } }, { mergeWithLastSubmission: false })
 }
 
 /**
@@ -147,7 +194,7 @@ export async function signInAtProvider(authorizationUrl: string, login: string, 
 		init = {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ prompt: 'login', login, password: 'any password' }).toString(),
+			body: new URLSearchParams({ login, password: 'any password' }).toString(),
 		}
 	}
 	throw new Error('The provider never sent the browser back.')
