@@ -11,7 +11,8 @@ export const CHALLENGE_COOKIE = 'hm_two_factor'
 function serialize(value: string, maxAgeMs: number) {
 	const parts = [
 		`${CHALLENGE_COOKIE}=${encodeURIComponent(value)}`,
-		'Path=/login/two-factor',
+		// The code page's data requests go to /login/two-factor.data, which a cookie path of /login/two-factor would not match.
+		'Path=/login',
 		'HttpOnly',
 		'SameSite=Lax',
 		`Max-Age=${Math.floor(maxAgeMs / 1000)}`,

@@ -2,7 +2,7 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/settings.two-factor'
 import { TwoFactorSettingsSchema } from '#app/accounts/two-factor-form.ts'
 import { RecoveryCodesShownOnce } from '#app/components/two-factor/recovery-codes.tsx'
-import { Button } from '#app/components/ui/button.tsx'
+import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
@@ -98,6 +98,11 @@ export default function TwoFactorSettings({ loaderData, actionData }: Route.Comp
 				</div>
 			) : null}
 			{result?.recoveryCodes ? <RecoveryCodesShownOnce codes={result.recoveryCodes} message={result.message} /> : null}
+			{result?.recoveryCodes && params.get('required') ? (
+				<Link to="/dashboard" className={buttonClass('primary')}>
+					I saved them: continue to Hardmode
+				</Link>
+			) : null}
 			{status.enabled ? (
 				<EnabledCard status={status} busyIntent={busyIntent} resultFor={resultFor} />
 			) : enrolment ? (
