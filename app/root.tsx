@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react'
 import type { Route } from './+types/root'
 import stylesheet from './app.css?url'
 import { listLedTeams } from './models/lead-overview.server.ts'
+import { countUnread } from './models/notification.server.ts'
 import { getOptionalUser } from './utils/auth.server.ts'
 import { isLeadOrAdmin } from './utils/permissions.server.ts'
 import { useNonce } from './utils/nonce-provider.tsx'
@@ -25,6 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 					// The teams in the switcher: the ones they lead, every team for an admin.
 					ledTeams: await listLedTeams(user),
 					reviewer: isLeadOrAdmin(user),
+					unreadNotifications: await countUnread(user),
 				}
 			: null,
 	}
@@ -119,6 +121,18 @@ function SiteHeader() {
 								Organisation
 							</NavLink>
 						) : null}
+						<NavLink
+							to="/notifications"
+							className={navClass}
+							aria-label={user.unreadNotifications ? `Notifications, ${user.unreadNotifications} unread` : 'Notifications'}
+						>
+							Notifications
+							{user.unreadNotifications ? (
+								<span aria-hidden="true" className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+									{user.unreadNotifications > 99 ? '99+' : user.unreadNotifications}
+								</span>
+							) : null}
+						</NavLink>
 						<NavLink to="/settings" className={navClass}>
 							Settings
 						</NavLink>

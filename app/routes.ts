@@ -19,6 +19,8 @@ export default [
 	route('attempts/:attemptId/runs', 'routes/attempts.$attemptId.runs.ts'),
 	route('dashboard', 'routes/dashboard.tsx'),
 	route('settings', 'routes/settings.tsx'),
+	route('settings/notifications', 'routes/settings.notifications.tsx'),
+	route('notifications', 'routes/notifications.tsx'),
 	route('settings/two-factor', 'routes/settings.two-factor.tsx'),
 	route('admin', 'routes/admin.tsx'),
 	route('admin/sso', 'routes/admin.sso.tsx'),

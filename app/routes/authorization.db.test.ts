@@ -23,6 +23,8 @@ import * as exercises from './exercises._index.tsx'
 import * as logout from './logout.tsx'
 import * as settings from './settings.tsx'
 import * as twoFactorSettings from './settings.two-factor.tsx'
+import * as notificationsPage from './notifications.tsx'
+import * as notificationSettings from './settings.notifications.tsx'
 import * as team from './teams.$teamId.tsx'
 import * as teamAssignments from './teams.$teamId.assignments.tsx'
 import * as newAssignment from './teams.$teamId.assignments.new.tsx'
@@ -147,6 +149,23 @@ const rows: Row[] = [
 		// "Optional", so the admins of the rows below are not sent to set it up; the outsider sets it for their own organisation.
 		request: (c) => call(admin.action, post('/admin', { intent: 'two-factor-requirement', required: 'no' }, c)),
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	// Notifications (ADR 031): everyone reads and changes only their own.
+	{ what: 'GET /notifications', request: (c) => call(notificationsPage.loader, get('/notifications', c)), expected: { anonymous: 302, ...ALL_SIGNED_IN } },
+	{
+		what: 'POST /notifications (mark all read)',
+		request: (c) => call(notificationsPage.action, post('/notifications', { intent: 'mark-all-read' }, c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{
+		what: 'GET /settings/notifications',
+		request: (c) => call(notificationSettings.loader, get('/settings/notifications', c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
+	},
+	{
+		what: 'POST /settings/notifications',
+		request: (c) => call(notificationSettings.action, post('/settings/notifications', { assignment_given: 'in_app' }, c)),
+		expected: { anonymous: 302, ...ALL_SIGNED_IN },
 	},
 	{
 		what: 'GET /settings/two-factor',

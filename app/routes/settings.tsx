@@ -135,6 +135,12 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 				/>
 			</Card>
 			<Card>
+				<CardHeader title="Notifications" description="What Hardmode tells you about, in the app and by e-mail, kind by kind." />
+				<Link to="/settings/notifications" className={linkClass}>
+					Notification settings
+				</Link>
+			</Card>
+			<Card>
 				<CardHeader title="Your data" description="What Hardmode records while you practise, who can see each part of it, and what it must not be used for." />
 				<Link to="/what-we-record" className={linkClass}>
 					What Hardmode records and who sees it
