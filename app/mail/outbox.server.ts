@@ -50,3 +50,52 @@ function newMessageId() {
 export function publicLink(pathname: string) {
 	return new URL(pathname, `${getEnv().PUBLIC_URL}/`).toString()
 }
+
+export type OutboxEntry = {
+	id: string
+	to: string
+	subject: string
+	kind: string
+	text: string
+	links: string[]
+	status: 'pending' | 'sent' | 'failed'
+	attempts: number
+	lastError: string | null
+	nextAttemptAt: Date
+	sentAt: Date | null
+	createdAt: Date
+}
+
+const LINK = /https?:\/\/[^\s<>"]+/g
+
+/** The organisation's latest messages, newest first, with the links each carries. */
+export async function listOutbox(db: OutboxDb, organizationId: string, take = 100): Promise<OutboxEntry[]> {
+	const messages = await db.outboxMessage.findMany({
+		where: { organizationId },
+		orderBy: { createdAt: 'desc' },
+		take,
+		select: {
+			id: true,
+			to: true,
+			subject: true,
+			kind: true,
+			text: true,
+			status: true,
+			attempts: true,
+			lastError: true,
+			nextAttemptAt: true,
+			sentAt: true,
+			createdAt: true,
+		},
+	})
+	return messages.map((message) => ({ ...message, links: [...new Set(message.text.match(LINK) ?? [])] }))
+}
+
+/** Puts a message that was given up on back in line, as if new; a sent one stays sent. */
+export async function retryMessage(db: OutboxDb, input: { organizationId: string; messageId: string }) {
+	const { count } = await db.outboxMessage.updateMany({
+		where: { id: input.messageId, organizationId: input.organizationId, status: 'failed' },
+		data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseOwner: null, leaseUntil: null },
+	})
+	return count === 1
+}
