@@ -220,7 +220,17 @@ describe('overdue assignments', () => {
 
 	it('counts open and overdue assignments per team', async () => {
 		const { teams } = await getLeadOverview(sam, now)
-		expect(teams).toEqual([{ id: team.checkout, name: 'Checkout', members: 3, learners: 2, openAssignments: 1, overdueAssignments: 2 }])
+		expect(teams).toEqual([
+			{
+				id: team.checkout,
+				name: 'Checkout',
+				members: 3,
+				learners: 2,
+				openAssignments: 1,
+				overdueAssignments: 2,
+				learning: { retention: 'Retention: no checks finished yet.', calibration: 'Calibration: no predictions with a confidence yet.' },
+			},
+		])
 		const forMorgan = await getLeadOverview(morgan, now)
 		expect(forMorgan.teams.map((row) => [row.name, row.overdueAssignments])).toEqual([
 			['Checkout', 2],

@@ -5,6 +5,9 @@
 import { openDueAfter } from '#app/assignments/closure.ts'
 import { overdueAssignments, wholeDaysSince, type OverdueAssignment } from '#app/assignments/overdue.ts'
 import type { ProgressAttempt } from '#app/assignments/progress.ts'
+import { teamLearningSummary } from '#app/growth/team-learning-summary.ts'
+import { teamCalibrations } from '#app/models/growth/calibration.server.ts'
+import { getTeamRetentionReports } from '#app/models/retention/report.server.ts'
 import type { FlagReason } from '#app/reviews/flags.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { growthVisibleUsersWhere, isOrgAdmin, listedTeamsWhere, mayLeadTeam, reviewableAttemptsWhere, type Actor } from '#app/utils/permissions.server.ts'
@@ -99,7 +102,12 @@ export async function getLeadOverview(actor: Actor, now: Date) {
 	const learnersByTeam = new Map(teams.map((team) => [team.id, team.memberships.filter((m) => m.role === 'learner').map((m) => m.user)]))
 	const candidates = running.map((assignment) => ({ ...assignment, members: assignment.members.map((member) => member.user) }))
 	const pastDue = candidates.filter((assignment) => assignment.dueAt < now)
-	const attemptsByUser = await attemptsForStandings(actor.organizationId, pastDue, learnersByTeam)
+	const learnerIds = teams.map((team) => ({ id: team.id, userIds: (learnersByTeam.get(team.id) ?? []).map((learner) => learner.id) }))
+	const [attemptsByUser, retentionByTeam, calibrationByTeam] = await Promise.all([
+		attemptsForStandings(actor.organizationId, pastDue, learnersByTeam),
+		getTeamRetentionReports(prisma, actor.organizationId, learnerIds),
+		teamCalibrations(actor.organizationId, learnerIds),
+	])
 	const overdue = overdueAssignments(pastDue, learnersByTeam, attemptsByUser, now)
 
 	// One query says whose profile the viewer may open, for everyone any list names.
@@ -127,6 +135,7 @@ export async function getLeadOverview(actor: Actor, now: Date) {
 			learners: learnersByTeam.get(team.id)?.length ?? 0,
 			openAssignments: upcomingByTeam.get(team.id) ?? 0,
 			overdueAssignments: overdueByTeam.get(team.id) ?? 0,
+			learning: teamLearningSummary(retentionByTeam.get(team.id)!, calibrationByTeam.get(team.id)!),
 		})),
 		overdue: {
 			total: overdue.length,

@@ -145,7 +145,18 @@ describe('listCatalogueForUser', () => {
 	it('never carries the root cause, hints or solution', async () => {
 		const catalogue = await listCatalogueForUser(prisma, ada)
 		for (const entry of catalogue) {
-			expect(Object.keys(entry).sort()).toEqual(['difficulty', 'estimatedMinutes', 'kind', 'language', 'slug', 'status', 'summary', 'title', 'topics'])
+			expect(Object.keys(entry).sort()).toEqual([
+				'difficulty',
+				'difficultySource',
+				'estimatedMinutes',
+				'kind',
+				'language',
+				'slug',
+				'status',
+				'summary',
+				'title',
+				'topics',
+			])
 		}
 		const text = JSON.stringify(catalogue)
 		expect(text).not.toMatch(/"(rootCause|category|hints|rubric|explanation|solution)"/)

@@ -106,6 +106,7 @@ export async function listCatalogueForUser(prisma: PrismaClient, user: PracticeU
 		kind: exercise.kind,
 		topics: exercise.metadata.topics,
 		difficulty: exercise.difficulty,
+		difficultySource: exercise.difficultySource,
 		estimatedMinutes: exercise.metadata.estimatedMinutes ?? 0,
 		language: exercise.metadata.language,
 		status: learnerExerciseStatus(byExercise.get(exercise.id) ?? []),

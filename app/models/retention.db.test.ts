@@ -13,7 +13,7 @@ import { syncExercises } from './exercise.server.ts'
 import { recordAttemptOutcome } from './growth/attempt-outcome.server.ts'
 import { getTeamChecks, listDueChecks } from './retention/due.server.ts'
 import { reviewFamilyCard } from './retention/record.server.ts'
-import { describeRetentionCheck, getRetentionReport } from './retention/report.server.ts'
+import { describeRetentionCheck, getRetentionReport, getTeamRetentionReports } from './retention/report.server.ts'
 
 // Three variants of one bug family, and an exercise of another family.
 const FAMILY = 'boolean-logic-slip'
@@ -207,6 +207,15 @@ describe('due checks, team view and report', () => {
 		expect(report.byFamily.map((row) => row.family)).toEqual([FAMILY])
 		const elsewhere = await getRetentionReport(prisma, { organizationId: 'another-org', userIds: [linus.id] })
 		expect(elsewhere.overall.retention.checks).toBe(0)
+
+		// The lead's overview reads every team's report with one query; each team's is its own learners'.
+		const quiet = await learner()
+		const byTeam = await getTeamRetentionReports(prisma, organizationId, [
+			{ id: linus.teamId, userIds: [linus.id] },
+			{ id: quiet.teamId, userIds: [quiet.id] },
+		])
+		expect(byTeam.get(linus.teamId)).toEqual(report)
+		expect(byTeam.get(quiet.teamId)!.overall.retention.checks).toBe(0)
 	})
 })
 

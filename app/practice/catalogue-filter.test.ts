@@ -18,6 +18,7 @@ const entry = (slug: string, fields: Partial<CatalogueEntry> = {}): CatalogueEnt
 	kind: 'debugging',
 	topics: ['data-integrity'],
 	difficulty: 1200,
+	difficultySource: 'authored',
 	estimatedMinutes: 30,
 	language: 'typescript',
 	status: 'new',

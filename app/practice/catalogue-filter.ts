@@ -14,6 +14,7 @@ import {
 	type LearnerExerciseStatus,
 } from './catalogue-labels.ts'
 import { TOPIC_IDS, topicLabel, type TopicId } from '#app/exercises/topics.ts'
+import type { DifficultySource } from '#app/growth/rating-display.ts'
 
 export * from './catalogue-labels.ts'
 const BAND_IDS = DIFFICULTY_BANDS.map((band) => band.id) as [DifficultyBandId, ...DifficultyBandId[]]
@@ -24,7 +25,9 @@ export type CatalogueEntry = {
 	summary: string
 	kind: ExerciseKind
 	topics: TopicId[]
+	/** The one difficulty every page shows: authored until calibrated (app/growth/rating-display.ts). */
 	difficulty: number
+	difficultySource: DifficultySource
 	estimatedMinutes: number
 	language: string
 	status: LearnerExerciseStatus

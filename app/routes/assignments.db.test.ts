@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '#tests/db.ts'
 import { call, get, loginCookie, post } from '#tests/routes.ts'
 import { ASSIGNMENT_GRACE_DAYS } from '#app/assignments/closure.ts'
+import { CALIBRATION_GAMES } from '#app/growth/rating-display.ts'
 import { giveUp } from '#app/models/attempt/give-up.server.ts'
 import { requireAttempt } from '#app/models/attempt/guard.server.ts'
 import { startAttempt } from '#app/models/attempt/open.server.ts'
@@ -219,5 +220,27 @@ describe('a lead note written from a report', () => {
 		const result = await call(report.action, post(path('from=2026-02-30&to=2026-03-10'), { body: 'Keep me.' }, cookies.lead), { userId: ids.ada })
 		expect(result.status).toBe(400)
 		expect(result.data).toMatchObject({ body: 'Keep me.', error: expect.stringContaining('Choose the period again') })
+	})
+})
+
+describe('the exercises a lead can assign', () => {
+	it('show the one difficulty every page shows, and say whether it is authored or calibrated', async () => {
+		const exercise = await db.prisma.exercise.findUniqueOrThrow({ where: { slug: 'free-shipping-for-everyone' }, select: { id: true, difficulty: true } })
+		await db.prisma.exerciseRating.upsert({
+			where: { exerciseId: exercise.id },
+			create: { exerciseId: exercise.id, rating: exercise.difficulty + 140.4, rd: 80, volatility: 0.06, games: CALIBRATION_GAMES },
+			update: { rating: exercise.difficulty + 140.4, rd: 80, games: CALIBRATION_GAMES },
+		})
+		const page = await call(newAssignment.loader, get(`/teams/${ids.checkout}/assignments/new`, cookies.lead), { teamId: ids.checkout })
+		const exercises = (page.data as { exercises: Array<{ slug: string; difficulty: number; difficultySource: string }> }).exercises
+		expect(exercises.find((row) => row.slug === 'free-shipping-for-everyone')).toMatchObject({
+			difficulty: exercise.difficulty + 140,
+			difficultySource: 'calibrated',
+		})
+		const others = exercises.filter((row) => row.slug !== 'free-shipping-for-everyone')
+		expect(others.length).toBeGreaterThan(0)
+		expect(others.every((row) => row.difficultySource === 'authored')).toBe(true)
+		// Listed easiest first by the difficulty shown.
+		expect(exercises.map((row) => row.difficulty)).toEqual([...exercises.map((row) => row.difficulty)].sort((a, b) => a - b))
 	})
 })

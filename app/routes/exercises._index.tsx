@@ -23,6 +23,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { cn } from '#app/components/ui/cn.ts'
+import { formatDifficulty } from '#app/growth/rating-display.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -181,7 +182,7 @@ function CatalogueCard({ exercise }: { exercise: CatalogueEntry }) {
 					<div className="flex gap-1">
 						<dt>Difficulty</dt>
 						<dd className="font-medium text-slate-800 tabular-nums dark:text-slate-200">
-							{exercise.difficulty} · {band.label}
+							{formatDifficulty({ value: exercise.difficulty, source: exercise.difficultySource })} · {band.label}
 						</dd>
 					</div>
 					{exercise.estimatedMinutes ? (

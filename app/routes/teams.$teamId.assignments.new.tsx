@@ -17,6 +17,7 @@ import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { fieldErrorsOf, type FieldErrors as FormFieldErrors } from '#app/utils/forms.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
 import { formatDay } from '#app/utils/time-format.ts'
+import { formatDifficulty } from '#app/growth/rating-display.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -162,7 +163,7 @@ export default function NewAssignmentPage({ loaderData, actionData }: Route.Comp
 											<span className="mt-1 flex flex-wrap gap-1.5 text-xs text-slate-600 dark:text-slate-400">
 												<Badge>{KIND_LABELS[exercise.kind]}</Badge>
 												<Badge>
-													{difficultyBand(exercise.difficulty).label} · {exercise.difficulty}
+													{difficultyBand(exercise.difficulty).label} · {formatDifficulty({ value: exercise.difficulty, source: exercise.difficultySource })}
 												</Badge>
 												{exercise.topics.map((topic) => (
 													<Badge key={topic} tone="brand">

@@ -9,6 +9,11 @@ import { buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { MIN_SAMPLE } from '#app/growth/metrics.ts'
 import { getTeamGrowth, type RatingTrend } from '#app/models/growth/team-growth.server.ts'
+import { pooledCalibration } from '#app/models/growth/calibration.server.ts'
+import { getRetentionReport } from '#app/models/retention/report.server.ts'
+import { CalibrationCard } from '#app/components/growth/calibration-card.tsx'
+import { RetentionCard } from '#app/components/growth/retention-card.tsx'
+import { getPrisma } from '#app/utils/db.server.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
 import { isOrgAdmin } from '#app/utils/permissions.server.ts'
 import { Breadcrumbs } from '#app/components/ui/breadcrumbs.tsx'
@@ -20,6 +25,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const days = TrendWindowSchema.parse(new URL(request.url).searchParams.get('window') ?? undefined)
 	const growth = await getTeamGrowth(user.organizationId, team.id, new Date())
 	if (!growth) throw new Response('Team not found', { status: 404 })
+	const scope = { organizationId: user.organizationId, userIds: growth.members.map((member) => member.id) }
+	const [retention, calibration] = await Promise.all([getRetentionReport(getPrisma(), scope), pooledCalibration(scope)])
 	const trendOf = (movement: { last30: RatingTrend; last90: RatingTrend }) => {
 		const trend = days === 30 ? movement.last30 : movement.last90
 		return { delta: Math.round(trend.delta), games: trend.games }
@@ -52,6 +59,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			attemptsLast90Days: member.attemptsLast90Days,
 		})),
 		totals: growth.totals,
+		retention,
+		calibration,
 	}
 }
 
@@ -165,6 +174,10 @@ export default function TeamGrowthPage({ loaderData }: Route.ComponentProps) {
 						/>
 						<TeamPracticeTable teamName={team.name} members={members} totals={totals} />
 					</Card>
+					<div className="grid gap-6 lg:grid-cols-2">
+						<RetentionCard report={loaderData.retention} scope="team" />
+						<CalibrationCard calibration={loaderData.calibration} subject={{ name: team.name }} />
+					</div>
 				</>
 			)}
 		</div>

@@ -243,7 +243,16 @@ export function LedTeamsCard({ teams, admin }: { teams: LeadOverview['teams']; a
 									{plural(team.openAssignments, 'open assignment')}
 								</Link>
 							</p>
-							{team.learners === 0 ? <p className={cn('mt-1', subtleClass)}>No learners yet: invite engineers from the team’s page.</p> : null}
+							{team.learners === 0 ? (
+								<p className={cn('mt-1', subtleClass)}>No learners yet: invite engineers from the team’s page.</p>
+							) : (
+								<p className={cn('mt-1', subtleClass)}>
+									{team.learning.retention} {team.learning.calibration}{' '}
+									<Link to={`/teams/${team.id}/retention`} className={linkClass}>
+										Details<span className="sr-only"> of {team.name}’s retention and calibration</span>
+									</Link>
+								</p>
+							)}
 						</li>
 					))}
 				</ul>

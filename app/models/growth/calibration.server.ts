@@ -26,6 +26,27 @@ export async function pooledCalibration(scope: { organizationId: string; userIds
 	return calibration(scoredPredictions(runs))
 }
 
+/** The pooled calibration of several teams (by their learners), with one query for them all. */
+export async function teamCalibrations(
+	organizationId: string,
+	teams: ReadonlyArray<{ id: string; userIds: readonly string[] }>,
+): Promise<Map<string, Calibration>> {
+	const userIds = [...new Set(teams.flatMap((team) => team.userIds))]
+	const runs = userIds.length
+		? await getPrisma().run.findMany({
+				where: { predictionCorrect: { not: null }, attempt: { userId: { in: userIds }, organizationId } },
+				select: { prediction: true, predictionCorrect: true, createdAt: true, attempt: { select: { userId: true } } },
+				orderBy: { createdAt: 'asc' },
+			})
+		: []
+	return new Map(
+		teams.map((team) => {
+			const members = new Set(team.userIds)
+			return [team.id, calibration(scoredPredictions(runs.filter((run) => members.has(run.attempt.userId))))]
+		}),
+	)
+}
+
 /** Runs as scored predictions, leaving out predictions without a confidence (made before it was asked). */
 export function scoredPredictions(runs: Array<{ prediction: unknown; predictionCorrect: boolean | null; createdAt: Date }>): ScoredPrediction[] {
 	return runs.flatMap((run) => {

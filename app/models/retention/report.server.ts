@@ -60,6 +60,16 @@ export async function getRetentionReport(
 	return retentionReport([...byUser.values()], period)
 }
 
+/** Retention and transfer of several teams (by their learners), with one query for them all. */
+export async function getTeamRetentionReports(
+	prisma: PrismaClient,
+	organizationId: string,
+	teams: ReadonlyArray<{ id: string; userIds: readonly string[] }>,
+): Promise<Map<string, RetentionReport>> {
+	const byUser = await familyAttempts(prisma, organizationId, [...new Set(teams.flatMap((team) => team.userIds))])
+	return new Map(teams.map((team) => [team.id, retentionReport(team.userIds.map((id) => byUser.get(id) ?? []))]))
+}
+
 /**
  * What a finished attempt page says when the attempt was a retention check, e.g. "A retention
  * check of something you solved on 3 Oct: solved at the first fix, root cause found 40 % faster."
