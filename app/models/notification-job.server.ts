@@ -9,7 +9,8 @@ import { absoluteLink, mailNotification } from '#app/notifications/mail.server.t
 import { notificationText } from '#app/notifications/messages.ts'
 import { dueSoonWindow, notificationKey, unfinishedLearners, waitingReviewRecipients, waitingWindow } from '#app/notifications/recipients.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
-import { notify, SETTINGS_PATH, type NewNotification } from './notification.server.ts'
+import { SETTINGS_PATH } from '#app/notifications/kinds.ts'
+import { notify, type NewNotification } from './notification.server.ts'
 
 /** Learners who have not finished an assignment due within a day are reminded, once. */
 export async function notifyAssignmentsDueSoon(now: Date) {

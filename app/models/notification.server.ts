@@ -2,7 +2,7 @@
 // that caused them, with their e-mail sent to the outbox or kept for a lead's daily digest as the
 // person chose. Every query is scoped to the person reading.
 import type { Prisma, PrismaClient } from '#app/generated/prisma/client.ts'
-import { handlingOf, resolveDeliveries, type Delivery, type NotificationKind } from '#app/notifications/kinds.ts'
+import { handlingOf, resolveDeliveries, SETTINGS_PATH, type Delivery, type NotificationKind } from '#app/notifications/kinds.ts'
 import { notificationMail } from '#app/notifications/messages.ts'
 import { absoluteLink, mailNotification } from '#app/notifications/mail.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
@@ -20,8 +20,6 @@ export type NewNotification = {
 	/** The exercise's title, for the e-mail's subject line. */
 	exerciseTitle: string
 }
-
-export const SETTINGS_PATH = '/settings/notifications'
 
 /** The leads and admins of an organisation, among some people: who may have a daily digest. */
 function leadsOrAdmin(person: { orgRole: 'admin' | 'member'; memberships: unknown[] }) {

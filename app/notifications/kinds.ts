@@ -4,6 +4,9 @@
 export const NOTIFICATION_KINDS = ['assignment_given', 'assignment_due', 'attempt_reviewed', 'review_waiting', 'exercise_flagged'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
+/** The page where a person chooses, linked from the notifications page and every notification e-mail. */
+export const SETTINGS_PATH = '/settings/notifications'
+
 export const DELIVERIES = ['in_app', 'email', 'off'] as const
 export type Delivery = (typeof DELIVERIES)[number]
 
