@@ -1,4 +1,5 @@
-import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { useEffect } from 'react'
+import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import type { Route } from './+types/login.sso'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -43,7 +44,9 @@ export async function action({ request }: Route.ActionArgs) {
 			redirectTo: safeRedirectPath(redirectTo),
 			redirectUri: ssoRedirectUri(request),
 		})
-		return redirect(start.url.href, { headers: { 'Set-Cookie': ssoStateCookie(start.state) } })
+		// Not a redirect: the page sends the browser on. The site's CSP (form-action 'self') would stop a form whose answer
+		// redirects to another origin, as a submission before the page's script has loaded is.
+		return data({ continueTo: start.url.href, fieldErrors: undefined, formError: undefined }, { headers: { 'Set-Cookie': ssoStateCookie(start.state) } })
 	} catch (error) {
 		if (error instanceof SsoError) return data({ fieldErrors: undefined, formError: error.message }, { status: 502 })
 		throw error
@@ -52,7 +55,11 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function SsoLoginPage({ actionData }: Route.ComponentProps) {
 	const [params] = useSearchParams()
-	const busy = useNavigation().state !== 'idle'
+	const continueTo = actionData && 'continueTo' in actionData ? actionData.continueTo : null
+	const busy = useNavigation().state !== 'idle' || Boolean(continueTo)
+	useEffect(() => {
+		if (continueTo) window.location.assign(continueTo)
+	}, [continueTo])
 	return (
 		<AuthCard
 			title="Continue with SSO"
@@ -65,6 +72,15 @@ export default function SsoLoginPage({ actionData }: Route.ComponentProps) {
 		>
 			<Form method="post" className="space-y-4" noValidate>
 				<FormAlert message={actionData?.formError} />
+				{continueTo ? (
+					<p role="status" className="text-sm">
+						Opening your identity provider…{' '}
+						<a href={continueTo} className={linkClass}>
+							Continue there
+						</a>{' '}
+						if nothing happens.
+					</p>
+				) : null}
 				<input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
 				<Field label="Work e-mail" name="email" type="email" autoComplete="email" required errors={actionData?.fieldErrors?.email} />
 				<Button type="submit" className="w-full" disabled={busy}>

@@ -31,7 +31,7 @@ describe('the single sign-on settings form', () => {
 
 	it('says which domains are not domains, and refuses a claim name with spaces', () => {
 		const result = SsoSettingsSchema.safeParse({ ...valid, domains: 'acme.example, acme, bad domain.example', claimName: 'my groups' })
-		expect(result.error?.issues.map((issue) => `${issue.path[0]}: ${issue.message}`)).toEqual([
+		expect(result.error?.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`)).toEqual([
 			'domains: Not a domain: acme, bad. Write domains like example.com, separated by commas.',
 			'claimName: Use letters, digits and _ : . / - only, like groups.',
 		])
