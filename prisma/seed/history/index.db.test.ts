@@ -103,6 +103,16 @@ describe('demo history', () => {
 		for (const event of audit) expect(event.createdAt.getTime()).toBeLessThan(now.getTime())
 	})
 
+	it('dates the learners’ notifications of assignments and reviews with the history, the old ones read', async () => {
+		const notifications = await database.prisma.notification.findMany({ where: { organizationId }, select: { kind: true, createdAt: true, readAt: true } })
+		expect(new Set(notifications.map((notification) => notification.kind))).toEqual(new Set(['assignment_given', 'attempt_reviewed']))
+		for (const notification of notifications) {
+			expect(notification.createdAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 61 * DAY_MS)
+			expect(notification.createdAt.getTime()).toBeLessThan(now.getTime())
+			if (notification.createdAt.getTime() < now.getTime() - 11 * DAY_MS) expect(notification.readAt).not.toBeNull()
+		}
+	})
+
 	it('rates every first attempt and no retry', async () => {
 		const metrics = await database.prisma.attemptMetrics.findMany({ where: { organizationId }, select: { attemptId: true, firstAttempt: true } })
 		expect(metrics).toHaveLength(summary!.attempts)

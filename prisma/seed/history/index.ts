@@ -129,6 +129,14 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 					data: { createdAt: new Date(assignment.createdAt), updatedAt: new Date(assignment.createdAt) },
 					select: { id: true },
 				})
+				// So do the learners' notifications of it; those older than ten days have been read.
+				await prisma.notification.updateMany({
+					where: { key: { startsWith: `assignment_given:${created!.id}:` } },
+					data: {
+						createdAt: new Date(assignment.createdAt),
+						readAt: assignment.createdAt < end - 10 * DAY_MS ? new Date(assignment.createdAt + DAY_MS) : null,
+					},
+				})
 			},
 		})
 	}
@@ -155,6 +163,10 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 				// saveReview stamps the real clock; the history needs the simulated one.
 				const seen = at < end - 10 * DAY_MS ? new Date(at + DAY_MS) : null
 				await prisma.review.update({ where: { attemptId }, data: { createdAt: new Date(at), updatedAt: new Date(at), seenAt: seen }, select: { id: true } })
+				await prisma.notification.updateMany({
+					where: { key: { startsWith: `attempt_reviewed:${attemptId}:` } },
+					data: { createdAt: new Date(at), readAt: seen },
+				})
 				counters.reviews += 1
 			},
 		})
