@@ -9,6 +9,9 @@ export default [
 	route('login/sso/callback', 'routes/login.sso.callback.tsx'),
 	route('logout', 'routes/logout.tsx'),
 	route('invite/:token', 'routes/invite.$token.tsx'),
+	route('forgot-password', 'routes/forgot-password.tsx'),
+	route('reset-password/:token', 'routes/reset-password.$token.tsx'),
+	route('verify-email/:token', 'routes/verify-email.$token.tsx'),
 	// Each of these guards itself first, with a guard from app/utils/auth.server.ts (requireUser, requireOrgAdmin, requireTeamLead,
 	// requireAssignmentLead, requireReviewer, requireReviewableAttempt, requireGrowthViewer, requireEngineerLead).
 	route('exercises', 'routes/exercises._index.tsx'),
@@ -23,6 +26,7 @@ export default [
 	route('notifications', 'routes/notifications.tsx'),
 	route('settings/two-factor', 'routes/settings.two-factor.tsx'),
 	route('admin', 'routes/admin.tsx'),
+	route('admin/outbox', 'routes/admin.outbox.tsx'),
 	route('admin/sso', 'routes/admin.sso.tsx'),
 	route('teams/:teamId', 'routes/teams.$teamId.tsx'),
 	route('teams/:teamId/assignments', 'routes/teams.$teamId.assignments.tsx'),

@@ -197,6 +197,22 @@ describe('the client address behind a proxy', () => {
 })
 
 describe('the access log', () => {
+	it('never records the token of a password reset or address confirmation link', async () => {
+		const token = 'Qm8vT2xLr5Nc0aZe7YpU3sWd6HfJ1gKb9iXo4nVq2Ry'
+		const running = await startApp({}, (_req, res) => void res.status(404).send('not here'))
+		try {
+			await fetch(`http://127.0.0.1:${running.port}/reset-password/${token}`)
+			await fetch(`http://127.0.0.1:${running.port}/verify-email/${token}`)
+			await vi.waitFor(() => expect(running.logLines.filter((line) => line.includes('"url"'))).toHaveLength(2))
+			const log = running.logLines.join('\n')
+			expect(log).not.toContain(token)
+			expect(log).toContain('/reset-password/[token]')
+			expect(log).toContain('/verify-email/[token]')
+		} finally {
+			await running.close()
+		}
+	})
+
 	it('never records an invite token, in the path or in a redirect back to it', async () => {
 		const token = 'k3J9sQx2VnB7pLm4TzR8wYc1'
 		const running = await startApp({}, (_req, res) => void res.status(404).send('not here'))

@@ -223,13 +223,14 @@ function refuseOversizedBody(req: Request, res: Response, body: OversizedBody, l
 		.send(renderStatusPage({ status: 413, title: 'That was too much to send', message: `${size} Shorten what you sent and try again — nothing was saved.` }))
 }
 
-// An unused invite link is a credential (whoever has it can join the team), and logs are read
-// by more people and kept longer than invites live; so the token never reaches the log, neither
-// in the path nor percent-encoded in a redirect back to it.
-const INVITE_TOKEN = /(\/|%2F)invite(\/|%2F)[^/?#&]+/gi
+// An unused invite, password reset or address confirmation link is a credential (whoever has it
+// can join the team, or take the account), and logs are read by more people and kept longer than
+// such links live; so the token never reaches the log, neither in the path nor percent-encoded in
+// a redirect back to it.
+const LINK_TOKEN = /(\/|%2F)(invite|reset-password|verify-email)(\/|%2F)[^/?#&]+/gi
 
 function redactUrl(url: string | undefined) {
-	return url?.replace(INVITE_TOKEN, (_match, slash: string, separator: string) => `${slash}invite${separator}[token]`)
+	return url?.replace(LINK_TOKEN, (_match, slash: string, page: string, separator: string) => `${slash}${page}${separator}[token]`)
 }
 
 function clientBuildFiles() {

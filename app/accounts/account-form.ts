@@ -31,4 +31,13 @@ export const SettingsFormSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('name'), name: nameField }),
 	z.object({ intent: z.literal('password'), currentPassword: passwordField, newPassword: passwordField }),
 	z.object({ intent: z.literal('logout-everywhere') }),
+	// Changing the address is confirmed from the new address (ADR 028); "send again" re-sends that link.
+	z.object({ intent: z.literal('email'), newEmail: emailField, currentPassword: passwordField }),
+	z.object({ intent: z.literal('send-verification') }),
 ])
+
+/** Forgot your password: the address to send a reset link to. */
+export const ForgotPasswordSchema = z.object({ email: emailField })
+
+/** The reset link's page: the new password (checked against the account's name and e-mail by the action). */
+export const ResetPasswordSchema = z.object({ password: passwordField })

@@ -92,10 +92,12 @@ export async function listOutbox(db: OutboxDb, organizationId: string, take = 10
 }
 
 /** Puts a message that was given up on back in line, as if new; a sent one stays sent. */
-export async function retryMessage(db: OutboxDb, input: { organizationId: string; messageId: string }) {
+export async function retryMessage(db: OutboxDb, input: { organizationId: string; messageId: string }): Promise<'retried' | 'not-found' | 'not-failed'> {
 	const { count } = await db.outboxMessage.updateMany({
 		where: { id: input.messageId, organizationId: input.organizationId, status: 'failed' },
 		data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, leaseOwner: null, leaseUntil: null },
 	})
-	return count === 1
+	if (count === 1) return 'retried'
+	const exists = await db.outboxMessage.count({ where: { id: input.messageId, organizationId: input.organizationId } })
+	return exists ? 'not-failed' : 'not-found'
 }

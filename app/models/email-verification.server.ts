@@ -136,3 +136,12 @@ export async function checkVerificationLink(token: string) {
 	const state = await findAccountToken(getPrisma(), token, 'email_verification')
 	return state.status === 'valid' ? { usable: true as const, email: state.email } : { usable: false as const }
 }
+
+/** Whether the account's address is confirmed, and the new address waiting for confirmation, if any. */
+export async function emailStatus(userId: string) {
+	const [user, pending] = await Promise.all([
+		getPrisma().user.findUniqueOrThrow({ where: { id: userId }, select: { emailVerifiedAt: true } }),
+		pendingAddress(userId),
+	])
+	return { verified: user.emailVerifiedAt !== null, pending }
+}

@@ -67,6 +67,20 @@ describe('the activity log as sentences', () => {
 		expect(sentence(event('organization.two_factor_optional', null))).toBe('Lena Lead stopped requiring two-factor sign-in for admins and leads')
 	})
 
+	it('tells of resets, confirmed addresses and invites by e-mail', () => {
+		expect(sentence(event('user.password_reset_requested', 'u1'))).toBe('Lena Lead asked for a password reset link by e-mail')
+		expect(sentence(event('user.password_reset', 'u1', { sessions: 2 }))).toBe(
+			'Lena Lead chose a new password through a reset link, which signed them out of every browser (2 sessions)',
+		)
+		expect(sentence(event('user.email_verified', 'u1'))).toBe('Lena Lead confirmed their e-mail address')
+		expect(sentence(event('user.email_changed', 'u1'))).toBe('Lena Lead changed their e-mail address, confirmed from the new address')
+		expect(sentence(event('invite.created', 'i1', { teamId: 't1', role: 'learner', email: 'new@example.com' }))).toBe(
+			'Lena Lead invited new@example.com to [Checkout](/teams/t1)',
+		)
+		expect(sentence(event('invite.created', 'i1', { teamId: 't1', role: 'lead' }))).toBe('Lena Lead created an invite link to [Checkout](/teams/t1) as a lead')
+		expect(sentence(event('outbox.retried', 'm1'))).toBe('Lena Lead put a message that could not be delivered back in the outbox, to be sent again')
+	})
+
 	it('shortens a long flag reason', () => {
 		const text = sentence(event('exercise.flagged', 'e1', { reason: 'x'.repeat(200) }))
 		expect(text.length).toBeLessThan(160)

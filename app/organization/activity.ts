@@ -58,7 +58,11 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 		case 'team.retention-off':
 			return ['turned retention checks off for ', teamLink(names, target)]
 		case 'invite.created':
-			return ['created an invite link to ', team(detail.teamId ?? names.invites[target]?.teamId), detail.role === 'lead' ? ' for a lead' : '']
+			return [
+				typeof detail.email === 'string' ? `invited ${detail.email} to ` : 'created an invite link to ',
+				team(detail.teamId ?? names.invites[target]?.teamId),
+				detail.role === 'lead' ? ' as a lead' : '',
+			]
 		case 'invite.revoked':
 			return ['revoked an invite link to ', team(names.invites[target]?.teamId)]
 		case 'invite.accepted':
@@ -71,6 +75,23 @@ function describe(event: ActivityEvent, names: ActivityNames): ActivityPart[] {
 			return ['took the platform role from ', user(), ', from the server’s command line']
 		case 'user.password_changed':
 			return ['changed their password']
+		case 'user.password_reset_requested':
+			return ['asked for a password reset link by e-mail']
+		case 'user.password_reset':
+			return [
+				'chose a new password through a reset link',
+				typeof detail.sessions === 'number' && detail.sessions > 0
+					? `, which signed them out of every browser (${detail.sessions} ${detail.sessions === 1 ? 'session' : 'sessions'})`
+					: '',
+			]
+		case 'user.email_verified':
+			return ['confirmed their e-mail address']
+		case 'user.email_change_requested':
+			return ['asked to change their e-mail address (it changes once the new one is confirmed)']
+		case 'user.email_changed':
+			return ['changed their e-mail address, confirmed from the new address']
+		case 'outbox.retried':
+			return ['put a message that could not be delivered back in the outbox, to be sent again']
 		case 'user.logged_out_everywhere':
 			return [
 				typeof detail.sessions === 'number'

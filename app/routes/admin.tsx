@@ -200,6 +200,12 @@ export default function Admin({ loaderData, actionData }: Route.ComponentProps) 
 			/>
 			<TwoFactorRequirementCard required={twoFactor.required} withoutTwoFactor={twoFactor.withoutTwoFactor} message={requirementResult?.message} />
 			<Card>
+				<CardHeader title="Outgoing mail" description="Invites, password resets and address confirmations Hardmode sends, and whether each went out." />
+				<Link to="/admin/outbox" className={linkClass}>
+					Open the outbox
+				</Link>
+			</Card>
+			<Card>
 				<CardHeader title="Recent activity" description="Who did what in your organisation." />
 				{audit.length === 0 ? (
 					<p className="text-sm text-slate-700 dark:text-slate-300">Nothing has happened yet.</p>

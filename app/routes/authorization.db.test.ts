@@ -10,6 +10,7 @@ import { call, get, loginCookie, post, postJson } from '#tests/routes.ts'
 import type { Database } from '#app/utils/db.server.ts'
 import * as admin from './admin.tsx'
 import * as adminSso from './admin.sso.tsx'
+import * as adminOutbox from './admin.outbox.tsx'
 import * as attempts from './attempts._index.tsx'
 import * as attempt from './attempts.$attemptId.tsx'
 import * as attemptEvents from './attempts.$attemptId.events.ts'
@@ -46,6 +47,8 @@ let cookies: Partial<Record<Persona, string>> = {}
 
 // Rowan, a member in no team, whom the admin removes from the organisation.
 const accounts = { rowan: '' }
+// A message of the Acme organisation the sender gave up on, which only its admins may put back in line.
+const mail = { failed: '' }
 
 beforeAll(async () => {
 	;({ db, cookies } = await setUpAuthorizationWorld())
@@ -53,6 +56,20 @@ beforeAll(async () => {
 	accounts.rowan = (
 		await db.prisma.user.create({
 			data: { organizationId: org.organizationId, email: 'rowan@hardmode.dev', name: 'Rowan Gone', passwordHash: 'not-used' },
+			select: { id: true },
+		})
+	).id
+	mail.failed = (
+		await db.prisma.outboxMessage.create({
+			data: {
+				organizationId: org.organizationId,
+				to: 'ada@hardmode.dev',
+				subject: 'S',
+				text: 'T',
+				kind: 'invite',
+				messageId: '<failed@test>',
+				status: 'failed',
+			},
 			select: { id: true },
 		})
 	).id
@@ -96,6 +113,18 @@ const rows: Row[] = [
 		what: 'POST /admin (create team)',
 		request: (c) => call(admin.action, post('/admin', { intent: 'create-team', name: `Team ${Math.random().toString(36).slice(2, 8)}` }, c)),
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	// The outbox (ADR 028) holds links that sign people in: their organisation's admins only.
+	{
+		what: 'GET /admin/outbox',
+		request: (c) => call(adminOutbox.loader, get('/admin/outbox', c)),
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 200 },
+	},
+	{
+		what: 'POST /admin/outbox (send a failed message again)',
+		request: (c) => call(adminOutbox.action, post('/admin/outbox', { intent: 'retry', messageId: mail.failed }, c)),
+		// The outsider's admin does not find another organisation's message.
+		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	// Single sign-on settings (ADR 030): each organisation's admins set their own; another's mapping is not found.
 	{
@@ -189,12 +218,14 @@ const rows: Row[] = [
 	},
 	{
 		what: 'POST /teams/:checkout (create invite)',
-		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'learner' }, c), { teamId: ids.checkout }),
+		request: (c) =>
+			call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'learner', email: 'new-learner@hardmode.dev' }, c), { teamId: ids.checkout }),
 		expected: { anonymous: 302, learner: 403, lead: 200, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{
 		what: 'POST /teams/:checkout (invite a lead)',
-		request: (c) => call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'lead' }, c), { teamId: ids.checkout }),
+		request: (c) =>
+			call(team.action, post(`/teams/${ids.checkout}`, { intent: 'invite', role: 'lead', email: 'new-lead@hardmode.dev' }, c), { teamId: ids.checkout }),
 		expected: { anonymous: 302, learner: 403, lead: 403, otherTeamLead: 403, admin: 200, outsider: 404 },
 	},
 	{

@@ -4,7 +4,15 @@ import { InviteFormSchema } from '#app/accounts/account-form.ts'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
-import { acceptInviteAsMember, acceptInviteAsNewUser, findInvite, InviteNoLongerValidError, type InviteState } from '#app/models/invite.server.ts'
+import {
+	acceptInviteAsMember,
+	acceptInviteAsNewUser,
+	findInvite,
+	InviteAddressError,
+	InviteNoLongerValidError,
+	UnverifiedAddressError,
+	type InviteState,
+} from '#app/models/invite.server.ts'
 import { EmailTakenError } from '#app/models/organization.server.ts'
 import { createSession, getOptionalUser } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
@@ -17,10 +25,23 @@ function statusFor(invite: InviteState) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const [invite, user] = await Promise.all([findInvite(params.token), getOptionalUser(request)])
-	const viewer = user ? { name: user.name, sameOrganization: invite.status === 'valid' && user.organizationId === invite.organizationId } : null
+	const viewer = user
+		? {
+				name: user.name,
+				sameOrganization: invite.status === 'valid' && user.organizationId === invite.organizationId,
+				otherAddress: invite.status === 'valid' && invite.email !== null && invite.email !== user.email,
+			}
+		: null
 	const shown =
 		invite.status === 'valid'
-			? { status: invite.status, organizationName: invite.organizationName, teamName: invite.teamName, role: invite.role, invitedBy: invite.invitedBy }
+			? {
+					status: invite.status,
+					organizationName: invite.organizationName,
+					teamName: invite.teamName,
+					role: invite.role,
+					invitedBy: invite.invitedBy,
+					email: invite.email,
+				}
 			: invite
 	return data({ invite: shown, viewer }, { status: statusFor(invite) })
 }
@@ -49,6 +70,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 		if (error instanceof InviteNoLongerValidError) {
 			return data({ fieldErrors: undefined, formError: error.message }, { status: 410 })
 		}
+		if (error instanceof InviteAddressError) {
+			const fieldErrors = form.intent === 'register' ? ({ email: [error.message] } as FieldErrors) : undefined
+			return data({ fieldErrors, formError: fieldErrors ? undefined : error.message }, { status: 403 })
+		}
+		if (error instanceof UnverifiedAddressError) return data({ fieldErrors: undefined, formError: error.message }, { status: 403 })
 		throw error
 	}
 }
@@ -93,7 +119,9 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 				? 'This invite link is not valid. Check that you copied the whole link, or ask your lead for a new one.'
 				: invite.status === 'used'
 					? `This invite to ${invite.teamName} has already been used. Invite links work once; ask your lead for a new one.`
-					: `This invite to ${invite.teamName} has expired. Invite links last seven days; ask your lead for a new one.`
+					: invite.status === 'withdrawn'
+						? `This invite to ${invite.teamName} no longer works: whoever sent it can no longer invite people to the team. Ask your lead for a new one.`
+						: `This invite to ${invite.teamName} has expired. Invite links last seven days; ask your lead for a new one.`
 		return (
 			<AuthCard title={invite.status === 'invalid' ? 'Invite not found' : 'Invite no longer valid'}>
 				<p className="text-sm text-slate-700 dark:text-slate-300">{message}</p>
@@ -116,7 +144,12 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 		return (
 			<AuthCard title={`Join ${invite.teamName}`} intro={intro}>
 				<FormAlert message={actionData?.formError} />
-				{viewer.sameOrganization ? (
+				{viewer.otherAddress ? (
+					<p className="text-sm">
+						You are logged in as {viewer.name}, but this invite was sent to {invite.email}. Only that address can accept it: log out and open the link again, or
+						ask for an invite to your own address.
+					</p>
+				) : viewer.sameOrganization ? (
 					<Form method="post" className="space-y-4">
 						<p className="text-sm">You are logged in as {viewer.name}.</p>
 						<Button type="submit" name="intent" value="join" className="w-full" disabled={busy}>
@@ -135,7 +168,16 @@ export default function InvitePage({ loaderData, actionData }: Route.ComponentPr
 				<FormAlert message={actionData?.formError ?? (errors ? 'Please correct the fields marked below.' : null)} />
 				<input type="hidden" name="intent" value="register" />
 				<Field label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
-				<Field label="Work e-mail" name="email" type="email" autoComplete="email" required errors={errors?.email} />
+				<Field
+					label="Work e-mail"
+					name="email"
+					type="email"
+					autoComplete="email"
+					required
+					defaultValue={invite.email ?? undefined}
+					help={invite.email ? 'The invite was sent to this address, and only it can accept.' : undefined}
+					errors={errors?.email}
+				/>
 				<NewPasswordField errors={errors?.password} />
 				<Button type="submit" className="w-full" disabled={busy}>
 					{busy ? 'Creating your account…' : 'Create account and join'}

@@ -54,6 +54,11 @@ export async function action({ request }: Route.ActionArgs) {
 export default function LoginPage({ actionData }: Route.ComponentProps) {
 	const [params] = useSearchParams()
 	const busy = useNavigation().state === 'submitting'
+	const accountNotice = params.get('reset')
+		? 'Your password is changed, and every browser was signed out. Log in with the new password.'
+		: params.get('verified')
+			? 'Your e-mail address is confirmed. Log in to continue.'
+			: null
 	const notice = params.get('expired')
 		? 'Your session ended. Log in again to continue.'
 		: params.get('loggedOut')
@@ -75,7 +80,7 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 			}
 		>
 			<Form method="post" className="space-y-4" noValidate>
-				<FormAlert message={notice} tone="success" />
+				<FormAlert message={notice ?? accountNotice} tone="success" />
 				<FormAlert message={actionData?.formError} />
 				<input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
 				<Field label="E-mail" name="email" type="email" autoComplete="email" required errors={actionData?.fieldErrors?.email} />
@@ -83,6 +88,11 @@ export default function LoginPage({ actionData }: Route.ComponentProps) {
 				<Button type="submit" className="w-full" disabled={busy}>
 					{busy ? 'Logging in…' : 'Log in'}
 				</Button>
+				<p className="text-center text-sm">
+					<Link to="/forgot-password" className="font-medium text-brand-600 underline dark:text-brand-100">
+						Forgot your password?
+					</Link>
+				</p>
 			</Form>
 			<div className="mt-4 border-t border-slate-200 pt-4 dark:border-slate-800">
 				<Link

@@ -2,12 +2,14 @@ import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import type { Route } from './+types/settings'
 import { SettingsFormSchema } from '#app/accounts/account-form.ts'
 import { ConfirmAction } from '#app/components/confirm-action.tsx'
+import { EmailAddressCard } from '#app/components/email-address-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
 import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { linkClass } from '#app/components/ui/link-style.ts'
 import { changePassword, countActiveSessions, endAllSessions, updateName } from '#app/models/user.server.ts'
 import { twoFactorStatus } from '#app/models/two-factor.server.ts'
+import { emailStatus, requestEmailChange, resendVerification } from '#app/models/email-verification.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { passwordProblems } from '#app/utils/password-rules.ts'
@@ -17,11 +19,11 @@ import { clearSessionCookie } from '#app/utils/session.server.ts'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const [sessions, twoFactor] = await Promise.all([countActiveSessions(user.id), twoFactorStatus(user.id)])
-	return { name: user.name, email: user.email, sessions, twoFactorOn: twoFactor.enabled }
+	const [sessions, twoFactor, address] = await Promise.all([countActiveSessions(user.id), twoFactorStatus(user.id), emailStatus(user.id)])
+	return { name: user.name, email: user.email, sessions, twoFactorOn: twoFactor.enabled, emailVerified: address.verified, pendingEmail: address.pending }
 }
 
-type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string }
+type ActionResult = { intent: string; fieldErrors?: FieldErrors; message?: string; error?: string }
 
 function tooManyWrongPasswords(retryAfterSeconds: number) {
 	return data<ActionResult>(
@@ -44,6 +46,29 @@ export async function action({ request }: Route.ActionArgs) {
 	if (form.intent === 'name') {
 		await updateName({ userId: user.id, organizationId: user.organizationId, name: form.data.name })
 		return data<ActionResult>({ intent, message: 'Your name was saved.' })
+	}
+	if (form.intent === 'send-verification') {
+		const sent = await resendVerification(user.id)
+		return sent.ok
+			? data<ActionResult>({ intent, message: `We sent a new link to ${sent.email}. It works for 24 hours.` })
+			: data<ActionResult>({ intent, error: sent.message }, { status: sent.status })
+	}
+	if (form.intent === 'email') {
+		// The current password guards the change as it guards a new password: the same limit applies.
+		const ip = clientIp(request)
+		const check = await beginPasswordCheck(user.email, ip)
+		if (check.limited)
+			return data<ActionResult>({ intent, error: `Too many wrong passwords. Try again ${describeRetry(check.retryAfterSeconds)}.` }, { status: 429 })
+		const sent = await requestEmailChange({ userId: user.id, currentPassword: form.data.currentPassword, newEmail: form.data.newEmail })
+		if (!sent.ok) {
+			const field = sent.message === 'That is not your current password.' ? 'currentPassword' : 'newEmail'
+			return data<ActionResult>({ intent, fieldErrors: { [field]: [sent.message] } }, { status: sent.status })
+		}
+		await passwordCheckSucceeded(user.email, ip)
+		return data<ActionResult>({
+			intent,
+			message: `We sent a link to ${sent.email}. Open it to confirm the address; until then, you keep logging in as ${user.email}.`,
+		})
 	}
 	if (form.intent === 'password') {
 		const { currentPassword, newPassword } = form.data
@@ -89,6 +114,14 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
 					</Button>
 				</Form>
 			</Card>
+			<EmailAddressCard
+				email={loaderData.email}
+				verified={loaderData.emailVerified}
+				pending={loaderData.pendingEmail}
+				busyIntent={busyIntent}
+				resent={resultFor('send-verification')}
+				changed={resultFor('email')}
+			/>
 			<Card>
 				<CardHeader title="Password" description="Changing your password logs you out on every other device." />
 				<Form method="post" className="space-y-4" key={resultFor('password')?.message ?? 'password'}>

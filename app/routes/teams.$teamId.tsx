@@ -6,7 +6,7 @@ import { ConfirmAction } from '#app/components/confirm-action.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, buttonClass } from '#app/components/ui/button.tsx'
 import { Card, CardHeader } from '#app/components/ui/card.tsx'
-import { FormAlert } from '#app/components/ui/field.tsx'
+import { Field, FormAlert } from '#app/components/ui/field.tsx'
 import { Input, Select } from '#app/components/ui/input.tsx'
 import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { createInvite, INVITE_TTL_DAYS, listPendingInvites, revokeInvite } from '#app/models/invite.server.ts'
@@ -14,7 +14,7 @@ import { listMembers } from '#app/models/organization.server.ts'
 import { addTeamMember, changeTeamRole, getTeamMembers, removeTeamMembership } from '#app/models/team.server.ts'
 import { TeamFormSchema } from '#app/teams/team-form.ts'
 import { requireTeamLead } from '#app/utils/auth.server.ts'
-import { parseIntentForm } from '#app/utils/forms.ts'
+import { parseIntentForm, type FieldErrors } from '#app/utils/forms.ts'
 import { mayAddTeamMembers, mayChangeTeamRoles, mayInviteToTeam, mayRemoveFromTeam, teamActorOf } from '#app/utils/permissions.server.ts'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -39,7 +39,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-type ActionResult = { intent: string; inviteUrl?: string; expiresAt?: string; message?: string; error?: string }
+type ActionResult = {
+	intent: string
+	inviteUrl?: string
+	invitedEmail?: string
+	expiresAt?: string
+	message?: string
+	error?: string
+	fieldErrors?: FieldErrors
+}
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const { user, team } = await requireTeamLead(request, params.teamId)
@@ -51,13 +59,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (form.intent === 'add-member' && !mayAddTeamMembers(actor))
 		return fail('Only organisation admins can add an existing member to a team. Create an invite link instead: the person joins when they accept it.', 403)
 	if (form.intent === 'set-role' && !mayChangeTeamRoles(actor)) return fail('Only organisation admins can change roles in a team.', 403)
+	if (!form.ok && form.intent === 'invite') return data<ActionResult>({ intent: 'invite', fieldErrors: form.fieldErrors as FieldErrors }, { status: 400 })
 	if (!form.ok) return fail(form.intent ? (Object.values(form.fieldErrors).flat()[0] ?? 'Check the form.') : 'Unknown action.')
 	const { intent } = form
 	if (form.intent === 'invite') {
 		if (!mayInviteToTeam(actor, form.data.role)) return fail('Only organisation admins can make someone a lead.', 403)
-		const invite = await createInvite({ organizationId: user.organizationId, teamId: team.id, createdById: user.id, role: form.data.role })
+		const invite = await createInvite({
+			organizationId: user.organizationId,
+			teamId: team.id,
+			createdById: user.id,
+			role: form.data.role,
+			email: form.data.email,
+		})
 		const url = new URL(`/invite/${invite.token}`, request.url).toString()
-		return data<ActionResult>({ intent, inviteUrl: url, expiresAt: invite.expiresAt.toISOString() })
+		return data<ActionResult>({ intent, inviteUrl: url, invitedEmail: form.data.email, expiresAt: invite.expiresAt.toISOString() })
 	}
 	if (form.intent === 'add-member') {
 		const result = await addTeamMember({
@@ -209,6 +224,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 					<Table caption="Open invite links">
 						<thead>
 							<tr>
+								<Th>For</Th>
 								<Th>Role</Th>
 								<Th>Created by</Th>
 								<Th>Expires</Th>
@@ -220,6 +236,7 @@ export default function TeamPage({ loaderData, actionData }: Route.ComponentProp
 						<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 							{invites.map((invite) => (
 								<tr key={invite.id}>
+									<Td>{invite.email ?? 'anyone with the link'}</Td>
 									<Td>{invite.role}</Td>
 									<Td>{invite.createdBy.name}</Td>
 									<Td className="tabular-nums">{new Date(invite.expiresAt).toISOString().slice(0, 10)}</Td>
@@ -245,8 +262,9 @@ function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean;
 	const [copied, setCopied] = useState(false)
 	return (
 		<Card>
-			<CardHeader title="Invite an engineer" description="Create a single-use link and send it to one person." />
-			<Form method="post" className="space-y-3" onSubmit={() => setCopied(false)}>
+			<CardHeader title="Invite an engineer" description="We e-mail them a single-use link that only their address can accept." />
+			<Form method="post" className="space-y-3" onSubmit={() => setCopied(false)} noValidate>
+				<Field label="Their e-mail" name="email" type="email" autoComplete="off" required errors={result?.fieldErrors?.email} />
 				{canInviteLeads ? (
 					<div className="space-y-1.5">
 						<label htmlFor="invite-role" className="block text-sm font-medium">
@@ -261,7 +279,7 @@ function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean;
 					<input type="hidden" name="role" value="learner" />
 				)}
 				<Button type="submit" name="intent" value="invite" disabled={busy}>
-					Create invite link
+					Send invite
 				</Button>
 			</Form>
 			{result?.error ? (
@@ -271,8 +289,11 @@ function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean;
 			) : null}
 			{result?.inviteUrl ? (
 				<div className="mt-4 space-y-2" role="status">
+					<p className="text-sm">
+						Invite sent to <strong>{result.invitedEmail}</strong>. Only that address can accept it.
+					</p>
 					<label htmlFor="invite-url" className="block text-sm font-medium">
-						Invite link (shown once — copy it now)
+						Invite link (shown once, if you would rather pass it on yourself)
 					</label>
 					<Input id="invite-url" readOnly value={result.inviteUrl} onFocus={(e) => e.currentTarget.select()} className="font-mono text-xs" />
 					<div className="flex items-center gap-3">

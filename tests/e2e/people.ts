@@ -18,12 +18,15 @@ export async function teamWithEngineer(lead: Page, engineer: Page, names: { orga
 	await lead.getByLabel('Lead (optional)').selectOption({ label: names.lead })
 	await lead.getByRole('button', { name: 'Create team' }).click()
 	await lead.getByRole('link', { name: names.team }).first().click()
-	await lead.getByRole('button', { name: 'Create invite link' }).click()
+	// The invite is for the engineer's address, which alone can accept it.
+	const invitedEmail = uniqueEmail(names.engineer.split(' ')[0]!.toLowerCase())
+	await lead.getByLabel('Their e-mail').fill(invitedEmail)
+	await lead.getByRole('button', { name: 'Send invite' }).click()
 	const inviteUrl = await lead.getByLabel(/Invite link/).inputValue()
 
 	await engineer.goto(inviteUrl)
 	await engineer.getByLabel('Your name').fill(names.engineer)
-	await engineer.getByLabel('Work e-mail').fill(uniqueEmail(names.engineer.split(' ')[0]!.toLowerCase()))
+	await engineer.getByLabel('Work e-mail').fill(invitedEmail)
 	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
 	await engineer.getByRole('button', { name: 'Create account and join' }).click()
 	await expect(engineer).toHaveURL(/\/dashboard/)
