@@ -80,8 +80,13 @@ test('a solved variant comes back as an unannounced retention check days later, 
 	await engineer.getByRole('link', { name: 'My growth' }).click()
 	await expect(engineer.getByRole('region', { name: 'Retention and transfer' })).toContainText('Retention checks: 1')
 
-	// The lead: the team's Retention page and the engineer's printed report.
+	// The lead: the team's line on the overview, the team's Retention page and the engineer's printed report.
 	await page.goto('/dashboard')
+	const teams = page.getByRole('region', { name: 'Teams in your organisation' })
+	await expect(teams).toContainText(
+		'Retention: 1 of 1 checks (too few for a rate) solved at the first fix, against 1 of 1 (too few for a rate) the first time.',
+	)
+	await expect(teams).toContainText('Calibration:')
 	await page.getByRole('link', { name: 'Dispatch' }).first().click()
 	await page.getByRole('link', { name: 'Retention', exact: true }).click()
 	await expect(page).toHaveTitle(/Retention · Dispatch/)

@@ -81,7 +81,8 @@ function RatingTile({
 				{approximate ? <span aria-hidden="true">≈</span> : null}
 				{rating}
 			</span>
-			<Trend trend={trend} days={days} />
+			{/* A provisional rating's movement is mostly its first attempts settling it, not skill: not shown as points. */}
+			{approximate ? null : <Trend trend={trend} days={days} />}
 			<span className="text-[11px] whitespace-nowrap tabular-nums" aria-hidden="true">
 				{detail}
 			</span>
@@ -141,7 +142,8 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 											</td>
 										)
 									}
-									const trend = describeTrend(skill.trend, days)
+									const provisional = isProvisional(skill.rd)
+									const trend = provisional ? { text: 'its movement is shown once it settles' } : describeTrend(skill.trend, days)
 									return (
 										<td
 											key={topic.id}
@@ -150,9 +152,9 @@ export function TeamHeatMap({ teamName, topics, members, days }: { teamName: str
 										>
 											<RatingTile
 												rating={skill.rating}
-												detail={isProvisional(skill.rd) ? 'provisional' : `±${skill.rd}`}
-												approximate={isProvisional(skill.rd)}
-												spoken={`${isProvisional(skill.rd) ? ', provisional' : `, give or take ${skill.rd}`}, after ${plural(skill.games, 'rated attempt')}`}
+												detail={provisional ? 'provisional' : `±${skill.rd}`}
+												approximate={provisional}
+												spoken={`${provisional ? ', provisional' : `, give or take ${skill.rd}`}, after ${plural(skill.games, 'rated attempt')}`}
 												trend={skill.trend}
 												days={days}
 											/>
@@ -215,8 +217,9 @@ function HeatMapLegend({ days }: { days: number }) {
 			<p>
 				Everyone starts at 1500; exercise difficulties use the same scale. <span aria-hidden="true">±</span>
 				<span className="sr-only">Plus or minus</span> is how unsure the rating still is — it shrinks with every rated attempt; “provisional” means it is still
-				too unsure (± {PROVISIONAL_RD} or more) to compare. ↑ up and ↓ down by the points shown over the last {days} days, → moved less than {STEADY_WITHIN}{' '}
-				points, · no rated attempt in that time. An empty cell: nothing rated in that topic yet. The team mean needs at least {MIN_SAMPLE} rated members.
+				too unsure (± {PROVISIONAL_RD} or more) to compare, so its movement is not shown: its first attempts are settling it, not measuring growth. ↑ up and ↓
+				down by the points shown over the last {days} days, → moved less than {STEADY_WITHIN} points, · no rated attempt in that time. An empty cell: nothing
+				rated in that topic yet. The team mean needs at least {MIN_SAMPLE} rated members.
 			</p>
 		</div>
 	)
