@@ -5,8 +5,7 @@ import { hashToken } from '#app/utils/session.server.ts'
 // Single-use tokens sent by mail (ADR 028): a password reset link or an address confirmation.
 // The link carries the token; the database keeps only its SHA-256, as for sessions and invites.
 
-export const PASSWORD_RESET_MINUTES = 30
-export const EMAIL_VERIFICATION_HOURS = 24
+import { EMAIL_VERIFICATION_HOURS, PASSWORD_RESET_MINUTES } from '#app/accounts/mail-links.ts'
 
 const LIFETIME_MS: Record<AccountTokenPurpose, number> = {
 	password_reset: PASSWORD_RESET_MINUTES * 60_000,

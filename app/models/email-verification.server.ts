@@ -4,7 +4,8 @@ import { emailVerificationMail } from '#app/mail/messages.ts'
 import { enqueueMail, publicLink } from '#app/mail/outbox.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { verifyPassword } from '#app/utils/password.server.ts'
-import { consumeAccountToken, EMAIL_VERIFICATION_HOURS, findAccountToken, issueAccountToken, retireAccountTokens } from './account-token.server.ts'
+import { EMAIL_VERIFICATION_HOURS, VERIFICATION_LINK_UNUSABLE } from '#app/accounts/mail-links.ts'
+import { consumeAccountToken, findAccountToken, issueAccountToken, retireAccountTokens } from './account-token.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 // Confirming an address (ADR 028). A new account's address is unconfirmed until its owner opens
@@ -95,8 +96,6 @@ export async function pendingAddress(userId: string): Promise<string | null> {
 	])
 	return token && token.email !== user.email ? token.email : null
 }
-
-export const VERIFICATION_LINK_UNUSABLE = 'This confirmation link has expired or was already used. Log in and ask for a new one under Settings.'
 
 export type VerifyResult = { ok: true; email: string; changed: boolean } | { ok: false; message: string }
 

@@ -4,7 +4,8 @@ import { passwordResetMail } from '#app/mail/messages.ts'
 import { enqueueMail, publicLink } from '#app/mail/outbox.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
-import { consumeAccountToken, issueAccountToken, PASSWORD_RESET_MINUTES, retireAccountTokens } from './account-token.server.ts'
+import { PASSWORD_RESET_MINUTES, RESET_LINK_UNUSABLE } from '#app/accounts/mail-links.ts'
+import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-token.server.ts'
 import { recordAudit } from './audit.server.ts'
 
 // Password reset by mail (ADR 028). The request answers the same, after the same time, whether
@@ -76,8 +77,6 @@ async function sendResetLink(email: string) {
 }
 
 export type ResetResult = { ok: true; organizationId: string; sessionsEnded: number } | { ok: false; message: string }
-
-export const RESET_LINK_UNUSABLE = 'This link to reset your password has expired or was already used. Ask for a new one: links work once, for 30 minutes.'
 
 /** Sets the new password through a reset token, and ends every session of the account. */
 export async function resetPassword(token: string, newPassword: string): Promise<ResetResult> {

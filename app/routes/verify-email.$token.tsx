@@ -3,7 +3,8 @@ import type { Route } from './+types/verify-email.$token'
 import { AuthCard } from '#app/components/auth-card.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { FormAlert } from '#app/components/ui/field.tsx'
-import { checkVerificationLink, confirmEmail, VERIFICATION_LINK_UNUSABLE } from '#app/models/email-verification.server.ts'
+import { VERIFICATION_LINK_UNUSABLE } from '#app/accounts/mail-links.ts'
+import { checkVerificationLink, confirmEmail } from '#app/models/email-verification.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 
 // Confirming takes a click (a POST): mail scanners open links in messages, and a GET changes nothing.
