@@ -22,6 +22,13 @@ describe('the single sign-on settings form', () => {
 		expect(SsoSettingsSchema.parse({ ...valid, enabled: 'on', passwordsAllowed: 'on' })).toMatchObject({ enabled: true, passwordsAllowed: true })
 	})
 
+	it('asks for a missing issuer URL once', () => {
+		const missing = SsoSettingsSchema.safeParse({ ...valid, issuerUrl: ' ' })
+		expect(missing.error?.issues.map((issue) => issue.message)).toEqual(['Enter the issuer URL your provider gives you.'])
+		const partial = SsoSettingsSchema.safeParse({ ...valid, issuerUrl: 'login.acme.example' })
+		expect(partial.error?.issues.map((issue) => issue.message)).toEqual(['Enter a full URL, like https://login.example.com/realms/acme.'])
+	})
+
 	it('accepts plain http only for a provider on this machine', () => {
 		expect(SsoSettingsSchema.safeParse({ ...valid, issuerUrl: 'http://127.0.0.1:3110' }).success).toBe(true)
 		expect(SsoSettingsSchema.safeParse({ ...valid, issuerUrl: 'http://localhost:8080/realms/dev' }).success).toBe(true)

@@ -12,9 +12,9 @@ export function isLoopbackUrl(url: URL) {
 const issuerUrl = z
 	.string({ error: 'Enter the issuer URL your provider gives you.' })
 	.trim()
-	.min(1, 'Enter the issuer URL your provider gives you.')
-	.max(500, 'That URL is too long.')
-	.refine((value) => URL.canParse(value), 'Enter a full URL, like https://login.example.com/realms/acme.')
+	.min(1, { error: 'Enter the issuer URL your provider gives you.', abort: true })
+	.max(500, { error: 'That URL is too long.', abort: true })
+	.refine((value) => URL.canParse(value), { error: 'Enter a full URL, like https://login.example.com/realms/acme.', abort: true })
 	.transform((value) => new URL(value))
 	.refine(
 		(url) => url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(url)),
