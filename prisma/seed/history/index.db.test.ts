@@ -105,11 +105,26 @@ describe('demo history', () => {
 
 	it('dates the learners’ notifications of assignments and reviews with the history, the old ones read', async () => {
 		const notifications = await database.prisma.notification.findMany({ where: { organizationId }, select: { kind: true, createdAt: true, readAt: true } })
-		expect(new Set(notifications.map((notification) => notification.kind))).toEqual(new Set(['assignment_given', 'attempt_reviewed']))
+		expect(new Set(notifications.map((notification) => notification.kind))).toEqual(new Set(['assignment_given', 'attempt_reviewed', 'exercise_flagged']))
 		for (const notification of notifications) {
 			expect(notification.createdAt.getTime()).toBeGreaterThanOrEqual(now.getTime() - 61 * DAY_MS)
 			expect(notification.createdAt.getTime()).toBeLessThan(now.getTime())
 			if (notification.createdAt.getTime() < now.getTime() - 11 * DAY_MS) expect(notification.readAt).not.toBeNull()
+		}
+	})
+
+	it('has learners flag a few exercises after their attempts, most flags still open, dated with the history', async () => {
+		const flags = await database.prisma.exerciseFlag.findMany({
+			where: { organizationId },
+			select: { createdAt: true, resolvedAt: true, comment: true, attempt: { select: { finishedAt: true, userId: true } }, raisedById: true },
+		})
+		expect(flags).toHaveLength(3)
+		expect(flags.filter((flag) => flag.resolvedAt === null)).toHaveLength(2)
+		for (const flag of flags) {
+			expect(flag.comment.length).toBeGreaterThan(20)
+			expect(flag.attempt!.userId).toBe(flag.raisedById)
+			expect(flag.createdAt.getTime()).toBeGreaterThan(flag.attempt!.finishedAt!.getTime())
+			expect(flag.createdAt.getTime()).toBeLessThan(now.getTime())
 		}
 	})
 

@@ -13,6 +13,7 @@
 // attempt-steps.ts and what the lead writes in reviews.ts; this module puts them in order.
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { createAssignments } from '#app/models/assignment.server.ts'
+import { raiseFlag } from '#app/models/flag.server.ts'
 import { addGrowthNote } from '#app/models/growth/growth-note.server.ts'
 import { findReviewableAttempt, saveReview, type Reviewer } from '#app/models/review.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
@@ -23,6 +24,7 @@ import { attemptSteps, type Step } from './attempt-steps.ts'
 import { HISTORY_LOGINS, PERSONAS, SECOND_TEAM_NAME } from './personas.ts'
 import { DAY_MS, planHistory, type PlannedAttempt } from './plan.ts'
 import { prepareExercises } from './prepared-exercise.ts'
+import { planFlags } from './flags.ts'
 import { LEAD_NOTES, reviewScores, reviewSummary } from './reviews.ts'
 
 export { HISTORY_LOGINS, SECOND_TEAM_NAME } from './personas.ts'
@@ -30,6 +32,8 @@ export { HISTORY_LOGINS, SECOND_TEAM_NAME } from './personas.ts'
 export const HISTORY_SEEDED_ACTION = 'organization.history-seeded'
 const DEFAULT_DAYS = 182
 const DEFAULT_SEED = 20_261_202
+// The flags' own stream (flags.ts): adding them changes nothing else in the history.
+const FLAG_SEED_OFFSET = 7
 
 export type HistoryOptions = {
 	/** The end of the history; it spans the `days` before it. Defaults to the current time. */
@@ -171,6 +175,26 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 			},
 		})
 	}
+	// A few exercises flagged by learners after their attempts, most still open (own random stream).
+	for (const flag of planFlags(createRandom((options.seed ?? DEFAULT_SEED) + FLAG_SEED_OFFSET), finished, end)) {
+		const context = finished.find((attempt) => attempt.plan === flag.attempt)!.context
+		steps.push({
+			at: flag.at,
+			order: order++,
+			run: async () => {
+				const owner = { id: people.ids.get(flag.attempt.persona.email)!, organizationId }
+				const raised = await raiseFlag(owner, flag.attempt.exercise.slug, { reason: flag.reason, comment: flag.comment, attemptId: context.attemptId })
+				if (!raised.ok) return
+				// raiseFlag stamps the real clock; the history needs the simulated one.
+				const resolved = flag.resolved ? { resolvedAt: new Date(flag.at + 2 * DAY_MS), resolvedById: lead.id } : {}
+				await prisma.exerciseFlag.update({ where: { id: raised.id }, data: { createdAt: new Date(flag.at), ...resolved }, select: { id: true } })
+				await prisma.notification.updateMany({
+					where: { key: { startsWith: `exercise_flagged:${raised.id}:` } },
+					data: { createdAt: new Date(flag.at), readAt: flag.resolved || flag.at < end - 10 * DAY_MS ? new Date(flag.at + DAY_MS) : null },
+				})
+			},
+		})
+	}
 	for (const persona of PERSONAS) {
 		for (const monthsBack of [4, 1]) {
 			const at = end - monthsBack * 30 * DAY_MS + random.between(0, 5) * DAY_MS
@@ -197,6 +221,10 @@ export async function seedDemoHistory(options: HistoryOptions = {}): Promise<His
 	await prisma.$executeRaw`
 		UPDATE "AuditEvent" e SET "createdAt" = a."createdAt"
 		FROM "Assignment" a WHERE e."organizationId" = ${organizationId} AND e."action" = 'assignment.created' AND e."detail"->'assignments' @> jsonb_build_array(a."id")`
+
+	await prisma.$executeRaw`
+		UPDATE "AuditEvent" e SET "createdAt" = f."createdAt"
+		FROM "ExerciseFlag" f WHERE e."organizationId" = ${organizationId} AND e."action" = 'exercise.flagged' AND e."targetId" = f."exerciseId" AND e."actorId" = f."raisedById" AND f."organizationId" = ${organizationId}`
 
 	const summary = await summarize(organizationId, teamIds.size, counters, started)
 	await prisma.auditEvent.create({
