@@ -1,31 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { E2E_HISTORY_BASE_URL } from '#tests/setup/artifacts.ts'
-import { allowConsoleMessage, checkA11y, expect, failedLoad, login, test, uniqueEmail } from './fixtures.ts'
-
-/** A new organisation whose admin leads a new team, and an engineer who joined it by invite. */
-async function teamWithEngineer(lead: Page, engineer: Page, names: { organisation: string; lead: string; team: string; engineer: string }) {
-	await lead.goto('/signup')
-	await lead.getByLabel('Organisation name').fill(names.organisation)
-	await lead.getByLabel('Your name').fill(names.lead)
-	await lead.getByLabel('Work e-mail').fill(uniqueEmail('lead'))
-	await lead.getByLabel('Password').fill('a long and quiet river 7')
-	await lead.getByRole('button', { name: 'Create organisation' }).click()
-	await expect(lead).toHaveURL(/\/dashboard/)
-	await lead.goto('/admin')
-	await lead.getByLabel('Team name').fill(names.team)
-	await lead.getByLabel('Lead (optional)').selectOption({ label: names.lead })
-	await lead.getByRole('button', { name: 'Create team' }).click()
-	await lead.getByRole('link', { name: names.team }).first().click()
-	await lead.getByRole('button', { name: 'Create invite link' }).click()
-	const inviteUrl = await lead.getByLabel(/Invite link/).inputValue()
-	await engineer.goto(inviteUrl)
-	await engineer.getByLabel('Your name').fill(names.engineer)
-	await engineer.getByLabel('Work e-mail').fill(uniqueEmail('engineer'))
-	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
-	await engineer.getByRole('button', { name: 'Create account and join' }).click()
-	await expect(engineer).toHaveURL(/\/dashboard/)
-}
+import { allowConsoleMessage, checkA11y, expect, failedLoad, login, test } from './fixtures.ts'
+import { teamWithEngineer } from './people.ts'
 
 async function chooseFreeShippingAndAssign(lead: Page) {
 	await lead.getByLabel('Filter exercises by title').fill('free ship')

@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test'
 import { editor } from './editor.ts'
-import { allowConsoleMessage, checkA11y, expect, failedLoad, test, uniqueEmail } from './fixtures.ts'
-
-const PASSWORD = 'a long and quiet river 7'
-
-async function signUp(page: Page, name: string) {
-	await page.goto('/signup')
-	await page.getByLabel('Organisation name').fill(`${name}'s Practice`)
-	await page.getByLabel('Your name').fill(name)
-	await page.getByLabel('Work e-mail').fill(uniqueEmail(name.split(' ')[0]!.toLowerCase()))
-	await page.getByLabel('Password').fill(PASSWORD)
-	await page.getByRole('button', { name: 'Create organisation' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
+import { allowConsoleMessage, checkA11y, expect, failedLoad, test } from './fixtures.ts'
+import { signUp } from './people.ts'
 
 async function startAttempt(page: Page, slug: string) {
 	await page.goto(`/exercises/${slug}`)

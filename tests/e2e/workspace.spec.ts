@@ -1,22 +1,12 @@
 import { gzipSync } from 'node:zlib'
-import type { Page, Response as PlaywrightResponse } from '@playwright/test'
+import type { Response as PlaywrightResponse } from '@playwright/test'
 import { editor, goToLine, openFile, openTab, retypeLine, selectLines } from './editor.ts'
-import { allowConsoleMessage, checkA11y, expect, failedLoad, login, test, uniqueEmail } from './fixtures.ts'
+import { allowConsoleMessage, checkA11y, expect, failedLoad, login, test } from './fixtures.ts'
+import { signUp } from './people.ts'
 
-const PASSWORD = 'a long and quiet river 7'
 const BUGGY_FILE = 'src/shipping/promotions.ts'
 const FIXED_LINE = "ctx.merchandiseCents >= FREE_STANDARD_THRESHOLD_CENTS && ctx.zone === 'domestic' && !ctx.hasBulkyItems,"
 const BERLIN_TEST = 'checkout summary: shipping > Berlin, oak bookshelf (€149, freight): pays parcel rate plus freight'
-
-async function signUp(page: Page, name: string) {
-	await page.goto('/signup')
-	await page.getByLabel('Organisation name').fill(`${name}'s Practice`)
-	await page.getByLabel('Your name').fill(name)
-	await page.getByLabel('Work e-mail').fill(uniqueEmail(name.split(' ')[0]!.toLowerCase()))
-	await page.getByLabel('Password').fill(PASSWORD)
-	await page.getByRole('button', { name: 'Create organisation' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
 
 test('a learner diagnoses an exercise: hypothesis with a prediction, runs, a fix typed in the editor, a reload, a wrong and then a right diagnosis', async ({
 	page,
