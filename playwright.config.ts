@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './server/cli/ensure-browser.ts'
+import { E2E_MAILBOX_URL, E2E_SMTP_URL } from './tests/setup/mail-ports.ts'
 import {
 	E2E_DATABASE_DIR,
 	E2E_DATA_DIR,
@@ -77,6 +78,15 @@ export default defineConfig({
 		},
 	],
 	webServer: [
+		// The mail server the app delivers to, and the mailbox specs read (tests/setup/smtp-sink.ts).
+		{
+			command: 'npx tsx tests/setup/smtp-sink.ts',
+			url: `${E2E_MAILBOX_URL}/health`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'pipe' as const,
+			stderr: 'pipe' as const,
+		},
 		// The tests expect the demo organisation as seeded, without simulated history, reviews or assignments.
 		e2eServer({ command: 'npm run serve', port: PORT, database: E2E_DATABASE_DIR, dataDir: E2E_DATA_DIR, history: false }),
 		// The growth pages need months of practice to show: this server's demo organisation gets
@@ -116,6 +126,9 @@ function e2eServer(options: { command: string; port: number; database: string; d
 			SEED_HISTORY: String(options.history),
 			// Only the first server's clock may be moved, by the days-later specs.
 			TEST_CLOCK: String(!options.history),
+			// Mail goes to the run's SMTP sink, through the real outbox and sender.
+			SMTP_URL: E2E_SMTP_URL,
+			MAIL_FROM: 'Hardmode <hardmode@e2e.test>',
 		},
 	}
 }
