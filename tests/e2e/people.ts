@@ -9,7 +9,8 @@ export async function teamWithEngineer(lead: Page, engineer: Page, names: { orga
 	await lead.goto('/signup')
 	await lead.getByLabel('Organisation name').fill(names.organisation)
 	await lead.getByLabel('Your name').fill(names.lead)
-	await lead.getByLabel('Work e-mail').fill(uniqueEmail(names.lead.split(' ')[0]!.toLowerCase()))
+	const leadEmail = uniqueEmail(names.lead.split(' ')[0]!.toLowerCase())
+	await lead.getByLabel('Work e-mail').fill(leadEmail)
 	await lead.getByLabel('Password').fill(PASSWORD)
 	await lead.getByRole('button', { name: 'Create organisation' }).click()
 	await expect(lead).toHaveURL(/\/dashboard/)
@@ -26,10 +27,12 @@ export async function teamWithEngineer(lead: Page, engineer: Page, names: { orga
 
 	await engineer.goto(inviteUrl)
 	await engineer.getByLabel('Your name').fill(names.engineer)
-	await engineer.getByLabel('Work e-mail').fill(invitedEmail)
+	const engineerEmail = invitedEmail
+	await engineer.getByLabel('Work e-mail').fill(engineerEmail)
 	await engineer.getByLabel('Password').fill('lanterns glow over the quay')
 	await engineer.getByRole('button', { name: 'Create account and join' }).click()
 	await expect(engineer).toHaveURL(/\/dashboard/)
+	return { leadEmail, engineerEmail }
 }
 
 /** Signs a new person up with an organisation of their own (its admin, in no team) and lands on the dashboard. */

@@ -134,14 +134,14 @@ function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
 						{person.lockedUntil ? (
 							<Form method="post">
 								<input type="hidden" name="userId" value={person.id} />
-								<Button type="submit" variant="secondary" name="intent" value="lift-lockout" aria-label={`Lift the log-in lockout of ${person.name}`}>
+								<Button type="submit" variant="secondary" name="intent" value="lift-lockout" aria-label={`Lift lockout of ${person.name}`}>
 									Lift lockout
 								</Button>
 							</Form>
 						) : null}
 						<ConfirmAction
 							label="End sessions"
-							ariaLabel={`End every session of ${person.name}`}
+							ariaLabel={`End sessions of ${person.name}`}
 							title={`Sign ${person.name} out everywhere?`}
 							message={`${person.name} is signed out of every browser (${person.sessions} open ${person.sessions === 1 ? 'session' : 'sessions'} now) and needs their password${person.twoFactor ? ' and a code' : ''} to sign in again. Nothing they saved is lost.`}
 							confirmLabel="End sessions"
