@@ -79,7 +79,7 @@ function SiteHeader() {
 	const user = data?.user
 	const itemClass = (isActive: boolean) =>
 		cn(
-			'rounded-md px-2.5 py-1.5 text-sm font-medium whitespace-nowrap',
+			'rounded-md px-2 py-1.5 text-sm font-medium whitespace-nowrap',
 			isActive
 				? 'bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-white'
 				: 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
@@ -89,7 +89,7 @@ function SiteHeader() {
 	const currentTeamId = useMatches().find((match) => match.params.teamId)?.params.teamId ?? null
 	return (
 		<header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+			<div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
 				<Link to={user ? '/dashboard' : '/'} className="flex items-center gap-2 text-lg font-bold tracking-tight">
 					<span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 font-mono text-sm text-white">
 						H
@@ -121,20 +121,21 @@ function SiteHeader() {
 								Organisation
 							</NavLink>
 						) : null}
+						{/* A bell, not a word: at 1366 px a lead's navigation must stay on one row. */}
 						<NavLink
 							to="/notifications"
-							className={navClass}
+							className={(state) => cn(navClass(state), 'inline-flex items-center')}
 							aria-label={user.unreadNotifications ? `Notifications, ${user.unreadNotifications} unread` : 'Notifications'}
+							title="Notifications"
 						>
-							Notifications
+							<svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-5">
+								<path d="M10 2a5 5 0 0 0-5 5v2.59l-1.7 2.55A1 1 0 0 0 4.13 14h11.74a1 1 0 0 0 .83-1.56L15 9.59V7a5 5 0 0 0-5-5Zm-2.45 13a2.5 2.5 0 0 0 4.9 0h-4.9Z" />
+							</svg>
 							{user.unreadNotifications ? (
 								<span aria-hidden="true" className="ml-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
 									{user.unreadNotifications > 99 ? '99+' : user.unreadNotifications}
 								</span>
 							) : null}
-						</NavLink>
-						<NavLink to="/settings" className={navClass}>
-							Settings
 						</NavLink>
 					</nav>
 				) : (
@@ -148,6 +149,10 @@ function SiteHeader() {
 							<span className="hidden text-sm text-slate-600 2xl:inline dark:text-slate-400">
 								{user.name} · {user.organizationName}
 							</span>
+							{/* Beside Log out, with the account's other controls: the main navigation stays on one row at 1366 px. */}
+							<NavLink to="/settings" className={navClass}>
+								Settings
+							</NavLink>
 							<Form method="post" action="/logout">
 								<button
 									type="submit"

@@ -50,3 +50,18 @@ export function firstFailingFile(view: Pick<WorkspaceView, 'latestRun' | 'files'
 	const file = failing?.location?.file
 	return file && (file in view.files.src || file in view.files.tests) ? file : null
 }
+
+/**
+ * The first of the attempt's source files its briefs name (the exercise's brief, then each
+ * stage's), for the tab a fresh attempt opens on: the file the learner is asked to work in,
+ * not whichever sorts first. Null when the briefs name none.
+ */
+export function fileNamedInBrief(view: Pick<WorkspaceView, 'exercise' | 'architecture' | 'files'>): string | null {
+	const text = [view.exercise.briefHtml, ...(view.architecture?.stages.map((stage) => stage.briefHtml) ?? [])].join('\n')
+	let first: { path: string; at: number } | null = null
+	for (const path of Object.keys(view.files.src)) {
+		const at = text.indexOf(path)
+		if (at >= 0 && (first === null || at < first.at || (at === first.at && path.length > first.path.length))) first = { path, at }
+	}
+	return first?.path ?? null
+}

@@ -159,7 +159,12 @@ export default function AssignmentPage({ loaderData, actionData }: Route.Compone
 							<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 								{assignment.standings.map((standing) => (
 									<tr key={standing.person.id}>
-										<Td className="font-medium">{standing.person.name}</Td>
+										<Td className="font-medium">
+											{/* The assignment's leads (and admins) may open every member's profile. */}
+											<Link to={`/people/${standing.person.id}`} className={linkClass}>
+												{standing.person.name}
+											</Link>
+										</Td>
 										<Td>
 											<ProgressBadge progress={standing.progress} />
 										</Td>

@@ -170,7 +170,12 @@ export default function TeamAssignmentsPage({ loaderData }: Route.ComponentProps
 								<tbody className="divide-y divide-slate-200 dark:divide-slate-800">
 									{people.map((person) => (
 										<tr key={person.id}>
-											<Td className="font-medium whitespace-nowrap">{person.name}</Td>
+											<Td className="font-medium whitespace-nowrap">
+												{/* The page is the team's leads' (and admins'), who may open every member's profile. */}
+												<Link to={`/people/${person.id}`} className={linkClass}>
+													{person.name}
+												</Link>
+											</Td>
 											{active.map((assignment) => {
 												const standing = assignment.standings.find((s) => s.person.id === person.id)
 												return (

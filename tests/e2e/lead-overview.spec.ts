@@ -37,6 +37,9 @@ test('a lead opens the dashboard on the overview of their teams, with real data,
 	const teams = main.getByRole('region', { name: 'Your teams' })
 	await expect(teams.getByRole('link', { name: 'Checkout', exact: true })).toBeVisible()
 	await expect(teams.getByRole('link', { name: 'Payments Core', exact: true })).toBeVisible()
+	// Each team's retention and calibration, as team figures.
+	await expect(teams).toContainText(/Retention: .+ solved at the first fix/)
+	await expect(teams).toContainText(/Calibration: Brier score 0\.\d\d over \d+ predictions/)
 	await expect(main.getByRole('region', { name: 'Open flags' })).toContainText(/No open flags|raised by learners/)
 	// Their own practice is still there, after the overview.
 	const own = main.getByRole('heading', { name: 'Your own practice', level: 2 })

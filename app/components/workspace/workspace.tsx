@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { Panel, usePanelRef } from 'react-resizable-panels'
 import { useRouteLoaderData } from 'react-router'
-import { firstFailingFile, type WorkspaceView } from '#app/attempts/workspace-view.ts'
+import { fileNamedInBrief, firstFailingFile, type WorkspaceView } from '#app/attempts/workspace-view.ts'
 import type { loader as rootLoader } from '#app/root.tsx'
 import { useNonce } from '#app/utils/nonce-provider.tsx'
 import { BriefPane } from './brief-pane.tsx'
@@ -77,7 +77,7 @@ export function Workspace({ data }: { data: WorkspaceView }) {
 	})
 	const paths = useMemo(() => new Set([...Object.keys(data.files.src), ...Object.keys(data.files.tests)]), [data.files.src, data.files.tests])
 	const openFiles = useOpenFiles({
-		defaultPath: firstFailingFile(data) ?? Object.keys(data.files.src).sort()[0] ?? '',
+		defaultPath: firstFailingFile(data) ?? fileNamedInBrief(data) ?? Object.keys(data.files.src).sort()[0] ?? '',
 		userId,
 		attemptId: data.attempt.id,
 		paths,
