@@ -13,6 +13,7 @@ import {
 	PLAYWRIGHT_REPORT,
 	SERVER_BUILD_ENTRY,
 } from './tests/setup/artifacts.ts'
+import { E2E_OIDC_ISSUER } from './tests/setup/oidc-test-client.ts'
 
 const PORT = E2E_PORT
 const baseURL = `http://127.0.0.1:${PORT}`
@@ -99,6 +100,16 @@ export default defineConfig({
 			dataDir: E2E_HISTORY_DATA_DIR,
 			history: true,
 		}),
+		// The OpenID provider the single sign-on spec signs in at, on loopback (tests/setup/oidc-provider.ts).
+		{
+			command: 'npx tsx tests/setup/oidc-provider.ts',
+			url: `${E2E_OIDC_ISSUER}/.well-known/openid-configuration`,
+			reuseExistingServer: false,
+			timeout: 60_000,
+			stdout: 'pipe' as const,
+			stderr: 'pipe' as const,
+			env: { E2E_PORT: String(PORT) },
+		},
 	],
 })
 

@@ -122,6 +122,8 @@ function ProviderSettings({ loaderData, result, busy }: { loaderData: Route.Comp
 				/>
 				<Field label="Client ID" name="clientId" required autoComplete="off" defaultValue={settings?.clientId} errors={errors?.clientId} />
 				<Field
+					// Remounted after each save, so the page does not keep the secret that was typed.
+					key={`secret-${String(settings?.updatedAt)}`}
 					label="Client secret"
 					name="clientSecret"
 					type="password"

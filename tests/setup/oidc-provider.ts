@@ -128,7 +128,7 @@ function escapeHtml(text: string) {
 }
 
 function page(title: string, body: string) {
-	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title} · Test identity provider</title>
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${title} · Test identity provider</title>
 <style>body{font-family:sans-serif;max-width:24rem;margin:3rem auto;padding:0 1rem;color:#111;background:#fff}label,input,button{display:block;width:100%;margin-top:.5rem}input{padding:.5rem;border:1px solid #555}button{padding:.6rem;background:#1d4ed8;color:#fff;border:0;margin-top:1rem}</style>
 </head><body><main>${body}</main></body></html>`
 }
