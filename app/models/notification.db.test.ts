@@ -167,7 +167,7 @@ describe('an attempt reviewed', () => {
 		await saveReview(who('sam'), reviewable, { scores: { diagnosis: 3 }, summary: 'Clear method.', baseVersion: 0 })
 		const ofReviews = (await notificationsOf('ada')).filter((n) => n.kind === 'attempt_reviewed')
 		expect(ofReviews).toEqual([
-			expect.objectContaining({ text: 'Sam reviewed your attempt at “Stale cart”: 75 %.', link: `/attempts/${attemptId}`, email: 'none' }),
+			expect.objectContaining({ text: 'Sam reviewed your attempt at “Stale cart”: 75%.', link: `/attempts/${attemptId}`, email: 'none' }),
 		])
 	})
 
@@ -176,7 +176,7 @@ describe('an attempt reviewed', () => {
 		await saveReview(who('morgan'), reviewable, { scores: { diagnosis: 4 }, summary: 'Even clearer.', baseVersion: 1 })
 		await expect(saveReview(who('sam'), reviewable, { scores: { diagnosis: 1 }, summary: 'Late.', baseVersion: 1 })).rejects.toBeInstanceOf(ReviewError)
 		const ofReviews = (await notificationsOf('ada')).filter((n) => n.kind === 'attempt_reviewed').map((n) => n.text)
-		expect(ofReviews).toEqual(['Sam reviewed your attempt at “Stale cart”: 75 %.', 'Morgan updated the review of your attempt at “Stale cart”: 100 %.'])
+		expect(ofReviews).toEqual(['Sam reviewed your attempt at “Stale cart”: 75%.', 'Morgan updated the review of your attempt at “Stale cart”: 100%.'])
 	})
 })
 

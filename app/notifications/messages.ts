@@ -22,7 +22,7 @@ export function notificationText(subject: NotificationSubject): string {
 		case 'assignment_due':
 			return `“${subject.exerciseTitle}” is due ${formatDueDate(subject.dueAt)} and you have not finished it yet.`
 		case 'attempt_reviewed':
-			return `${subject.reviewerName} ${subject.updated ? 'updated the review of' : 'reviewed'} your attempt at “${subject.exerciseTitle}”: ${subject.percent} %.`
+			return `${subject.reviewerName} ${subject.updated ? 'updated the review of' : 'reviewed'} your attempt at “${subject.exerciseTitle}”: ${subject.percent}%.`
 		case 'review_waiting': {
 			const days = Math.floor((subject.now.getTime() - subject.finishedAt.getTime()) / 86_400_000)
 			return `${subject.learnerName}’s attempt at “${subject.exerciseTitle}” has waited ${days} days for a review.`

@@ -83,10 +83,10 @@ describe('notificationText', () => {
 			'“Stale cart” is due Wed 9 Dec, 17:00 UTC and you have not finished it yet.',
 		)
 		expect(notificationText({ kind: 'attempt_reviewed', exerciseTitle: 'Stale cart', reviewerName: 'Sam', percent: 72, updated: false })).toBe(
-			'Sam reviewed your attempt at “Stale cart”: 72 %.',
+			'Sam reviewed your attempt at “Stale cart”: 72%.',
 		)
 		expect(notificationText({ kind: 'attempt_reviewed', exerciseTitle: 'Stale cart', reviewerName: 'Sam', percent: 80, updated: true })).toBe(
-			'Sam updated the review of your attempt at “Stale cart”: 80 %.',
+			'Sam updated the review of your attempt at “Stale cart”: 80%.',
 		)
 		expect(
 			notificationText({ kind: 'review_waiting', exerciseTitle: 'Stale cart', learnerName: 'Ada', finishedAt: new Date(now.getTime() - 3 * DAY - HOUR), now }),
