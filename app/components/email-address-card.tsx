@@ -1,6 +1,7 @@
 import { Form, useSearchParams } from 'react-router'
 import { Button } from './ui/button.tsx'
 import { Card, CardHeader } from './ui/card.tsx'
+import { cn } from './ui/cn.ts'
 import { Field, FormAlert } from './ui/field.tsx'
 
 type Result = { message?: string; error?: string; fieldErrors?: Record<string, string[] | undefined> } | null
@@ -24,10 +25,11 @@ export function EmailAddressCard({
 	const [params] = useSearchParams()
 	return (
 		<Card>
-			<CardHeader title="E-mail address" description={`You log in as ${email}. Password reset links and invites go to this address.`} />
+			<CardHeader title="E-mail address" description={`Password reset links and invites go to ${email}.`} />
 			<div className="space-y-4">
 				{verified && !pending && params.get('verified') ? <FormAlert tone="success" message={`Your address ${email} is confirmed.`} /> : null}
-				{!verified ? (
+				{/* Asking for a new address retired the first link: then the line about the new address says all. */}
+				{!verified && !pending ? (
 					<div className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800">
 						<p>
 							<strong>Your address is not confirmed yet.</strong> We sent a link to {email}; open it to confirm the address. Until then, invites to teams wait
@@ -48,7 +50,7 @@ export function EmailAddressCard({
 						</Button>
 					</Form>
 				) : null}
-				<Form method="post" className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800" noValidate>
+				<Form method="post" className={cn('space-y-4', !verified || pending ? 'border-t border-slate-200 pt-4 dark:border-slate-800' : '')} noValidate>
 					<FormAlert tone={changed?.error ? 'error' : 'success'} message={changed?.error ?? changed?.message} />
 					<Field label="New e-mail address" name="newEmail" type="email" autoComplete="email" required errors={changed?.fieldErrors?.newEmail} />
 					<Field

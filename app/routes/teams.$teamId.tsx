@@ -263,7 +263,8 @@ function InviteCard({ canInviteLeads, result, busy }: { canInviteLeads: boolean;
 	return (
 		<Card>
 			<CardHeader title="Invite an engineer" description="We e-mail them a single-use link that only their address can accept." />
-			<Form method="post" className="space-y-3" onSubmit={() => setCopied(false)} noValidate>
+			{/* A new form after each invite sent, so the address field is empty for the next one. */}
+			<Form method="post" className="space-y-3" onSubmit={() => setCopied(false)} noValidate key={result?.inviteUrl ?? 'invite'}>
 				<Field label="Their e-mail" name="email" type="email" autoComplete="off" required errors={result?.fieldErrors?.email} />
 				{canInviteLeads ? (
 					<div className="space-y-1.5">
