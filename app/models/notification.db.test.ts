@@ -263,3 +263,15 @@ describe('what a person reads', () => {
 		expect(await countUnread(who('ada'))).toBe(0)
 	})
 })
+
+describe('someone removed from the organisation', () => {
+	it('is told nothing more, even as an admin who would hear of every flag', async () => {
+		const { id } = await prisma.user.create({
+			data: { organizationId: who('sam').organizationId, name: 'Rowan', email: 'rowan@test.dev', passwordHash: 'x', orgRole: 'admin', removedAt: new Date() },
+			select: { id: true },
+		})
+		await raiseFlag(who('linus'), exercise.slug, { reason: 'too_easy', comment: 'Solved it in a minute.', attemptId: null })
+		expect(await prisma.notification.count({ where: { userId: id } })).toBe(0)
+		expect((await notificationsOf('morgan')).filter((n) => n.text === 'Linus flagged “Stale cart”: too easy.')).toHaveLength(1)
+	})
+})

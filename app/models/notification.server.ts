@@ -34,7 +34,8 @@ function leadsOrAdmin(person: { orgRole: 'admin' | 'member'; memberships: unknow
 export async function notify(db: Db, organizationId: string, items: readonly NewNotification[], now = new Date()) {
 	if (items.length === 0) return []
 	const people = await db.user.findMany({
-		where: { organizationId, id: { in: [...new Set(items.map((item) => item.userId))] } },
+		// Someone removed from the organisation (ADR 029) is told nothing more.
+		where: { organizationId, removedAt: null, id: { in: [...new Set(items.map((item) => item.userId))] } },
 		select: {
 			id: true,
 			email: true,
