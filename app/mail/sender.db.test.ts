@@ -134,6 +134,21 @@ describe('retries, leases and giving up', () => {
 		})
 	})
 
+	it('never hands one message to two senders working at the same moment', async () => {
+		const ids = await Promise.all(Array.from({ length: 12 }, (_, index) => enqueue(`person-${index}@example.com`)))
+		const sent: string[] = []
+		const recording = (): MailTransport => ({
+			async sendMail(mail) {
+				sent.push(mail.messageId)
+			},
+		})
+		const reports = await Promise.all(['a', 'b', 'c'].map((owner) => deliverDueMail(db.prisma, { transport: recording(), from: FROM, owner, batch: 5 })))
+		const again = await deliverDueMail(db.prisma, { transport: recording(), from: FROM, owner: 'd' })
+		expect(reports.reduce((sum, report) => sum + report.sent, 0) + again.sent).toBe(ids.length)
+		expect(new Set(sent).size).toBe(sent.length)
+		expect(sent).toHaveLength(ids.length)
+	})
+
 	it('lets only one of two senders have a message; the other takes it over only after the lease runs out', async () => {
 		const { id } = await enqueue()
 		const now = new Date()
