@@ -33,6 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
 	return data({ ok: true, message: 'The message is back in line; the sender tries it within a few seconds.' })
 }
 
+// Every other kind is a notification (app/notifications/).
 const KIND_LABELS: Record<string, string> = {
 	'password-reset': 'Password reset',
 	'email-verification': 'Address confirmation',
@@ -81,7 +82,7 @@ export default function AdminOutbox({ loaderData, actionData }: Route.ComponentP
 									</time>
 								</div>
 								<p className="text-slate-700 dark:text-slate-300">
-									{KIND_LABELS[message.kind] ?? message.kind} to <span className="font-medium">{message.to}</span>
+									{KIND_LABELS[message.kind] ?? 'Notification'} to <span className="font-medium">{message.to}</span>
 								</p>
 								<p className={message.status === 'sent' ? 'text-emerald-800 dark:text-emerald-300' : 'text-amber-900 dark:text-amber-200'}>
 									{statusLine(message, mailServer)}
