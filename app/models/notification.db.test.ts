@@ -264,6 +264,16 @@ describe('what a person reads', () => {
 	})
 })
 
+describe('an address not yet confirmed', () => {
+	it('gets no e-mail, whatever was chosen; the notification stays in the app', async () => {
+		await prisma.user.update({ where: { id: who('linus').id }, data: { emailVerifiedAt: null } })
+		await saveNotificationSettings(who('linus'), { deliveries: { assignment_given: 'email' }, dailyDigest: false })
+		await assign('members', ['linus'], exercise.slug)
+		expect((await notificationsOf('linus')).at(-1)).toMatchObject({ kind: 'assignment_given', email: 'none' })
+		expect(await outboxTo('linus')).toEqual([])
+	})
+})
+
 describe('someone removed from the organisation', () => {
 	it('is told nothing more, even as an admin who would hear of every flag', async () => {
 		const { id } = await prisma.user.create({

@@ -39,6 +39,7 @@ export async function notify(db: Db, organizationId: string, items: readonly New
 		select: {
 			id: true,
 			email: true,
+			emailVerifiedAt: true,
 			orgRole: true,
 			memberships: { where: { role: 'lead' }, select: { id: true }, take: 1 },
 			notificationPreferences: { select: { kind: true, delivery: true } },
@@ -52,6 +53,7 @@ export async function notify(db: Db, organizationId: string, items: readonly New
 		const handling = handlingOf(resolveDeliveries(person.notificationPreferences)[item.kind], {
 			dailyDigest: person.notificationSettings?.dailyDigest ?? false,
 			leadsOrAdmin: leadsOrAdmin(person),
+			emailVerified: person.emailVerifiedAt !== null,
 		})
 		if (handling === 'skip') return []
 		const email = handling === 'email' ? ('sent' as const) : handling === 'digest' ? ('digest_pending' as const) : ('none' as const)

@@ -26,9 +26,9 @@ describe('resolveDeliveries', () => {
 })
 
 describe('handlingOf', () => {
-	const learner = { dailyDigest: false, leadsOrAdmin: false }
-	const lead = { dailyDigest: false, leadsOrAdmin: true }
-	const digestLead = { dailyDigest: true, leadsOrAdmin: true }
+	const learner = { dailyDigest: false, leadsOrAdmin: false, emailVerified: true }
+	const lead = { dailyDigest: false, leadsOrAdmin: true, emailVerified: true }
+	const digestLead = { dailyDigest: true, leadsOrAdmin: true, emailVerified: true }
 
 	it('stores nothing for a kind that is off, and mails nothing for one in the app only', () => {
 		expect(handlingOf('off', lead)).toBe('skip')
@@ -42,7 +42,13 @@ describe('handlingOf', () => {
 	})
 
 	it('ignores a digest setting left on by someone who no longer leads a team', () => {
-		expect(handlingOf('email', { dailyDigest: true, leadsOrAdmin: false })).toBe('email')
+		expect(handlingOf('email', { dailyDigest: true, leadsOrAdmin: false, emailVerified: true })).toBe('email')
+	})
+
+	it('mails nothing to an address not yet confirmed, and keeps the notification in the app', () => {
+		expect(handlingOf('email', { ...learner, emailVerified: false })).toBe('in_app')
+		expect(handlingOf('email', { ...digestLead, emailVerified: false })).toBe('in_app')
+		expect(handlingOf('off', { ...learner, emailVerified: false })).toBe('skip')
 	})
 })
 

@@ -72,12 +72,13 @@ export function resolveDeliveries(chosen: ReadonlyArray<{ kind: NotificationKind
 
 /**
  * What happens to one notification for a person: not stored (off), stored only, stored and
- * mailed at once, or stored and kept for their daily digest. Only leads and admins may have a digest.
+ * mailed at once, or stored and kept for their daily digest. Only leads and admins may have a
+ * digest; an address not yet confirmed (ADR 028) gets no mail, since it may be someone else's.
  */
 export type Handling = 'skip' | 'in_app' | 'email' | 'digest'
 
-export function handlingOf(delivery: Delivery, person: { dailyDigest: boolean; leadsOrAdmin: boolean }): Handling {
+export function handlingOf(delivery: Delivery, person: { dailyDigest: boolean; leadsOrAdmin: boolean; emailVerified: boolean }): Handling {
 	if (delivery === 'off') return 'skip'
-	if (delivery === 'in_app') return 'in_app'
+	if (delivery === 'in_app' || !person.emailVerified) return 'in_app'
 	return person.dailyDigest && person.leadsOrAdmin ? 'digest' : 'email'
 }
