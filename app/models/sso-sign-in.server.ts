@@ -2,10 +2,9 @@
 // way (single use, ten minutes), and what a validated ID token does: find or create the account
 // (just-in-time provisioning) and bring its role and mapped teams in line with its groups.
 import { randomBytes } from 'node:crypto'
-import type { IDToken } from 'openid-client'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { claimValues, emailDomain, mappedAccess, membershipChanges } from '#app/sso/mapping.ts'
-import { finishAuthorization, SsoError, startAuthorization, type ProviderClient } from '#app/sso/oidc.server.ts'
+import { finishAuthorization, SsoError, startAuthorization, type ProviderClient, type SignInClaims } from '#app/sso/oidc.server.ts'
 import { decryptSecret } from '#app/sso/secret-box.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
@@ -87,6 +86,7 @@ export async function completeSsoSignIn(input: { callbackUrl: URL; cookieState: 
 			nonce: state.nonce,
 			codeVerifier: state.codeVerifier,
 			redirectUri: input.redirectUri,
+			wanted: ['email', 'email_verified', provider.claimName],
 		})
 		const email = checkedEmail(
 			claims,
@@ -102,7 +102,7 @@ export async function completeSsoSignIn(input: { callbackUrl: URL; cookieState: 
 	}
 }
 
-function checkedEmail(claims: IDToken, domains: string[]) {
+function checkedEmail(claims: SignInClaims, domains: string[]) {
 	const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : ''
 	if (!email || !email.includes('@')) {
 		throw new SsoError('Your identity provider did not share your e-mail address with Hardmode. Ask your admin to release the email claim.', 'no email claim')
@@ -123,7 +123,7 @@ function checkedEmail(claims: IDToken, domains: string[]) {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g
 
-function displayNameFrom(claims: IDToken, email: string) {
+function displayNameFrom(claims: SignInClaims, email: string) {
 	const given = [claims.given_name, claims.family_name].filter((part) => typeof part === 'string').join(' ')
 	const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name : given || email.slice(0, email.indexOf('@'))
 	return name.replace(CONTROL_CHARACTERS, '').trim().slice(0, 100) || email
@@ -133,7 +133,7 @@ type Provisioning = {
 	organizationId: string
 	providerId: string
 	provider: { claimName: string; mappings: Array<{ claimValue: string; grantsAdmin: boolean; teamId: string | null; teamRole: 'learner' | 'lead' }> }
-	claims: IDToken
+	claims: SignInClaims
 	email: string
 }
 

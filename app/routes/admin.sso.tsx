@@ -149,7 +149,7 @@ function ProviderSettings({ loaderData, result, busy }: { loaderData: Route.Comp
 					name="claimName"
 					required
 					defaultValue={settings?.claimName ?? 'groups'}
-					help="The ID token claim that lists a person’s groups; the mappings below match its values."
+					help="The claim (in the ID token, or at the userinfo endpoint) that lists a person’s groups; the mappings below match its values."
 					errors={errors?.claimName}
 				/>
 				<Checkbox

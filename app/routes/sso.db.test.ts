@@ -133,6 +133,22 @@ describe('a first sign-in (just-in-time provisioning)', () => {
 	})
 })
 
+describe('a provider that releases e-mail and groups only at its userinfo endpoint', () => {
+	it('signs the person in with the claims from userinfo, and the mapped teams', async () => {
+		const userinfoOnly = await startTestProvider({ redirectUris: [CALLBACK], claimsInIdToken: false })
+		try {
+			await saveSsoSettings({ organizationId: org.id, actorId: org.adminId, settings: settings({ issuerUrl: userinfoOnly.issuer }) })
+			const { callback } = await signIn('dev@sso.example')
+			expect(callback.status).toBe(302)
+			setTestGroups('quinn', ['payments-devs'])
+			await signIn('quinn@sso.example')
+			expect(await account('quinn@sso.example')).toMatchObject({ organizationId: org.id, memberships: [{ teamId: org.paymentsId, role: 'learner' }] })
+		} finally {
+			await userinfoOnly.close()
+		}
+	})
+})
+
 describe('later sign-ins follow the groups', () => {
 	it('demotes a lead removed from the leads group, and takes them out of the team when they leave it', async () => {
 		setTestGroups('kim', ['checkout-devs', 'checkout-leads'])

@@ -76,11 +76,17 @@ export async function startAuthorization(client: ProviderClient, input: { redire
 	return { url: oidc.buildAuthorizationUrl(config, parameters), state, nonce, codeVerifier }
 }
 
-/** Exchanges the code at the token endpoint and returns the ID token's validated claims. */
+export type SignInClaims = oidc.IDToken & Record<string, unknown>
+
+/**
+ * Exchanges the code at the token endpoint and returns the ID token's validated claims. Claims in
+ * `wanted` that the ID token lacks are filled from the userinfo endpoint (some providers release
+ * e-mail or groups only there); the ID token's own claims always win.
+ */
 export async function finishAuthorization(
 	client: ProviderClient,
-	input: { callbackUrl: URL; state: string; nonce: string; codeVerifier: string; redirectUri: string },
-): Promise<oidc.IDToken> {
+	input: { callbackUrl: URL; state: string; nonce: string; codeVerifier: string; redirectUri: string; wanted: string[] },
+): Promise<SignInClaims> {
 	const config = await configuration(client)
 	// The provider sends the browser back to the redirect URI; the server may see another host or scheme behind a proxy.
 	const current = new URL(input.redirectUri)
@@ -94,7 +100,10 @@ export async function finishAuthorization(
 		})
 		const claims = tokens.claims()
 		if (!claims) throw new SsoError('The identity provider sent no ID token.')
-		return claims
+		if (input.wanted.every((name) => name in claims) || !config.serverMetadata().userinfo_endpoint) return claims
+		// The userinfo answer must be about the same subject: fetchUserInfo checks `sub`.
+		const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub)
+		return { ...userinfo, ...claims }
 	} catch (error) {
 		if (error instanceof SsoError) throw error
 		if (error instanceof oidc.AuthorizationResponseError) {

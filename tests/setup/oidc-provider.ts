@@ -56,7 +56,13 @@ export function testSigningKey(kid = 'test-key') {
  * Starts a provider on loopback. `issuer` is what it calls itself (by default the address it
  * listens on); a different one plays a provider whose metadata does not match its URL.
  */
-export async function startTestProvider(options: { port?: number; redirectUris: string[]; issuer?: (listening: string) => string }): Promise<TestProvider> {
+export async function startTestProvider(options: {
+	port?: number
+	redirectUris: string[]
+	issuer?: (listening: string) => string
+	/** False: the ID token carries only `sub`, e-mail and groups come from the userinfo endpoint. */
+	claimsInIdToken?: boolean
+}): Promise<TestProvider> {
 	const server = http.createServer()
 	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
 	const listening = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -75,8 +81,8 @@ export async function startTestProvider(options: { port?: number; redirectUris: 
 		jwks: { keys: [testSigningKey().jwk] },
 		cookies: { keys: [randomBytes(16).toString('hex')] },
 		claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
-		// The ID token carries the claims, as most company providers are set up to do.
-		conformIdTokenClaims: false,
+		// The ID token carries the claims, as most company providers are set up to do (unless asked otherwise).
+		conformIdTokenClaims: options.claimsInIdToken === false,
 		findAccount: (_ctx, id) => ({ accountId: id, claims: () => accountClaims(id) as { sub: string } }),
 		// A first-party application: no consent screen, the grant is made on the fly.
 		loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
