@@ -140,6 +140,21 @@ export const RECORDED_SIGNALS: readonly SignalGroup[] = [
 				seenBy: ['you', 'admins'],
 				notFor: 'Tracking attendance. Session times exist to keep your account safe.',
 			},
+			{
+				id: 'sign-in',
+				name: 'Sign-in and security',
+				what: 'When you last signed in; failed sign-ins and any lockout they caused; whether two-factor sign-in is on and when a recovery code was used (the secret and the codes are never stored readable); with single sign-on, your identity at the provider and the groups it sent at your last sign-in.',
+				seenBy: ['you', 'admins'],
+				notFor: 'Tracking attendance or hours. These exist to keep accounts safe and to let an admin help someone who is locked out.',
+			},
+			{
+				id: 'mail',
+				name: 'E-mail and notifications',
+				what: 'The messages Hardmode sent you (kept in the outbox with their links and whether delivery worked), your notifications and whether you have read them, and what you chose to receive for each kind.',
+				seenBy: ['you', 'admins'],
+				notFor:
+					'Checking whether someone reads their mail. Read marks exist so the count in the navigation is right; admins see the outbox to deliver mail by hand when no mail server is set.',
+			},
 		],
 	},
 ]
