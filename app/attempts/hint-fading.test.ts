@@ -7,7 +7,9 @@ describe('hintFading', () => {
 	test('keeps the author’s conditions while the learner’s rating is provisional', () => {
 		const fading = hintFading([{ topic: 'concurrency', rating: 1900, provisional: true }])
 		expect(fading).toMatchObject({ factor: 1, extraHypotheses: 0, basis: null })
-		expect(fading.explanation).toMatch(/still provisional/)
+		expect(fading.explanation).toMatch(
+			/while your rating in its topics is provisional\. Once it settles they open later for a higher rating \(up to 2× the time\)/,
+		)
 		expect(hintFading([]).factor).toBe(1)
 	})
 

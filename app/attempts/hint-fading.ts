@@ -32,7 +32,7 @@ export function hintFading(ratings: readonly TopicRating[], topicLabel: (topic: 
 			factor: 1,
 			extraHypotheses: 0,
 			basis: null,
-			explanation: 'Hints unlock as the exercise’s author set them: your rating in its topics is still provisional.',
+			explanation: `Hints unlock as the exercise’s author set them while your rating in its topics is provisional. Once it settles they open later for a higher rating (up to ${MAX_FADING_FACTOR}× the time) and sooner for a lower one (down to ${Math.round(MIN_FADING_FACTOR * 100)} %).`,
 		}
 	}
 	const basis = Math.round(settled.reduce((sum, rating) => sum + rating.rating, 0) / settled.length)

@@ -74,7 +74,11 @@ describe('hints that fade with the learner’s rating', () => {
 		expect(hintState(hints, { ...progress, now: at(3) }, beginner).next).toMatchObject({ unlocked: true })
 		expect(hintState(hints, { ...progress, now: at(3) }).next).toMatchObject({ unlocked: false, minutesLeft: 2 })
 		expect(hintState(hints, { ...progress, now: at(6) }, strong).fading).toMatch(/^Hints open later for you here/)
-		expect(hintState(hints, { ...progress, now: at(6) }, hintFading([])).fading).toBeNull()
+		// A provisional rating leaves the author's rule, and the tab says why and what changes once it settles.
+		expect(hintState(hints, { ...progress, now: at(6) }, hintFading([])).fading).toMatch(
+			/^Hints unlock as the exercise’s author set them while your rating .* is provisional\. Once it settles/,
+		)
+		expect(hintState(hints, { ...progress, now: at(6) }).fading).toBeNull()
 	})
 
 	it('knows when the next hint unlocked: the later of its time and its last hypothesis', () => {

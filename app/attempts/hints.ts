@@ -24,7 +24,7 @@ export type HintState = {
 	revealed: Array<{ index: number; text: string }>
 	/** The next hint to reveal, or null when every hint is out (no count of what remains is given). */
 	next: NextHint | null
-	/** How the learner's ratings moved the unlock times (hint-fading.ts), in words for the Hints tab; null when they did not. */
+	/** How the learner's ratings moved the unlock times (hint-fading.ts), in words for the Hints tab (also while they stay the author's, and why); null without them. */
 	fading: string | null
 }
 
@@ -49,7 +49,7 @@ export function hintState(
 ): HintState {
 	const revealed = hints.slice(0, progress.revealedCount).map((hint, index) => ({ index, text: hint.text }))
 	const upcoming = hints[progress.revealedCount]
-	const explanation = fading && fading.basis !== null ? fading.explanation : null
+	const explanation = fading ? fading.explanation : null
 	if (!upcoming || !progress.hintsAllowed) return { allowed: progress.hintsAllowed, revealed, next: null, fading: explanation }
 	const unlock = fading ? fadedUnlock(upcoming.unlock, fading) : upcoming.unlock
 	return { allowed: true, revealed, next: nextHint(progress.revealedCount, unlock, progress), fading: explanation }
