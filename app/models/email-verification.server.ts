@@ -1,8 +1,9 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { emailVerificationMail } from '#app/mail/messages.ts'
 import { enqueueMail, publicLink } from '#app/mail/outbox.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { sharedLimit } from '#app/utils/shared-limit.server.ts'
 import { verifyPassword } from '#app/utils/password.server.ts'
 import { EMAIL_VERIFICATION_HOURS, VERIFICATION_LINK_UNUSABLE } from '#app/accounts/mail-links.ts'
 import { consumeAccountToken, findAccountToken, issueAccountToken, retireAccountTokens } from './account-token.server.ts'
@@ -28,9 +29,10 @@ export async function queueVerificationMail(tx: Tx, user: { id: string; organiza
 	await enqueueMail(tx, { organizationId: user.organizationId, to: email, kind: 'email-verification', ...content })
 }
 
-// "Send again" and address changes: a few per quarter hour per account, so nobody floods an inbox.
+// "Send again" and address changes: a few per quarter hour per account, so nobody floods an inbox
+// (counted in the database, for every web instance together: ADR 033).
 export const VERIFICATION_MAILS_PER_ACCOUNT = 5
-const sends = new RateLimiterMemory({ points: VERIFICATION_MAILS_PER_ACCOUNT, duration: 15 * 60, keyPrefix: 'verify-account' })
+const sends = sharedLimit({ points: VERIFICATION_MAILS_PER_ACCOUNT, duration: 15 * 60, keyPrefix: 'verify-account' })
 
 async function takeSend(userId: string) {
 	try {

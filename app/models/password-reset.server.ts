@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
 import { passwordResetMail } from '#app/mail/messages.ts'
 import { enqueueMail, publicLink } from '#app/mail/outbox.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { sharedLimit, type SharedLimit } from '#app/utils/shared-limit.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { PASSWORD_RESET_MINUTES, RESET_LINK_UNUSABLE } from '#app/accounts/mail-links.ts'
 import { consumeAccountToken, issueAccountToken, retireAccountTokens } from './account-token.server.ts'
@@ -17,13 +18,14 @@ const ANSWER_FLOOR_MS = 400
 
 // As for log-ins (rate-limit.server.ts): an address may ask a few dozen times per window; one
 // account gets at most three links per window, silently, so nobody can flood someone's inbox.
+// Counted in the database, for every web instance together (ADR 033).
 export const RESET_REQUESTS_PER_ADDRESS = 20
 export const RESET_MAILS_PER_ACCOUNT = 3
 const WINDOW_SECONDS = 15 * 60
-const byAddress = new RateLimiterMemory({ points: RESET_REQUESTS_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'reset-ip' })
-const byAccount = new RateLimiterMemory({ points: RESET_MAILS_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'reset-account' })
+const byAddress = sharedLimit({ points: RESET_REQUESTS_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'reset-ip' })
+const byAccount = sharedLimit({ points: RESET_MAILS_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'reset-account' })
 
-async function take(limiter: RateLimiterMemory, key: string) {
+async function take(limiter: SharedLimit, key: string) {
 	try {
 		await limiter.consume(key, 1)
 		return null

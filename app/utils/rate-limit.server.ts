@@ -1,9 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterRes } from 'rate-limiter-flexible'
+import { sharedLimit, type SharedLimit } from './shared-limit.server.ts'
 
 // Password checks (log-in, and the current password in settings) are limited per account
-// (guessing one person's password) and per address (trying many accounts). In memory: one app
-// process per embedded database; a multi-server PostgreSQL deployment would move these to a
-// shared store.
+// (guessing one person's password) and per address (trying many accounts). Every limit here is
+// counted in the database (shared-limit.server.ts, ADR 033), so any number of web instances
+// enforce one limit, and lifting a lockout lifts it everywhere.
 //
 // An attempt takes its points *before* the password is checked and gets them back if the
 // password was right, so guesses sent all at once cannot all be checked before the first
@@ -19,10 +20,10 @@ export const LOGIN_FAILURES_PER_ACCOUNT = 5
 export const LOGIN_FAILURES_PER_ADDRESS = 30
 const WINDOW_SECONDS = 15 * 60
 
-const byAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-account' })
-const byAddress = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'login-ip' })
+const byAccount = sharedLimit({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-account' })
+const byAddress = sharedLimit({ points: LOGIN_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'login-ip' })
 // Attempts on one account from one address; only consulted once the address has used up its failures.
-const byAddressAndAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-ip-account' })
+const byAddressAndAccount = sharedLimit({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'login-ip-account' })
 
 export type Throttle = { limited: false } | { limited: true; retryAfterSeconds: number }
 
@@ -31,7 +32,7 @@ export type PasswordCheck = { limited: true; retryAfterSeconds: number } | { lim
 
 const pairKey = (email: string, ip: string) => `${ip} ${email}`
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes> {
+async function take(limiter: SharedLimit, key: string): Promise<RateLimiterRes> {
 	try {
 		return await limiter.consume(key, 1)
 	} catch (rejection) {
@@ -65,7 +66,7 @@ export async function passwordCheckSucceeded(email: string, ip: string) {
 
 // Codes at the second step of signing in (ADR 029) have a per-account limit of their own that a
 // correct password does not reset: otherwise each right password would buy five more guesses.
-const codesByAccount = new RateLimiterMemory({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'code-account' })
+const codesByAccount = sharedLimit({ points: LOGIN_FAILURES_PER_ACCOUNT, duration: WINDOW_SECONDS, keyPrefix: 'code-account' })
 
 /** Takes one attempt from the account before a two-factor or recovery code is checked. */
 export async function beginCodeCheck(userId: string): Promise<PasswordCheck> {
@@ -96,7 +97,7 @@ export async function liftLoginLockout(account: { email: string; id: string }) {
 // from its address before the e-mail is tried and gives it back unless it was refused for the
 // address, so one network can learn about only a few addresses per window.
 export const ACCOUNT_REFUSALS_PER_ADDRESS = 10
-const accountCreations = new RateLimiterMemory({ points: ACCOUNT_REFUSALS_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'account-creation' })
+const accountCreations = sharedLimit({ points: ACCOUNT_REFUSALS_PER_ADDRESS, duration: WINDOW_SECONDS, keyPrefix: 'account-creation' })
 
 /** Takes one attempt to create an account from this address; limited once it has too many refusals. */
 export async function beginAccountCreation(ip: string): Promise<Throttle> {
@@ -122,7 +123,7 @@ export function clientIp(request: Request) {
 // rhythm of an experiment; dozens a minute is a script or a stuck key, and would crowd out
 // everyone else's runs on a shared sandbox.
 export const RUNS_PER_MINUTE = 30
-const runs = new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60, keyPrefix: 'runs' })
+const runs = sharedLimit({ points: RUNS_PER_MINUTE, duration: 60, keyPrefix: 'runs' })
 
 /** Counts one run for this user; limited when they have used up the minute's runs. */
 export async function consumeRun(userId: string): Promise<Throttle> {
