@@ -4,7 +4,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
 import helmet from 'helmet'
 import { pino, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
@@ -22,6 +21,7 @@ import { createPageHandler } from './react-router-handler.ts'
 import { withTestClock } from './test-clock.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
+import { requestLimit } from './request-limit.ts'
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 
@@ -158,21 +158,8 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 		next()
 	})
 
-	app.use(
-		rateLimit({
-			windowMs: 60_000,
-			limit: 600,
-			standardHeaders: 'draft-8',
-			legacyHeaders: false,
-			skip: (req) => req.path.startsWith('/assets/') || req.path === '/resources/healthcheck',
-			handler: (_req, res) => {
-				res
-					.status(429)
-					.type('html')
-					.send(renderStatusPage({ status: 429, title: 'Slow down', message: 'Too many requests from your address. Wait a minute and try again.' }))
-			},
-		}),
-	)
+	// Per signed-in user, else per address (ADR 033).
+	app.use(requestLimit({ sessionSecret: env.SESSION_SECRET }))
 
 	app.use(assets)
 	app.all('/{*path}', pages)
