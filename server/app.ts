@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,7 @@ import { migrate } from '#app/utils/migrate.server.ts'
 import { startOutboxDelivery } from '#app/mail/sender.server.ts'
 import { recomputeRatings } from '#app/models/growth/rating-recompute.server.ts'
 import { startNotificationJob } from '#app/models/notification-job.server.ts'
+import { requestIdFrom, withRequestId, REQUEST_ID_HEADER } from '#app/utils/request-id.server.ts'
 import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
 import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
@@ -22,6 +24,8 @@ import { withTestClock } from './test-clock.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
 import { requestLimit } from './request-limit.ts'
+import { createLifecycle, READINESS_PATH, shutDown } from './lifecycle.ts'
+import { requestMetrics, routePatterns, serveMetrics, startMetricsServer, watchDefaultPool } from './metrics.ts'
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)))
 
@@ -50,34 +54,64 @@ export async function startServer() {
 	const mailSender = startOutboxDelivery({ prisma, env, logger })
 
 	const viteDevServer = isProduction ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
+	// Vite's inner dev server (React Router's child compiler) exits the process on SIGTERM, which
+	// would cut the requests in flight; this server shuts itself down (below).
+	if (viteDevServer) for (const listener of process.listeners('SIGTERM')) process.off('SIGTERM', listener)
 	const assets = viteDevServer ? viteDevServer.middlewares : clientBuildFiles()
 	const build = viteDevServer
 		? () => viteDevServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
 		: ((await import(path.join(root, 'build/server/index.js'))) as ServerBuild)
-	const created = createApp({ env, logger, assets, pages: reactRouterHandler(build, env.NODE_ENV) })
+	const created = createApp({ env, logger, assets, pages: reactRouterHandler(build, env.NODE_ENV), routePatterns: routePatterns(build) })
 	const app = env.TEST_CLOCK ? withTestClock(created) : created
 	if (env.TEST_CLOCK) logger.warn('TEST_CLOCK is on: POST /__test/clock moves this server’s clock forward. Never use it on a real deployment.')
 
-	const server = app.listen(env.PORT, env.HOST, () => {
+	// Readiness and the count of requests in flight sit in front of the app, for graceful shutdown (ADR 034).
+	const lifecycle = createLifecycle({ databaseUp: () => prisma.$queryRaw`SELECT 1`.then(() => true) })
+	const server = http.createServer(lifecycle.handle(app)).listen(env.PORT, env.HOST, () => {
 		logger.info(`Hardmode is running at http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`)
 	})
+	const stopWatchingPool = watchDefaultPool()
+	const metricsServer = env.METRICS_PORT ? startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST, token: env.METRICS_TOKEN }) : undefined
+	if (metricsServer) logger.info(`Metrics are at http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics`)
 	// Assignments due tomorrow, attempts waiting for review and leads' digests, every few minutes (ADR 031).
 	const stopNotificationJob = startNotificationJob(logger)
 
-	const shutdown = async (signal: string) => {
+	let stopping = false
+	const stop = async (signal: string) => {
+		// A second signal (Ctrl-C twice) does not wait.
+		if (stopping) process.exit(1)
+		stopping = true
 		logger.info(`${signal} received, shutting down`)
-		server.close()
-		stopWatchingExercises?.()
-		await mailSender?.stop()
-		stopNotificationJob()
-		await viteDevServer?.close()
-		// Closing PGlite flushes it and releases its folder lock.
-		await database.close().catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
-		process.exit(0)
+		const code = await shutDown({
+			server,
+			lifecycle,
+			logger,
+			timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+			jobs: [
+				{ name: 'the exercise watcher', run: () => stopWatchingExercises?.() },
+				{ name: 'the mail sender', run: () => mailSender?.stop() },
+				{ name: 'the notification job', run: () => stopNotificationJob() },
+			],
+			after: [
+				{ name: 'the sandbox', run: () => closeSandbox(stopWatchingPool) },
+				{ name: 'the metrics server', run: () => metricsServer && new Promise((resolve) => metricsServer.close(resolve)) },
+				{ name: 'the dev server', run: () => viteDevServer?.close() },
+				// Closing PGlite flushes it and releases its folder lock.
+				{ name: 'closing the database', run: () => database.close() },
+			],
+		})
+		process.exit(code)
 	}
-	process.once('SIGINT', () => void shutdown('SIGINT'))
-	process.once('SIGTERM', () => void shutdown('SIGTERM'))
+	process.on('SIGINT', () => void stop('SIGINT'))
+	process.on('SIGTERM', () => void stop('SIGTERM'))
 	return server
+}
+
+/** Closes the in-process sandbox pool once no run needs it (a runner node's is its own). */
+async function closeSandbox(stopWatchingPool: () => void) {
+	stopWatchingPool()
+	const pool = (globalThis as { __hardmodeRunnerPool?: { close(): Promise<unknown> } }).__hardmodeRunnerPool
+	await pool?.close()
 }
 
 export type AppOptions = {
@@ -87,14 +121,17 @@ export type AppOptions = {
 	assets: RequestHandler
 	/** Everything else: React Router. */
 	pages: RequestHandler
+	/** The route pattern a path reaches, for request metrics (server/metrics.ts). */
+	routePatterns?: (pathname: string) => Promise<string>
 }
 
 /** The Express app with its security, logging and limits in front of the pages; not yet listening. */
-export function createApp({ env, logger, assets, pages }: AppOptions) {
+export function createApp({ env, logger, assets, pages, routePatterns }: AppOptions) {
 	const isProduction = env.NODE_ENV === 'production'
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', env.TRUST_PROXY)
+	app.use(requestMetrics(routePatterns))
 
 	app.use((req, res, next) => {
 		res.locals.cspNonce = randomBytes(16).toString('base64')
@@ -136,11 +173,22 @@ export function createApp({ env, logger, assets, pages }: AppOptions) {
 	app.use(
 		pinoHttp({
 			logger,
-			autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') || req.url === '/resources/healthcheck' },
+			autoLogging: { ignore: (req) => req.url?.startsWith('/assets/') || req.url === '/resources/healthcheck' || req.url === READINESS_PATH },
+			// Every log line of a request carries its id, which the answer and a run sent to a runner node carry too.
+			genReqId: (req, res) => {
+				const id = requestIdFrom(req.headers['x-request-id'])
+				res.setHeader(REQUEST_ID_HEADER, id)
+				return id
+			},
 			customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
 			serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }), res: (res) => ({ status: res.statusCode }) },
 		}),
 	)
+
+	app.use((req, _res, next) => withRequestId(String(req.id), next))
+	// With METRICS_TOKEN and no port of their own, the metrics are here, for whoever has the token.
+	const metricsToken = env.METRICS_TOKEN
+	if (metricsToken && !env.METRICS_PORT) app.get('/metrics', (req, res) => void serveMetrics(req, res, metricsToken))
 
 	app.use(readBodyWithinLimit(env.MAX_BODY_BYTES, (req, res, body) => refuseOversizedBody(req, res, body, env.MAX_BODY_BYTES)))
 

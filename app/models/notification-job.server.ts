@@ -176,21 +176,26 @@ export const NOTIFICATION_JOB_INTERVAL_MS = 5 * 60_000
 
 /** Runs the job now and every interval after; one run at a time. Returns a function that stops it. */
 export function startNotificationJob(logger: Pick<Logger, 'info' | 'error'>, intervalMs = NOTIFICATION_JOB_INTERVAL_MS) {
-	let running = false
+	let running: Promise<void> | undefined
 	const tick = async () => {
 		if (running) return
-		running = true
-		try {
-			const result = await runNotificationJob()
-			if (result.dueSoon || result.waiting || result.digests) logger.info(result, 'Stored notifications and digests that fell due')
-		} catch (error) {
-			logger.error({ err: error }, 'The notification job failed; it runs again at the next interval')
-		} finally {
-			running = false
-		}
+		running = (async () => {
+			try {
+				const result = await runNotificationJob()
+				if (result.dueSoon || result.waiting || result.digests) logger.info(result, 'Stored notifications and digests that fell due')
+			} catch (error) {
+				logger.error({ err: error }, 'The notification job failed; it runs again at the next interval')
+			}
+		})()
+		await running
+		running = undefined
 	}
 	void tick()
 	const timer = setInterval(() => void tick(), intervalMs)
 	timer.unref()
-	return () => clearInterval(timer)
+	// Stopping waits for a pass under way, so shutdown never closes the database under it.
+	return async () => {
+		clearInterval(timer)
+		await running
+	}
 }

@@ -109,6 +109,11 @@ export class RunnerPool {
 		return this.workers.filter((w) => w.isReady).map((w) => w.child.pid!)
 	}
 
+	/** Runs waiting for a worker and workers running one, for metrics. */
+	load() {
+		return { queueDepth: this.queued, busyWorkers: this.workers.filter((w) => w.busy).length }
+	}
+
 	workerMemory() {
 		return this.workers.map((w) => ({ id: w.id, rss: w.memory, startRss: w.startMemory, runs: w.runs }))
 	}

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { observeQuery } from './metrics.server.ts'
 
 type DatabaseKind = 'pglite' | 'postgres'
 
@@ -67,7 +68,7 @@ export function createDatabase(url: string | undefined, options: { defaultDataDi
 export function databaseFromPglite(pglite: PGlite, onClose: () => void = () => {}): Database {
 	// A failed start is reported by the first query, which awaits the same promise.
 	pglite.waitReady.catch(() => {})
-	const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) })
+	const prisma = timedClient(new PrismaPGlite(pglite))
 	let closed: Promise<void> | undefined
 	return {
 		prisma,
@@ -85,8 +86,15 @@ export function databaseFromPglite(pglite: PGlite, onClose: () => void = () => {
 }
 
 function createPostgresDatabase(url: string): Database {
-	const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
+	const prisma = timedClient(new PrismaPg({ connectionString: url }))
 	return { prisma, kind: 'postgres', close: () => prisma.$disconnect() }
+}
+
+/** A client whose statements' times go to the metrics (hardmode_db_query_duration_seconds, ADR 034). */
+function timedClient(adapter: PrismaPGlite | PrismaPg): PrismaClient {
+	const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] })
+	client.$on('query', (event) => observeQuery(event.duration))
+	return client as unknown as PrismaClient
 }
 
 /**

@@ -81,6 +81,11 @@ const EnvSchema = z.object({
 	MAIL_FROM: z.string().trim().min(3).default('Hardmode <hardmode@localhost>'),
 	// The address people reach Hardmode at, for links in mail; defaults to http://HOST:PORT.
 	PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address, such as https://hardmode.example.com' }).optional(),
+	// Shutdown and metrics (ADR 034): how long SIGTERM waits for requests in flight; where /metrics is served.
+	SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(25),
+	METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+	METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+	METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 	// End-to-end tests only: a server clock that POST /__test/clock moves forward (server/test-clock.ts).
 	TEST_CLOCK: booleanFromString.optional(),
 })

@@ -133,6 +133,12 @@ const steps: Step[] = [
 		run: () => npmScript('build'),
 	},
 	{
+		// Tests of a real server process on the production build (*.build.test.ts), such as its graceful shutdown.
+		title: 'Vitest on the production build',
+		rerun: 'npx vitest run --config vitest.build.config.ts',
+		run: () => vitest(artifacts.VITEST_BUILD_REPORT, ['--config', 'vitest.build.config.ts'], withoutDatabaseSettings(process.env)),
+	},
+	{
 		title: 'Browser',
 		rerun: 'npx tsx server/cli/ensure-browser.ts',
 		run: async () => {

@@ -10,6 +10,7 @@ export const ARTIFACTS_DIR = path.join(root, 'tests/.artifacts')
 /** Reports that `npm test` reads its test counts from. */
 export const VITEST_PGLITE_REPORT = path.join(ARTIFACTS_DIR, 'reports/vitest-pglite.json')
 export const VITEST_POSTGRES_REPORT = path.join(ARTIFACTS_DIR, 'reports/vitest-postgres.json')
+export const VITEST_BUILD_REPORT = path.join(ARTIFACTS_DIR, 'reports/vitest-build.json')
 export const PLAYWRIGHT_REPORT = path.join(ARTIFACTS_DIR, 'reports/playwright.json')
 
 /** Screenshots, traces and error context of failed end-to-end tests. */

@@ -11,6 +11,7 @@ import type { DecisionRecord } from '#app/architecture/decision-record.ts'
 import { Prisma } from '#app/generated/prisma/client.ts'
 import { DEFAULT_LIMITS, runTests, type RunResult } from '#app/runner/index.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
+import { observeRun, runStarted } from '#app/utils/metrics.server.ts'
 import { recordAttemptOutcome } from '#app/models/growth/attempt-outcome.server.ts'
 import { reviewFamilyCard } from '#app/models/retention/record.server.ts'
 import { AttemptError, attemptNotFound, requireInProgress, type AttemptContext, type AttemptOwner } from './guard.server.ts'
@@ -32,7 +33,12 @@ export function requireRunnable(attempt: AttemptContext, files: Files) {
 
 /** Plays files in the sandbox for the attempt's owner. When the sandbox is busy nothing ran, so there is nothing to record. */
 export async function playInSandbox(attempt: AttemptContext, plan: { files: Files; testFiles: string[] }, retry: 'run' | 'submit'): Promise<RunResult> {
-	const result = await runTests({ files: plan.files, testFiles: plan.testFiles, owner: attempt.owner.id, seed: 1, limits: attempt.version.limits })
+	const started = performance.now()
+	const finished = runStarted()
+	const result = await runTests({ files: plan.files, testFiles: plan.testFiles, owner: attempt.owner.id, seed: 1, limits: attempt.version.limits }).finally(
+		finished,
+	)
+	observeRun(retry, result, (performance.now() - started) / 1000)
 	if (result.limit === 'queue') throw new AttemptError(429, result.message ?? `The sandbox is busy; ${retry} again in a few seconds.`)
 	return result
 }
