@@ -11,19 +11,18 @@ import { pinoHttp } from 'pino-http'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
 import { cspNonceContext } from '#app/utils/request-context.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
-import { getDatabase } from '#app/utils/db.server.ts'
-import { migrate } from '#app/utils/migrate.server.ts'
+import { getDatabase, parseDatabaseUrl } from '#app/utils/db.server.ts'
 import { startOutboxDelivery } from '#app/mail/sender.server.ts'
-import { recomputeRatings } from '#app/models/growth/rating-recompute.server.ts'
 import { startNotificationJob } from '#app/models/notification-job.server.ts'
 import { requestIdFrom, withRequestId, REQUEST_ID_HEADER } from '#app/utils/request-id.server.ts'
-import { ensureSeeded, DEMO_LOGINS } from '#prisma/seed/demo.ts'
-import { loadExercises, PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
+import { DEMO_LOGINS } from '#prisma/seed/demo.ts'
+import { PROOF_CACHE_FILE, watchExercises } from './exercise-sync.ts'
 import { createPageHandler } from './react-router-handler.ts'
 import { withTestClock } from './test-clock.ts'
 import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
 import { requestLimit } from './request-limit.ts'
+import { prepareDatabase } from './startup.ts'
 import { createLifecycle, READINESS_PATH, shutDown } from './lifecycle.ts'
 import { requestMetrics, routePatterns, serveMetrics, startMetricsServer, watchDefaultPool } from './metrics.ts'
 
@@ -39,18 +38,13 @@ export async function startServer() {
 
 	const database = getDatabase()
 	const { prisma } = database
-	await migrate(prisma)
-	// Ratings stored under an older rating rule are played again under the current one (ADR 024).
-	const recomputed = await recomputeRatings(prisma, { onlyIfStale: true })
-	if (recomputed) logger.info(recomputed, 'Recomputed the stored ratings under the current rating rule')
 	const exercisesRoot = path.join(root, 'exercises')
-	await loadExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })
+	// Migrations, ratings, exercises and the demo: once, however many instances start together (ADR 033).
+	const location = parseDatabaseUrl(process.env.DATABASE_URL)
+	const url = location.kind === 'postgres' ? location.url : null
+	const { seeded } = await prepareDatabase({ database, url, logger, exercisesRoot, proofCacheFile: PROOF_CACHE_FILE, seedDemo: env.SEED_DEMO })
+	if (seeded) printDemoLogins(env.PORT)
 	const stopWatchingExercises = isProduction ? undefined : watchExercises(prisma, exercisesRoot, logger, { proofCacheFile: PROOF_CACHE_FILE })
-	// After the exercises, so the demo organisation's assignments can point at them.
-	if (env.SEED_DEMO && (await ensureSeeded(prisma))) {
-		logger.info('Seeded the demo organisation "Acme Payments"')
-		printDemoLogins(env.PORT)
-	}
 	const mailSender = startOutboxDelivery({ prisma, env, logger })
 
 	const viteDevServer = isProduction ? undefined : await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true }, root }))
