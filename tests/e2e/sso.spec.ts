@@ -68,3 +68,13 @@ test('an admin sets up single sign-on and a new person signs in with it into the
 	await expect(page.getByRole('heading', { name: 'Checkout SSO' })).toBeVisible()
 	await expect(page.getByText(`lin@${domain}`)).toBeVisible()
 })
+
+test('an answer this browser never asked for is refused with a way back', async ({ page }) => {
+	allowConsoleMessage(failedLoad(403), 'the callback refuses a sign-in this browser did not start')
+	await page.goto('/login/sso/callback?code=forged&state=forged')
+	await expect(page).toHaveTitle(/Single sign-on did not work/)
+	await expect(page.getByRole('alert')).toContainText('was started in another browser')
+	await page.getByRole('link', { name: 'Try again' }).click()
+	await expect(page).toHaveTitle(/Continue with SSO/)
+	await expect(page.getByLabel('Work e-mail')).toBeVisible()
+})
