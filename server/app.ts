@@ -23,6 +23,7 @@ import { readBodyWithinLimit, type OversizedBody } from './request-body.ts'
 import { renderStatusPage } from './status-page.ts'
 import { requestLimit } from './request-limit.ts'
 import { prepareDatabase } from './startup.ts'
+import { startMaintenance } from './maintenance.ts'
 import { createLifecycle, READINESS_PATH, shutDown } from './lifecycle.ts'
 import { requestMetrics, routePatterns, serveMetrics, startMetricsServer, watchDefaultPool } from './metrics.ts'
 
@@ -69,6 +70,8 @@ export async function startServer() {
 	if (metricsServer) logger.info(`Metrics are at http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics`)
 	// Assignments due tomorrow, attempts waiting for review and leads' digests, every few minutes (ADR 031).
 	const stopNotificationJob = startNotificationJob(logger)
+	// The embedded database's VACUUM ANALYZE, hourly (ADR 033); PostgreSQL's autovacuum does its own.
+	const stopMaintenance = startMaintenance(database, logger)
 
 	let stopping = false
 	const stop = async (signal: string) => {
@@ -85,6 +88,7 @@ export async function startServer() {
 				{ name: 'the exercise watcher', run: () => stopWatchingExercises?.() },
 				{ name: 'the mail sender', run: () => mailSender?.stop() },
 				{ name: 'the notification job', run: () => stopNotificationJob() },
+				{ name: 'database maintenance', run: () => stopMaintenance() },
 			],
 			after: [
 				{ name: 'the sandbox', run: () => closeSandbox(stopWatchingPool) },
