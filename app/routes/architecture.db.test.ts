@@ -10,7 +10,7 @@ import { emptyDecisionRecord, type DecisionRecord } from '#app/architecture/deci
 import type { RecordedRun } from '#app/attempts/run-view.ts'
 import { startAttempt } from '#app/models/attempt/open.server.ts'
 import { syncExercises } from '#app/models/exercise.server.ts'
-import { getDefaultPool } from '#app/runner/index.ts'
+import { getDefaultPool, type RunnerPool } from '#app/runner/index.ts'
 import { scenarioResults } from '#app/runner/protocol.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed/demo.ts'
@@ -272,7 +272,7 @@ describe('a stage plays only its own hidden files', () => {
 	const importing = (file: string) => ({ ...starter, [DESIGN_FILE]: `import '../../${file.replace(/\.ts$/, '')}'\n${tokenBucket}` })
 	/** The hidden files each sandbox run of the block received. */
 	async function hiddenFilesSent(act: () => Promise<unknown>) {
-		const spy = vi.spyOn(getDefaultPool(), 'run')
+		const spy = vi.spyOn(getDefaultPool() as RunnerPool, 'run')
 		try {
 			const outcome = await act()
 			return {

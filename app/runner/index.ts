@@ -2,6 +2,8 @@
 // failures and sandbox limits come back as data.
 import { RunnerPool, type PoolOptions, type WorkerOutcome } from './pool.ts'
 import { sourceBytes } from './source-size.ts'
+import { parseRunnerClientEnv } from './remote/env.ts'
+import { RemotePool } from './remote/remote-pool.ts'
 import { FIELD_CAPS, appendCappedTests, capText, capUtf8, type CappedTest } from './result-caps.ts'
 import {
 	RESULT_VERSION,
@@ -18,20 +20,31 @@ import {
 
 export { DEFAULT_LIMITS, type RunLimits, type RunRequest, type RunResult, type TestResult } from './protocol.ts'
 export { RunnerPool } from './pool.ts'
+export { RemotePool } from './remote/remote-pool.ts'
+
+/** What runs tests: the in-process pool, or runner nodes over signed HTTP (RUNNER_URLS, ADR 032). */
+export type SandboxPool = RunnerPool | RemotePool
 
 export function createRunnerPool(options?: PoolOptions) {
 	return new RunnerPool(options)
 }
 
 // One pool per process, created on first use and shared across module copies (the
-// server and its React Router build each load this module).
-const globalForRunner = globalThis as typeof globalThis & { __hardmodeRunnerPool?: RunnerPool }
-export function getDefaultPool() {
-	globalForRunner.__hardmodeRunnerPool ??= new RunnerPool()
+// server and its React Router build each load this module). The one place that chooses:
+// with RUNNER_URLS the runs go to runner nodes, without it they run here, as they always have.
+const globalForRunner = globalThis as typeof globalThis & { __hardmodeRunnerPool?: SandboxPool }
+export function getDefaultPool(): SandboxPool {
+	globalForRunner.__hardmodeRunnerPool ??= createDefaultPool(process.env)
 	return globalForRunner.__hardmodeRunnerPool
 }
 
-export async function runTests(request: RunRequest, options: { pool?: RunnerPool } = {}): Promise<RunResult> {
+export function createDefaultPool(source: Record<string, string | undefined>): SandboxPool {
+	const env = parseRunnerClientEnv(source)
+	if (env.RUNNER_URLS.length === 0) return new RunnerPool()
+	return new RemotePool({ urls: env.RUNNER_URLS, secret: env.RUNNER_SECRET!, timeoutMs: env.RUNNER_TIMEOUT_MS })
+}
+
+export async function runTests(request: RunRequest, options: { pool?: SandboxPool } = {}): Promise<RunResult> {
 	try {
 		const parsed = RunRequestSchema.safeParse(request)
 		if (!parsed.success) return rejectedRun(`The run request is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
@@ -41,6 +54,8 @@ export async function runTests(request: RunRequest, options: { pool?: RunnerPool
 			return rejectedRun(`${describeLimit('source-size', limits)} (These files are ${Math.ceil(bytes / 1024)} KB.)`, 'source-size')
 		}
 		const pool = options.pool ?? getDefaultPool()
+		// A runner node checks and resolves the request itself; it gets it as the learner's version set it.
+		if ('remote' in pool) return await pool.runTests(parsed.data)
 		const outcome = await pool.run({ ...parsed.data, limits })
 		return toRunResult(outcome, limits)
 	} catch (error) {

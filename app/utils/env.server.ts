@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
+import { parseRunnerClientEnv } from '#app/runner/remote/env.ts'
 
 const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1')
 
@@ -106,6 +107,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 		throw new Error(`Invalid configuration in environment variables:\n${problems}\nSee "Configuration" in README.md.`)
 	}
 	const env = result.data
+	// Where runs go (ADR 032): a wrong RUNNER_URLS or a missing RUNNER_SECRET stops the server here, not at the first run.
+	parseRunnerClientEnv(source)
 	return {
 		...env,
 		SESSION_SECRET: env.SESSION_SECRET ?? localSessionSecret(env.DATA_DIR),

@@ -11,11 +11,11 @@ export const REQUEST_ID_HEADER = 'x-request-id'
 export const REPLAY_WINDOW_MS = 60_000
 
 const SCHEME = 'hardmode-runner-v1'
-const REQUEST_ID = /^[\w.:-]{1,100}$/
+const REQUEST_ID = /^[\w.:-]{1,128}$/
 
 export type SignedRequest = { secret: string; method: string; path: string; body: string; requestId: string; timestamp?: number }
 
-/** A request id fit to log: letters, digits and `.:_-`, at most 100 characters. */
+/** A request id fit to log: letters, digits and `.:_-`, at most 128 characters (as the web side makes them). */
 export function isRequestId(value: unknown): value is string {
 	return typeof value === 'string' && REQUEST_ID.test(value)
 }
