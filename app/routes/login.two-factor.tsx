@@ -76,7 +76,7 @@ export default function TwoFactorStep({ actionData }: Route.ComponentProps) {
 					required
 					spellCheck={false}
 					autoCapitalize="none"
-					help="Six digits from your app, or a recovery code like k7fq-2m9x-hd4p-wr3c."
+					help="Six digits from your app, or one of your recovery codes (four groups of four letters and digits)."
 				/>
 				<Button type="submit" className="w-full" disabled={busy}>
 					{busy ? 'Checking…' : 'Continue'}

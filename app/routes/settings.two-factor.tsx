@@ -136,6 +136,7 @@ export default function TwoFactorSettings({ loaderData, actionData }: Route.Comp
 								<Field
 									label="Code from the app"
 									name="code"
+									className="max-w-48 font-mono tracking-widest"
 									inputMode="numeric"
 									autoComplete="one-time-code"
 									required

@@ -43,7 +43,6 @@ export function PeopleCard({ people, removed, me, notice }: { people: Person[]; 
 				<thead>
 					<tr>
 						<Th>Name</Th>
-						<Th>E-mail</Th>
 						<Th>Teams</Th>
 						<Th>Last sign-in</Th>
 						<Th>Organisation role</Th>
@@ -82,16 +81,16 @@ export function PeopleCard({ people, removed, me, notice }: { people: Person[]; 
 function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
 	return (
 		<tr>
-			<Td className="font-medium">
-				{person.name}
+			<Td>
+				<span className="font-medium">{person.name}</span>
 				{isMe ? <span className={cn('ml-1 text-xs', muted)}>(you)</span> : null}
 				{person.twoFactor ? (
 					<span className="ml-2">
 						<Badge tone="success">two-factor</Badge>
 					</span>
 				) : null}
+				<span className={cn('block text-xs', muted)}>{person.email}</span>
 			</Td>
-			<Td>{person.email}</Td>
 			<Td>
 				<div className="flex flex-wrap gap-1">
 					{person.memberships.length === 0 ? <span className={muted}>—</span> : null}
@@ -103,22 +102,42 @@ function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
 					))}
 				</div>
 			</Td>
-			<Td className="whitespace-nowrap tabular-nums">
-				{person.lastSignInAt ? utcMinute(person.lastSignInAt) : <span className={muted}>Never</span>}
+			<Td className="tabular-nums">
+				<span className="whitespace-nowrap">{person.lastSignInAt ? utcMinute(person.lastSignInAt) : <span className={muted}>None recorded</span>}</span>
 				{person.lockedUntil ? (
-					<p className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">Locked out until {utcMinute(person.lockedUntil)}</p>
+					<div className="mt-1 space-y-1">
+						<p className="text-xs font-medium text-red-700 dark:text-red-400">
+							Locked out until <span className="whitespace-nowrap">{utcMinute(person.lockedUntil)}</span>
+						</p>
+						<Form method="post">
+							<input type="hidden" name="userId" value={person.id} />
+							<Button
+								type="submit"
+								variant="secondary"
+								className="px-2 py-1 text-xs"
+								name="intent"
+								value="lift-lockout"
+								aria-label={`Lift lockout of ${person.name}`}
+							>
+								Lift lockout
+							</Button>
+						</Form>
+					</div>
 				) : null}
 			</Td>
 			<Td>
-				<Form method="post" className="flex items-center gap-2">
+				<Form method="post" className="flex items-center gap-2 whitespace-nowrap">
 					<input type="hidden" name="userId" value={person.id} />
 					<label htmlFor={`role-${person.id}`} className="sr-only">
 						Organisation role of {person.name}
 					</label>
-					<Select id={`role-${person.id}`} name="role" defaultValue={person.orgRole} className="w-28">
-						<option value="member">member</option>
-						<option value="admin">admin</option>
-					</Select>
+					{/* The select fills its box (inputs are full width), so the box sets its width. */}
+					<div className="w-32 shrink-0">
+						<Select id={`role-${person.id}`} name="role" defaultValue={person.orgRole}>
+							<option value="member">member</option>
+							<option value="admin">admin</option>
+						</Select>
+					</div>
 					<Button type="submit" variant="secondary" name="intent" value="set-role">
 						Save
 					</Button>
@@ -130,15 +149,7 @@ function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
 						Your settings
 					</Link>
 				) : (
-					<div className="flex flex-wrap items-center gap-1">
-						{person.lockedUntil ? (
-							<Form method="post">
-								<input type="hidden" name="userId" value={person.id} />
-								<Button type="submit" variant="secondary" name="intent" value="lift-lockout" aria-label={`Lift lockout of ${person.name}`}>
-									Lift lockout
-								</Button>
-							</Form>
-						) : null}
+					<div className="flex items-center gap-1 whitespace-nowrap">
 						<ConfirmAction
 							label="End sessions"
 							ariaLabel={`End sessions of ${person.name}`}
