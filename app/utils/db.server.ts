@@ -12,6 +12,8 @@ type DatabaseKind = 'pglite' | 'postgres'
 export interface Database {
 	prisma: PrismaClient
 	kind: DatabaseKind
+	/** The embedded database itself (PGlite only), for backups (server/backup.ts). */
+	pglite?: PGlite
 	/** Disconnects Prisma and, for PGlite, shuts the embedded database down and releases its folder. */
 	close(): Promise<void>
 }
@@ -73,6 +75,7 @@ export function databaseFromPglite(pglite: PGlite, onClose: () => void = () => {
 	return {
 		prisma,
 		kind: 'pglite',
+		pglite,
 		close: () =>
 			(closed ??= (async () => {
 				try {
@@ -102,7 +105,7 @@ function timedClient(adapter: PrismaPGlite | PrismaPg): PrismaClient {
  * folder (both run, and the files get corrupted). So a lock file beside the folder records
  * who has it open; a lock left by a process that no longer runs is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
 	const lockFile = `${dataDir}.lock`
 	mkdirSync(path.dirname(lockFile), { recursive: true })
 	const owner = { pid: process.pid, host: hostname(), since: new Date().toISOString() }
