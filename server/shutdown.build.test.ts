@@ -102,6 +102,11 @@ describe('SIGTERM to a web instance', () => {
 		const base = `http://127.0.0.1:${port}`
 		await waitFor('readiness', async () => ((await fetch(`${base}/resources/readiness`)).status === 200 ? true : undefined), 60_000)
 
+		// A request through the pages: its id comes back, and its latency is counted under its route pattern.
+		const earlier = await fetch(`${base}/attempts/${attemptId}/runs?run=none`, { headers: { Cookie: cookie, 'X-Request-Id': 'lb-req-1' } })
+		expect(earlier.status).toBe(404)
+		expect(earlier.headers.get('x-request-id')).toBe('lb-req-1')
+
 		// Learner code that keeps the sandbox busy for a moment, so the signal lands mid-run.
 		const slow = { ...files, 'src/cart.ts': `${files['src/cart.ts']}\nlet spin = 0\nfor (let i = 0; i < 150_000_000; i++) spin += i % 7\n` }
 		const answer = fetch(`${base}/attempts/${attemptId}/runs`, {
@@ -109,15 +114,17 @@ describe('SIGTERM to a web instance', () => {
 			headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: base },
 			body: JSON.stringify({ files: slow }),
 		})
-		await waitFor(
+		const metrics = await waitFor(
 			'the run to reach the sandbox',
 			async () => {
-				const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
-				return /^hardmode_runs_in_progress 1$/m.test(metrics) ? true : undefined
+				const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()
+				return /^hardmode_runs_in_progress 1$/m.test(text) ? text : undefined
 			},
 			30_000,
 		)
 		server.kill('SIGTERM')
+		expect(metrics).toMatch(/^hardmode_http_request_duration_seconds_count\{route="\/attempts\/:attemptId\/runs",method="GET",status="4xx"\} 1$/m)
+		expect(metrics).toMatch(/^hardmode_db_query_duration_seconds_count [1-9]\d*$/m)
 
 		const response = await answer.catch(async (error: unknown) => {
 			await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))])
