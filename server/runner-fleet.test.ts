@@ -12,7 +12,8 @@ import { withRequestId } from '#app/utils/request-id.server.ts'
 
 const SECRET = randomBytes(24).toString('hex')
 const quick: RunRequest = { files: { 'sum.test.js': "it('adds', () => expect(1 + 1).toBe(2))\n" } }
-// A few hundred milliseconds of CPU in the sandbox (longer on a busy machine): time to act while it runs.
+// A few hundred milliseconds of CPU in the sandbox: time to act while it runs. The generous CPU
+// limit covers a busy machine where the loop is not optimised (about ten times slower).
 const slow: RunRequest = {
 	files: { 'slow.test.js': "it('counts', () => { let x = 0; for (let i = 0; i < 4e8; i++) x = (x + i) | 0; expect(typeof x).toBe('number') })\n" },
 	limits: { cpuMs: 15_000, wallMs: 20_000 },
@@ -162,6 +163,21 @@ describe('runner nodes', () => {
 		])
 	}, 60_000)
 
+	it('a node that does not answer in time gives the learner a plain message, and counts as failing', async () => {
+		const silent = createServer(() => {})
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+		try {
+			const client = remote([`http://127.0.0.1:${(silent.address() as AddressInfo).port}`], { timeoutMs: 300 })
+			expect(await client.runTests(quick)).toMatchObject({
+				status: 'error',
+				message: expect.stringMatching(/^The sandbox did not answer within 0.3 s, so there is no result/),
+			})
+			expect(client.stats()[0]).toMatchObject({ attempts: 1, failures: 1 })
+		} finally {
+			silent.close()
+		}
+	})
+
 	it('the circuit breaker skips a dead node after repeated failures', async () => {
 		const client = remote([await deadAddress(), b], { failureThreshold: 2, openMs: 60_000 })
 		// Round-robin starts every other run at the dead node; after its second failure it is skipped.
@@ -170,16 +186,24 @@ describe('runner nodes', () => {
 		expect(client.stats()[1]).toMatchObject({ succeeded: 8 })
 	})
 
-	it('on SIGTERM mid-run, a node stops being ready first, answers the run, then exits', async () => {
-		const client = remote([a])
+	it('on SIGTERM mid-run, a node stops being ready first, sends new runs elsewhere, answers the run, then exits', async () => {
+		const client = remote([a, b])
 		let answered = false
 		const run = client.runTests(slow).finally(() => (answered = true))
 		await a.waitForLog(/run received/, a.logs.filter((line) => line.includes('run received')).length + 1)
 		a.process.kill('SIGTERM')
 		let readiness = 200
 		while (readiness === 200) readiness = await fetch(`${a.url}/readyz`).then((r) => r.status)
-		expect({ readiness, answered }).toEqual({ readiness: 503, answered: false })
+		const refused = await signedPost(a.url, JSON.stringify(quick)).send()
+		expect({ readiness, refused: refused.status, retryAfter: refused.headers.get('retry-after'), answered }).toEqual({
+			readiness: 503,
+			refused: 503,
+			retryAfter: '2',
+			answered: false,
+		})
+		expect(await remote([a, b]).runTests(quick)).toMatchObject({ status: 'pass' })
 		expect(await run).toMatchObject({ status: 'pass', tests: [{ name: 'counts', status: 'pass' }] })
+		expect(client.stats()[0]).toMatchObject({ attempts: 1, succeeded: 1 })
 		expect(await a.exited).toBe(0)
 		expect(a.logs.some((line) => line.includes('every run in flight was answered'))).toBe(true)
 	}, 60_000)

@@ -62,7 +62,7 @@ export class RemotePool {
 			if (attempt.kind === 'result') return attempt.result
 			if (attempt.kind === 'timeout') {
 				return rejectedRun(
-					`The sandbox did not answer within ${Math.round(this.timeoutMs / 1000)} s, so there is no result. Run again; if it keeps happening, tell your Hardmode admin.`,
+					`The sandbox did not answer within ${this.timeoutMs / 1000} s, so there is no result. Run again; if it keeps happening, tell your Hardmode admin.`,
 				)
 			}
 			if (attempt.kind === 'busy') busy = true
