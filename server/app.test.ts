@@ -233,3 +233,33 @@ describe('the access log', () => {
 		}
 	})
 })
+
+describe('metrics on the main port', () => {
+	const notHere: RequestHandler = (_req, res) => void res.status(404).send('not here')
+
+	it('are not there without METRICS_TOKEN: /metrics is just another path', async () => {
+		const running = await startApp({}, notHere)
+		try {
+			const response = await fetch(`http://127.0.0.1:${running.port}/metrics`)
+			expect([response.status, await response.text()]).toEqual([404, 'not here'])
+		} finally {
+			await running.close()
+		}
+	})
+
+	it('with METRICS_TOKEN, answer only the bearer of the token, and every answer carries its request id', async () => {
+		const token = 'metrics-token-for-app-test'
+		const running = await startApp({ METRICS_TOKEN: token }, notHere)
+		try {
+			const refused = await fetch(`http://127.0.0.1:${running.port}/metrics`)
+			expect(refused.status).toBe(401)
+			expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+			const scraped = await fetch(`http://127.0.0.1:${running.port}/metrics`, { headers: { Authorization: `Bearer ${token}`, 'X-Request-Id': 'lb-42' } })
+			expect(scraped.status).toBe(200)
+			expect(scraped.headers.get('x-request-id')).toBe('lb-42')
+			expect(await scraped.text()).toContain('# TYPE hardmode_http_request_duration_seconds histogram')
+		} finally {
+			await running.close()
+		}
+	})
+})
