@@ -1,7 +1,7 @@
 // `npm test`: every check the project has, in the order that fails fastest, stopping at
 // the first failure. Type check → lint → Vitest on PGlite → Vitest's database tests on a real
-// PostgreSQL (when TEST_DATABASE_URL is set) → exercises check → build → browser →
-// Playwright. Ends with a summary table and `Summary: N passed, N failed` on the last line.
+// PostgreSQL (when TEST_DATABASE_URL is set) → exercises check → build → Vitest on the build
+// (a real server process, *.build.test.ts) → browser → Playwright. Ends with a summary table and `Summary: N passed, N failed` on the last line.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
