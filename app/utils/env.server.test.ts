@@ -14,6 +14,18 @@ describe('parseEnv', () => {
 		expect(parseEnv({ DATA_DIR: dataDir }).SESSION_SECRET).toBe(env.SESSION_SECRET)
 	})
 
+	it('waits 25 s for requests in flight at shutdown and serves no metrics unless told to; a short metrics token is refused', () => {
+		const secret = 'x'.repeat(32)
+		const defaults = parseEnv({ SESSION_SECRET: secret })
+		expect([defaults.SHUTDOWN_TIMEOUT_SECONDS, defaults.METRICS_PORT, defaults.METRICS_TOKEN]).toEqual([25, undefined, undefined])
+		expect(parseEnv({ SESSION_SECRET: secret, SHUTDOWN_TIMEOUT_SECONDS: '5', METRICS_PORT: '9464' })).toMatchObject({
+			SHUTDOWN_TIMEOUT_SECONDS: 5,
+			METRICS_PORT: 9464,
+			METRICS_HOST: '127.0.0.1',
+		})
+		expect(() => parseEnv({ SESSION_SECRET: secret, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN: must be at least 16 characters/)
+	})
+
 	it('makes cookies Secure in production unless told otherwise', () => {
 		const secret = 'x'.repeat(32)
 		expect(parseEnv({ NODE_ENV: 'production', SESSION_SECRET: secret }).SECURE_COOKIES).toBe(true)
