@@ -9,7 +9,7 @@ import tailwindcss from '@tailwindcss/vite'
 import { defineConfig, type Plugin } from 'vite'
 
 export default defineConfig({
-	plugins: [tailwindcss(), reactRouter(), precompressAssets()],
+	plugins: [tailwindcss(), reactRouter(), precompressAssets(), listEditorAssets()],
 	server: { hmr: { port: 24678 } },
 	build: { sourcemap: false },
 	// Monaco is reached only through a lazy import; pre-bundling it up front spares the dev
@@ -57,6 +57,45 @@ function precompressAssets(): Plugin {
 					await Promise.all([writeFile(path.join(assets, `${file}.br`), br), writeFile(path.join(assets, `${file}.gz`), gz)])
 				}),
 			)
+		},
+	}
+}
+
+/**
+ * Writes `build/editor-assets.json`: the URLs of the code editor's chunk (a lazy import in the
+ * workspace), every chunk it imports statically and their CSS. The server hands the list to the
+ * workspace page, which asks the browser to fetch them with the page's own scripts instead of
+ * after hydration (docs/performance.md, "Opening a debugging attempt cold").
+ */
+function listEditorAssets(): Plugin {
+	let assets: string[] = []
+	return {
+		name: 'hardmode:list-editor-assets',
+		apply: 'build',
+		applyToEnvironment: (environment) => environment.name === 'client',
+		generateBundle(_options, bundle) {
+			const chunks = new Map(Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])))
+			const editor = [...chunks.values()].find((chunk) => chunk.facadeModuleId?.endsWith('/app/components/workspace/code-editor.client.tsx'))
+			if (!editor) this.error('The code editor chunk (code-editor.client.tsx) is missing from the client build.')
+			const reachable = (from: string[]) => {
+				const seen = new Set<string>()
+				const visit = (fileName: string) => {
+					if (seen.has(fileName)) return
+					seen.add(fileName)
+					for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported)
+				}
+				for (const fileName of from) visit(fileName)
+				return seen
+			}
+			// Chunks the entry and the routes load anyway are the page's own business (modulepreloaded at high priority).
+			const pages = reachable([...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+			const own = [...reachable([editor.fileName])].filter((fileName) => !pages.has(fileName))
+			const css = own.flatMap((fileName) => [...(chunks.get(fileName)?.viteMetadata?.importedCss ?? [])])
+			const base = this.environment.config.base
+			assets = [...own, ...new Set(css)].map((fileName) => `${base}${fileName}`)
+		},
+		async writeBundle({ dir }) {
+			if (dir) await writeFile(path.join(dir, '..', 'editor-assets.json'), `${JSON.stringify(assets, null, '\t')}\n`)
 		},
 	}
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import compression from 'compression'
@@ -9,7 +9,7 @@ import helmet from 'helmet'
 import { pino, type Logger } from 'pino'
 import { pinoHttp } from 'pino-http'
 import { RouterContextProvider, type ServerBuild } from 'react-router'
-import { cspNonceContext } from '#app/utils/request-context.ts'
+import { cspNonceContext, editorAssetsContext } from '#app/utils/request-context.ts'
 import { getEnv, type Env } from '#app/utils/env.server.ts'
 import { getDatabase, parseDatabaseUrl } from '#app/utils/db.server.ts'
 import { startOutboxDelivery } from '#app/mail/sender.server.ts'
@@ -228,17 +228,29 @@ export function createApp({ env, logger, assets, pages, routePatterns }: AppOpti
 	return app
 }
 
-/** React Router's handler, with the request's CSP nonce in its load context. */
+/** React Router's handler, with the request's CSP nonce and the editor's files (for the workspace's preloads) in its load context. */
 export function reactRouterHandler(build: ServerBuild | (() => Promise<ServerBuild>), mode: string): RequestHandler {
+	const editorAssets = mode === 'production' ? readEditorAssets() : []
 	return createPageHandler({
 		build,
 		mode,
 		getLoadContext: (_req, res) => {
 			const context = new RouterContextProvider()
 			context.set(cspNonceContext, res.locals.cspNonce as string)
+			context.set(editorAssetsContext, editorAssets)
 			return context
 		},
 	})
+}
+
+/** The editor's files in the client build (vite.config.ts writes the list); none when the list is missing or unreadable. */
+function readEditorAssets(): string[] {
+	try {
+		const list: unknown = JSON.parse(readFileSync(path.join(root, 'build/editor-assets.json'), 'utf8'))
+		return Array.isArray(list) ? list.filter((entry): entry is string => typeof entry === 'string' && entry.startsWith('/assets/')) : []
+	} catch {
+		return []
+	}
 }
 
 // The workspace posts JSON and reads `{ error }` from the answer; everything else gets the page.

@@ -1,4 +1,5 @@
 // Helpers for tests that call route loaders and actions directly, the way React Router does.
+import { RouterContextProvider } from 'react-router'
 import { expect } from 'vitest'
 import { action as loginAction } from '#app/routes/login.tsx'
 
@@ -24,9 +25,9 @@ export function get(path: string, cookie?: string) {
 	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
 }
 
-/** Calls a loader or action with a request and params. */
+/** Calls a loader or action with a request and params, and an empty load context as the server gives (server/app.ts). */
 export function call<F extends (args: never) => unknown>(fn: F, request: Request, params: Record<string, string> = {}) {
-	return settle(() => (fn as unknown as (args: unknown) => Promise<unknown>)({ request, params, context: {} }))
+	return settle(() => (fn as unknown as (args: unknown) => Promise<unknown>)({ request, params, context: new RouterContextProvider() }))
 }
 
 /** Runs a loader or action and returns what it returned or threw, as { status, data, headers }. */

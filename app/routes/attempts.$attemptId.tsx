@@ -1,3 +1,4 @@
+import { preload } from 'react-dom'
 import { data, type ShouldRevalidateFunctionArgs } from 'react-router'
 import type { Route } from './+types/attempts.$attemptId'
 import { nextStepAfter } from '#app/attempts/next-step.ts'
@@ -25,6 +26,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { parseIntentForm, RECORD_ID_PATTERN } from '#app/utils/forms.ts'
 import { renderMarkdown } from '#app/utils/markdown.server.tsx'
+import { editorAssetsContext } from '#app/utils/request-context.ts'
 import { consumeRun } from '#app/utils/rate-limit.server.ts'
 import { z } from 'zod'
 
@@ -32,7 +34,7 @@ function notFound(): never {
 	throw new Response('This attempt does not exist, or it is not yours. Your own attempts are listed under “My attempts”.', { status: 404 })
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
+export async function loader({ request, params, context }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	if (!RECORD_ID_PATTERN.test(params.attemptId)) notFound()
 	const owner = { id: user.id, organizationId: user.organizationId }
@@ -45,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		finished ? getRatingExplanation(params.attemptId, user.id) : null,
 		finished ? attemptEnd(owner, workspace, now) : undefined,
 	])
-	return buildWorkspaceView({ workspace, review, rating, end, now }, renderMarkdown)
+	return { ...buildWorkspaceView({ workspace, review, rating, end, now }, renderMarkdown), editorAssets: context.get(editorAssetsContext) }
 }
 
 /** What a finished attempt offers: the next step, the reference design (architecture) and the attestation. */
@@ -177,6 +179,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {
 	useFreshAttempt(loaderData.attempt.status)
+	// Fetched while the page loads, not once it has hydrated, so the editor is editable sooner; at low
+	// priority, after the page's own scripts (React puts these first in the head). A module script is
+	// fetched in CORS mode, so its preload says so too, or the browser would fetch it twice.
+	for (const href of loaderData.editorAssets) {
+		preload(href, href.endsWith('.css') ? { as: 'style', fetchPriority: 'low' } : { as: 'script', crossOrigin: '', fetchPriority: 'low' })
+	}
 	return <Workspace data={loaderData} />
 }
 

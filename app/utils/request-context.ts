@@ -6,3 +6,12 @@ const globalForContext = globalThis as typeof globalThis & { __hardmodeCspNonceC
 
 /** The per-request nonce that the Content-Security-Policy allows inline scripts with. */
 export const cspNonceContext = (globalForContext.__hardmodeCspNonceContext ??= createContext<string>(''))
+
+const globalForAssets = globalThis as typeof globalThis & { __hardmodeEditorAssetsContext?: RouterContext<readonly string[]> }
+
+/**
+ * The client build's files the code editor needs (its chunk, the chunks it imports, their CSS),
+ * as URLs: the workspace asks the browser to fetch them while the page is still loading
+ * (`build/editor-assets.json`, written by vite.config.ts; empty in development).
+ */
+export const editorAssetsContext = (globalForAssets.__hardmodeEditorAssetsContext ??= createContext<readonly string[]>([]))

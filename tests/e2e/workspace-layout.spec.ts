@@ -95,6 +95,14 @@ test('a debugging attempt at 1366×800: a tall editor, a page that does not scro
 	await expect(page.getByRole('tab', { name: 'Journal' })).toBeVisible()
 })
 
+test('the page asks for the editor’s code with its own scripts, not after hydrating', async ({ page }) => {
+	await signUpAndStart(page, 'Oda Lind', 'free-shipping-for-everyone')
+	const html = await (await page.request.get(page.url())).text()
+	const preloads = [...html.matchAll(/<link\b[^>]*>/g)].map((match) => match[0]).filter((tag) => /rel="preload"/.test(tag) && /fetchPriority="low"/i.test(tag))
+	expect(preloads.some((tag) => /href="\/assets\/code-editor\.client-[\w-]+\.js"/.test(tag))).toBe(true)
+	expect(preloads.some((tag) => /href="\/assets\/editor\.api-[\w-]+\.js"/.test(tag))).toBe(true)
+})
+
 test('after typing past the right edge, the next line shows from its start', async ({ page }) => {
 	test.setTimeout(90_000)
 	await signUpAndStart(page, 'Ines Duarte', 'free-shipping-for-everyone')

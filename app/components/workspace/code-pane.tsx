@@ -10,7 +10,14 @@ import { Chevron, PaneSeparator, PersistentGroup } from './resizable-panes.tsx'
 import { readStored, useStoredOpenFiles, useWorkspacePrefs } from './use-workspace-prefs.ts'
 import { parseWorkspacePrefs, prefsKey, ROW_PANELS, type OpenFiles } from './workspace-layout.ts'
 
-const CodeEditor = lazy(() => import('./code-editor.client.tsx'))
+// In the browser the editor's chunk starts downloading as soon as this module is evaluated (the
+// route's code, before hydration), not when the pane first renders after hydrating: the editor is
+// editable sooner (docs/performance.md, "Opening a debugging attempt cold").
+const loadEditor = () => import('./code-editor.client.tsx')
+const editorModule = typeof document === 'undefined' ? undefined : loadEditor()
+// A failed download is the editor's error to show when it renders, not an unhandled rejection now.
+editorModule?.catch(() => {})
+const CodeEditor = lazy(() => editorModule ?? loadEditor())
 
 /**
  * The files open as tabs and the one shown, remembered for the attempt in this browser: the
