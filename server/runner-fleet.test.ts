@@ -163,19 +163,29 @@ describe('runner nodes', () => {
 		])
 	}, 60_000)
 
-	it('a node that does not answer in time gives the learner a plain message, and counts as failing', async () => {
+	it('a node that does not answer in time counts as failing, and the learner is told nothing was recorded', async () => {
 		const silent = createServer(() => {})
 		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
 		try {
 			const client = remote([`http://127.0.0.1:${(silent.address() as AddressInfo).port}`], { timeoutMs: 300 })
+			// 'queue': nothing ran, so the attempt records nothing and the learner is asked to try again.
 			expect(await client.runTests(quick)).toMatchObject({
 				status: 'error',
-				message: expect.stringMatching(/^The sandbox did not answer within 0.3 s, so there is no result/),
+				limit: 'queue',
+				message: expect.stringMatching(/^The sandbox did not answer within 0.3 s, so there is no result and nothing was recorded/),
 			})
 			expect(client.stats()[0]).toMatchObject({ attempts: 1, failures: 1 })
 		} finally {
 			silent.close()
 		}
+	})
+
+	it('with no node reachable, nothing ran: the learner is told so and asked to try again', async () => {
+		expect(await remote([await deadAddress()]).runTests(quick)).toMatchObject({
+			status: 'error',
+			limit: 'queue',
+			message: expect.stringMatching(/^No sandbox runner could be reached, so nothing was run or recorded/),
+		})
 	})
 
 	it('the circuit breaker skips a dead node after repeated failures', async () => {

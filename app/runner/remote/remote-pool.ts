@@ -57,18 +57,25 @@ export class RemotePool {
 		const requestId = isRequestId(inherited) ? inherited : randomUUID()
 		const body = JSON.stringify(request)
 		let busy = false
+		// Every way of getting no result is answered as "nothing ran" (limit 'queue'): the attempt
+		// records nothing and the learner is asked to try again, rather than a submission being
+		// graded on an outage.
 		for (const node of this.order()) {
 			const attempt = await this.attempt(node, body, requestId)
 			if (attempt.kind === 'result') return attempt.result
 			if (attempt.kind === 'timeout') {
 				return rejectedRun(
-					`The sandbox did not answer within ${this.timeoutMs / 1000} s, so there is no result. Run again; if it keeps happening, tell your Hardmode admin.`,
+					`The sandbox did not answer within ${this.timeoutMs / 1000} s, so there is no result and nothing was recorded. Try again; if it keeps happening, tell your Hardmode admin.`,
+					'queue',
 				)
 			}
 			if (attempt.kind === 'busy') busy = true
 		}
 		if (busy) return rejectedRun(describeLimit('queue', resolveLimits(request.limits)), 'queue')
-		return rejectedRun('No sandbox runner could be reached, so nothing was run. Try again in a moment; if it keeps happening, tell your Hardmode admin.')
+		return rejectedRun(
+			'No sandbox runner could be reached, so nothing was run or recorded. Try again in a moment; if it keeps happening, tell your Hardmode admin.',
+			'queue',
+		)
 	}
 
 	async close() {}
