@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto'
 import type { Prisma } from '#app/generated/prisma/client.ts'
 import { claimValues, emailDomain, mappedAccess, membershipChanges } from '#app/sso/mapping.ts'
 import { finishAuthorization, SsoError, startAuthorization, type ProviderClient, type SignInClaims } from '#app/sso/oidc.server.ts'
-import { decryptSecret } from '#app/sso/secret-box.server.ts'
+import { openSecret } from '#app/utils/secret-box.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { hashToken } from '#app/utils/session.server.ts'
@@ -29,7 +29,7 @@ async function loadProvider(organizationId: string) {
 		},
 	})
 	if (!provider?.enabled) throw new SsoError('Single sign-on is turned off for this organisation. Log in with your password, or ask your admin.')
-	const clientSecret = decryptSecret(provider.clientSecretEncrypted)
+	const clientSecret = openSecret('sso-client-secret', provider.clientSecretEncrypted)
 	if (clientSecret === null) {
 		throw new SsoError('Single sign-on cannot be used until an admin enters the client secret again in the single sign-on settings.', 'secret unreadable')
 	}

@@ -1,7 +1,7 @@
 // An organisation's single sign-on settings (ADR 030): the identity provider, its e-mail domains
 // and the mappings from claim values to roles and teams. Always scoped to one organisation.
 import type { z } from 'zod'
-import { encryptSecret } from '#app/sso/secret-box.server.ts'
+import { sealSecret } from '#app/utils/secret-box.server.ts'
 import type { SsoMappingSchema, SsoSettingsSchema } from '#app/sso/sso-form.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -62,7 +62,7 @@ export async function saveSsoSettings(input: { organizationId: string; actorId: 
 			clientId: settings.clientId,
 			claimName: settings.claimName,
 			passwordsAllowed: settings.passwordsAllowed,
-			...(settings.clientSecret ? { clientSecretEncrypted: encryptSecret(settings.clientSecret) } : {}),
+			...(settings.clientSecret ? { clientSecretEncrypted: sealSecret('sso-client-secret', settings.clientSecret) } : {}),
 		}
 		const provider = await tx.ssoProvider.upsert({
 			where: { organizationId },

@@ -2,7 +2,7 @@
 // single use) and the step between a correct password and the code.
 import QRCode from 'qrcode'
 import { checkTotp, groupSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, totpUri } from '#app/accounts/two-factor.ts'
-import { decryptSecret, encryptSecret } from '#app/accounts/secret-box.server.ts'
+import { openSecret, sealSecret } from '#app/utils/secret-box.server.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { hashToken, newSessionToken } from '#app/utils/session.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -33,7 +33,7 @@ export async function startTwoFactorSetup(user: { id: string; email: string }) {
 	const existing = await prisma.twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } })
 	if (existing?.enabledAt) return { ok: false as const, message: 'Two-factor sign-in is already on.' }
 	const secret = newTotpSecret()
-	const secretEncrypted = encryptSecret(secret)
+	const secretEncrypted = sealSecret('two-factor', secret)
 	await prisma.twoFactor.upsert({
 		where: { userId: user.id },
 		create: { userId: user.id, secretEncrypted },
@@ -47,7 +47,7 @@ export async function startTwoFactorSetup(user: { id: string; email: string }) {
 export async function pendingEnrolment(user: { id: string; email: string }) {
 	const record = await getPrisma().twoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true, secretEncrypted: true } })
 	if (!record || record.enabledAt) return null
-	const secret = decryptSecret(record.secretEncrypted)
+	const secret = openSecret('two-factor', record.secretEncrypted)
 	return secret ? enrolment(secret, user.email) : null
 }
 
@@ -75,7 +75,7 @@ export async function acceptAppCode(userId: string, code: string, now = new Date
 	const prisma = getPrisma()
 	const record = await prisma.twoFactor.findUnique({ where: { userId }, select: { enabledAt: true, secretEncrypted: true, lastTimeStep: true } })
 	if (!record || Boolean(record.enabledAt) !== options.enabled) return { ok: false, message: WRONG_CODE }
-	const secret = decryptSecret(record.secretEncrypted)
+	const secret = openSecret('two-factor', record.secretEncrypted)
 	if (!secret) return { ok: false, message: 'Your two-factor secret cannot be read (the server’s SESSION_SECRET changed). Use a recovery code.' }
 	const check = checkTotp(secret, code, { now, lastTimeStep: record.lastTimeStep })
 	if (!check.valid) return { ok: false, message: check.reason === 'used' ? USED_CODE : WRONG_CODE }

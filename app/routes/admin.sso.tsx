@@ -10,7 +10,7 @@ import { Table, Td, Th } from '#app/components/ui/table.tsx'
 import { addSsoMapping, getSsoSettings, removeSsoMapping, saveSsoSettings } from '#app/models/sso.server.ts'
 import { listTeams } from '#app/models/team.server.ts'
 import { checkProvider } from '#app/sso/oidc.server.ts'
-import { decryptSecret } from '#app/sso/secret-box.server.ts'
+import { openSecret } from '#app/utils/secret-box.server.ts'
 import { SsoAdminFormSchema } from '#app/sso/sso-form.ts'
 import { ssoRedirectUri } from '#app/sso/state-cookie.server.ts'
 import { requireOrgAdmin } from '#app/utils/auth.server.ts'
@@ -61,7 +61,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 async function storedSecret(organizationId: string) {
 	const provider = await getPrisma().ssoProvider.findUnique({ where: { organizationId }, select: { clientSecretEncrypted: true } })
-	return provider?.clientSecretEncrypted ? decryptSecret(provider.clientSecretEncrypted) : null
+	return provider?.clientSecretEncrypted ? openSecret('sso-client-secret', provider.clientSecretEncrypted) : null
 }
 
 function Checkbox({ name, label, help, defaultChecked }: { name: string; label: string; help: string; defaultChecked: boolean }) {

@@ -4,7 +4,7 @@
 import { createPrivateKey, sign } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { addSsoMapping, saveSsoSettings, type SsoSettingsInput } from '#app/models/sso.server.ts'
-import { decryptSecret } from '#app/sso/secret-box.server.ts'
+import { openSecret } from '#app/utils/secret-box.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { useDatabase, type Database } from '#app/utils/db.server.ts'
 import { seedDemo } from '#prisma/seed/demo.ts'
@@ -337,7 +337,7 @@ describe('the settings page', () => {
 		expect(page.data).toMatchObject({ redirectUri: CALLBACK, settings: { hasSecret: true, domains: ['sso.example'] } })
 		const stored = await db.prisma.ssoProvider.findUniqueOrThrow({ where: { organizationId: org.id }, select: { clientSecretEncrypted: true } })
 		expect(stored.clientSecretEncrypted).not.toContain(TEST_CLIENT_SECRET)
-		expect(decryptSecret(stored.clientSecretEncrypted)).toBe(TEST_CLIENT_SECRET)
+		expect(openSecret('sso-client-secret', stored.clientSecretEncrypted)).toBe(TEST_CLIENT_SECRET)
 	})
 
 	it('keeps the stored secret when the field is left empty, and records the change in the activity log', async () => {
@@ -363,7 +363,7 @@ describe('the settings page', () => {
 			where: { organizationId: org.id },
 			select: { clientSecretEncrypted: true, passwordsAllowed: true },
 		})
-		expect(decryptSecret(stored.clientSecretEncrypted)).toBe(TEST_CLIENT_SECRET)
+		expect(openSecret('sso-client-secret', stored.clientSecretEncrypted)).toBe(TEST_CLIENT_SECRET)
 		expect(stored.passwordsAllowed).toBe(false) // the box was left unticked
 		expect(await db.prisma.auditEvent.count({ where: { organizationId: org.id, action: 'sso.settings_saved', actorId: org.adminId } })).toBeGreaterThan(0)
 	})
