@@ -3,9 +3,10 @@
 import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import type { ServerBuild } from 'react-router'
+import express from 'express'
 import { afterAll, describe, expect, it } from 'vitest'
-import { observeEventBatch, observeQuery, observeRun, watchPool } from '#app/utils/metrics.server.ts'
-import { hasMetricsToken, routePatterns, startMetricsServer } from './metrics.ts'
+import { getMetrics, observeEventBatch, observeQuery, observeRun, watchPool } from '#app/utils/metrics.server.ts'
+import { hasMetricsToken, requestMetrics, routePatterns, startMetricsServer } from './metrics.ts'
 
 const route = (id: string, parentId: string | undefined, path?: string, index?: boolean) => ({ id, parentId, path, index, module: {} })
 const build = {
@@ -25,6 +26,28 @@ describe('route patterns', () => {
 		expect(await patternOf('/attempts/cm1abc')).toBe('/attempts/:attemptId')
 		expect(await patternOf('/')).toBe('/')
 		expect(await patternOf('/no/such/page/42')).toBe('/*')
+	})
+})
+
+describe('request latency', () => {
+	it("counts a page's data request under the page's route, and static files under one label", async () => {
+		const app = express()
+		app.use(requestMetrics(routePatterns(build)))
+		app.use((_req, res) => void res.send('ok'))
+		const server = app.listen(0, '127.0.0.1')
+		await once(server, 'listening')
+		const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+		try {
+			for (const path of ['/attempts/cm1.data', '/attempts/cm2', '/assets/app-3f2a.js']) await (await fetch(`${base}${path}`)).text()
+			await expect
+				.poll(async () => getMetrics().registry.metrics())
+				.toMatch(/^hardmode_http_request_duration_seconds_count\{route="\/attempts\/:attemptId",method="GET",status="2xx"\} 2$/m)
+			const text = await getMetrics().registry.metrics()
+			expect(text).not.toContain('cm1')
+			expect(text).toMatch(/^hardmode_http_request_duration_seconds_count\{route="\/assets\/\*",method="GET",status="2xx"\} 1$/m)
+		} finally {
+			server.close()
+		}
 	})
 })
 

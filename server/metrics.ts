@@ -67,7 +67,9 @@ async function labelOf(req: Request, patternOf: ((pathname: string) => Promise<s
 	if (req.path.startsWith('/assets/')) return '/assets/*'
 	if (!patternOf) return 'other'
 	try {
-		return await patternOf(req.path)
+		// React Router's data requests (`/teams/x.data`, `/_root.data`) count under the page they load for.
+		const pathname = req.path === '/_root.data' ? '/' : req.path.replace(/\.data$/, '')
+		return await patternOf(pathname)
 	} catch {
 		return 'unmatched'
 	}
