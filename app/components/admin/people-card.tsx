@@ -82,7 +82,9 @@ function PersonRow({ person, isMe }: { person: Person; isMe: boolean }) {
 	return (
 		<tr>
 			<Td>
-				<span className="font-medium">{person.name}</span>
+				<Link to={`/people/${person.id}`} className={cn('font-medium', linkClass)}>
+					{person.name}
+				</Link>
 				{isMe ? <span className={cn('ml-1 text-xs', muted)}>(you)</span> : null}
 				{person.twoFactor ? (
 					<span className="ml-2">
