@@ -63,7 +63,7 @@ function precompressAssets(): Plugin {
 
 /**
  * Writes `build/editor-assets.json`: the URLs of the code editor's chunk (a lazy import in the
- * workspace), every chunk it imports statically and their CSS. The server hands the list to the
+ * workspace) and every chunk it imports statically that the pages do not load anyway. The server hands the list to the
  * workspace page, which asks the browser to fetch them with the page's own scripts instead of
  * after hydration (docs/performance.md, "Opening a debugging attempt cold").
  */
@@ -89,10 +89,11 @@ function listEditorAssets(): Plugin {
 			}
 			// Chunks the entry and the routes load anyway are the page's own business (modulepreloaded at high priority).
 			const pages = reachable([...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName))
+			// Scripts only: Vite's loader fetches a chunk's CSS in another credentials mode than a
+			// preload would, so a CSS preload is never used (and the browser warns); the CSS is small.
 			const own = [...reachable([editor.fileName])].filter((fileName) => !pages.has(fileName))
-			const css = own.flatMap((fileName) => [...(chunks.get(fileName)?.viteMetadata?.importedCss ?? [])])
 			const base = this.environment.config.base
-			assets = [...own, ...new Set(css)].map((fileName) => `${base}${fileName}`)
+			assets = own.map((fileName) => `${base}${fileName}`)
 		},
 		async writeBundle({ dir }) {
 			if (dir) await writeFile(path.join(dir, '..', 'editor-assets.json'), `${JSON.stringify(assets, null, '\t')}\n`)

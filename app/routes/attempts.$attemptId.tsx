@@ -182,9 +182,7 @@ export default function AttemptWorkspace({ loaderData }: Route.ComponentProps) {
 	// Fetched while the page loads, not once it has hydrated, so the editor is editable sooner; at low
 	// priority, after the page's own scripts (React puts these first in the head). A module script is
 	// fetched in CORS mode, so its preload says so too, or the browser would fetch it twice.
-	for (const href of loaderData.editorAssets) {
-		preload(href, href.endsWith('.css') ? { as: 'style', fetchPriority: 'low' } : { as: 'script', crossOrigin: '', fetchPriority: 'low' })
-	}
+	for (const href of loaderData.editorAssets) preload(href, { as: 'script', crossOrigin: '', fetchPriority: 'low' })
 	return <Workspace data={loaderData} />
 }
 

@@ -177,15 +177,8 @@ export default function ReviewsPage({ loaderData, actionData }: Route.ComponentP
 								</div>
 								<Form method="post">
 									<input type="hidden" name="flagId" value={flag.id} />
-									<Button
-										type="submit"
-										variant="secondary"
-										name="intent"
-										value="resolve-flag"
-										className="px-2 py-1 text-xs"
-										aria-label={`Mark the flag on ${flag.exercise.title} as handled`}
-									>
-										Mark handled
+									<Button type="submit" variant="secondary" name="intent" value="resolve-flag" className="px-2 py-1 text-xs">
+										Mark handled<span className="sr-only">: the flag on {flag.exercise.title}</span>
 									</Button>
 								</Form>
 							</li>

@@ -10,7 +10,7 @@ export const cspNonceContext = (globalForContext.__hardmodeCspNonceContext ??= c
 const globalForAssets = globalThis as typeof globalThis & { __hardmodeEditorAssetsContext?: RouterContext<readonly string[]> }
 
 /**
- * The client build's files the code editor needs (its chunk, the chunks it imports, their CSS),
+ * The client build's scripts the code editor needs (its chunk and the chunks it imports),
  * as URLs: the workspace asks the browser to fetch them while the page is still loading
  * (`build/editor-assets.json`, written by vite.config.ts; empty in development).
  */
