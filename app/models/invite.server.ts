@@ -58,12 +58,23 @@ export async function createInvite(input: { organizationId: string; teamId: stri
 	})
 }
 
-export function listPendingInvites(organizationId: string, teamId: string) {
-	return getPrisma().invite.findMany({
+/** The team's invites that still work: unused, unexpired, and made by someone who may still invite (see findInvite). */
+export async function listPendingInvites(organizationId: string, teamId: string) {
+	const invites = await getPrisma().invite.findMany({
 		where: { organizationId, teamId, usedAt: null, expiresAt: { gt: new Date() } },
 		orderBy: { createdAt: 'desc' },
-		select: { id: true, role: true, email: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true } } },
+		select: {
+			id: true,
+			role: true,
+			email: true,
+			createdAt: true,
+			expiresAt: true,
+			createdBy: { select: { id: true, name: true, orgRole: true, memberships: { where: { teamId }, select: { role: true } } } },
+		},
 	})
+	return invites
+		.filter(({ createdBy, role }) => mayInviteToTeam({ id: createdBy.id, orgRole: createdBy.orgRole, teamRole: createdBy.memberships[0]?.role ?? null }, role))
+		.map(({ createdBy, ...invite }) => ({ ...invite, createdBy: { name: createdBy.name } }))
 }
 
 export async function revokeInvite(input: { organizationId: string; teamId: string; inviteId: string; actorId: string }) {

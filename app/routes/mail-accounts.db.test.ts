@@ -176,9 +176,17 @@ describe('invites by e-mail', () => {
 		const lead = await loginCookie('lead@hardmode.dev')
 		const token = await sendInvite(lead, 'juno@acme.test')
 		const sam = await db.prisma.user.findUniqueOrThrow({ where: { email: 'lead@hardmode.dev' }, select: { id: true } })
+		const admin = await loginCookie('admin@hardmode.dev')
+		const openInvites = async () =>
+			((await call(team.loader, get(`/teams/${teamId}`, admin), { teamId })).data as { invites: Array<{ email: string | null }> }).invites.map(
+				(row) => row.email,
+			)
+		expect(await openInvites()).toContain('juno@acme.test')
 		await db.prisma.membership.update({ where: { teamId_userId: { teamId, userId: sam.id } }, data: { role: 'learner' } })
 		try {
 			expect(await call(invite.loader, get(`/invite/${token}`), { token })).toMatchObject({ status: 410, data: { invite: { status: 'withdrawn' } } })
+			// It no longer works, so the team page no longer lists it as open.
+			expect(await openInvites()).not.toContain('juno@acme.test')
 			const refused = await call(
 				invite.action,
 				post(`/invite/${token}`, { intent: 'register', name: 'Juno Park', email: 'juno@acme.test', password: 'copper kettles hum softly' }),
