@@ -2,10 +2,9 @@ import type { Prisma } from '#app/generated/prisma/client.ts'
 import { findDuplicates, type Duplicate } from '#app/assignments/duplicates.ts'
 import { personProgress } from '#app/assignments/progress.ts'
 import { assignmentClosure, openDueAfter, type Closure } from '#app/assignments/closure.ts'
-import type { TopicId } from '#app/exercises/topics.ts'
-import { exerciseDifficulty } from '#app/growth/rating-display.ts'
 import { getPrisma } from '#app/utils/db.server.ts'
 import { recordAudit } from './audit.server.ts'
+import { loadExercises } from './practice.server.ts'
 import { notifyAssignmentsGiven } from './notification-events.server.ts'
 
 /**
@@ -45,38 +44,19 @@ export class AssignmentError extends Error {
 	}
 }
 
-/** The exercises a lead can assign, with what the ready-made sets are built from. */
+/** The exercises a lead can assign, with what the ready-made sets are built from: the catalogue's, easiest first. */
 export async function listAssignableExercises() {
-	const exercises = await getPrisma().exercise.findMany({
-		where: { retiredAt: null, currentVersionId: { not: null } },
-		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
-		select: {
-			id: true,
-			slug: true,
-			kind: true,
-			title: true,
-			difficulty: true,
-			rating: { select: { rating: true, games: true } },
-			currentVersion: { select: { metadata: true } },
-		},
-	})
-	return exercises
-		.map((exercise) => {
-			const metadata = exercise.currentVersion?.metadata as { topics?: string[]; estimatedMinutes?: number } | undefined
-			// The one difficulty every page shows: authored until enough first attempts calibrated it.
-			const difficulty = exerciseDifficulty(exercise.difficulty, exercise.rating)
-			return {
-				id: exercise.id,
-				slug: exercise.slug,
-				title: exercise.title,
-				kind: (exercise.kind === 'architecture' ? 'architecture' : 'debugging') as 'debugging' | 'architecture',
-				difficulty: difficulty.value,
-				difficultySource: difficulty.source,
-				topics: (metadata?.topics ?? []) as TopicId[],
-				estimatedMinutes: metadata?.estimatedMinutes ?? null,
-			}
-		})
-		.sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title))
+	const exercises = await loadExercises(getPrisma(), { includeRetired: false })
+	return exercises.map((exercise) => ({
+		id: exercise.id,
+		slug: exercise.slug,
+		title: exercise.title,
+		kind: exercise.kind,
+		difficulty: exercise.difficulty,
+		difficultySource: exercise.difficultySource,
+		topics: exercise.metadata.topics,
+		estimatedMinutes: exercise.metadata.estimatedMinutes ?? null,
+	}))
 }
 
 /**

@@ -55,8 +55,11 @@ type LoadedExercise = {
 	metadata: PracticeMetadata
 }
 
-/** Exercises with a current version; retired ones only when asked (for the topics of old attempts). */
-async function loadExercises(prisma: PrismaClient, { includeRetired }: { includeRetired: boolean }): Promise<LoadedExercise[]> {
+/**
+ * Exercises with a current version, easiest first by the difficulty pages show; retired ones only
+ * when asked (for the topics of old attempts).
+ */
+export async function loadExercises(prisma: PrismaClient, { includeRetired }: { includeRetired: boolean }): Promise<LoadedExercise[]> {
 	const exercises = await prisma.exercise.findMany({
 		where: { currentVersionId: { not: null }, ...(includeRetired ? {} : { retiredAt: null }) },
 		orderBy: [{ difficulty: 'asc' }, { title: 'asc' }],
@@ -72,20 +75,22 @@ async function loadExercises(prisma: PrismaClient, { includeRetired }: { include
 			rating: { select: { rating: true, games: true } },
 		},
 	})
-	return exercises.map((exercise) => {
-		const difficulty = exerciseDifficulty(exercise.difficulty, exercise.rating)
-		return {
-			id: exercise.id,
-			slug: exercise.slug,
-			title: exercise.title,
-			kind: exerciseKind(exercise.kind),
-			difficulty: difficulty.value,
-			difficultySource: difficulty.source,
-			retired: exercise.retiredAt !== null,
-			family: exercise.family,
-			metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
-		}
-	})
+	return exercises
+		.map((exercise) => {
+			const difficulty = exerciseDifficulty(exercise.difficulty, exercise.rating)
+			return {
+				id: exercise.id,
+				slug: exercise.slug,
+				title: exercise.title,
+				kind: exerciseKind(exercise.kind),
+				difficulty: difficulty.value,
+				difficultySource: difficulty.source,
+				retired: exercise.retiredAt !== null,
+				family: exercise.family,
+				metadata: exercise.currentVersion ? readMetadata(exercise.currentVersion.metadata) : BLANK_METADATA,
+			}
+		})
+		.sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title))
 }
 
 /** Every current exercise with the user's status for it (see learnerExerciseStatus). Two queries. */
